@@ -1,0 +1,101 @@
+package com.gemmavision.charts;
+
+import java.util.List;
+
+/**
+ * The frame shared by vertical bar charts: accessible name, title, value axis with nice ticks and gridlines,
+ * category labels and legend. The chart type only draws the bars of each category band.
+ */
+final class CategoryPlot {
+
+    static final int WIDTH = 720;
+    static final int HEIGHT = 400;
+    private static final int LEFT = 76;
+    private static final int RIGHT = 16;
+    private static final int TOP = 44;
+    private static final int BOTTOM = 92;
+    private static final double BAND_PADDING = 0.2;
+
+    /** Draws the bars of one category inside its band; {@code y} maps a value to its SVG y coordinate. */
+    interface BandDrawer {
+        void draw(Svg svg, int category, double bandX, double bandWidth, Scale y);
+    }
+
+    /** Maps values to y coordinates of the plot area. */
+    record Scale(double max, double plotTop, double plotBottom) {
+        double y(double value) {
+            return plotBottom - (value / max) * (plotBottom - plotTop);
+        }
+    }
+
+    private CategoryPlot() {
+    }
+
+    static String render(BarChart chart, double dataMax, BandDrawer drawer) {
+        Svg svg = new Svg();
+        String titleId = chart.id() + "-title";
+        String descId = chart.id() + "-desc";
+        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + WIDTH + " " + HEIGHT,
+                "role", "img", "aria-labelledby", titleId + " " + descId, "class", "chart", "id", chart.id());
+        svg.element("title", chart.title(), "id", titleId);
+        svg.element("desc", chart.description(), "id", descId);
+        svg.element("text", chart.title(), "x", Svg.num(WIDTH / 2.0), "y", "22", "text-anchor", "middle",
+                "class", "chart-title", "font-size", "15", "font-weight", "600");
+        double plotTop = TOP;
+        double plotBottom = HEIGHT - BOTTOM;
+        if (chart.isEmpty()) {
+            svg.element("text", "Nothing selected to draw.", "x", Svg.num(WIDTH / 2.0),
+                    "y", Svg.num((plotTop + plotBottom) / 2), "text-anchor", "middle", "font-size", "13");
+            return svg.close("svg").toString();
+        }
+        NiceScale scale = NiceScale.forMaximum(dataMax, 6);
+        Scale y = new Scale(scale.max(), plotTop, plotBottom);
+        valueAxis(svg, chart, scale, y);
+        double bandWidth = (WIDTH - LEFT - RIGHT) / (double) chart.categories().size();
+        for (int c = 0; c < chart.categories().size(); c++) {
+            double bandX = LEFT + c * bandWidth;
+            double inner = bandWidth * (1 - BAND_PADDING);
+            drawer.draw(svg, c, bandX + (bandWidth - inner) / 2, inner, y);
+            svg.element("text", chart.categories().get(c), "x", Svg.num(bandX + bandWidth / 2),
+                    "y", Svg.num(plotBottom + 18), "text-anchor", "middle", "font-size", "12", "class", "category");
+        }
+        svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", Svg.num(plotBottom),
+                "y2", Svg.num(plotBottom), "stroke", "#333");
+        legend(svg, chart.series(), plotBottom + 40);
+        return svg.close("svg").toString();
+    }
+
+    private static void valueAxis(Svg svg, BarChart chart, NiceScale scale, Scale y) {
+        svg.open("g", "class", "axis", "font-size", "11");
+        for (double tick : scale.ticks()) {
+            String yy = Svg.num(y.y(tick));
+            svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", yy, "y2", yy,
+                    "stroke", "#ddd");
+            svg.element("text", NiceScale.format(tick), "x", Svg.num(LEFT - 6), "y", yy, "text-anchor", "end",
+                    "dominant-baseline", "middle");
+        }
+        double middle = (y.plotTop() + y.plotBottom()) / 2;
+        svg.element("text", chart.valueAxisLabel(), "x", "16", "y", Svg.num(middle), "text-anchor", "middle",
+                "transform", "rotate(-90 16 " + Svg.num(middle) + ")");
+        svg.close("g");
+    }
+
+    private static void legend(Svg svg, List<Series> series, double top) {
+        svg.open("g", "class", "legend", "font-size", "12");
+        double x = LEFT;
+        double y = top;
+        for (int s = 0; s < series.size(); s++) {
+            String name = series.get(s).name();
+            double width = 22 + name.length() * 7.0;
+            if (x + width > WIDTH - RIGHT) {
+                x = LEFT;
+                y += 20;
+            }
+            svg.empty("rect", "x", Svg.num(x), "y", Svg.num(y - 10), "width", "12", "height", "12",
+                    "fill", Palette.colour(s));
+            svg.element("text", name, "x", Svg.num(x + 16), "y", Svg.num(y), "dominant-baseline", "auto");
+            x += width + 12;
+        }
+        svg.close("g");
+    }
+}

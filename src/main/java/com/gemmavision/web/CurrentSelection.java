@@ -1,0 +1,40 @@
+package com.gemmavision.web;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+
+/** The selection a request stands for: its parameters, else the user's stored selection, else the defaults. */
+@Component
+class CurrentSelection {
+
+    private final SelectionResolver resolver;
+    private final SelectionSession session;
+
+    CurrentSelection(SelectionResolver resolver, SelectionSession session) {
+        this.resolver = resolver;
+        this.session = session;
+    }
+
+    Optional<String> stored(HttpServletRequest request) {
+        return session.storedQuery(request);
+    }
+
+    /** Resolves the selection and, when the request carried one, remembers it in the session. */
+    SelectionResolver.Resolved resolveAndRemember(HttpServletRequest request) {
+        SelectionResolver.Resolved resolved = resolve(request);
+        if (SelectionResolver.hasSelectionParameters(request.getParameterMap())) {
+            session.store(request, resolved.selection());
+        }
+        return resolved;
+    }
+
+    SelectionResolver.Resolved resolve(HttpServletRequest request) {
+        Selection fallback = stored(request)
+                .map(query -> resolver.resolveQuery(query).selection())
+                .orElseGet(resolver::defaults);
+        return resolver.resolve(request.getParameterMap(), fallback);
+    }
+}

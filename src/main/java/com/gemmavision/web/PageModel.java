@@ -1,0 +1,61 @@
+package com.gemmavision.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.gemmavision.benchmarks.BenchmarkGroup;
+import com.gemmavision.benchmarks.ReportTable;
+import com.gemmavision.catalog.Catalog;
+import com.gemmavision.catalog.ModelOverview;
+import com.gemmavision.catalog.ModelProfile;
+import com.gemmavision.catalog.ModelVariant;
+import com.gemmavision.memory.QuantizationComparison;
+import com.gemmavision.memory.QuantizationFormats;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Fills the model the page and its fragments render: sidebar options, notices and each section's view. */
+@Component
+class PageModel {
+
+    private final Catalog catalog;
+    private final QuantizationFormats formats;
+    private final ModelOverview overview;
+    private final QuantizationComparison quantization;
+    private final MarkdownContent content;
+
+    PageModel(Catalog catalog, QuantizationFormats formats, ModelOverview overview,
+              QuantizationComparison quantization, MarkdownContent content) {
+        this.catalog = catalog;
+        this.formats = formats;
+        this.overview = overview;
+        this.quantization = quantization;
+        this.content = content;
+    }
+
+    void populate(Model model, SelectionResolver.Resolved resolved) {
+        Selection selection = resolved.selection();
+        model.addAttribute("selection", selection);
+        model.addAttribute("query", selection.toQueryString());
+        model.addAttribute("notices", resolved.notices());
+        model.addAttribute("modelOptions", modelOptions(selection));
+        model.addAttribute("quantOptions", formats.all());
+        model.addAttribute("benchmarkGroups", BenchmarkGroup.values());
+        model.addAttribute("reportTables", ReportTable.values());
+        model.addAttribute("overview", overview.view(selection.models()));
+        model.addAttribute("quantization", quantization.view(selection.models(), selection.quants(), selection.kv()));
+        model.addAttribute("content", content);
+    }
+
+    /** The listed checkpoints, plus any other one the URL selected (a PT variant, say), in catalogue order. */
+    private List<ModelProfile> modelOptions(Selection selection) {
+        List<String> names = new ArrayList<>();
+        for (ModelVariant variant : catalog.variants()) {
+            if (variant.listed() || selection.hasModel(variant.name())) {
+                names.add(variant.name());
+            }
+        }
+        return catalog.profiles(names);
+    }
+}

@@ -1,0 +1,60 @@
+package com.gemmavision.web;
+
+import java.util.List;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What a user has chosen in the sidebar: the bookmarkable state of the page. Its query string is the contract
+ * users share: {@code model}, {@code quant} (repeatable), {@code kv}, {@code bench}, {@code table} (repeatable).
+ */
+public record Selection(List<String> models, List<String> quants, boolean kv, List<String> bench,
+                        List<Integer> tables) {
+
+    public static final List<String> PARAMETERS = List.of("model", "quant", "kv", "bench", "table");
+
+    public Selection {
+        models = List.copyOf(models);
+        quants = List.copyOf(quants);
+        bench = List.copyOf(bench);
+        tables = List.copyOf(tables);
+    }
+
+    /**
+     * The canonical query string, without the leading "?". An empty list is written as one empty value
+     * ({@code model=}) so that "nothing selected" survives a bookmark instead of falling back to the defaults.
+     */
+    public String toQueryString() {
+        UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+        add(uri, "model", models);
+        add(uri, "quant", quants);
+        uri.queryParam("kv", kv);
+        add(uri, "bench", bench);
+        add(uri, "table", tables.stream().map(String::valueOf).toList());
+        return uri.encode().build().getQuery();
+    }
+
+    private static void add(UriComponentsBuilder uri, String name, List<String> values) {
+        if (values.isEmpty()) {
+            uri.queryParam(name, "");
+        } else {
+            values.forEach(v -> uri.queryParam(name, v));
+        }
+    }
+
+    public boolean hasModel(String name) {
+        return models.contains(name);
+    }
+
+    public boolean hasQuant(String code) {
+        return quants.contains(code);
+    }
+
+    public boolean hasBench(String id) {
+        return bench.contains(id);
+    }
+
+    public boolean hasTable(int number) {
+        return tables.contains(number);
+    }
+}

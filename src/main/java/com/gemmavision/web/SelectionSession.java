@@ -1,0 +1,34 @@
+package com.gemmavision.web;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the user's last selection in the JDBC-backed session, as its canonical query string: plain text
+ * survives releases that change the Selection record, where a serialized object would not.
+ */
+@Component
+public class SelectionSession {
+
+    static final String ATTRIBUTE = "gemmavision.selection";
+
+    public Optional<String> storedQuery(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable((String) session.getAttribute(ATTRIBUTE));
+    }
+
+    /** Stores the selection; the session (and its row) is written only when the selection changed. */
+    public void store(HttpServletRequest request, Selection selection) {
+        String query = selection.toQueryString();
+        if (!query.equals(storedQuery(request).orElse(null))) {
+            request.getSession(true).setAttribute(ATTRIBUTE, query);
+        }
+    }
+}
