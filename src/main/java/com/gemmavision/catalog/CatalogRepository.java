@@ -6,11 +6,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class CatalogRepository {
+public class CatalogRepository {
 
     private final JdbcClient jdbc;
 
-    CatalogRepository(JdbcClient jdbc) {
+    public CatalogRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -9,16 +9,17 @@ import java.util.List;
  */
 record NiceScale(double max, double step) {
 
-    static NiceScale forMaximum(double dataMax, int maxTicks) {
+    /** The finest nice step that covers {@code dataMax} in at most {@code maxIntervals} intervals. */
+    static NiceScale forMaximum(double dataMax, int maxIntervals) {
         if (dataMax <= 0) {
             return new NiceScale(1, 0.2);
         }
-        double roughStep = dataMax / Math.max(1, maxTicks - 1);
-        double magnitude = Math.pow(10, Math.floor(Math.log10(roughStep)));
+        int intervals = Math.max(1, maxIntervals);
+        double magnitude = Math.pow(10, Math.floor(Math.log10(dataMax / intervals)));
         double step = magnitude;
         for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
             step = factor * magnitude;
-            if (step >= roughStep) {
+            if (Math.ceil(dataMax / step - 1e-9) <= intervals) {
                 break;
             }
         }

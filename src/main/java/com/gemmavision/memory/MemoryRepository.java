@@ -6,11 +6,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class MemoryRepository {
+public class MemoryRepository {
 
     private final JdbcClient jdbc;
 
-    MemoryRepository(JdbcClient jdbc) {
+    public MemoryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

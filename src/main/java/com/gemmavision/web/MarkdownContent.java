@@ -24,6 +24,7 @@ public class MarkdownContent {
 
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().build();
+    private final HtmlRenderer escapingRenderer = HtmlRenderer.builder().escapeHtml(true).build();
     private final Map<String, String> rendered = new ConcurrentHashMap<>();
 
     /** The HTML of {@code content/<name>.md}. */
@@ -32,6 +33,18 @@ public class MarkdownContent {
             throw new IllegalArgumentException("Not a content name: " + name);
         }
         return rendered.computeIfAbsent(name, this::render);
+    }
+
+    /**
+     * One line of text with Markdown emphasis (such as the seed's "*not* included") as inline HTML; any HTML
+     * in the text is escaped.
+     */
+    public String inline(String text) {
+        String html = escapingRenderer.render(parser.parse(text)).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>")) {
+            html = html.substring(3, html.length() - 4);
+        }
+        return html;
     }
 
     private String render(String name) {

@@ -1,0 +1,77 @@
+package com.gemmavision;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.gemmavision.catalog.Catalog;
+import com.gemmavision.catalog.CatalogRepository;
+import com.gemmavision.catalog.ModelOverview;
+import com.gemmavision.memory.MemoryRepository;
+import com.gemmavision.memory.QuantizationComparison;
+import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.seed.ReportSeedMigration;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The real migrations and seed on an in-memory H2, migrated once per test JVM, and the feature services over
+ * it: what the fast tests use instead of hand-written copies of the report's numbers.
+ */
+public final class ReportFixture {
+
+    private static DataSource dataSource;
+
+    private ReportFixture() {
+    }
+
+    public static synchronized DataSource dataSource() {
+        if (dataSource == null) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:report-fixture;DB_CLOSE_DELAY=-1");
+            Flyway.configure().dataSource(h2).locations("classpath:db/migration")
+                    .javaMigrations(new ReportSeedMigration()).load().migrate();
+            dataSource = h2;
+        }
+        return dataSource;
+    }
+
+    public static JdbcClient jdbc() {
+        return JdbcClient.create(dataSource());
+    }
+
+    public static Catalog catalog() {
+        return new Catalog(new CatalogRepository(jdbc()));
+    }
+
+    public static QuantizationFormats formats() {
+        return new QuantizationFormats(new MemoryRepository(jdbc()));
+    }
+
+    public static ModelOverview overview() {
+        return new ModelOverview(catalog());
+    }
+
+    public static QuantizationComparison quantization() {
+        return new QuantizationComparison(catalog(), formats(), new MemoryRepository(jdbc()));
+    }
+
+    /** A seed CSV's rows, read independently of the app's loader, to check the app against. */
+    public static List<CSVRecord> seed(String file) {
+        try (Reader reader = new InputStreamReader(
+                ReportFixture.class.getClassLoader().getResourceAsStream("db/seed/" + file), StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
