@@ -1,0 +1,133 @@
+package com.gemmavision.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@WebLayerTest
+class HomeControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    private Document page(MvcResult result) throws Exception {
+        return Jsoup.parse(result.getResponse().getContentAsString());
+    }
+
+    @ParameterizedTest(name = "HX-Request {0}")
+    @ValueSource(booleans = {false, true})
+    void servesTheWholePageOrOnlyTheAnalysisSections(boolean htmx) throws Exception {
+        var request = get("/").param("model", "Gemma3-27B-IT").param("quant", "int4");
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+
+        MvcResult result = mvc.perform(request).andExpect(status().isOk())
+                .andExpect(view().name(htmx ? HomeController.ANALYSIS_FRAGMENT : HomeController.PAGE))
+                .andReturn();
+        Document html = page(result);
+
+        assertThat(html.select("#analysis #overview #parameter-chart")).hasSize(1);
+        assertThat(html.select("#analysis #quantization #memory-chart")).hasSize(1);
+        assertThat(html.select("#memory-chart rect.bar > title").eachText()).containsExactly("Int4 (per-channel) — Gemma3-27B-IT: 14.1 GB");
+        assertThat(html.select("form#selection-form")).hasSize(htmx ? 0 : 1);
+        assertThat(html.select("#introduction")).hasSize(htmx ? 0 : 1);
+        assertThat(result.getResponse().getHeader("HX-Push-Url"))
+                .isEqualTo(htmx ? "/?model=Gemma3-27B-IT&quant=int4&kv=false&bench=&table=" : null);
+    }
+
+    @Test
+    void theSidebarShowsTheSelectionItRendered() throws Exception {
+        Document html = page(mvc.perform(get("/").param("model", "Gemma3-12B").param("kv", "true")).andReturn());
+
+        assertThat(html.select("input[name=model][checked]").eachAttr("value")).containsExactly("Gemma3-12B");
+        assertThat(html.select("input[name=model][type=checkbox]").eachAttr("value"))
+                .containsExactly("Gemma3-1B", "Gemma3-4B-IT", "Gemma3-12B-IT", "Gemma3-12B", "Gemma3-27B-IT");
+        assertThat(html.select("input[name=kv][type=checkbox]").hasAttr("checked")).isTrue();
+        assertThat(html.select("input[name=quant][checked]").eachAttr("value"))
+                .containsExactly("bf16", "int4", "int4-b32", "sfp8");
+    }
+
+    @Test
+    void theFormWorksWithoutJavaScript() throws Exception {
+        Document html = page(mvc.perform(get("/")).andReturn());
+
+        var form = html.selectFirst("form#selection-form");
+        assertThat(form.attr("method")).isEqualTo("get");
+        assertThat(form.attr("action")).isEqualTo("/");
+        assertThat(form.select("button[type=submit]").eachText()).containsExactly("Run Analysis", "Generate Visualizations");
+        assertThat(form.attr("hx-get")).isEqualTo("/");
+        assertThat(form.attr("hx-trigger")).contains("change");
+        assertThat(form.attr("hx-target")).isEqualTo("#analysis");
+    }
+
+    @Test
+    void modelNamesCarryTheirSummaryOnHover() throws Exception {
+        Document html = page(mvc.perform(get("/").param("model", "Gemma3-4B-IT")).andReturn());
+
+        assertThat(html.select("#parameter-table abbr").attr("title"))
+                .isEqualTo("Gemma3-4B-IT: A 4 billion parameter instruction-tuned model with a vision encoder.");
+    }
+
+    @Test
+    void aPlainVisitRestoresTheStoredSelectionIntoTheAddressBar() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/").session(session).param("model", "Gemma3-27B-IT").param("kv", "true"))
+                .andExpect(status().isOk());
+
+        mvc.perform(get("/").session(session))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/?model=Gemma3-27B-IT&quant=bf16&quant=int4&quant=int4-b32&quant=sfp8&kv=true&bench=&table="));
+    }
+
+    @Test
+    void unknownValuesAreReportedEscapedAndTheRestRenders() throws Exception {
+        MvcResult result = mvc.perform(get("/").param("model", "<script>alert(1)</script>")
+                .param("model", "Gemma3-1B").param("quant", "fp4")).andExpect(status().isOk()).andReturn();
+        String body = result.getResponse().getContentAsString();
+        Document html = Jsoup.parse(body);
+
+        assertThat(body).doesNotContain("<script>alert(1)</script>");
+        assertThat(html.select(".notices li").eachText()).hasSize(2)
+                .anySatisfy(n -> assertThat(n).startsWith("Ignored model “<script>alert(1)</script>”"))
+                .anySatisfy(n -> assertThat(n).contains("Unknown quantization strategy."));
+        assertThat(html.select("#parameter-table tbody th").eachText()).containsExactly("Gemma3-1B");
+    }
+
+    @Test
+    void tickingNoModelSaysSoInsteadOfFallingBack() throws Exception {
+        Document html = page(mvc.perform(get("/").param("model", "")).andReturn());
+
+        assertThat(html.select("#overview .empty").text()).contains("No model selected");
+        assertThat(html.select("#parameter-table")).isEmpty();
+    }
+
+    @Test
+    void aPostWithoutACsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/")).andExpect(status().isForbidden());
+        mvc.perform(post("/").with(csrf())).andExpect(status().isMethodNotAllowed());
+    }
+
+    @Test
+    void sendsTheSecurityHeaders() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(header().string("Content-Security-Policy", SecurityConfig.CONTENT_SECURITY_POLICY))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+    }
+}

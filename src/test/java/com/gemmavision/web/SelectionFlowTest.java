@@ -1,0 +1,148 @@
+package com.gemmavision.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import com.gemmavision.AppClient;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Whole-application flows over HTTP, on the real migrations in H2, with JDBC sessions. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:selection-flows;DB_CLOSE_DELAY=-1")
+class SelectionFlowTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static List<String> checked(Document page, String name) {
+        return page.select("input[name=" + name + "][type=checkbox][checked]").eachAttr("value");
+    }
+
+    private static List<String> chartTooltips(Document page) {
+        return page.select("svg.chart title").eachText();
+    }
+
+    @Test
+    void aPermalinkOpensTheSameViewInAFreshClient() {
+        AppClient alice = new AppClient(port);
+        HttpResponse<String> change = alice.get("/?model=Gemma3-12B-IT&model=Gemma3-27B-IT&quant=int4&quant=sfp8&kv=true",
+                "HX-Request", "true");
+        String permalink = change.headers().firstValue("HX-Push-Url").orElseThrow();
+        Document alicePage = alice.page(permalink);
+
+        Document bobPage = new AppClient(port).page(permalink);
+
+        assertThat(checked(bobPage, "model")).containsExactly("Gemma3-12B-IT", "Gemma3-27B-IT");
+        assertThat(checked(bobPage, "quant")).containsExactly("int4", "sfp8");
+        assertThat(checked(bobPage, "kv")).containsExactly("true");
+        assertThat(chartTooltips(bobPage)).isEqualTo(chartTooltips(alicePage))
+                .contains("SFP8 — Gemma3-27B-IT: 46.1 GB");
+    }
+
+    @Test
+    void aPlainVisitRestoresTheLastSelectionFromTheSession() {
+        AppClient client = new AppClient(port);
+        client.get("/?model=Gemma3-1B&quant=bf16&kv=false", "HX-Request", "true");
+
+        HttpResponse<String> visit = client.get("/");
+
+        assertThat(visit.statusCode()).isEqualTo(200);
+        assertThat(visit.uri().getQuery()).isEqualTo("model=Gemma3-1B&quant=bf16&kv=false&bench=&table=");
+        assertThat(checked(Jsoup.parse(visit.body()), "model")).containsExactly("Gemma3-1B");
+    }
+
+    @Test
+    void parametersWinOverTheSession() {
+        AppClient client = new AppClient(port);
+        client.get("/?model=Gemma3-1B");
+
+        Document page = client.page("/?model=Gemma3-27B");
+
+        assertThat(checked(page, "model")).containsExactly("Gemma3-27B");
+    }
+
+    @Test
+    void readingThePageCreatesNoSessionRow() {
+        long before = sessions();
+        AppClient client = new AppClient(port);
+
+        HttpResponse<String> page = client.get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(cookieNames(client)).doesNotContain("SESSION");
+        assertThat(sessions()).isEqualTo(before);
+    }
+
+    @Test
+    void aSelectionIsStoredInTheJdbcSessionTables() {
+        long before = sessions();
+        AppClient client = new AppClient(port);
+
+        client.get("/?model=Gemma3-4B-IT&kv=true");
+        client.get("/?model=Gemma3-4B-IT&kv=true");
+
+        assertThat(cookieNames(client)).contains("SESSION");
+        assertThat(sessions()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aPostNeedsTheCsrfTokenOfThePage() {
+        AppClient client = new AppClient(port);
+        Document page = client.page("/");
+        String token = page.selectFirst("meta[name=_csrf]").attr("content");
+        String header = page.selectFirst("meta[name=_csrf_header]").attr("content");
+
+        assertThat(client.post("/").statusCode()).isEqualTo(403);
+        assertThat(client.post("/", header, "not-the-token").statusCode()).isEqualTo(403);
+        assertThat(client.post("/", header, token).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void badParametersNeverCauseAServerError() {
+        AppClient client = new AppClient(port);
+        List<String> hostile = List.of(
+                "/?model=%3Cimg%20src=x%20onerror=alert(1)%3E",
+                "/?model=<script>alert(1)</script>",
+                "/?kv=%00&quant=%FF%FE",
+                "/?table=99999999999999999999&table=-1&table=5.5",
+                "/?bench=" + "a".repeat(5000),
+                "/?" + "model=Gemma3-1B&".repeat(400),
+                "/?model=Gemma3-1B&model=%E2%80%AE",
+                "/charts/memory.svg?quant=%25%25",
+                "/tables/parameters.csv?model=%0D%0AInjected:%20header",
+                "/nope",
+                "/?model");
+
+        for (String url : hostile) {
+            AppClient.RawResponse response = client.raw(url);
+            assertThat(response.statusCode()).as(url).isLessThan(500);
+            assertThat(response.body()).as(url).doesNotContain("Exception").doesNotContain("at com.gemmavision")
+                    .doesNotContain("<script>alert(1)</script>").doesNotContain("<img src=x");
+        }
+        HttpResponse<String> notFound = client.get("/nope", "Accept", "text/html");
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).contains("This page does not exist").contains("GemmaVision-QuantAdvisor");
+    }
+
+    private long sessions() {
+        return jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION").query(Long.class).single();
+    }
+
+    private static List<String> cookieNames(AppClient client) {
+        return client.cookies().getCookieStore().getCookies().stream().map(HttpCookie::getName).toList();
+    }
+}

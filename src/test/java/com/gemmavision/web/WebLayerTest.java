@@ -1,0 +1,56 @@
+package com.gemmavision.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import com.gemmavision.ReportFixture;
+import com.gemmavision.catalog.Catalog;
+import com.gemmavision.catalog.ModelOverview;
+import com.gemmavision.memory.QuantizationComparison;
+import com.gemmavision.memory.QuantizationFormats;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The MVC slice: controllers, templates and security of the web package, with the feature services running
+ * on the seeded in-memory report database (no full application context, no HTTP server).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@WebMvcTest(controllers = {HomeController.class, DownloadController.class})
+@Import(WebLayerTest.Services.class)
+@interface WebLayerTest {
+
+    @TestConfiguration
+    @EnableConfigurationProperties(SelectionProperties.class)
+    @Import({SecurityConfig.class, CurrentSelection.class, SelectionResolver.class, SelectionSession.class,
+            PageModel.class, MarkdownContent.class})
+    class Services {
+
+        @Bean
+        Catalog catalog() {
+            return ReportFixture.catalog();
+        }
+
+        @Bean
+        QuantizationFormats quantizationFormats() {
+            return ReportFixture.formats();
+        }
+
+        @Bean
+        ModelOverview modelOverview() {
+            return ReportFixture.overview();
+        }
+
+        @Bean
+        QuantizationComparison quantizationComparison() {
+            return ReportFixture.quantization();
+        }
+    }
+}
