@@ -15,13 +15,23 @@ import org.jsoup.nodes.Document;
 public final class AppClient {
 
     private final String base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public AppClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    private AppClient(int port, CookieManager cookies) {
         this.base = "http://localhost:" + port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The same cookie jar against a server on another port: the same browser after a server restart. */
+    public AppClient withPort(int port) {
+        return new AppClient(port, cookies);
     }
 
     public CookieManager cookies() {
