@@ -5,10 +5,11 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * The main page. Without JavaScript the sidebar form submits here and gets the whole page; HTMX sends the
@@ -22,27 +23,37 @@ class HomeController {
 
     private final CurrentSelection currentSelection;
     private final PageModel pageModel;
+    private final RenderedFragments fragments;
 
-    HomeController(CurrentSelection currentSelection, PageModel pageModel) {
+    HomeController(CurrentSelection currentSelection, PageModel pageModel, RenderedFragments fragments) {
         this.currentSelection = currentSelection;
         this.pageModel = pageModel;
+        this.fragments = fragments;
     }
 
     @GetMapping("/")
-    String home(HttpServletRequest request, HttpServletResponse response, Model model,
-                @RequestHeader(value = "HX-Request", required = false) String htmx) {
-        boolean fragment = "true".equals(htmx);
+    String page(HttpServletRequest request, Model model) {
         Optional<String> stored = currentSelection.stored(request);
-        if (!fragment && stored.isPresent() && !SelectionResolver.hasSelectionParameters(request.getParameterMap())) {
+        if (stored.isPresent() && !SelectionResolver.hasSelectionParameters(request.getParameterMap())) {
             // A plain visit restores the last selection, into the address bar too, so it can be bookmarked.
             return "redirect:/?" + stored.get();
         }
-        SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
-        pageModel.populate(model, resolved);
-        if (fragment) {
-            response.setHeader("HX-Push-Url", "/?" + resolved.selection().toQueryString());
-            return ANALYSIS_FRAGMENT;
-        }
+        pageModel.populate(model, currentSelection.resolveAndRemember(request));
         return PAGE;
+    }
+
+    /** The HTMX twin: the same sections as text, cached per selection when nothing in the request was ignored. */
+    @GetMapping(value = "/", headers = "HX-Request=true")
+    ResponseEntity<String> analysis(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
+        String query = resolved.selection().toQueryString();
+        String html = resolved.notices().isEmpty()
+                ? fragments.cached(ANALYSIS_FRAGMENT, query, model -> pageModel.populate(model, resolved), request, response)
+                : fragments.render(ANALYSIS_FRAGMENT, model -> pageModel.populate(model, resolved), request, response);
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header("HX-Push-Url", "/?" + query)
+                .header("Vary", "HX-Request")
+                .body(html);
     }
 }

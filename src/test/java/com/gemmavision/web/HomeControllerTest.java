@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import org.jsoup.Jsoup;
@@ -37,9 +36,7 @@ class HomeControllerTest {
             request.header("HX-Request", "true");
         }
 
-        MvcResult result = mvc.perform(request).andExpect(status().isOk())
-                .andExpect(view().name(htmx ? HomeController.ANALYSIS_FRAGMENT : HomeController.PAGE))
-                .andReturn();
+        MvcResult result = mvc.perform(request).andExpect(status().isOk()).andReturn();
         Document html = page(result);
 
         assertThat(html.select("#analysis #overview #parameter-chart")).hasSize(1);
@@ -49,6 +46,28 @@ class HomeControllerTest {
         assertThat(html.select("#introduction")).hasSize(htmx ? 0 : 1);
         assertThat(result.getResponse().getHeader("HX-Push-Url"))
                 .isEqualTo(htmx ? "/?model=Gemma3-27B-IT&quant=int4&kv=false&bench=&table=" : null);
+    }
+
+    @Test
+    void theCachedFragmentIsTheFragmentOfTheFullPage() throws Exception {
+        String url = "/?model=Gemma3-4B-IT&model=Gemma3-12B&quant=sfp8&kv=true&bench=&table=";
+        String first = mvc.perform(get(url).header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(get(url).header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
+        Document page = page(mvc.perform(get(url)).andReturn());
+
+        assertThat(second).isEqualTo(first);
+        assertThat(Jsoup.parse(first).selectFirst("#analysis").outerHtml())
+                .isEqualTo(page.selectFirst("#analysis").outerHtml());
+    }
+
+    @Test
+    void aFragmentWithIgnoredValuesStillReportsThem() throws Exception {
+        String url = "/?model=Gemma3-4B-IT&quant=fp4";
+        mvc.perform(get("/?model=Gemma3-4B-IT&quant=").header("HX-Request", "true"));
+
+        Document fragment = page(mvc.perform(get(url).header("HX-Request", "true")).andReturn());
+
+        assertThat(fragment.select(".notices li").text()).contains("fp4");
     }
 
     @Test

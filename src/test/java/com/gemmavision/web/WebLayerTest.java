@@ -28,9 +28,9 @@ import org.springframework.context.annotation.Import;
 @interface WebLayerTest {
 
     @TestConfiguration
-    @EnableConfigurationProperties(SelectionProperties.class)
+    @EnableConfigurationProperties({SelectionProperties.class, CacheProperties.class})
     @Import({SecurityConfig.class, CurrentSelection.class, SelectionResolver.class, SelectionSession.class,
-            PageModel.class, MarkdownContent.class})
+            PageModel.class, MarkdownContent.class, RenderedFragments.class})
     class Services {
 
         @Bean

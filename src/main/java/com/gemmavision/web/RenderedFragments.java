@@ -1,0 +1,77 @@
+package com.gemmavision.web;
+
+import java.io.CharArrayWriter;
+import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+
+/**
+ * Renders a template fragment to text through the normal view resolver, and keeps the text of fragments
+ * that depend on nothing but the selection. The report data never changes while the app runs, so a
+ * selection's sections are rendered once and then served from memory: the hot path of every HTMX redraw.
+ */
+@Component
+class RenderedFragments {
+
+    private final ViewResolver viewResolver;
+    private final Map<String, String> cache;
+
+    RenderedFragments(ViewResolver viewResolver, CacheProperties properties) {
+        this.viewResolver = viewResolver;
+        int capacity = properties.fragments();
+        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > capacity;
+            }
+        });
+    }
+
+    /** The fragment for a key, rendered with the model the populator fills only when it is not cached yet. */
+    String cached(String viewName, String key, Consumer<ExtendedModelMap> populator, HttpServletRequest request,
+                  HttpServletResponse response) throws Exception {
+        String cacheKey = viewName + '?' + key;
+        String html = cache.get(cacheKey);
+        if (html == null) {
+            html = render(viewName, populator, request, response);
+            cache.put(cacheKey, html);
+        }
+        return html;
+    }
+
+    String render(String viewName, Consumer<ExtendedModelMap> populator, HttpServletRequest request,
+                  HttpServletResponse response) throws Exception {
+        ExtendedModelMap model = new ExtendedModelMap();
+        populator.accept(model);
+        View view = viewResolver.resolveViewName(viewName, Locale.ROOT);
+        if (view == null) {
+            throw new IllegalStateException("No view " + viewName);
+        }
+        CharArrayWriter text = new CharArrayWriter(32 * 1024);
+        PrintWriter writer = new PrintWriter(text);
+        view.render(model, request, new HttpServletResponseWrapper(response) {
+            @Override
+            public PrintWriter getWriter() {
+                return writer;
+            }
+        });
+        writer.flush();
+        return text.toString();
+    }
+
+    int size() {
+        return cache.size();
+    }
+}
