@@ -9,12 +9,20 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.gemmavision.advisor.Advisor;
+import com.gemmavision.advisor.AdvisorPage;
+import com.gemmavision.advisor.GpuPresets;
+import com.gemmavision.advisor.GpuRepository;
+import com.gemmavision.benchmarks.BenchmarkScores;
+import com.gemmavision.benchmarks.ScoreRepository;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.CatalogRepository;
 import com.gemmavision.catalog.ModelOverview;
+import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRepository;
 import com.gemmavision.memory.QuantizationComparison;
 import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.memory.Table3Reconciliation;
 import com.gemmavision.seed.ReportSeedMigration;
 
 import org.apache.commons.csv.CSVFormat;
@@ -63,6 +71,30 @@ public final class ReportFixture {
 
     public static QuantizationComparison quantization() {
         return new QuantizationComparison(catalog(), formats(), new MemoryRepository(jdbc()));
+    }
+
+    public static MemoryModel memoryModel() {
+        return new MemoryModel(catalog());
+    }
+
+    public static BenchmarkScores scores() {
+        return new BenchmarkScores(new ScoreRepository(jdbc()));
+    }
+
+    public static GpuPresets gpuPresets() {
+        return new GpuPresets(new GpuRepository(jdbc()));
+    }
+
+    public static Advisor advisor() {
+        return new Advisor(catalog(), formats(), memoryModel(), scores());
+    }
+
+    public static Table3Reconciliation reconciliation() {
+        return new Table3Reconciliation(catalog(), quantization(), formats());
+    }
+
+    public static AdvisorPage advisorPage() {
+        return new AdvisorPage(advisor(), catalog(), reconciliation());
     }
 
     /** A seed CSV's rows, read independently of the app's loader, to check the app against. */

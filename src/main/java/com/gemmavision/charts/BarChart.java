@@ -8,7 +8,12 @@ import java.util.Objects;
  * (grouped). {@code id} must be unique in the page: it names the SVG title and description elements.
  */
 public record BarChart(String id, String title, String description, String valueAxisLabel, String unit,
-                       List<String> categories, List<Series> series) {
+                       List<String> categories, List<Series> series, ReferenceLine reference) {
+
+    public BarChart(String id, String title, String description, String valueAxisLabel, String unit,
+                    List<String> categories, List<Series> series) {
+        this(id, title, description, valueAxisLabel, unit, categories, series, null);
+    }
 
     public BarChart {
         Objects.requireNonNull(id, "id");

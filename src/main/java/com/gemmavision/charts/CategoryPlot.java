@@ -48,7 +48,8 @@ final class CategoryPlot {
                     "y", Svg.num((plotTop + plotBottom) / 2), "text-anchor", "middle", "font-size", "13");
             return svg.close("svg").toString();
         }
-        NiceScale scale = NiceScale.forMaximum(dataMax, 6);
+        double max = chart.reference() == null ? dataMax : Math.max(dataMax, chart.reference().value());
+        NiceScale scale = NiceScale.forMaximum(max, 6);
         Scale y = new Scale(scale.max(), plotTop, plotBottom);
         valueAxis(svg, chart, scale, y);
         double bandWidth = (WIDTH - LEFT - RIGHT) / (double) chart.categories().size();
@@ -61,6 +62,18 @@ final class CategoryPlot {
         }
         svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", Svg.num(plotBottom),
                 "y2", Svg.num(plotBottom), "stroke", "#333");
+        if (chart.reference() != null) {
+            String yy = Svg.num(y.y(chart.reference().value()));
+            svg.open("g", "class", "reference");
+            svg.open("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", yy, "y2", yy,
+                    "stroke", "#D55E00", "stroke-width", "2", "stroke-dasharray", "6 4");
+            svg.element("title", chart.reference().label());
+            svg.close("line");
+            svg.element("text", chart.reference().label(), "x", Svg.num(WIDTH - RIGHT - 4), "y",
+                    Svg.num(y.y(chart.reference().value()) - 5), "text-anchor", "end", "font-size", "11",
+                    "fill", "#D55E00");
+            svg.close("g");
+        }
         legend(svg, chart.series(), plotBottom + 40);
         return svg.close("svg").toString();
     }

@@ -35,6 +35,16 @@ class PageModel {
     }
 
     void populate(Model model, SelectionResolver.Resolved resolved) {
+        populateSidebar(model, resolved);
+        Selection selection = resolved.selection();
+        model.addAttribute("formAction", "/");
+        model.addAttribute("formTarget", "#analysis");
+        model.addAttribute("overview", overview.view(selection.models()));
+        model.addAttribute("quantization", quantization.view(selection.models(), selection.quants(), selection.kv()));
+    }
+
+    /** What the shared sidebar and layout need, on any page. */
+    void populateSidebar(Model model, SelectionResolver.Resolved resolved) {
         Selection selection = resolved.selection();
         model.addAttribute("selection", selection);
         model.addAttribute("query", selection.toQueryString());
@@ -43,8 +53,6 @@ class PageModel {
         model.addAttribute("quantOptions", formats.all());
         model.addAttribute("benchmarkGroups", BenchmarkGroup.values());
         model.addAttribute("reportTables", ReportTable.values());
-        model.addAttribute("overview", overview.view(selection.models()));
-        model.addAttribute("quantization", quantization.view(selection.models(), selection.quants(), selection.kv()));
         model.addAttribute("content", content);
     }
 

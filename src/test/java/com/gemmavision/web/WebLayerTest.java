@@ -6,9 +6,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import com.gemmavision.ReportFixture;
+import com.gemmavision.advisor.Advisor;
+import com.gemmavision.advisor.AdvisorPage;
+import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelOverview;
+import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.QuantizationComparison;
+import com.gemmavision.memory.Table3Reconciliation;
 import com.gemmavision.memory.QuantizationFormats;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,14 +28,15 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest(controllers = {HomeController.class, DownloadController.class})
+@WebMvcTest(controllers = {HomeController.class, DownloadController.class, AdvisorController.class,
+        AdvisorDownloadController.class, ApiController.class})
 @Import(WebLayerTest.Services.class)
 @interface WebLayerTest {
 
     @TestConfiguration
-    @EnableConfigurationProperties({SelectionProperties.class, CacheProperties.class})
+    @EnableConfigurationProperties({SelectionProperties.class, CacheProperties.class, AdvisorProperties.class})
     @Import({SecurityConfig.class, CurrentSelection.class, SelectionResolver.class, SelectionSession.class,
-            PageModel.class, MarkdownContent.class, RenderedFragments.class})
+            PageModel.class, MarkdownContent.class, RenderedFragments.class, AdvisorParameters.class})
     class Services {
 
         @Bean
@@ -51,6 +57,31 @@ import org.springframework.context.annotation.Import;
         @Bean
         QuantizationComparison quantizationComparison() {
             return ReportFixture.quantization();
+        }
+
+        @Bean
+        MemoryModel memoryModel() {
+            return ReportFixture.memoryModel();
+        }
+
+        @Bean
+        GpuPresets gpuPresets() {
+            return ReportFixture.gpuPresets();
+        }
+
+        @Bean
+        Advisor advisor() {
+            return ReportFixture.advisor();
+        }
+
+        @Bean
+        AdvisorPage advisorPage() {
+            return ReportFixture.advisorPage();
+        }
+
+        @Bean
+        Table3Reconciliation table3Reconciliation() {
+            return ReportFixture.reconciliation();
         }
     }
 }

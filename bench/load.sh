@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Load benchmark of the app's hot paths on loopback, with wrk (Debian's package):
+#   fragment  the HTMX redraw of overview + quantization for all four sizes (29 KB, with HX-Request and a session)
+#   advisor   the HTMX redraw of the advisor results
+#   advice    GET /api/advice (16 options fitted on a GPU, JSON)
+#   memory    GET /api/memory (one estimate, JSON)
+# It packages and starts the app with a throwaway H2 file, opens one browser-like session, warms each target
+# up, then runs wrk at 1 and at 32 connections. Bounded in time; loopback only.
+#
+#   bench/load.sh [seconds-per-run] [target ...]     (defaults: 15, all targets)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-15}"
+shift || true
+TARGETS=("${@:-fragment advisor advice memory}")
+PORT="${BENCH_PORT:-18080}"
+BASE="http://127.0.0.1:${PORT}"
+SELECTION="model=Gemma3-1B&model=Gemma3-4B-IT&model=Gemma3-12B-IT&model=Gemma3-27B-IT&quant=bf16&quant=int4&quant=int4-b32&quant=sfp8&kv=true&bench=&table="
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+JAR=$(ls target/gemmavision-quantadvisor-*.jar 2>/dev/null | head -1 || true)
+if [ -z "$JAR" ]; then
+  mvn -q -DskipTests package
+  JAR=$(ls target/gemmavision-quantadvisor-*.jar | head -1)
+fi
+
+DATA=$(mktemp -d)
+java -Xmx512m -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  --spring.datasource.url="jdbc:h2:file:${DATA}/bench" ${BENCH_APP_ARGS:-} > "${DATA}/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "${BASE}/actuator/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+
+# One browser session: the selection is stored once; later identical requests read it and touch its row.
+COOKIE=$(curl -fs -o /dev/null -D - "${BASE}/?${SELECTION}" | tr -d '\r' | awk -F'[ ;]' '/^Set-Cookie: SESSION=/{print $2}')
+[ -n "$COOKIE" ] || { echo "no session cookie" >&2; exit 1; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m); $(java -version 2>&1 | head -1)"
+for TARGET in ${TARGETS[*]}; do
+  case "$TARGET" in
+    fragment) URL="${BASE}/?${SELECTION}"; HEADERS=(-H 'HX-Request: true' -H "Cookie: ${COOKIE}") ;;
+    advisor)  URL="${BASE}/advisor?${SELECTION}&gpu=NVIDIA%20L4&context=32768&batch=1"; HEADERS=(-H 'HX-Request: true' -H "Cookie: ${COOKIE}") ;;
+    advice)   URL="${BASE}/api/advice?gpu=NVIDIA%20L4&context=32768&batch=1"; HEADERS=() ;;
+    memory)   URL="${BASE}/api/memory?model=Gemma3-27B-IT&quant=bf16&context=131072&batch=1&kvDtype=bf16&slidingWindow=true"; HEADERS=() ;;
+    *) echo "unknown target $TARGET" >&2; exit 1 ;;
+  esac
+  BYTES=$(curl -fs "${HEADERS[@]/#-H/-H}" "$URL" | wc -c)
+  echo "=== ${TARGET}: GET ${URL#${BASE}} (${BYTES} bytes)"
+  wrk -t2 -c8 -d5s "${HEADERS[@]}" "$URL" >/dev/null   # JIT warm-up
+  for CONNECTIONS in 1 32; do
+    THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
+    echo "--- ${CONNECTIONS} connection(s), ${DURATION}s"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${HEADERS[@]}" "$URL" \
+      | grep -E 'Requests/sec|  50%|  90%|  99%|Non-2xx|Socket errors'
+  done
+done

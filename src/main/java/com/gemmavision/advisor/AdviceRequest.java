@@ -1,0 +1,36 @@
+package com.gemmavision.advisor;
+
+import com.gemmavision.memory.KvDtype;
+import com.gemmavision.memory.WeightBytes;
+
+/**
+ * The deployment to fit: a GPU (a preset, or only its memory), how many of them, the context and batch to
+ * serve, how the KV cache is stored, whether the engine honours the sliding window, how the weights are
+ * stored, the runtime overhead to reserve, the share of memory to keep free, and the score to rank by.
+ *
+ * @param gpu           the preset, or null for a custom GPU known only by its memory
+ * @param memoryGib     memory of one GPU in GiB
+ * @param gpus          GPUs whose memory (and bandwidth and compute) is pooled by tensor parallelism
+ * @param headroomPercent share of the pooled memory left unused
+ */
+public record AdviceRequest(GpuPreset gpu, double memoryGib, int gpus, long context, long batch, KvDtype kvDtype,
+                            boolean slidingWindow, WeightBytes.Options weights, double overheadGib,
+                            int headroomPercent, QualityBenchmark rankBy) {
+
+    public long usableBytes() {
+        return (long) Math.floor(memoryGib * gpus * (100 - headroomPercent) / 100.0 * com.gemmavision.memory.MemoryEstimate.GIB);
+    }
+
+    public long overheadBytes() {
+        return Math.round(overheadGib * com.gemmavision.memory.MemoryEstimate.GIB);
+    }
+
+    public String gpuLabel() {
+        String one = gpu != null ? gpu.gpu() : "a " + trim(memoryGib) + " GiB GPU";
+        return gpus == 1 ? one : gpus + " × " + one;
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}

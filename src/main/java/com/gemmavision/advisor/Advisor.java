@@ -1,0 +1,156 @@
+package com.gemmavision.advisor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.gemmavision.benchmarks.BenchmarkScores;
+import com.gemmavision.catalog.Architecture;
+import com.gemmavision.catalog.Catalog;
+import com.gemmavision.catalog.ModelProfile;
+import com.gemmavision.catalog.ModelVariant;
+import com.gemmavision.memory.KvCache;
+import com.gemmavision.memory.MemoryEstimate;
+import com.gemmavision.memory.MemoryModel;
+import com.gemmavision.memory.MemoryRequest;
+import com.gemmavision.memory.QuantizationFormat;
+import com.gemmavision.memory.QuantizationFormats;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Fits every Gemma 3 instruction-tuned model in every format on a GPU, with the longest context and largest
+ * batch that fit, throughput bounds and published quality, and recommends the best option that fits.
+ */
+@Service
+public class Advisor {
+
+    /** Formats in order of precision, most precise first: the tie-break between options of one model. */
+    private static final List<String> PRECISION = List.of("bf16", "sfp8", "int4-b32", "int4");
+
+    private final Catalog catalog;
+    private final QuantizationFormats formats;
+    private final MemoryModel memory;
+    private final BenchmarkScores scores;
+
+    public Advisor(Catalog catalog, QuantizationFormats formats, MemoryModel memory, BenchmarkScores scores) {
+        this.catalog = catalog;
+        this.formats = formats;
+        this.memory = memory;
+        this.scores = scores;
+    }
+
+    /** The checkpoints one deploys: the instruction-tuned variant of each size. */
+    public List<String> deployableModels() {
+        return catalog.variants().stream().filter(ModelVariant::instructionTuned).map(ModelVariant::name).toList();
+    }
+
+    public Advice advise(AdviceRequest request) {
+        List<FitOption> options = new ArrayList<>();
+        for (String model : deployableModels()) {
+            for (QuantizationFormat format : formats.all()) {
+                options.add(fit(model, format, request));
+            }
+        }
+        FitOption best = options.stream().filter(FitOption::fits).min(ranking(request.rankBy())).orElse(null);
+        return new Advice(request, options, best, reasoning(request, options, best));
+    }
+
+    FitOption fit(String model, QuantizationFormat format, AdviceRequest request) {
+        ModelProfile profile = catalog.profiles(List.of(model)).get(0);
+        Architecture architecture = profile.architecture();
+        long usable = request.usableBytes();
+        boolean supported = request.context() <= architecture.maxContext();
+        long context = Math.min(request.context(), architecture.maxContext());
+        MemoryRequest memoryRequest = new MemoryRequest(model, format.code(), context, request.batch(),
+                request.kvDtype(), request.slidingWindow(), request.weights(), request.overheadBytes());
+        MemoryEstimate estimate = memory.estimate(memoryRequest);
+        long fixed = estimate.weightsBytes() + estimate.overheadBytes();
+
+        Long maxContext = maxContext(architecture, request, usable - fixed);
+        long perSequence = KvCache.bytes(architecture, context, 1, request.kvDtype(), request.slidingWindow());
+        long maxBatch = !supported || usable < fixed ? 0 : (usable - fixed) / Math.max(1, perSequence);
+
+        Double decode = null;
+        if (request.gpu() != null) {
+            double bandwidth = request.gpu().memoryBandwidthGbS() * 1e9 * request.gpus();
+            double bytesPerStep = memory.decodeWeightBytes(memoryRequest) + estimate.kvCacheBytes();
+            decode = request.batch() * bandwidth / bytesPerStep;
+        }
+        Double prefill = null;
+        if (request.gpu() != null && request.gpu().bf16DenseTflops() != null) {
+            double textParameters = (profile.parameters().embeddingM() + profile.parameters().nonEmbeddingM()) * 1e6;
+            prefill = 2 * textParameters * context * request.batch()
+                    / (request.gpu().bf16DenseTflops() * 1e12 * request.gpus());
+        }
+        Map<QualityBenchmark, String> quality = new EnumMap<>(QualityBenchmark.class);
+        for (QualityBenchmark benchmark : QualityBenchmark.values()) {
+            scores.score(benchmark.table(), benchmark.benchmark(), model)
+                    .ifPresent(s -> quality.put(benchmark, s.valueText()));
+        }
+        return new FitOption(model, format, estimate, usable, supported, supported && estimate.totalBytes() <= usable,
+                maxContext, maxBatch, decode, prefill, quality);
+    }
+
+    /** The longest context whose KV cache for the batch fits in the memory left: found by bisection. */
+    private static Long maxContext(Architecture architecture, AdviceRequest request, long room) {
+        if (room < KvCache.bytes(architecture, 1, request.batch(), request.kvDtype(), request.slidingWindow())) {
+            return null;
+        }
+        long low = 1;
+        long high = architecture.maxContext();
+        while (low < high) {
+            long middle = (low + high + 1) / 2;
+            if (KvCache.bytes(architecture, middle, request.batch(), request.kvDtype(), request.slidingWindow()) <= room) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
+    private static Comparator<FitOption> ranking(QualityBenchmark rankBy) {
+        return Comparator.<FitOption>comparingDouble(o -> score(o, rankBy)).reversed()
+                .thenComparingInt(o -> PRECISION.indexOf(o.format().code()))
+                .thenComparingLong(o -> o.estimate().totalBytes());
+    }
+
+    private static double score(FitOption option, QualityBenchmark rankBy) {
+        String printed = option.qualityOf(rankBy);
+        return printed == null ? Double.NEGATIVE_INFINITY : Double.parseDouble(printed);
+    }
+
+    private static String reasoning(AdviceRequest request, List<FitOption> options, FitOption best) {
+        String where = request.gpuLabel() + " (" + gib(request.usableBytes()) + " GiB usable with "
+                + request.headroomPercent() + "% headroom) at " + String.format(Locale.ROOT, "%,d", request.context())
+                + " tokens × " + request.batch() + (request.batch() == 1 ? " sequence" : " sequences");
+        if (best == null) {
+            FitOption smallest = options.stream().filter(FitOption::contextSupported)
+                    .min(Comparator.comparingLong(o -> o.estimate().totalBytes())).orElse(null);
+            if (smallest == null) {
+                return "No option fits " + where + ": no Gemma 3 model reads that many tokens.";
+            }
+            return "No option fits " + where + ": the smallest, " + smallest.model() + " in "
+                    + smallest.format().label() + ", needs " + gib(smallest.estimate().totalBytes()) + " GiB.";
+        }
+        long fitting = options.stream().filter(FitOption::fits).count();
+        String score = best.qualityOf(request.rankBy());
+        String why = score == null
+                ? "none of the " + fitting + " options that fit publishes a " + request.rankBy().label()
+                        + " score, so the most precise, smallest option is chosen"
+                : "its " + request.rankBy().label() + " score of " + score + " (Table " + request.rankBy().table()
+                        + ", " + request.rankBy().measures() + ") is the highest among the " + fitting
+                        + " options that fit, and " + best.format().label()
+                        + " is the most precise format of that model that fits";
+        return best.model() + " in " + best.format().label() + " fits " + where + ", needing "
+                + gib(best.estimate().totalBytes()) + " GiB: " + why + ".";
+    }
+
+    static String gib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", MemoryEstimate.gib(bytes));
+    }
+}

@@ -1,0 +1,103 @@
+package com.gemmavision.advisor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.gemmavision.catalog.Architecture;
+import com.gemmavision.catalog.Catalog;
+import com.gemmavision.catalog.ModelProfile;
+import com.gemmavision.charts.BarChart;
+import com.gemmavision.charts.Datum;
+import com.gemmavision.charts.LineChart;
+import com.gemmavision.charts.ReferenceLine;
+import com.gemmavision.charts.Series;
+import com.gemmavision.charts.StackedBarChart;
+import com.gemmavision.memory.KvCache;
+import com.gemmavision.memory.MemoryEstimate;
+import com.gemmavision.memory.Table3Reconciliation;
+
+import org.springframework.stereotype.Service;
+
+/** Builds the advisor page: the advice, its charts for the selected models and formats, and Table 3 beside ours. */
+@Service
+public class AdvisorPage {
+
+    private final Advisor advisor;
+    private final Catalog catalog;
+    private final Table3Reconciliation reconciliation;
+
+    public AdvisorPage(Advisor advisor, Catalog catalog, Table3Reconciliation reconciliation) {
+        this.advisor = advisor;
+        this.catalog = catalog;
+        this.reconciliation = reconciliation;
+    }
+
+    /**
+     * @param models the sidebar's checkpoints; the advisor deploys the IT variant of each one's size
+     * @param quants the sidebar's formats
+     */
+    public AdvisorView view(AdviceRequest request, List<String> models, List<String> quants) {
+        Advice advice = advisor.advise(request);
+        List<String> sizes = catalog.profiles(models).stream().map(p -> p.variant().baseModel()).distinct().toList();
+        List<FitOption> selected = advice.options().stream()
+                .filter(o -> sizes.contains(catalog.variant(o.model()).orElseThrow().baseModel()))
+                .filter(o -> quants.contains(o.format().code()))
+                .toList();
+        return new AdvisorView(advice, selected, StackedBarChart.render(fitChart(request, selected)),
+                LineChart.render(kvChart(request, sizes)), reconciliation.kvRows(), reconciliation.weightRows());
+    }
+
+    static BarChart fitChart(AdviceRequest request, List<FitOption> options) {
+        List<String> categories = options.stream().map(o -> o.model().replace("Gemma3-", "") + " " + o.format().label())
+                .toList();
+        List<Series> series = List.of(
+                new Series("Weights", options.stream().map(o -> gib(o.estimate().weightsBytes())).toList()),
+                new Series("KV cache", options.stream().map(o -> gib(o.estimate().kvCacheBytes())).toList()),
+                new Series("Overhead", options.stream().map(o -> gib(o.estimate().overheadBytes())).toList()));
+        String line = String.format(Locale.ROOT, "%s: %.1f GiB usable", request.gpuLabel(),
+                MemoryEstimate.gib(request.usableBytes()));
+        return new BarChart("fit-chart", "Memory needed against the GPU (GiB)",
+                "Stacked bars of weights, KV cache and overhead for each selected model and format at "
+                        + request.context() + " tokens × " + request.batch() + ", computed from the architecture"
+                        + " (derived); the dashed line is the GPU memory usable after headroom.",
+                "Memory (GiB)", "GiB", categories, series, new ReferenceLine(MemoryEstimate.gib(request.usableBytes()), line));
+    }
+
+    private static Datum gib(long bytes) {
+        double value = MemoryEstimate.gib(bytes);
+        return new Datum(value, String.format(Locale.ROOT, "%.2f", value));
+    }
+
+    LineChart.Data kvChart(AdviceRequest request, List<String> sizes) {
+        List<LineChart.Line> lines = new ArrayList<>();
+        int colour = 0;
+        for (String size : sizes) {
+            Architecture architecture = catalog.architecture(size);
+            List<LineChart.Point> window = new ArrayList<>();
+            List<LineChart.Point> full = new ArrayList<>();
+            for (long context = 1024; context <= architecture.maxContext(); context *= 2) {
+                window.add(point(architecture, context, request, true));
+                full.add(point(architecture, context, request, false));
+            }
+            String name = size.replace("Gemma3-", "");
+            lines.add(new LineChart.Line(name + " 5:1 with window", window, false, colour));
+            lines.add(new LineChart.Line(name + " every layer full", full, true, colour));
+            colour++;
+        }
+        return new LineChart.Data("kv-chart", "KV cache against context length (GiB, derived)",
+                "KV cache computed from each selected model's architecture for " + request.batch()
+                        + " sequence(s) in " + request.kvDtype().code() + ": solid lines honour the 5:1 local/global"
+                        + " layout with its sliding window, dashed lines keep the full context in every layer.",
+                "Context length (tokens, log scale)", "KV cache (GiB)", "GiB", lines);
+    }
+
+    private static LineChart.Point point(Architecture architecture, long context, AdviceRequest request, boolean window) {
+        double value = MemoryEstimate.gib(KvCache.bytes(architecture, context, request.batch(), request.kvDtype(), window));
+        return new LineChart.Point(context, value, String.format(Locale.ROOT, "%.2f", value));
+    }
+
+    List<ModelProfile> profiles(List<String> names) {
+        return catalog.profiles(names);
+    }
+}

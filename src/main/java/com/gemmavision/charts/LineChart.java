@@ -1,0 +1,147 @@
+package com.gemmavision.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Lines of points over a logarithmic (base 2) x axis, such as memory against context length. Every point has
+ * a tooltip with its exact value; a dashed series is drawn dashed, and the legend says which is which.
+ */
+public final class LineChart {
+
+    /** A point: x value, y value and the exact text of y. */
+    public record Point(double x, double y, String text) {
+    }
+
+    public record Line(String name, List<Point> points, boolean dashed, int colour) {
+        public Line {
+            points = List.copyOf(points);
+        }
+    }
+
+    public record Data(String id, String title, String description, String xLabel, String yLabel, String unit,
+                       List<Line> lines) {
+        public Data {
+            Objects.requireNonNull(id);
+            lines = List.copyOf(lines);
+        }
+    }
+
+    private static final int WIDTH = 720;
+    private static final int HEIGHT = 420;
+    private static final int LEFT = 76;
+    private static final int RIGHT = 20;
+    private static final int TOP = 44;
+    private static final int BOTTOM = 120;
+
+    private LineChart() {
+    }
+
+    public static String render(Data data) {
+        Svg svg = new Svg();
+        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + WIDTH + " " + HEIGHT,
+                "role", "img", "aria-labelledby", data.id() + "-title " + data.id() + "-desc", "class", "chart",
+                "id", data.id());
+        svg.element("title", data.title(), "id", data.id() + "-title");
+        svg.element("desc", data.description(), "id", data.id() + "-desc");
+        svg.element("text", data.title(), "x", Svg.num(WIDTH / 2.0), "y", "22", "text-anchor", "middle",
+                "font-size", "15", "font-weight", "600", "class", "chart-title");
+        List<Point> all = data.lines().stream().flatMap(l -> l.points().stream()).toList();
+        double plotBottom = HEIGHT - BOTTOM;
+        if (all.isEmpty()) {
+            svg.element("text", "Nothing selected to draw.", "x", Svg.num(WIDTH / 2.0),
+                    "y", Svg.num((TOP + plotBottom) / 2), "text-anchor", "middle", "font-size", "13");
+            return svg.close("svg").toString();
+        }
+        double minX = all.stream().mapToDouble(Point::x).min().orElse(1);
+        double maxX = all.stream().mapToDouble(Point::x).max().orElse(2);
+        double lo = Math.floor(log2(minX));
+        double hi = Math.max(lo + 1, Math.ceil(log2(maxX)));
+        NiceScale scale = NiceScale.forMaximum(all.stream().mapToDouble(Point::y).max().orElse(1), 6);
+        CategoryPlot.Scale y = new CategoryPlot.Scale(scale.max(), TOP, plotBottom);
+        java.util.function.DoubleUnaryOperator x = v -> LEFT + (log2(v) - lo) / (hi - lo) * (WIDTH - LEFT - RIGHT);
+
+        svg.open("g", "class", "axis", "font-size", "11");
+        for (double tick : scale.ticks()) {
+            String yy = Svg.num(y.y(tick));
+            svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", yy, "y2", yy, "stroke", "#ddd");
+            svg.element("text", NiceScale.format(tick), "x", Svg.num(LEFT - 6), "y", yy, "text-anchor", "end",
+                    "dominant-baseline", "middle");
+        }
+        for (double power = lo; power <= hi; power++) {
+            double value = Math.pow(2, power);
+            String xx = Svg.num(x.applyAsDouble(value));
+            svg.empty("line", "x1", xx, "x2", xx, "y1", Svg.num(TOP), "y2", Svg.num(plotBottom), "stroke", "#eee");
+            svg.element("text", tokens(value), "x", xx, "y", Svg.num(plotBottom + 16), "text-anchor", "middle");
+        }
+        svg.element("text", data.xLabel(), "x", Svg.num((LEFT + WIDTH - RIGHT) / 2.0), "y", Svg.num(plotBottom + 36),
+                "text-anchor", "middle");
+        double middle = (TOP + plotBottom) / 2;
+        svg.element("text", data.yLabel(), "x", "16", "y", Svg.num(middle), "text-anchor", "middle",
+                "transform", "rotate(-90 16 " + Svg.num(middle) + ")");
+        svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", Svg.num(plotBottom),
+                "y2", Svg.num(plotBottom), "stroke", "#333");
+        svg.close("g");
+
+        String unit = data.unit() == null || data.unit().isBlank() ? "" : " " + data.unit();
+        for (Line line : data.lines()) {
+            String colour = Palette.colour(line.colour());
+            List<String> coordinates = new ArrayList<>();
+            for (Point p : line.points()) {
+                coordinates.add(Svg.num(x.applyAsDouble(p.x())) + "," + Svg.num(y.y(p.y())));
+            }
+            svg.open("g", "class", "line");
+            if (line.dashed()) {
+                svg.empty("polyline", "points", String.join(" ", coordinates), "fill", "none", "stroke", colour,
+                        "stroke-width", "2", "stroke-dasharray", "6 4");
+            } else {
+                svg.empty("polyline", "points", String.join(" ", coordinates), "fill", "none", "stroke", colour,
+                        "stroke-width", "2");
+            }
+            for (Point p : line.points()) {
+                svg.open("circle", "cx", Svg.num(x.applyAsDouble(p.x())), "cy", Svg.num(y.y(p.y())), "r", "3.5",
+                        "fill", line.dashed() ? "#fff" : colour, "stroke", colour, "class", "point");
+                svg.element("title", line.name() + " — " + tokens(p.x()) + " tokens: " + p.text() + unit);
+                svg.close("circle");
+            }
+            svg.close("g");
+        }
+        legend(svg, data.lines(), plotBottom + 62);
+        return svg.close("svg").toString();
+    }
+
+    private static void legend(Svg svg, List<Line> lines, double top) {
+        svg.open("g", "class", "legend", "font-size", "12");
+        double xx = LEFT;
+        double yy = top;
+        for (Line line : lines) {
+            double width = 34 + line.name().length() * 6.6;
+            if (xx + width > WIDTH - RIGHT) {
+                xx = LEFT;
+                yy += 18;
+            }
+            String colour = Palette.colour(line.colour());
+            if (line.dashed()) {
+                svg.empty("line", "x1", Svg.num(xx), "x2", Svg.num(xx + 22), "y1", Svg.num(yy - 4), "y2",
+                        Svg.num(yy - 4), "stroke", colour, "stroke-width", "2", "stroke-dasharray", "6 4");
+            } else {
+                svg.empty("line", "x1", Svg.num(xx), "x2", Svg.num(xx + 22), "y1", Svg.num(yy - 4), "y2",
+                        Svg.num(yy - 4), "stroke", colour, "stroke-width", "2");
+            }
+            svg.element("text", line.name(), "x", Svg.num(xx + 28), "y", Svg.num(yy));
+            xx += width + 10;
+        }
+        svg.close("g");
+    }
+
+    private static double log2(double value) {
+        return Math.log(value) / Math.log(2);
+    }
+
+    /** 1024 → "1K", 131072 → "128K", 512 → "512". */
+    static String tokens(double value) {
+        long v = Math.round(value);
+        return v >= 1024 && v % 1024 == 0 ? (v / 1024) + "K" : String.format(java.util.Locale.ROOT, "%,d", v);
+    }
+}

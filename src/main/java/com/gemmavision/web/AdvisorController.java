@@ -1,0 +1,115 @@
+package com.gemmavision.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.gemmavision.advisor.AdviceRequest;
+import com.gemmavision.advisor.AdvisorPage;
+import com.gemmavision.advisor.GpuPresets;
+import com.gemmavision.advisor.QualityBenchmark;
+import com.gemmavision.memory.KvDtype;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The deployment advisor page, sharing the main page's sidebar and URL contract, plus its own settings. */
+@Controller
+class AdvisorController {
+
+    static final String PAGE = "advisor";
+    static final String RESULTS_FRAGMENT = "advisor :: results";
+
+    private final CurrentSelection currentSelection;
+    private final AdvisorParameters parameters;
+    private final AdvisorPage advisorPage;
+    private final PageModel pageModel;
+    private final GpuPresets gpus;
+    private final RenderedFragments fragments;
+
+    AdvisorController(CurrentSelection currentSelection, AdvisorParameters parameters, AdvisorPage advisorPage,
+                      PageModel pageModel, GpuPresets gpus, RenderedFragments fragments) {
+        this.currentSelection = currentSelection;
+        this.parameters = parameters;
+        this.advisorPage = advisorPage;
+        this.pageModel = pageModel;
+        this.gpus = gpus;
+        this.fragments = fragments;
+    }
+
+    @GetMapping("/advisor")
+    String page(HttpServletRequest request, Model model) {
+        populate(model, read(request));
+        return PAGE;
+    }
+
+    /** The HTMX twin: the results as text, cached per canonical query when nothing in it was ignored. */
+    @GetMapping(value = "/advisor", headers = "HX-Request=true")
+    ResponseEntity<String> results(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Request read = read(request);
+        String html = read.notices().isEmpty()
+                ? fragments.cached(RESULTS_FRAGMENT, read.query(), model -> populate(model, read), request, response)
+                : fragments.render(RESULTS_FRAGMENT, model -> populate(model, read), request, response);
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("HX-Push-Url", "/advisor?" + read.query())
+                .header("Vary", "HX-Request")
+                .body(html);
+    }
+
+    /** A request's sidebar selection and advisor settings, with the canonical query of both. */
+    private record Request(SelectionResolver.Resolved selection, AdvisorParameters.Parsed advisor, String query,
+                           List<String> notices) {
+    }
+
+    private Request read(HttpServletRequest request) {
+        SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
+        AdvisorParameters.Parsed parsed = parameters.parse(request.getParameterMap());
+        List<String> notices = new ArrayList<>(resolved.notices());
+        notices.addAll(parsed.messages());
+        return new Request(resolved, parsed, resolved.selection().toQueryString() + "&" + advisorQuery(parsed.request()),
+                List.copyOf(notices));
+    }
+
+    private void populate(Model model, Request request) {
+        Selection selection = request.selection().selection();
+        pageModel.populateSidebar(model, request.selection());
+        model.addAttribute("notices", request.notices());
+        model.addAttribute("advisor", advisorPage.view(request.advisor().request(), selection.models(), selection.quants()));
+        model.addAttribute("adviceRequest", request.advisor().request());
+        model.addAttribute("gpuPresets", gpus.all());
+        model.addAttribute("kvDtypes", KvDtype.values());
+        model.addAttribute("rankings", QualityBenchmark.values());
+        model.addAttribute("advisorQuery", request.query());
+        model.addAttribute("formAction", "/advisor");
+        model.addAttribute("formTarget", "#advisor-results");
+    }
+
+    static String advisorQuery(AdviceRequest request) {
+        UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+        if (request.gpu() != null) {
+            uri.queryParam("gpu", request.gpu().gpu());
+        } else {
+            uri.queryParam("memoryGiB", request.memoryGib());
+        }
+        uri.queryParam("gpus", request.gpus())
+                .queryParam("context", request.context())
+                .queryParam("batch", request.batch())
+                .queryParam("kvDtype", request.kvDtype().code())
+                .queryParam("slidingWindow", request.slidingWindow())
+                .queryParam("overheadGiB", request.overheadGib())
+                .queryParam("headroom", request.headroomPercent())
+                .queryParam("rankBy", request.rankBy().id())
+                .queryParam("textOnly", request.weights().textOnly())
+                .queryParam("bf16Extras", request.weights().visionAndEmbeddingsInBf16());
+        return uri.encode().build().getQuery();
+    }
+}

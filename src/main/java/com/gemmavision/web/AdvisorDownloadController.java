@@ -1,0 +1,94 @@
+package com.gemmavision.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.gemmavision.advisor.AdvisorPage;
+import com.gemmavision.advisor.AdvisorView;
+import com.gemmavision.advisor.FitOption;
+import com.gemmavision.advisor.QualityBenchmark;
+import com.gemmavision.memory.Table3Reconciliation;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The advisor's tables as CSV and its charts as SVG, for the parameters in the URL. */
+@RestController
+class AdvisorDownloadController {
+
+    private final CurrentSelection currentSelection;
+    private final AdvisorParameters parameters;
+    private final AdvisorPage advisorPage;
+    private final Table3Reconciliation reconciliation;
+
+    AdvisorDownloadController(CurrentSelection currentSelection, AdvisorParameters parameters, AdvisorPage advisorPage,
+                              Table3Reconciliation reconciliation) {
+        this.currentSelection = currentSelection;
+        this.parameters = parameters;
+        this.advisorPage = advisorPage;
+        this.reconciliation = reconciliation;
+    }
+
+    private AdvisorView view(HttpServletRequest request) {
+        Selection selection = currentSelection.resolve(request).selection();
+        return advisorPage.view(parameters.parse(request.getParameterMap()).request(), selection.models(),
+                selection.quants());
+    }
+
+    @GetMapping("/tables/advice.csv")
+    ResponseEntity<String> advice(HttpServletRequest request) {
+        List<String> header = new ArrayList<>(List.of("model", "quant", "weights_bytes", "kv_cache_bytes",
+                "overhead_bytes", "total_bytes", "usable_bytes", "context_supported", "fits", "max_context",
+                "max_batch", "decode_tokens_per_s_upper_bound", "prefill_s_lower_bound"));
+        for (QualityBenchmark benchmark : QualityBenchmark.values()) {
+            header.add(benchmark.id() + "_table" + benchmark.table());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (FitOption o : view(request).advice().options()) {
+            List<String> row = new ArrayList<>(List.of(o.model(), o.format().code(),
+                    Long.toString(o.estimate().weightsBytes()), Long.toString(o.estimate().kvCacheBytes()),
+                    Long.toString(o.estimate().overheadBytes()), Long.toString(o.estimate().totalBytes()),
+                    Long.toString(o.usableBytes()), Boolean.toString(o.contextSupported()), Boolean.toString(o.fits()),
+                    o.maxContext() == null ? "" : o.maxContext().toString(), Long.toString(o.maxBatch()),
+                    o.decodeTokensPerSecondBound() == null ? "" : fixed(o.decodeTokensPerSecondBound(), 1),
+                    o.prefillSecondsBound() == null ? "" : fixed(o.prefillSecondsBound(), 4)));
+            for (QualityBenchmark benchmark : QualityBenchmark.values()) {
+                row.add(o.qualityOf(benchmark) == null ? "" : o.qualityOf(benchmark));
+            }
+            rows.add(row);
+        }
+        return Downloads.csv("gemma3-deployment-advice.csv", header, rows);
+    }
+
+    @GetMapping("/tables/table3-reconciliation.csv")
+    ResponseEntity<String> table3() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Table3Reconciliation.KvRow row : reconciliation.kvRows()) {
+            List<String> cells = new ArrayList<>(List.of(row.model(), row.reportWeightsGb(), row.reportWithKvGb(),
+                    row.impliedKvGb().toPlainString()));
+            row.ours().forEach(e -> cells.add(fixed(e.gb(), 3)));
+            rows.add(cells);
+        }
+        return Downloads.csv("gemma3-table3-kv-reconciliation.csv", List.of("model", "table3_bf16_weights_gb",
+                "table3_bf16_with_kv_gb", "implied_kv_gb_derived", "ours_window_8bit_gb", "ours_full_8bit_gb",
+                "ours_window_bf16_gb", "ours_full_bf16_gb"), rows);
+    }
+
+    @GetMapping("/charts/fit.svg")
+    ResponseEntity<String> fitChart(HttpServletRequest request) {
+        return Downloads.svg("gemma3-memory-vs-gpu.svg", view(request).fitChartSvg());
+    }
+
+    @GetMapping("/charts/kv-cache.svg")
+    ResponseEntity<String> kvChart(HttpServletRequest request) {
+        return Downloads.svg("gemma3-kv-cache-vs-context.svg", view(request).kvChartSvg());
+    }
+
+    private static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}

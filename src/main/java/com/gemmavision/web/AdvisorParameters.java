@@ -1,0 +1,173 @@
+package com.gemmavision.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.gemmavision.advisor.AdviceRequest;
+import com.gemmavision.advisor.GpuPreset;
+import com.gemmavision.advisor.GpuPresets;
+import com.gemmavision.advisor.QualityBenchmark;
+import com.gemmavision.memory.KvDtype;
+import com.gemmavision.memory.WeightBytes;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the advisor's parameters (gpu or memoryGiB, gpus, context, batch, kvDtype, slidingWindow, overheadGiB,
+ * headroom, rankBy, textOnly, bf16Extras). Each bad value is named with its parameter and replaced by its
+ * default, so the page can still render and the API can answer 400 naming the parameter.
+ */
+@Component
+class AdvisorParameters {
+
+    static final List<String> NAMES = List.of("gpu", "memoryGiB", "gpus", "context", "batch", "kvDtype",
+            "slidingWindow", "overheadGiB", "headroom", "rankBy", "textOnly", "bf16Extras");
+    static final long MAX_CONTEXT = 131_072;
+
+    private final GpuPresets gpus;
+    private final AdvisorProperties properties;
+
+    AdvisorParameters(GpuPresets gpus, AdvisorProperties properties) {
+        this.gpus = gpus;
+        this.properties = properties;
+    }
+
+    record ParameterError(String parameter, String message) {
+    }
+
+    record Parsed(AdviceRequest request, List<ParameterError> errors) {
+        List<String> messages() {
+            return errors.stream().map(ParameterError::message).toList();
+        }
+    }
+
+    Parsed parse(Map<String, String[]> parameters) {
+        Reader in = new Reader(parameters);
+        String memoryText = in.text("memoryGiB");
+        GpuPreset preset = null;
+        double memoryGib;
+        if (memoryText != null && !memoryText.isBlank()) {
+            memoryGib = in.decimal("memoryGiB", 0.5, 100_000, 24);
+        } else {
+            String name = Optional.ofNullable(in.text("gpu")).filter(s -> !s.isBlank()).orElse(properties.defaultGpu());
+            preset = gpus.byName(name).orElse(null);
+            if (preset == null) {
+                in.error("gpu", "Unknown GPU “" + shorten(name) + "”: choose a preset ("
+                        + String.join(", ", gpus.all().stream().map(GpuPreset::gpu).toList())
+                        + ") or give memoryGiB instead.");
+                preset = gpus.byName(properties.defaultGpu()).orElseThrow();
+            }
+            memoryGib = preset.memoryGib();
+        }
+        int gpuCount = (int) in.whole("gpus", 1, properties.maxGpus(), 1);
+        long context = in.whole("context", 1, MAX_CONTEXT, properties.defaultContext());
+        long batch = in.whole("batch", 1, properties.maxBatch(), 1);
+        KvDtype kv = in.choice("kvDtype", KvDtype::byCode, KvDtype.BF16, "bf16, fp8, int8 or int4");
+        boolean window = in.flag("slidingWindow", true);
+        double overhead = in.decimal("overheadGiB", 0, 1_000, properties.defaultOverheadGib());
+        int headroom = (int) in.whole("headroom", 0, 90, properties.defaultHeadroomPercent());
+        QualityBenchmark rankBy = in.choice("rankBy", QualityBenchmark::byId, QualityBenchmark.DOCVQA,
+                "docvqa, infovqa, chartqa or mmlu-pro");
+        boolean textOnly = in.flag("textOnly", false);
+        boolean extras = in.flag("bf16Extras", false);
+        AdviceRequest request = new AdviceRequest(preset, memoryGib, gpuCount, context, batch, kv, window,
+                new WeightBytes.Options(textOnly, extras), overhead, headroom, rankBy);
+        return new Parsed(request, List.copyOf(in.errors));
+    }
+
+    /** The parameters of a request, with their errors as they are read. */
+    static final class Reader {
+        private final Map<String, String[]> parameters;
+        final List<ParameterError> errors = new ArrayList<>();
+
+        Reader(Map<String, String[]> parameters) {
+            this.parameters = parameters;
+        }
+
+        /** The last value of a parameter (the checkbox after its hidden twin), or null. */
+        String text(String name) {
+            String[] values = parameters.get(name);
+            return values == null || values.length == 0 ? null : values[values.length - 1].trim();
+        }
+
+        void error(String parameter, String message) {
+            errors.add(new ParameterError(parameter, message));
+        }
+
+        long whole(String name, long min, long max, long fallback) {
+            String value = text(name);
+            if (value == null || value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                long parsed = Long.parseLong(value.replace(",", "").replace("_", ""));
+                if (parsed < min || parsed > max) {
+                    error(name, String.format(Locale.ROOT, "%s must be between %,d and %,d; got %s.", name, min, max,
+                            shorten(value)));
+                    return fallback;
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                error(name, name + " must be a whole number; got “" + shorten(value) + "”.");
+                return fallback;
+            }
+        }
+
+        double decimal(String name, double min, double max, double fallback) {
+            String value = text(name);
+            if (value == null || value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                double parsed = Double.parseDouble(value);
+                if (!Double.isFinite(parsed) || parsed < min || parsed > max) {
+                    error(name, name + " must be between " + trim(min) + " and " + trim(max) + "; got "
+                            + shorten(value) + ".");
+                    return fallback;
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                error(name, name + " must be a number; got “" + shorten(value) + "”.");
+                return fallback;
+            }
+        }
+
+        boolean flag(String name, boolean fallback) {
+            String value = text(name);
+            if (value == null || value.isEmpty()) {
+                return fallback;
+            }
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("on")) {
+                return true;
+            }
+            if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("off")) {
+                return false;
+            }
+            error(name, name + " must be true or false; got “" + shorten(value) + "”.");
+            return fallback;
+        }
+
+        <T> T choice(String name, Function<String, Optional<T>> lookup, T fallback, String allowed) {
+            String value = text(name);
+            if (value == null || value.isEmpty()) {
+                return fallback;
+            }
+            return lookup.apply(value).orElseGet(() -> {
+                error(name, "Unknown " + name + " “" + shorten(value) + "”: use " + allowed + ".");
+                return fallback;
+            });
+        }
+
+        private static String trim(double value) {
+            return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value) : String.valueOf(value);
+        }
+    }
+
+    static String shorten(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}

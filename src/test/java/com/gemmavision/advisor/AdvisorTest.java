@@ -1,0 +1,158 @@
+package com.gemmavision.advisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.gemmavision.ReportFixture;
+import com.gemmavision.memory.KvCache;
+import com.gemmavision.memory.KvDtype;
+import com.gemmavision.memory.WeightBytes;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AdvisorTest {
+
+    private final Advisor advisor = ReportFixture.advisor();
+    private final GpuPresets gpus = ReportFixture.gpuPresets();
+
+    private AdviceRequest on(String gpu, long context, long batch) {
+        GpuPreset preset = gpus.byName(gpu).orElseThrow();
+        return new AdviceRequest(preset, preset.memoryGib(), 1, context, batch, KvDtype.BF16, true,
+                WeightBytes.Options.DEFAULT, 1.0, 10, QualityBenchmark.DOCVQA);
+    }
+
+    private FitOption option(Advice advice, String model, String quant) {
+        return advice.options().stream().filter(o -> o.model().equals(model) && o.format().code().equals(quant))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void fitsEveryInstructionTunedModelInEveryFormat() {
+        Advice advice = advisor.advise(on("NVIDIA L4", 32_768, 1));
+
+        assertThat(advice.options()).hasSize(16);
+        assertThat(advice.options()).extracting(FitOption::model).containsOnly("Gemma3-1B-IT", "Gemma3-4B-IT",
+                "Gemma3-12B-IT", "Gemma3-27B-IT");
+    }
+
+    @Test
+    void anOptionFitsWhenItsTotalStaysWithinTheUsableMemory() {
+        Advice advice = advisor.advise(on("NVIDIA L4", 32_768, 1));
+
+        for (FitOption option : advice.options()) {
+            assertThat(option.fits()).as(option.model() + " " + option.format().code())
+                    .isEqualTo(option.estimate().totalBytes() <= option.usableBytes());
+        }
+        assertThat(option(advice, "Gemma3-27B-IT", "bf16").fits()).isFalse();
+        assertThat(option(advice, "Gemma3-4B-IT", "bf16").fits()).isTrue();
+    }
+
+    @Test
+    void theLongestContextIsTheLargestThatStillFits() {
+        Advice advice = advisor.advise(on("NVIDIA L4", 32_768, 1));
+        FitOption option = option(advice, "Gemma3-27B-IT", "int4");
+        long room = option.usableBytes() - option.estimate().weightsBytes() - option.estimate().overheadBytes();
+        var architecture = ReportFixture.catalog().architecture("Gemma3-27B");
+
+        assertThat(option.maxContext()).isNotNull();
+        assertThat(KvCache.bytes(architecture, option.maxContext(), 1, KvDtype.BF16, true)).isLessThanOrEqualTo(room);
+        assertThat(KvCache.bytes(architecture, option.maxContext() + 1, 1, KvDtype.BF16, true)).isGreaterThan(room);
+    }
+
+    @Test
+    void theLargestBatchIsTheLastThatFits() {
+        Advice advice = advisor.advise(on("NVIDIA A100 80GB", 32_768, 1));
+        FitOption option = option(advice, "Gemma3-12B-IT", "sfp8");
+        long perSequence = option.estimate().kvCacheBytes();
+        long room = option.usableBytes() - option.estimate().weightsBytes() - option.estimate().overheadBytes();
+
+        assertThat(option.maxBatch()).isEqualTo(room / perSequence);
+        assertThat(advisor.advise(on("NVIDIA A100 80GB", 32_768, option.maxBatch())).options().stream()
+                .filter(o -> o.model().equals("Gemma3-12B-IT") && o.format().code().equals("sfp8")).findFirst()
+                .orElseThrow().fits()).isTrue();
+        assertThat(advisor.advise(on("NVIDIA A100 80GB", 32_768, option.maxBatch() + 1)).options().stream()
+                .filter(o -> o.model().equals("Gemma3-12B-IT") && o.format().code().equals("sfp8")).findFirst()
+                .orElseThrow().fits()).isFalse();
+    }
+
+    @Test
+    void boundsFollowBandwidthAndCompute() {
+        Advice advice = advisor.advise(on("NVIDIA H100 80GB", 4096, 2));
+        FitOption option = option(advice, "Gemma3-4B-IT", "bf16");
+        // decode: 2 sequences x 3,350 GB/s / (text weights (675 + 3,209) M x 2 bytes + KV cache of both)
+        double bytesPerStep = (675 + 3209) * 1e6 * 2 + option.estimate().kvCacheBytes();
+        // prefill: 2 x text parameters x 4,096 tokens x 2 sequences / 989 TFLOPs
+        double prefill = 2 * (675 + 3209) * 1e6 * 4096 * 2 / 989e12;
+
+        assertThat(option.decodeTokensPerSecondBound()).isCloseTo(2 * 3350e9 / bytesPerStep, within(1e-6));
+        assertThat(option.prefillSecondsBound()).isCloseTo(prefill, within(1e-9));
+    }
+
+    @Test
+    void aGpuWithoutAPublishedComputeFigureHasNoPrefillBound() {
+        Advice advice = advisor.advise(on("Apple M3 Max 128GB", 8192, 1));
+
+        assertThat(advice.options()).allSatisfy(o -> assertThat(o.prefillSecondsBound()).isNull());
+        assertThat(advice.options()).allSatisfy(o -> assertThat(o.decodeTokensPerSecondBound()).isPositive());
+    }
+
+    @Test
+    void the1BCannotTakeA128KContext() {
+        Advice advice = advisor.advise(on("NVIDIA H200", 131_072, 1));
+
+        assertThat(advice.options()).filteredOn(o -> o.model().equals("Gemma3-1B-IT"))
+                .allSatisfy(o -> {
+                    assertThat(o.contextSupported()).isFalse();
+                    assertThat(o.fits()).isFalse();
+                });
+    }
+
+    @Test
+    void recommendsTheBestDocumentModelThatFitsInItsMostPreciseFormat() {
+        Advice advice = advisor.advise(on("NVIDIA L4", 32_768, 1));
+
+        // 12B-IT has the best DocVQA (87.1, Table 16); bf16 does not fit in 24 GiB, SFP8 does.
+        assertThat(advice.recommended().model()).isEqualTo("Gemma3-12B-IT");
+        assertThat(advice.recommended().format().code()).isEqualTo("sfp8");
+        assertThat(advice.reasoning()).contains("DocVQA score of 87.1").contains("Table 16").contains("NVIDIA L4");
+    }
+
+    @Test
+    void rankingByAnotherBenchmarkCanChangeTheChoice() {
+        GpuPreset h200 = gpus.byName("NVIDIA H200").orElseThrow();
+        AdviceRequest request = new AdviceRequest(h200, h200.memoryGib(), 1, 32_768, 1, KvDtype.BF16, true,
+                WeightBytes.Options.DEFAULT, 1.0, 10, QualityBenchmark.INFOVQA);
+
+        Advice advice = advisor.advise(request);
+
+        assertThat(advice.recommended().model()).isEqualTo("Gemma3-27B-IT");
+        assertThat(advice.recommended().format().code()).isEqualTo("bf16");
+    }
+
+    @Test
+    void saysWhenNothingFits() {
+        AdviceRequest tiny = new AdviceRequest(null, 1, 1, 32_768, 1, KvDtype.BF16, true, WeightBytes.Options.DEFAULT,
+                1.0, 10, QualityBenchmark.DOCVQA);
+
+        Advice advice = advisor.advise(tiny);
+
+        assertThat(advice.recommended()).isNull();
+        assertThat(advice.reasoning()).startsWith("No option fits a 1 GiB GPU").contains("the smallest, Gemma3-1B-IT in Int4");
+        assertThat(advice.options()).allSatisfy(o -> assertThat(o.decodeTokensPerSecondBound()).isNull());
+    }
+
+    @ParameterizedTest
+    @MethodSource("presets")
+    void rendersAdviceForEveryPreset(String gpu) {
+        Advice advice = advisor.advise(on(gpu, 32_768, 1));
+
+        assertThat(advice.options()).hasSize(16);
+        assertThat(advice.reasoning()).contains(gpu);
+    }
+
+    static java.util.stream.Stream<String> presets() {
+        return ReportFixture.gpuPresets().all().stream().map(GpuPreset::gpu);
+    }
+}

@@ -1,0 +1,95 @@
+package com.gemmavision.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebLayerTest
+class ApiControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void memoryReturnsIntegerBytesGibAndTheInputs() throws Exception {
+        mvc.perform(get("/api/memory?model=Gemma3-27B-IT&quant=bf16&context=131072&batch=1&kvDtype=bf16&slidingWindow=true"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.weightsBytes").value(54_866_000_000L))
+                .andExpect(jsonPath("$.kvCacheBytes").value(11_173_625_856L))
+                .andExpect(jsonPath("$.overheadBytes").value(1_073_741_824L))
+                .andExpect(jsonPath("$.totalBytes").value(54_866_000_000L + 11_173_625_856L + 1_073_741_824L))
+                .andExpect(jsonPath("$.kvCacheGiB").value(10.406))
+                .andExpect(jsonPath("$.inputs.model").value("Gemma3-27B-IT"))
+                .andExpect(jsonPath("$.inputs.context").value(131072))
+                .andExpect(jsonPath("$.inputs.slidingWindow").value(true));
+    }
+
+    @Test
+    void memoryWithoutTheWindowKeepsTheFullContextInEveryLayer() throws Exception {
+        mvc.perform(get("/api/memory?model=gemma3-27b&quant=sfp8&context=131072&slidingWindow=false&overheadGiB=0"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kvCacheBytes").value(66_571_993_088L))
+                .andExpect(jsonPath("$.kvCacheGiB").value(62.0))
+                .andExpect(jsonPath("$.overheadBytes").value(0))
+                .andExpect(jsonPath("$.inputs.model").value("Gemma3-27B"));
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 on {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/memory?model=Gemma3-1B&context=131072|context",
+            "/api/memory?model=Gemma3-4B-IT&context=0|context",
+            "/api/memory?model=Gemma3-4B-IT&context=abc|context",
+            "/api/memory?model=Gemma3-4B-IT&batch=0|batch",
+            "/api/memory?model=Gemma3-4B-IT&batch=99999999|batch",
+            "/api/memory?model=GPT-5|model",
+            "/api/memory?quant=bf16|model",
+            "/api/memory?model=Gemma3-4B-IT&quant=fp4|quant",
+            "/api/memory?model=Gemma3-4B-IT&kvDtype=fp16|kvDtype",
+            "/api/memory?model=Gemma3-4B-IT&slidingWindow=maybe|slidingWindow",
+            "/api/advice?gpu=TPU|gpu",
+            "/api/advice?memoryGiB=-3|memoryGiB",
+            "/api/advice?memoryGiB=NaN|memoryGiB",
+            "/api/advice?gpus=0|gpus",
+            "/api/advice?headroom=95|headroom",
+            "/api/advice?rankBy=vibes|rankBy"
+    })
+    void badInputIsA400NamingTheParameter(String url, String parameter) throws Exception {
+        mvc.perform(get(url))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value(parameter))
+                .andExpect(jsonPath("$.error").isString());
+    }
+
+    @Test
+    void adviceListsEveryOptionAndTheRecommendation() throws Exception {
+        mvc.perform(get("/api/advice?context=32768&batch=1").param("gpu", "NVIDIA L4"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.options.length()").value(16))
+                .andExpect(jsonPath("$.options[0].model").value("Gemma3-1B-IT"))
+                .andExpect(jsonPath("$.options[0].totalBytes").isNumber())
+                .andExpect(jsonPath("$.options[0].fits").value(true))
+                .andExpect(jsonPath("$.options[0].maxContext").value(32768))
+                .andExpect(jsonPath("$.options[0].maxBatch").isNumber())
+                .andExpect(jsonPath("$.options[12].model").value("Gemma3-27B-IT"))
+                .andExpect(jsonPath("$.options[12].fits").value(false))
+                .andExpect(jsonPath("$.options[12].maxContext").isEmpty())
+                .andExpect(jsonPath("$.recommendation.model").value("Gemma3-12B-IT"))
+                .andExpect(jsonPath("$.recommendation.quant").value("sfp8"))
+                .andExpect(jsonPath("$.inputs.gpu").value("NVIDIA L4"));
+    }
+
+    @Test
+    void adviceAcceptsCustomMemoryInsteadOfAPreset() throws Exception {
+        mvc.perform(get("/api/advice?memoryGiB=48&context=8192&batch=4"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.inputs.gpu").isEmpty())
+                .andExpect(jsonPath("$.inputs.memoryGiB").value(48.0))
+                .andExpect(jsonPath("$.options[0].decodeTokensPerSecondUpperBound").isEmpty());
+    }
+}
