@@ -3,6 +3,7 @@ package com.gemmavision.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.gemmavision.advisor.Advisor;
 import com.gemmavision.benchmarks.BenchmarkGroup;
 import com.gemmavision.benchmarks.ReportTable;
 import com.gemmavision.catalog.Catalog;
@@ -24,14 +25,19 @@ class PageModel {
     private final ModelOverview overview;
     private final QuantizationComparison quantization;
     private final MarkdownContent content;
+    private final AdvisorParameters advisorParameters;
+    private final Advisor advisor;
 
     PageModel(Catalog catalog, QuantizationFormats formats, ModelOverview overview,
-              QuantizationComparison quantization, MarkdownContent content) {
+              QuantizationComparison quantization, MarkdownContent content, AdvisorParameters advisorParameters,
+              Advisor advisor) {
         this.catalog = catalog;
         this.formats = formats;
         this.overview = overview;
         this.quantization = quantization;
         this.content = content;
+        this.advisorParameters = advisorParameters;
+        this.advisor = advisor;
     }
 
     void populate(Model model, SelectionResolver.Resolved resolved) {
@@ -41,6 +47,8 @@ class PageModel {
         model.addAttribute("formTarget", "#analysis");
         model.addAttribute("overview", overview.view(selection.models()));
         model.addAttribute("quantization", quantization.view(selection.models(), selection.quants(), selection.kv()));
+        // The advisor's answer for its defaults, as a pointer from the quantization section.
+        model.addAttribute("advice", advisor.advise(advisorParameters.parse(java.util.Map.of()).request()));
     }
 
     /** What the shared sidebar and layout need, on any page. */

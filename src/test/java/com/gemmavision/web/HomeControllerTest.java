@@ -83,6 +83,14 @@ class HomeControllerTest {
     }
 
     @Test
+    void theQuantizationSectionSummarisesTheAdvisorsAnswer() throws Exception {
+        Document html = page(mvc.perform(get("/")).andReturn());
+
+        assertThat(html.select(".advisor-summary").text()).contains("Gemma3-12B-IT in SFP8 fits NVIDIA L4");
+        assertThat(html.select(".advisor-summary a").attr("href")).startsWith("/advisor?model=Gemma3-4B-IT");
+    }
+
+    @Test
     void theFormWorksWithoutJavaScript() throws Exception {
         Document html = page(mvc.perform(get("/")).andReturn());
 
