@@ -13,7 +13,13 @@ import com.gemmavision.advisor.Advisor;
 import com.gemmavision.advisor.AdvisorPage;
 import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.advisor.GpuRepository;
+import com.gemmavision.benchmarks.AbilityRadar;
+import com.gemmavision.benchmarks.Arena;
 import com.gemmavision.benchmarks.BenchmarkScores;
+import com.gemmavision.benchmarks.BenchmarkVocabulary;
+import com.gemmavision.benchmarks.BenchmarksSection;
+import com.gemmavision.benchmarks.ModelComparison;
+import com.gemmavision.benchmarks.ReportTables;
 import com.gemmavision.benchmarks.ScoreRepository;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.CatalogRepository;
@@ -24,6 +30,7 @@ import com.gemmavision.memory.QuantizationComparison;
 import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.memory.Table3Reconciliation;
 import com.gemmavision.seed.ReportSeedMigration;
+import com.gemmavision.seed.VocabularySeedMigration;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -47,7 +54,7 @@ public final class ReportFixture {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:mem:report-fixture;DB_CLOSE_DELAY=-1");
             Flyway.configure().dataSource(h2).locations("classpath:db/migration")
-                    .javaMigrations(new ReportSeedMigration()).load().migrate();
+                    .javaMigrations(new ReportSeedMigration(), new VocabularySeedMigration()).load().migrate();
             dataSource = h2;
         }
         return dataSource;
@@ -95,6 +102,26 @@ public final class ReportFixture {
 
     public static AdvisorPage advisorPage() {
         return new AdvisorPage(advisor(), catalog(), reconciliation());
+    }
+
+    public static BenchmarkVocabulary vocabulary() {
+        return new BenchmarkVocabulary(jdbc());
+    }
+
+    public static ModelComparison comparison() {
+        return new ModelComparison(scores());
+    }
+
+    public static AbilityRadar radar() {
+        return new AbilityRadar(jdbc(), scores());
+    }
+
+    public static ReportTables reportTables() {
+        return new ReportTables(scores(), vocabulary());
+    }
+
+    public static BenchmarksSection benchmarks() {
+        return new BenchmarksSection(new Arena(jdbc()), radar(), reportTables(), comparison());
     }
 
     /** A seed CSV's rows, read independently of the app's loader, to check the app against. */

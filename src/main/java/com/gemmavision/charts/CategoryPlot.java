@@ -8,7 +8,7 @@ import java.util.List;
  */
 final class CategoryPlot {
 
-    static final int WIDTH = 720;
+    static final int MIN_WIDTH = 720;
     static final int HEIGHT = 400;
     private static final int LEFT = 76;
     private static final int RIGHT = 16;
@@ -31,28 +31,35 @@ final class CategoryPlot {
     private CategoryPlot() {
     }
 
-    static String render(BarChart chart, double dataMax, BandDrawer drawer) {
+    /** Wide enough for every bar to stay readable: at least 12 units a bar and 60 a category. */
+    static int width(BarChart chart, int barsPerCategory) {
+        int perCategory = Math.max(60, barsPerCategory * 12 + 16);
+        return Math.max(MIN_WIDTH, LEFT + RIGHT + chart.categories().size() * perCategory);
+    }
+
+    static String render(BarChart chart, double dataMax, int barsPerCategory, BandDrawer drawer) {
+        final int plotWidth = width(chart, barsPerCategory);
         Svg svg = new Svg();
         String titleId = chart.id() + "-title";
         String descId = chart.id() + "-desc";
-        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + WIDTH + " " + HEIGHT,
+        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + plotWidth + " " + HEIGHT,
                 "role", "img", "aria-labelledby", titleId + " " + descId, "class", "chart", "id", chart.id());
         svg.element("title", chart.title(), "id", titleId);
         svg.element("desc", chart.description(), "id", descId);
-        svg.element("text", chart.title(), "x", Svg.num(WIDTH / 2.0), "y", "22", "text-anchor", "middle",
+        svg.element("text", chart.title(), "x", Svg.num(plotWidth / 2.0), "y", "22", "text-anchor", "middle",
                 "class", "chart-title", "font-size", "15", "font-weight", "600");
         double plotTop = TOP;
         double plotBottom = HEIGHT - BOTTOM;
         if (chart.isEmpty()) {
-            svg.element("text", "Nothing selected to draw.", "x", Svg.num(WIDTH / 2.0),
+            svg.element("text", "Nothing selected to draw.", "x", Svg.num(plotWidth / 2.0),
                     "y", Svg.num((plotTop + plotBottom) / 2), "text-anchor", "middle", "font-size", "13");
             return svg.close("svg").toString();
         }
         double max = chart.reference() == null ? dataMax : Math.max(dataMax, chart.reference().value());
         NiceScale scale = NiceScale.forMaximum(max, 6);
         Scale y = new Scale(scale.max(), plotTop, plotBottom);
-        valueAxis(svg, chart, scale, y);
-        double bandWidth = (WIDTH - LEFT - RIGHT) / (double) chart.categories().size();
+        valueAxis(svg, chart, scale, y, plotWidth);
+        double bandWidth = (plotWidth - LEFT - RIGHT) / (double) chart.categories().size();
         for (int c = 0; c < chart.categories().size(); c++) {
             double bandX = LEFT + c * bandWidth;
             double inner = bandWidth * (1 - BAND_PADDING);
@@ -60,29 +67,29 @@ final class CategoryPlot {
             svg.element("text", chart.categories().get(c), "x", Svg.num(bandX + bandWidth / 2),
                     "y", Svg.num(plotBottom + 18), "text-anchor", "middle", "font-size", "12", "class", "category");
         }
-        svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", Svg.num(plotBottom),
+        svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(plotWidth - RIGHT), "y1", Svg.num(plotBottom),
                 "y2", Svg.num(plotBottom), "stroke", "#333");
         if (chart.reference() != null) {
             String yy = Svg.num(y.y(chart.reference().value()));
             svg.open("g", "class", "reference");
-            svg.open("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", yy, "y2", yy,
+            svg.open("line", "x1", Svg.num(LEFT), "x2", Svg.num(plotWidth - RIGHT), "y1", yy, "y2", yy,
                     "stroke", "#D55E00", "stroke-width", "2", "stroke-dasharray", "6 4");
             svg.element("title", chart.reference().label());
             svg.close("line");
-            svg.element("text", chart.reference().label(), "x", Svg.num(WIDTH - RIGHT - 4), "y",
+            svg.element("text", chart.reference().label(), "x", Svg.num(plotWidth - RIGHT - 4), "y",
                     Svg.num(y.y(chart.reference().value()) - 5), "text-anchor", "end", "font-size", "11",
                     "fill", "#D55E00");
             svg.close("g");
         }
-        legend(svg, chart.series(), plotBottom + 40);
+        legend(svg, chart.series(), plotBottom + 40, plotWidth);
         return svg.close("svg").toString();
     }
 
-    private static void valueAxis(Svg svg, BarChart chart, NiceScale scale, Scale y) {
+    private static void valueAxis(Svg svg, BarChart chart, NiceScale scale, Scale y, int plotWidth) {
         svg.open("g", "class", "axis", "font-size", "11");
         for (double tick : scale.ticks()) {
             String yy = Svg.num(y.y(tick));
-            svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", yy, "y2", yy,
+            svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(plotWidth - RIGHT), "y1", yy, "y2", yy,
                     "stroke", "#ddd");
             svg.element("text", NiceScale.format(tick), "x", Svg.num(LEFT - 6), "y", yy, "text-anchor", "end",
                     "dominant-baseline", "middle");
@@ -93,21 +100,21 @@ final class CategoryPlot {
         svg.close("g");
     }
 
-    private static void legend(Svg svg, List<Series> series, double top) {
+    private static void legend(Svg svg, List<Series> series, double top, int plotWidth) {
         svg.open("g", "class", "legend", "font-size", "12");
         double x = LEFT;
         double y = top;
         for (int s = 0; s < series.size(); s++) {
             String name = series.get(s).name();
-            double width = 22 + name.length() * 7.0;
-            if (x + width > WIDTH - RIGHT) {
+            double entryWidth = 22 + name.length() * 7.0;
+            if (x + entryWidth > plotWidth - RIGHT) {
                 x = LEFT;
                 y += 20;
             }
             svg.empty("rect", "x", Svg.num(x), "y", Svg.num(y - 10), "width", "12", "height", "12",
                     "fill", Palette.colour(s));
             svg.element("text", name, "x", Svg.num(x + 16), "y", Svg.num(y), "dominant-baseline", "auto");
-            x += width + 12;
+            x += entryWidth + 12;
         }
         svg.close("g");
     }

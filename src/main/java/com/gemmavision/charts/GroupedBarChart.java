@@ -14,7 +14,7 @@ public final class GroupedBarChart {
                 .max().orElse(0);
         int bars = chart.series().size();
         String unit = chart.unit() == null || chart.unit().isBlank() ? "" : " " + chart.unit();
-        return CategoryPlot.render(chart, max, (svg, c, x, width, y) -> {
+        return CategoryPlot.render(chart, max, bars, (svg, c, x, width, y) -> {
             String category = chart.categories().get(c);
             double barWidth = width / bars;
             svg.open("g", "class", "group");

@@ -13,7 +13,7 @@ public final class StackedBarChart {
         for (int c = 0; c < chart.categories().size(); c++) {
             max = Math.max(max, total(chart, c).doubleValue());
         }
-        return CategoryPlot.render(chart, max, (svg, c, x, width, y) -> {
+        return CategoryPlot.render(chart, max, 1, (svg, c, x, width, y) -> {
             String category = chart.categories().get(c);
             double running = 0;
             svg.open("g", "class", "stack");

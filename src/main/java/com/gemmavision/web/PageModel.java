@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.gemmavision.advisor.Advisor;
 import com.gemmavision.benchmarks.BenchmarkGroup;
+import com.gemmavision.benchmarks.BenchmarksSection;
 import com.gemmavision.benchmarks.ReportTable;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelOverview;
@@ -27,10 +28,11 @@ class PageModel {
     private final MarkdownContent content;
     private final AdvisorParameters advisorParameters;
     private final Advisor advisor;
+    private final BenchmarksSection benchmarks;
 
     PageModel(Catalog catalog, QuantizationFormats formats, ModelOverview overview,
               QuantizationComparison quantization, MarkdownContent content, AdvisorParameters advisorParameters,
-              Advisor advisor) {
+              Advisor advisor, BenchmarksSection benchmarks) {
         this.catalog = catalog;
         this.formats = formats;
         this.overview = overview;
@@ -38,6 +40,7 @@ class PageModel {
         this.content = content;
         this.advisorParameters = advisorParameters;
         this.advisor = advisor;
+        this.benchmarks = benchmarks;
     }
 
     void populate(Model model, SelectionResolver.Resolved resolved) {
@@ -49,6 +52,10 @@ class PageModel {
         model.addAttribute("quantization", quantization.view(selection.models(), selection.quants(), selection.kv()));
         // The advisor's answer for its defaults, as a pointer from the quantization section.
         model.addAttribute("advice", advisor.advise(advisorParameters.parse(java.util.Map.of()).request()));
+        List<String> sizes = catalog.profiles(selection.models()).stream().map(p -> p.variant().baseModel())
+                .distinct().toList();
+        model.addAttribute("benchmarks", benchmarks.view(selection.bench(), selection.tables(), sizes,
+                selection.arenaOpen(), selection.compare()));
     }
 
     /** What the shared sidebar and layout need, on any page. */
@@ -61,6 +68,7 @@ class PageModel {
         model.addAttribute("quantOptions", formats.all());
         model.addAttribute("benchmarkGroups", BenchmarkGroup.values());
         model.addAttribute("reportTables", ReportTable.values());
+        model.addAttribute("comparableModels", benchmarks.comparableModels());
         model.addAttribute("content", content);
     }
 

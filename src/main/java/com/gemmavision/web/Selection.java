@@ -6,18 +6,25 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What a user has chosen in the sidebar: the bookmarkable state of the page. Its query string is the contract
- * users share: {@code model}, {@code quant} (repeatable), {@code kv}, {@code bench}, {@code table} (repeatable).
+ * users share: {@code model}, {@code quant} (repeatable), {@code kv}, {@code bench}, {@code table} (repeatable),
+ * and, when set, {@code compare} (two report model names) and {@code arenaOpen}.
  */
 public record Selection(List<String> models, List<String> quants, boolean kv, List<String> bench,
-                        List<Integer> tables) {
+                        List<Integer> tables, List<String> compare, boolean arenaOpen) {
 
-    public static final List<String> PARAMETERS = List.of("model", "quant", "kv", "bench", "table");
+    public static final List<String> PARAMETERS = List.of("model", "quant", "kv", "bench", "table", "compare",
+            "arenaOpen");
 
     public Selection {
         models = List.copyOf(models);
         quants = List.copyOf(quants);
         bench = List.copyOf(bench);
         tables = List.copyOf(tables);
+        compare = List.copyOf(compare);
+    }
+
+    public Selection(List<String> models, List<String> quants, boolean kv, List<String> bench, List<Integer> tables) {
+        this(models, quants, kv, bench, tables, List.of(), false);
     }
 
     /**
@@ -31,6 +38,11 @@ public record Selection(List<String> models, List<String> quants, boolean kv, Li
         uri.queryParam("kv", kv);
         add(uri, "bench", bench);
         add(uri, "table", tables.stream().map(String::valueOf).toList());
+        // Optional parts of the contract are written only when set, so older bookmarks stay canonical.
+        compare.forEach(m -> uri.queryParam("compare", m));
+        if (arenaOpen) {
+            uri.queryParam("arenaOpen", true);
+        }
         return uri.encode().build().getQuery();
     }
 
@@ -56,5 +68,10 @@ public record Selection(List<String> models, List<String> quants, boolean kv, Li
 
     public boolean hasTable(int number) {
         return tables.contains(number);
+    }
+
+    /** The first or second model to compare, or null. */
+    public String compared(int index) {
+        return index < compare.size() ? compare.get(index) : null;
     }
 }

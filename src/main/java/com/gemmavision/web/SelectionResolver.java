@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.gemmavision.benchmarks.BenchmarkGroup;
+import com.gemmavision.benchmarks.ModelComparison;
 import com.gemmavision.benchmarks.ReportTable;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelVariant;
@@ -27,11 +28,14 @@ public class SelectionResolver {
 
     private final Catalog catalog;
     private final QuantizationFormats formats;
+    private final ModelComparison comparison;
     private final SelectionProperties properties;
 
-    public SelectionResolver(Catalog catalog, QuantizationFormats formats, SelectionProperties properties) {
+    public SelectionResolver(Catalog catalog, QuantizationFormats formats, ModelComparison comparison,
+                             SelectionProperties properties) {
         this.catalog = catalog;
         this.formats = formats;
+        this.comparison = comparison;
         this.properties = properties;
     }
 
@@ -85,11 +89,22 @@ public class SelectionResolver {
                     return Optional.empty();
                 }));
         List<Integer> tables = list(parameters, "table", fallback.tables(), notices, value -> table(value, notices));
-        boolean kv = kv(parameters, fallback.kv(), notices);
+        boolean kv = flag(parameters, "kv", fallback.kv(), notices);
+        boolean arenaOpen = flag(parameters, "arenaOpen", fallback.arenaOpen(), notices);
+        List<String> compare = list(parameters, "compare", fallback.compare(), notices, value -> comparison.models()
+                .stream().filter(m -> m.equalsIgnoreCase(value.trim())).findFirst()
+                .or(() -> {
+                    notices.add("Ignored model to compare “" + shown(value) + "”: the report has no scores for it.");
+                    return Optional.empty();
+                }));
+        if (compare.size() > 2) {
+            notices.add("Only two models can be compared; the first two were kept.");
+            compare = compare.subList(0, 2);
+        }
         return new Resolved(new Selection(inOrder(models, catalog.variants().stream().map(ModelVariant::name).toList()),
                 inOrder(quants, formats.all().stream().map(QuantizationFormat::code).toList()), kv,
                 inOrder(bench, java.util.Arrays.stream(BenchmarkGroup.values()).map(BenchmarkGroup::id).toList()),
-                tables.stream().sorted().toList()), List.copyOf(notices));
+                tables.stream().sorted().toList(), compare, arenaOpen), List.copyOf(notices));
     }
 
     private Optional<Integer> table(String value, List<String> notices) {
@@ -105,8 +120,8 @@ public class SelectionResolver {
         return Optional.empty();
     }
 
-    private boolean kv(Map<String, String[]> parameters, boolean fallback, List<String> notices) {
-        String[] values = parameters.get("kv");
+    private boolean flag(Map<String, String[]> parameters, String name, boolean fallback, List<String> notices) {
+        String[] values = parameters.get(name);
         if (values == null || values.length == 0) {
             return fallback;
         }
@@ -118,7 +133,7 @@ public class SelectionResolver {
         if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("off")) {
             return false;
         }
-        notices.add("Ignored kv “" + shown(value) + "”: expected true or false.");
+        notices.add("Ignored " + name + " “" + shown(value) + "”: expected true or false.");
         return fallback;
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SelectionResolverTest {
 
-    private final SelectionResolver resolver = new SelectionResolver(ReportFixture.catalog(), ReportFixture.formats(),
+    private final SelectionResolver resolver = new SelectionResolver(ReportFixture.catalog(), ReportFixture.formats(), ReportFixture.comparison(),
             new SelectionProperties(List.of("Gemma3-4B-IT"), List.of("bf16", "int4", "int4-b32", "sfp8"), false, 5, 64));
 
     private static Map<String, String[]> params(String... nameValues) {

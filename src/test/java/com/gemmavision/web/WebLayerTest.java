@@ -9,6 +9,8 @@ import com.gemmavision.ReportFixture;
 import com.gemmavision.advisor.Advisor;
 import com.gemmavision.advisor.AdvisorPage;
 import com.gemmavision.advisor.GpuPresets;
+import com.gemmavision.benchmarks.BenchmarksSection;
+import com.gemmavision.benchmarks.ModelComparison;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelOverview;
 import com.gemmavision.memory.MemoryModel;
@@ -29,7 +31,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(controllers = {HomeController.class, DownloadController.class, AdvisorController.class,
-        AdvisorDownloadController.class, ApiController.class})
+        AdvisorDownloadController.class, ApiController.class, BenchmarkDownloadController.class})
 @Import(WebLayerTest.Services.class)
 @interface WebLayerTest {
 
@@ -82,6 +84,16 @@ import org.springframework.context.annotation.Import;
         @Bean
         Table3Reconciliation table3Reconciliation() {
             return ReportFixture.reconciliation();
+        }
+
+        @Bean
+        ModelComparison modelComparison() {
+            return ReportFixture.comparison();
+        }
+
+        @Bean
+        BenchmarksSection benchmarksSection() {
+            return ReportFixture.benchmarks();
         }
     }
 }

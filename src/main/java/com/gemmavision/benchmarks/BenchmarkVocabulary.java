@@ -1,0 +1,95 @@
+package com.gemmavision.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a benchmark is and how the report evaluated it: its one-line description and the metric, type,
+ * n-shot, chain-of-thought and normalisation of Tables 19 (PT text), 20 (PT vision) and 21 (IT).
+ */
+@Service
+public class BenchmarkVocabulary {
+
+    private final JdbcClient jdbc;
+    private volatile Map<String, String> descriptions;
+    private volatile List<EvaluationSetting> settings;
+
+    public BenchmarkVocabulary(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One row of Tables 19 to 21. */
+    public record EvaluationSetting(int sourceTable, String modelKind, String benchmark, String metric,
+                                    String evalType, String nShot, boolean chainOfThought, String normalization) {
+
+        public String summary() {
+            StringBuilder text = new StringBuilder(metric).append(", ").append(evalType).append(", ").append(nShot);
+            if (chainOfThought) {
+                text.append(", chain-of-thought");
+            }
+            if (normalization != null && !normalization.isBlank()) {
+                text.append(", normalised by ").append(normalization);
+            }
+            return text.append(" (Table ").append(sourceTable).append(')').toString();
+        }
+    }
+
+    /** Names as keys: case, punctuation, spaces and split suffixes such as "(val)" do not matter. */
+    static String key(String benchmark) {
+        return benchmark.replaceAll("\\(.*?\\)", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9+]", "");
+    }
+
+    private Map<String, String> descriptions() {
+        Map<String, String> current = descriptions;
+        if (current == null) {
+            current = jdbc.sql("SELECT benchmark, description FROM benchmark_description")
+                    .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+            descriptions = current;
+        }
+        return current;
+    }
+
+    public List<EvaluationSetting> settings() {
+        List<EvaluationSetting> current = settings;
+        if (current == null) {
+            current = jdbc.sql("SELECT source_table, model_kind, benchmark, metric, eval_type, n_shot, chain_of_thought,"
+                    + " normalization FROM evaluation_setting ORDER BY source_table, benchmark")
+                    .query(EvaluationSetting.class).list();
+            settings = current;
+        }
+        return current;
+    }
+
+    public Optional<String> description(String benchmark) {
+        String exact = descriptions().get(benchmark);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        return descriptions().entrySet().stream().filter(e -> key(e.getKey()).equals(key(benchmark)))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
+    /** How a benchmark of a result table was evaluated: IT tables use Table 21, PT tables Tables 19 and 20. */
+    public Optional<EvaluationSetting> setting(int resultTable, String benchmark) {
+        boolean instructionTuned = ReportTable.byNumber(resultTable).map(ReportTable::instructionTuned).orElse(false);
+        return settings().stream()
+                .filter(s -> instructionTuned == s.modelKind().equals("IT"))
+                .filter(s -> key(s.benchmark()).equals(key(benchmark)))
+                .findFirst();
+    }
+
+    /** The hover text of a benchmark name in a result table. */
+    public String explain(int resultTable, String benchmark) {
+        String what = description(benchmark).orElse("");
+        String how = setting(resultTable, benchmark).map(EvaluationSetting::summary)
+                .orElse("Evaluation settings not listed in Tables 19 to 21");
+        return (benchmark + ": " + what + " " + how + ".").replace("..", ".").replace("  ", " ");
+    }
+}

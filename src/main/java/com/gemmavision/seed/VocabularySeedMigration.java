@@ -1,0 +1,66 @@
+package com.gemmavision.seed;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.zip.CRC32;
+
+import org.apache.commons.csv.CSVRecord;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.stereotype.Component;
+
+/** Flyway migration 5: benchmark descriptions and the radar chart's axis mapping, from db/seed. */
+@Component
+public class VocabularySeedMigration implements JavaMigration {
+
+    private static final List<String> FILES = List.of("benchmark_descriptions.csv", "radar_axes.csv");
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("5");
+    }
+
+    @Override
+    public String getDescription() {
+        return "seed benchmark vocabulary";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        CRC32 crc = new CRC32();
+        FILES.forEach(file -> crc.update(SeedCsv.load(file).bytes()));
+        return (int) crc.getValue();
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        Connection db = context.getConnection();
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO benchmark_description (benchmark, description) VALUES (?, ?)")) {
+            for (CSVRecord row : SeedCsv.load("benchmark_descriptions.csv").rows()) {
+                insert.setString(1, row.get("benchmark"));
+                insert.setString(2, row.get("description"));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO radar_axis_benchmark"
+                + " (axis, axis_order, source_table, benchmark) VALUES (?, ?, ?, ?)")) {
+            for (CSVRecord row : SeedCsv.load("radar_axes.csv").rows()) {
+                insert.setString(1, row.get("axis"));
+                insert.setInt(2, Integer.parseInt(row.get("axis_order")));
+                insert.setInt(3, Integer.parseInt(row.get("source_table")));
+                insert.setString(4, row.get("benchmark"));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}
