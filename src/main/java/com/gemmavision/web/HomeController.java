@@ -23,11 +23,14 @@ class HomeController {
 
     private final CurrentSelection currentSelection;
     private final PageModel pageModel;
+    private final DocumentsModel documentsModel;
     private final RenderedFragments fragments;
 
-    HomeController(CurrentSelection currentSelection, PageModel pageModel, RenderedFragments fragments) {
+    HomeController(CurrentSelection currentSelection, PageModel pageModel, DocumentsModel documentsModel,
+                   RenderedFragments fragments) {
         this.currentSelection = currentSelection;
         this.pageModel = pageModel;
+        this.documentsModel = documentsModel;
         this.fragments = fragments;
     }
 
@@ -38,11 +41,16 @@ class HomeController {
             // A plain visit restores the last selection, into the address bar too, so it can be bookmarked.
             return "redirect:/?" + stored.get();
         }
-        pageModel.populate(model, currentSelection.resolveAndRemember(request));
+        SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
+        pageModel.populate(model, resolved);
+        documentsModel.populate(model, request, resolved.selection());
         return PAGE;
     }
 
-    /** The HTMX twin: the same sections as text, cached per selection when nothing in the request was ignored. */
+    /**
+     * The HTMX twin: the same sections as text, cached per selection when nothing in the request was ignored.
+     * The user's own documents are not in the cached text: their section loads itself in a second request.
+     */
     @GetMapping(value = "/", headers = "HX-Request=true")
     ResponseEntity<String> analysis(HttpServletRequest request, HttpServletResponse response) throws Exception {
         SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);

@@ -48,6 +48,7 @@ class PageModel {
         Selection selection = resolved.selection();
         model.addAttribute("formAction", "/");
         model.addAttribute("formTarget", "#analysis");
+        model.addAttribute("documentsInline", false);
         model.addAttribute("overview", overview.view(selection.models()));
         model.addAttribute("quantization", quantization.view(selection.models(), selection.quants(), selection.kv()));
         // The advisor's answer for its defaults, as a pointer from the quantization section.

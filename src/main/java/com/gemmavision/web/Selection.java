@@ -7,13 +7,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * What a user has chosen in the sidebar: the bookmarkable state of the page. Its query string is the contract
  * users share: {@code model}, {@code quant} (repeatable), {@code kv}, {@code bench}, {@code table} (repeatable),
- * and, when set, {@code compare} (two report model names) and {@code arenaOpen}.
+ * and, when set, {@code compare} (two report model names), {@code arenaOpen} and {@code panScan}.
  */
 public record Selection(List<String> models, List<String> quants, boolean kv, List<String> bench,
-                        List<Integer> tables, List<String> compare, boolean arenaOpen) {
+                        List<Integer> tables, List<String> compare, boolean arenaOpen, boolean panScan) {
 
     public static final List<String> PARAMETERS = List.of("model", "quant", "kv", "bench", "table", "compare",
-            "arenaOpen");
+            "arenaOpen", "panScan");
 
     public Selection {
         models = List.copyOf(models);
@@ -24,7 +24,7 @@ public record Selection(List<String> models, List<String> quants, boolean kv, Li
     }
 
     public Selection(List<String> models, List<String> quants, boolean kv, List<String> bench, List<Integer> tables) {
-        this(models, quants, kv, bench, tables, List.of(), false);
+        this(models, quants, kv, bench, tables, List.of(), false, false);
     }
 
     /**
@@ -42,6 +42,9 @@ public record Selection(List<String> models, List<String> quants, boolean kv, Li
         compare.forEach(m -> uri.queryParam("compare", m));
         if (arenaOpen) {
             uri.queryParam("arenaOpen", true);
+        }
+        if (panScan) {
+            uri.queryParam("panScan", true);
         }
         return uri.encode().build().getQuery();
     }

@@ -91,6 +91,7 @@ public class SelectionResolver {
         List<Integer> tables = list(parameters, "table", fallback.tables(), notices, value -> table(value, notices));
         boolean kv = flag(parameters, "kv", fallback.kv(), notices);
         boolean arenaOpen = flag(parameters, "arenaOpen", fallback.arenaOpen(), notices);
+        boolean panScan = flag(parameters, "panScan", fallback.panScan(), notices);
         List<String> compare = list(parameters, "compare", fallback.compare(), notices, value -> comparison.models()
                 .stream().filter(m -> m.equalsIgnoreCase(value.trim())).findFirst()
                 .or(() -> {
@@ -104,7 +105,7 @@ public class SelectionResolver {
         return new Resolved(new Selection(inOrder(models, catalog.variants().stream().map(ModelVariant::name).toList()),
                 inOrder(quants, formats.all().stream().map(QuantizationFormat::code).toList()), kv,
                 inOrder(bench, java.util.Arrays.stream(BenchmarkGroup.values()).map(BenchmarkGroup::id).toList()),
-                tables.stream().sorted().toList(), compare, arenaOpen), List.copyOf(notices));
+                tables.stream().sorted().toList(), compare, arenaOpen, panScan), List.copyOf(notices));
     }
 
     private Optional<Integer> table(String value, List<String> notices) {

@@ -1,0 +1,41 @@
+package com.gemmavision.documents;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits and settings of document understanding.
+ *
+ * @param maxFileSize      largest accepted file
+ * @param maxPages         most pages a PDF may have
+ * @param maxMegapixels    most pixels an image may decode to, checked from its header before decoding
+ * @param maxDocuments     documents one user may keep
+ * @param charsPerToken    characters per Gemma tokenizer token, for the text-token estimate
+ * @param ocrDpi           resolution scanned pages are rendered at for OCR
+ * @param ocrLanguages     Tesseract language codes, joined with '+'
+ * @param tesseract        the Tesseract command
+ * @param ocrTimeout       longest one page may take in Tesseract
+ * @param workers          documents processed at once
+ * @param queueCapacity    documents waiting at most; more are refused until some finish
+ * @param minTextLayerChars fewer non-blank characters than this on a PDF page means "no usable text layer"
+ */
+@Validated
+@ConfigurationProperties("gemmavision.documents")
+public record DocumentProperties(DataSize maxFileSize, @Min(1) int maxPages, @DecimalMin("0.1") double maxMegapixels,
+                                 @Min(1) int maxDocuments, @DecimalMin("1.0") double charsPerToken,
+                                 @Min(72) int ocrDpi, @NotEmpty List<String> ocrLanguages, String tesseract,
+                                 Duration ocrTimeout, @Min(1) int workers, @Min(1) int queueCapacity,
+                                 @Min(0) int minTextLayerChars) {
+
+    public long maxPixels() {
+        return (long) (maxMegapixels * 1_000_000);
+    }
+}

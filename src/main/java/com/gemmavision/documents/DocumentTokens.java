@@ -1,0 +1,67 @@
+package com.gemmavision.documents;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.gemmavision.catalog.Catalog;
+import com.gemmavision.catalog.ModelProfile;
+import com.gemmavision.memory.KvDtype;
+import com.gemmavision.memory.MemoryModel;
+import com.gemmavision.memory.MemoryRequest;
+import com.gemmavision.memory.QuantizationFormat;
+import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.memory.WeightBytes;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Estimates the tokens a document costs each model. Text: characters divided by a characters-per-token
+ * ratio for Gemma's SentencePiece tokenizer (configurable; an estimate, not a count). Images: 256 soft
+ * tokens per image or rendered page, or (crops + 1) x 256 with Pan & Scan; the 1B model reads no images.
+ */
+@Service
+public class DocumentTokens {
+
+    private final Catalog catalog;
+    private final MemoryModel memory;
+    private final QuantizationFormats formats;
+    private final DocumentProperties properties;
+
+    public DocumentTokens(Catalog catalog, MemoryModel memory, QuantizationFormats formats, DocumentProperties properties) {
+        this.catalog = catalog;
+        this.memory = memory;
+        this.formats = formats;
+        this.properties = properties;
+    }
+
+    public long textTokens(long characters) {
+        return (long) Math.ceil(characters / properties.charsPerToken());
+    }
+
+    public List<TokenNeeds> needs(DocumentResults results, List<String> models, boolean panAndScan) {
+        long text = textTokens(results.characters());
+        int images = 0;
+        long imageTokens = 0;
+        for (PageText page : results.pages()) {
+            if (page.widthPx() != null && page.heightPx() != null) {
+                images++;
+                imageTokens += PanAndScan.tokens(page.widthPx(), page.heightPx(), panAndScan);
+            }
+        }
+        List<TokenNeeds> needs = new ArrayList<>();
+        for (ModelProfile model : catalog.profiles(models)) {
+            boolean vision = model.architecture().hasVisionEncoder();
+            long modelImageTokens = vision ? imageTokens : 0;
+            long context = Math.max(1, Math.min(text + modelImageTokens, model.architecture().maxContext()));
+            List<TokenNeeds.FormatMemory> perFormat = new ArrayList<>();
+            for (QuantizationFormat format : formats.all()) {
+                long bytes = memory.estimate(new MemoryRequest(model.name(), format.code(), context, 1, KvDtype.BF16, true,
+                        WeightBytes.Options.DEFAULT, 0)).totalBytes();
+                perFormat.add(new TokenNeeds.FormatMemory(format.code(), format.label(), bytes));
+            }
+            needs.add(new TokenNeeds(model.name(), text, modelImageTokens, vision ? images : 0, vision,
+                    model.architecture().maxContext(), perFormat));
+        }
+        return needs;
+    }
+}

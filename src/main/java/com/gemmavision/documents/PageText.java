@@ -1,0 +1,32 @@
+package com.gemmavision.documents;
+
+/**
+ * The text of one page and where it came from: the PDF's text layer, or OCR with Tesseract's mean word
+ * confidence (0 to 100). Cells of a table row are separated by two or more spaces.
+ */
+public record PageText(int pageNumber, TextSource source, String text, Double ocrConfidence, Integer widthPx,
+                       Integer heightPx) {
+
+    public enum TextSource {
+        TEXT_LAYER("text-layer"), OCR("ocr"), NONE("none");
+
+        private final String code;
+
+        TextSource(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public static TextSource byCode(String code) {
+            for (TextSource source : values()) {
+                if (source.code.equals(code)) {
+                    return source;
+                }
+            }
+            throw new IllegalArgumentException(code);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.gemmavision.documents;
+
+/**
+ * The number of Pan & Scan crops Hugging Face's Gemma3ImageProcessor makes of an image (defaults: at most 4
+ * crops of at least 256 px, active from a long/short side ratio of 1.2); the image itself is always encoded
+ * too, so it costs (crops + 1) x 256 soft tokens.
+ */
+public final class PanAndScan {
+
+    static final double MIN_RATIO = 1.2;
+    static final int MIN_CROP = 256;
+    static final int MAX_CROPS = 4;
+    public static final int TOKENS_PER_IMAGE = 256;
+
+    private PanAndScan() {
+    }
+
+    public static int crops(int width, int height) {
+        int longSide = Math.max(width, height);
+        int shortSide = Math.min(width, height);
+        if (shortSide <= 0 || (double) longSide / shortSide < MIN_RATIO) {
+            return 0;
+        }
+        int n = (int) Math.floor((double) longSide / shortSide + 0.5);
+        n = Math.min(longSide / MIN_CROP, n);
+        n = Math.max(2, n);
+        n = Math.min(MAX_CROPS, n);
+        int cropLong = (int) Math.ceil((double) longSide / n);
+        if (Math.min(cropLong, shortSide) < MIN_CROP) {
+            return 0;
+        }
+        return n;
+    }
+
+    public static int tokens(int width, int height, boolean panAndScan) {
+        return (panAndScan ? crops(width, height) + 1 : 1) * TOKENS_PER_IMAGE;
+    }
+}

@@ -1,0 +1,265 @@
+package com.gemmavision.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.gemmavision.documents.DocumentResults;
+import com.gemmavision.documents.DocumentTokens;
+import com.gemmavision.documents.Documents;
+import com.gemmavision.documents.ExtractedField;
+import com.gemmavision.documents.ExtractedTable;
+import com.gemmavision.documents.FieldExtractor;
+import com.gemmavision.documents.StoredDocument;
+import com.gemmavision.documents.TokenNeeds;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Uploads and the owner's actions on documents. With HTMX every action answers with the documents section
+ * (and the sidebar's list, out of band); without JavaScript it redirects back to the page, or shows it with
+ * the refusal and a 4xx; JSON clients get JSON.
+ */
+@Controller
+class DocumentController {
+
+    static final String SECTION = "fragments/documents :: response";
+
+    private final Documents documents;
+    private final DocumentTokens tokens;
+    private final DocumentOwner owner;
+    private final CurrentSelection currentSelection;
+    private final PageModel pageModel;
+    private final DocumentsModel documentsModel;
+
+    DocumentController(Documents documents, DocumentTokens tokens, DocumentOwner owner, CurrentSelection currentSelection,
+                       PageModel pageModel, DocumentsModel documentsModel) {
+        this.documents = documents;
+        this.tokens = tokens;
+        this.owner = owner;
+        this.currentSelection = currentSelection;
+        this.pageModel = pageModel;
+        this.documentsModel = documentsModel;
+    }
+
+    @PostMapping(value = "/documents", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> uploadJson(@RequestParam(name = "file", required = false) List<MultipartFile> files,
+                                                   HttpServletRequest request) throws IOException {
+        Documents.Outcome outcome = upload(files, request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accepted", outcome.accepted().stream().map(DocumentController::summary).toList());
+        body.put("rejected", outcome.rejected().stream()
+                .map(r -> Map.of("filename", r.filename(), "error", r.message())).toList());
+        return ResponseEntity.status(status(outcome)).body(body);
+    }
+
+    @PostMapping("/documents")
+    String upload(@RequestParam(name = "file", required = false) List<MultipartFile> files, HttpServletRequest request,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx,
+                  jakarta.servlet.http.HttpServletResponse response, Model model) throws IOException {
+        Documents.Outcome outcome = upload(files, request);
+        List<String> messages = new ArrayList<>(outcome.rejected().stream().map(Documents.Rejection::message).toList());
+        if (!outcome.accepted().isEmpty()) {
+            messages.add(0, outcome.accepted().size() == 1 ? "Uploaded " + outcome.accepted().get(0).filename()
+                    + "; processing starts shortly." : "Uploaded " + outcome.accepted().size() + " files; processing starts shortly.");
+        }
+        response.setStatus(status(outcome).value());
+        if (outcome.rejected().isEmpty() && !"true".equals(htmx)) {
+            return "redirect:/?" + currentSelection.resolve(request).selection().toQueryString() + "#documents";
+        }
+        model.addAttribute("uploadMessages", messages);
+        return respond(request, htmx, model);
+    }
+
+    private Documents.Outcome upload(List<MultipartFile> files, HttpServletRequest request) throws IOException {
+        if (files == null || files.stream().allMatch(MultipartFile::isEmpty) && files.stream().allMatch(f -> f.getOriginalFilename() == null || f.getOriginalFilename().isBlank())) {
+            return new Documents.Outcome(List.of(), List.of(new Documents.Rejection("", "Choose a PDF, PNG or JPEG file to upload.", 400)));
+        }
+        List<Documents.Upload> uploads = new ArrayList<>();
+        for (MultipartFile file : files) {
+            uploads.add(new Documents.Upload(file.getOriginalFilename(), file.getBytes()));
+        }
+        return documents.upload(owner.currentOrNew(request), uploads);
+    }
+
+    private static HttpStatus status(Documents.Outcome outcome) {
+        if (outcome.rejected().isEmpty()) {
+            return HttpStatus.CREATED;
+        }
+        if (!outcome.accepted().isEmpty()) {
+            return HttpStatus.OK;
+        }
+        return HttpStatus.valueOf(outcome.rejected().stream().mapToInt(Documents.Rejection::status).max().orElse(400));
+    }
+
+    /** The documents section for HTMX, or the whole page otherwise. */
+    private String respond(HttpServletRequest request, String htmx, Model model) {
+        SelectionResolver.Resolved resolved = currentSelection.resolve(request);
+        if ("true".equals(htmx)) {
+            pageModel.populateSidebar(model, resolved);
+            documentsModel.populate(model, request, resolved.selection());
+            return SECTION;
+        }
+        pageModel.populate(model, resolved);
+        documentsModel.populate(model, request, resolved.selection());
+        return HomeController.PAGE;
+    }
+
+    @GetMapping("/documents/section")
+    String section(HttpServletRequest request, Model model) {
+        SelectionResolver.Resolved resolved = currentSelection.resolve(request);
+        pageModel.populateSidebar(model, resolved);
+        documentsModel.populate(model, request, resolved.selection());
+        return SECTION;
+    }
+
+    private String action(boolean done, HttpServletRequest request, String htmx, Model model) {
+        if (!done) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document");
+        }
+        if ("true".equals(htmx)) {
+            return respond(request, htmx, model);
+        }
+        return "redirect:/?" + currentSelection.resolve(request).selection().toQueryString() + "#documents";
+    }
+
+    private String ownerOr404(HttpServletRequest request) {
+        return owner.current(request).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
+    }
+
+    @PostMapping("/documents/{id}/cancel")
+    String cancel(@PathVariable String id, HttpServletRequest request,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        String me = ownerOr404(request);
+        documents.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        documents.cancel(id, me);
+        return action(true, request, htmx, model);
+    }
+
+    @PostMapping("/documents/{id}/delete")
+    String delete(@PathVariable String id, HttpServletRequest request,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        return action(documents.remove(id, ownerOr404(request)), request, htmx, model);
+    }
+
+    @PostMapping("/documents/{id}/password")
+    String password(@PathVariable String id, @RequestParam(defaultValue = "") String password, HttpServletRequest request,
+                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        return action(documents.supplyPassword(id, ownerOr404(request), password), request, htmx, model);
+    }
+
+    @PostMapping("/documents/rerun")
+    String rerun(HttpServletRequest request, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        owner.current(request).ifPresent(documents::rerun);
+        return action(true, request, htmx, model);
+    }
+
+    @GetMapping(value = "/documents.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<Map<String, Object>> list(HttpServletRequest request) {
+        return owner.current(request).map(documents::list).orElse(List.of()).stream()
+                .map(DocumentController::summary).toList();
+    }
+
+    @GetMapping(value = "/documents/{id}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> detail(@PathVariable String id, HttpServletRequest request) {
+        StoredDocument document = find(id, request);
+        DocumentResults results = documents.results(document);
+        Selection selection = currentSelection.resolve(request).selection();
+        Map<String, Object> json = summary(document);
+        json.put("progress", document.progress());
+        json.put("stage", document.stage());
+        json.put("error", document.error());
+        json.put("needsPassword", document.encrypted());
+        json.put("pageCount", document.pageCount());
+        json.put("pages", results.pages().stream().map(p -> {
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("number", p.pageNumber());
+            page.put("textSource", p.source().code());
+            page.put("text", p.text());
+            page.put("ocrConfidence", p.ocrConfidence());
+            return page;
+        }).toList());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        for (String name : FieldExtractor.FIELDS) {
+            ExtractedField field = results.field(name);
+            fields.put(name, field == null ? null : field.value());
+            if (field != null) {
+                Map<String, Object> proof = new LinkedHashMap<>();
+                proof.put("page", field.pageNumber());
+                proof.put("snippet", field.snippet());
+                proof.put("confidence", field.confidence());
+                evidence.put(name, proof);
+            }
+        }
+        fields.put("evidence", evidence);
+        json.put("fields", fields);
+        json.put("tables", results.tables().stream().map(t -> Map.of("page", t.pageNumber(), "rows", t.rows())).toList());
+        Map<String, Object> tokenJson = new LinkedHashMap<>();
+        List<TokenNeeds> needs = results.pages().isEmpty() ? List.of() : tokens.needs(results, selection.models(), selection.panScan());
+        for (TokenNeeds need : needs) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("textTokens", need.textTokens());
+            entry.put("imageTokens", need.imageTokens());
+            entry.put("totalTokens", need.totalTokens());
+            entry.put("contextWindow", need.contextWindow());
+            entry.put("fits", need.fits());
+            entry.put("readsImages", need.readsImages());
+            Map<String, Long> memory = new LinkedHashMap<>();
+            need.memory().forEach(m -> memory.put(m.quant(), m.bytes()));
+            entry.put("memoryBytes", memory);
+            tokenJson.put(need.model(), entry);
+        }
+        json.put("tokens", tokenJson);
+        return json;
+    }
+
+    private StoredDocument find(String id, HttpServletRequest request) {
+        return owner.current(request).flatMap(me -> documents.find(id, me))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
+    }
+
+    static Map<String, Object> summary(StoredDocument document) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", document.id());
+        json.put("filename", document.filename());
+        json.put("status", document.status().code());
+        return json;
+    }
+
+    @GetMapping("/documents/{id}/fields.csv")
+    ResponseEntity<String> fieldsCsv(@PathVariable String id, HttpServletRequest request) {
+        DocumentResults results = documents.results(find(id, request));
+        List<List<String>> rows = results.fields().stream().map(f -> List.of(f.name(), f.value(),
+                f.pageNumber() == null ? "" : f.pageNumber().toString(), f.snippet() == null ? "" : f.snippet(),
+                String.valueOf(f.confidence()))).toList();
+        return Downloads.csv("document-fields.csv", List.of("field", "value", "page", "snippet", "confidence"), rows);
+    }
+
+    @GetMapping("/documents/{id}/tables/{index}.csv")
+    ResponseEntity<String> tableCsv(@PathVariable String id, @PathVariable int index, HttpServletRequest request) {
+        ExtractedTable table = documents.results(find(id, request)).tables().stream().filter(t -> t.index() == index)
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such table"));
+        List<List<String>> rows = table.rows();
+        return Downloads.csv("document-table-" + index + ".csv", rows.get(0), rows.subList(1, rows.size()));
+    }
+}

@@ -1,0 +1,58 @@
+package com.gemmavision.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.gemmavision.catalog.Catalog;
+import com.gemmavision.documents.DocumentResults;
+import com.gemmavision.documents.DocumentTokens;
+import com.gemmavision.documents.Documents;
+import com.gemmavision.documents.Ocr;
+import com.gemmavision.documents.StoredDocument;
+import com.gemmavision.documents.TokenNeeds;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** What the documents section and the sidebar's document list show for the current user. */
+@Component
+class DocumentsModel {
+
+    private final Documents documents;
+    private final DocumentTokens tokens;
+    private final DocumentOwner owner;
+    private final Ocr ocr;
+
+    DocumentsModel(Documents documents, DocumentTokens tokens, DocumentOwner owner, Ocr ocr) {
+        this.documents = documents;
+        this.tokens = tokens;
+        this.owner = owner;
+        this.ocr = ocr;
+    }
+
+    /** A document with its results and what each selected model would need to read it. */
+    record Card(DocumentResults results, List<TokenNeeds> needs) {
+        StoredDocument document() {
+            return results.document();
+        }
+    }
+
+    void populate(Model model, HttpServletRequest request, Selection selection) {
+        List<StoredDocument> mine = owner.current(request).map(documents::list).orElse(List.of());
+        List<Card> cards = mine.stream().map(d -> {
+            DocumentResults results = documents.results(d);
+            return new Card(results, results.pages().isEmpty() ? List.of()
+                    : tokens.needs(results, selection.models(), selection.panScan()));
+        }).toList();
+        model.addAttribute("documents", mine);
+        model.addAttribute("documentCards", cards);
+        model.addAttribute("documentsBusy", mine.stream().anyMatch(d -> !d.status().finished()));
+        model.addAttribute("documentLimits", documents.limits());
+        model.addAttribute("ocrAvailable", ocr.available());
+        model.addAttribute("documentsInline", true);
+        if (!model.containsAttribute("uploadMessages")) {
+            model.addAttribute("uploadMessages", List.of());
+        }
+    }
+}
