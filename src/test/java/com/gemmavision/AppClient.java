@@ -74,6 +74,52 @@ public final class AppClient {
     public record RawResponse(int statusCode, String body) {
     }
 
+    /** The CSRF header name and token of a page, as the page's script would send them. */
+    public String[] csrf() {
+        Document page = page("/");
+        return new String[] {page.selectFirst("meta[name=_csrf_header]").attr("content"),
+                page.selectFirst("meta[name=_csrf]").attr("content")};
+    }
+
+    /** A multipart POST of files under the field "file", with the CSRF token and the given extra headers. */
+    public HttpResponse<String> upload(String path, java.util.Map<String, byte[]> files, String... headers) {
+        String boundary = "----gemmavision" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            for (var file : files.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                body.write(file.getValue());
+                body.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String[] csrf = csrf();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header(csrf[0], csrf[1])
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    /** A form POST with the CSRF token. */
+    public HttpResponse<String> postForm(String path, String form, String... headers) {
+        String[] csrf = csrf();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header(csrf[0], csrf[1])
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
     public Document page(String pathAndQuery) {
         return Jsoup.parse(get(pathAndQuery).body());
     }

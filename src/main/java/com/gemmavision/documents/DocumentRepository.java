@@ -34,10 +34,11 @@ public class DocumentRepository {
     void insert(StoredDocument document, byte[] content) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("INSERT INTO document (id, owner, filename, media_type, size_bytes, content, needs_password, status,"
-                        + " progress, stage, page_count, width_px, height_px, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)")
+                        + " progress, stage, error, page_count, width_px, height_px, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")
                 .params(document.id(), document.owner(), document.filename(), document.mediaType(), document.sizeBytes(),
-                        content, document.encrypted(), document.status().name(), document.stage(), document.pageCount(),
+                        content, document.encrypted(), document.status().name(), document.stage(), document.error(),
+                        document.pageCount(),
                         document.widthPx(), document.heightPx(), Timestamp.from(document.createdAt()), now)
                 .update();
     }

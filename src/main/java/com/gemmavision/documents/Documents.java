@@ -82,8 +82,8 @@ public class Documents {
             return Optional.of(new Rejection(name, name + " is empty.", 400));
         }
         if (content.length > properties.maxFileSize().toBytes()) {
-            return Optional.of(new Rejection(name, name + " is larger than the " + megabytes(properties.maxFileSize().toBytes())
-                    + " limit.", 413));
+            return Optional.of(new Rejection(name, name + " is larger than the " + properties.maxFileSize().toMegabytes()
+                    + " MB limit.", 413));
         }
         Optional<DocumentKind> kind = DocumentKind.detect(content);
         if (kind.isEmpty()) {
@@ -221,10 +221,6 @@ public class Documents {
     public DocumentResults results(StoredDocument document) {
         return new DocumentResults(document, repository.pages(document.id()), repository.fields(document.id()),
                 repository.tables(document.id()).stream().map(DocumentResults::table).toList());
-    }
-
-    private static String megabytes(long bytes) {
-        return trim(bytes / 1_000_000.0) + " MB";
     }
 
     private static String trim(double value) {

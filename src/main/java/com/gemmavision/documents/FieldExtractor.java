@@ -222,6 +222,7 @@ public final class FieldExtractor {
     private static void amounts(List<Line> lines, Map<String, ExtractedField> fields) {
         Optional<ExtractedField> net = lastAmount("netAmount", lines, NET_LABEL, null);
         Optional<ExtractedField> tax = lastAmount("taxAmount", lines, TAX_LABEL, NET_LABEL);
+        // "USt-IdNr.: DE 123 456 789" and "N° TVA intracom. FR 40 ..." name a tax id, not a tax amount.
         Optional<ExtractedField> total = lastAmount("totalAmount", lines, TOTAL_LABEL, NET_LABEL);
         if (total.isPresent() && net.isPresent() && tax.isPresent()) {
             BigDecimal sum = new BigDecimal(net.get().value()).add(new BigDecimal(tax.get().value()));
@@ -244,14 +245,17 @@ public final class FieldExtractor {
         ExtractedField best = null;
         for (Line line : lines) {
             Matcher matcher = label.matcher(line.text());
-            if (!matcher.find() || (exclude != null && exclude.matcher(line.text()).find())) {
+            if (!matcher.find() || (exclude != null && exclude.matcher(line.text()).find())
+                    || VAT_ID_LABEL.matcher(line.text()).find() || IBAN.matcher(line.text()).find()) {
                 continue;
             }
             List<Amounts.Found> amounts = Amounts.find(line.text().substring(matcher.end()));
             if (amounts.isEmpty()) {
                 continue;
             }
-            Amounts.Found amount = amounts.get(amounts.size() - 1);
+            // Money has cents; a bare number on the line is more likely a count or a rate.
+            List<Amounts.Found> money = amounts.stream().filter(Amounts.Found::hasDecimals).toList();
+            Amounts.Found amount = money.isEmpty() ? amounts.get(amounts.size() - 1) : money.get(money.size() - 1);
             double confidence = amount.hasDecimals() ? 0.8 : 0.6;
             // Later labelled lines win: totals and tax summaries sit at the bottom of a document.
             best = new ExtractedField(name, amount.value().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(),

@@ -39,7 +39,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class DocumentController {
 
-    static final String SECTION = "fragments/documents :: response";
+    static final String SECTION = "fragments/documents :: docs-response";
 
     private final Documents documents;
     private final DocumentTokens tokens;

@@ -10,7 +10,6 @@ import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.Ocr;
 import com.gemmavision.documents.StoredDocument;
-import com.gemmavision.documents.TokenNeeds;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -31,18 +30,11 @@ class DocumentsModel {
         this.ocr = ocr;
     }
 
-    /** A document with its results and what each selected model would need to read it. */
-    record Card(DocumentResults results, List<TokenNeeds> needs) {
-        StoredDocument document() {
-            return results.document();
-        }
-    }
-
     void populate(Model model, HttpServletRequest request, Selection selection) {
         List<StoredDocument> mine = owner.current(request).map(documents::list).orElse(List.of());
-        List<Card> cards = mine.stream().map(d -> {
+        List<DocumentCard> cards = mine.stream().map(d -> {
             DocumentResults results = documents.results(d);
-            return new Card(results, results.pages().isEmpty() ? List.of()
+            return new DocumentCard(results, results.pages().isEmpty() ? List.of()
                     : tokens.needs(results, selection.models(), selection.panScan()));
         }).toList();
         model.addAttribute("documents", mine);
