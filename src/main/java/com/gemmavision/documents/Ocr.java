@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
@@ -93,50 +91,67 @@ public class Ocr {
         }
     }
 
-    /** Tesseract's TSV: level, page, block, paragraph, line, word, left, top, width, height, conf, text. */
+    /** One recognised word and its box. */
+    private record Word(int left, int top, int width, int height, String text) {
+        double middle() {
+            return top + height / 2.0;
+        }
+    }
+
+    /**
+     * Tesseract's TSV (level, page, block, paragraph, line, word, left, top, width, height, conf, text) back
+     * into lines as printed: words whose vertical middles line up form a line, whatever blocks Tesseract put
+     * them in (it splits table columns into blocks), read left to right with wide gaps kept as two spaces.
+     */
     static Result parseTsv(String tsv) {
-        Map<String, List<String[]>> lines = new TreeMap<>((a, b) -> {
-            String[] x = a.split(":");
-            String[] y = b.split(":");
-            for (int i = 0; i < x.length; i++) {
-                int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        });
+        List<Word> words = new ArrayList<>();
         double confidenceSum = 0;
-        int words = 0;
+        int counted = 0;
         for (String row : tsv.split("\\R")) {
             String[] cells = row.split("\t", -1);
             if (cells.length < 12 || !cells[0].equals("5") || cells[11].isBlank()) {
                 continue;
             }
-            lines.computeIfAbsent(cells[2] + ":" + cells[3] + ":" + cells[4], k -> new ArrayList<>()).add(cells);
+            words.add(new Word(Integer.parseInt(cells[6]), Integer.parseInt(cells[7]), Integer.parseInt(cells[8]),
+                    Integer.parseInt(cells[9]), cells[11]));
             double confidence = Double.parseDouble(cells[10]);
             if (confidence >= 0) {
                 confidenceSum += confidence;
-                words++;
+                counted++;
+            }
+        }
+        words.sort(java.util.Comparator.comparingDouble(Word::middle));
+        List<List<Word>> lines = new ArrayList<>();
+        for (Word word : words) {
+            List<Word> last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+            if (last != null && Math.abs(word.middle() - average(last)) <= 0.5 * Math.max(word.height(), last.get(0).height())) {
+                last.add(word);
+            } else {
+                List<Word> line = new ArrayList<>();
+                line.add(word);
+                lines.add(line);
             }
         }
         StringBuilder text = new StringBuilder();
-        for (List<String[]> line : lines.values()) {
+        for (List<Word> line : lines) {
+            line.sort(java.util.Comparator.comparingInt(Word::left));
             int lastEnd = Integer.MIN_VALUE;
             double charWidth = 10;
             StringBuilder out = new StringBuilder();
-            for (String[] word : line) {
-                int left = Integer.parseInt(word[6]);
-                int width = Integer.parseInt(word[8]);
+            for (Word word : line) {
                 if (lastEnd != Integer.MIN_VALUE) {
-                    out.append(left - lastEnd > 2.5 * charWidth ? "  " : " ");
+                    out.append(word.left() - lastEnd > 2.5 * charWidth ? "  " : " ");
                 }
-                out.append(word[11]);
-                lastEnd = left + width;
-                charWidth = Math.max(4, width / (double) Math.max(1, word[11].length()));
+                out.append(word.text());
+                lastEnd = word.left() + word.width();
+                charWidth = Math.max(4, word.width() / (double) Math.max(1, word.text().length()));
             }
             text.append(out).append('\n');
         }
-        return new Result(text.toString().strip(), words == 0 ? 0 : confidenceSum / words);
+        return new Result(text.toString().strip(), counted == 0 ? 0 : confidenceSum / counted);
+    }
+
+    private static double average(List<Word> line) {
+        return line.stream().mapToDouble(Word::middle).average().orElse(0);
     }
 }
