@@ -93,7 +93,7 @@ class MainPageBrowserIT {
 
         ((JavascriptExecutor) driver).executeScript("window.sameDocument = 'yes'");
         tick("model", "Gemma3-27B-IT");
-        WebElement run = driver.findElement(By.xpath("//button[normalize-space()='Run Analysis']"));
+        WebElement run = driver.findElement(By.xpath("//form[@id='selection-form']//button[normalize-space()='Generate Visualizations']"));
         run.click();
         Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("Gemma3-27B-IT"));
 

@@ -11,12 +11,12 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /** A PDF that holds only a picture of a page, as a scanner writes it: no text layer at all. */
-final class ImagePdf {
+public final class ImagePdf {
 
     private ImagePdf() {
     }
 
-    static byte[] of(byte[] jpeg) {
+    public static byte[] of(byte[] jpeg) {
         try (PDDocument pdf = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             pdf.addPage(page);

@@ -12,6 +12,11 @@ import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.benchmarks.BenchmarksSection;
 import com.gemmavision.benchmarks.ModelComparison;
 import com.gemmavision.catalog.Catalog;
+import com.gemmavision.documents.DocumentProperties;
+import com.gemmavision.documents.DocumentRepository;
+import com.gemmavision.documents.DocumentTokens;
+import com.gemmavision.documents.Documents;
+import com.gemmavision.documents.Ocr;
 import com.gemmavision.catalog.ModelOverview;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.QuantizationComparison;
@@ -36,9 +41,11 @@ import org.springframework.context.annotation.Import;
 @interface WebLayerTest {
 
     @TestConfiguration
-    @EnableConfigurationProperties({SelectionProperties.class, CacheProperties.class, AdvisorProperties.class})
+    @EnableConfigurationProperties({SelectionProperties.class, CacheProperties.class, AdvisorProperties.class,
+            DocumentProperties.class})
     @Import({SecurityConfig.class, CurrentSelection.class, SelectionResolver.class, SelectionSession.class,
-            PageModel.class, MarkdownContent.class, RenderedFragments.class, AdvisorParameters.class})
+            PageModel.class, MarkdownContent.class, RenderedFragments.class, AdvisorParameters.class,
+            DocumentOwner.class, DocumentsModel.class, Highlights.class, Ocr.class, DocumentTokens.class})
     class Services {
 
         @Bean
@@ -84,6 +91,11 @@ import org.springframework.context.annotation.Import;
         @Bean
         Table3Reconciliation table3Reconciliation() {
             return ReportFixture.reconciliation();
+        }
+
+        @Bean
+        Documents documents(DocumentProperties properties) {
+            return new Documents(new DocumentRepository(ReportFixture.jdbc()), properties);
         }
 
         @Bean
