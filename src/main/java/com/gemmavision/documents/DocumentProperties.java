@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  * @param workers          documents processed at once
  * @param queueCapacity    documents waiting at most; more are refused until some finish
  * @param minTextLayerChars fewer non-blank characters than this on a PDF page means "no usable text layer"
+ * @param processing       whether this instance processes queued documents (several instances may share a
+ *                         database; some can serve pages only)
+ * @param keepFor          how long documents of a user who has not been back are kept
  */
 @Validated
 @ConfigurationProperties("gemmavision.documents")
@@ -33,7 +36,7 @@ public record DocumentProperties(DataSize maxFileSize, @Min(1) int maxPages, @De
                                  @Min(1) int maxDocuments, @DecimalMin("1.0") double charsPerToken,
                                  @Min(72) int ocrDpi, @NotEmpty List<String> ocrLanguages, String tesseract,
                                  Duration ocrTimeout, @Min(1) int workers, @Min(1) int queueCapacity,
-                                 @Min(0) int minTextLayerChars) {
+                                 @Min(0) int minTextLayerChars, boolean processing, Duration keepFor) {
 
     public long maxPixels() {
         return (long) (maxMegapixels * 1_000_000);

@@ -43,6 +43,27 @@ public class DocumentRepository {
                 .update();
     }
 
+    /** Records that the owner was here now (an upsert written as update-then-insert, portable to both databases). */
+    void touchOwner(String owner) {
+        Timestamp now = Timestamp.from(Instant.now());
+        if (jdbc.sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?").params(now, owner).update() == 0) {
+            try {
+                jdbc.sql("INSERT INTO document_owner (owner, last_seen) VALUES (?, ?)").params(owner, now).update();
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                jdbc.sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?").params(now, owner).update();
+            }
+        }
+    }
+
+    /** Removes the documents (and results, by cascade) of owners not seen since the cut-off; returns how many. */
+    int removeAbandoned(Instant before) {
+        Timestamp cutOff = Timestamp.from(before);
+        int removed = jdbc.sql("DELETE FROM document WHERE owner IN (SELECT owner FROM document_owner WHERE last_seen < ?)")
+                .param(cutOff).update();
+        jdbc.sql("DELETE FROM document_owner WHERE last_seen < ?").param(cutOff).update();
+        return removed;
+    }
+
     public List<StoredDocument> byOwner(String owner) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE owner = ? ORDER BY created_at, id")
                 .param(owner).query((rs, i) -> map(rs)).list();

@@ -53,6 +53,7 @@ public class Documents {
     }
 
     public Outcome upload(String owner, List<Upload> uploads) {
+        repository.touchOwner(owner);
         List<StoredDocument> accepted = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         long kept = repository.countByOwner(owner);
@@ -181,7 +182,14 @@ public class Documents {
     }
 
     public List<StoredDocument> list(String owner) {
+        repository.touchOwner(owner);
         return repository.byOwner(owner);
+    }
+
+    /** Every six hours: documents of users who have not been back for the configured time go, with their results. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT1M")
+    public int removeAbandoned() {
+        return repository.removeAbandoned(Instant.now().minus(properties.keepFor()));
     }
 
     public Optional<StoredDocument> find(String id, String owner) {

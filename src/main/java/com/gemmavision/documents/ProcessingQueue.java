@@ -29,6 +29,7 @@ public class ProcessingQueue {
     private final DocumentProcessor processor;
     private final ExecutorService workers;
     private final int capacity;
+    private final boolean enabled;
     private final AtomicInteger busy = new AtomicInteger();
     private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -36,6 +37,7 @@ public class ProcessingQueue {
         this.repository = repository;
         this.processor = processor;
         this.capacity = properties.workers();
+        this.enabled = properties.processing();
         this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(properties.workers()), runnable -> {
                     Thread thread = new Thread(runnable, "document-worker");
@@ -47,6 +49,9 @@ public class ProcessingQueue {
     /** At start, runs left RUNNING by an instance that stopped a minute ago or more go back in the queue. */
     @EventListener(ContextRefreshedEvent.class)
     void recover() {
+        if (!enabled) {
+            return;
+        }
         repository.requeueStale(Instant.now().minus(Duration.ofMinutes(1)));
         poll();
     }
@@ -54,6 +59,9 @@ public class ProcessingQueue {
     /** Claims as many queued documents as there are idle workers. */
     @Scheduled(fixedDelayString = "${gemmavision.documents.poll-interval:1s}")
     public void poll() {
+        if (!enabled) {
+            return;
+        }
         repository.requeueStale(Instant.now().minus(STALE_AFTER));
         int idle = capacity - busy.get();
         if (idle <= 0) {
