@@ -39,7 +39,7 @@ public class AdvisorPage {
      */
     public AdvisorView view(AdviceRequest request, List<String> models, List<String> quants) {
         Advice advice = advisor.advise(request);
-        List<String> sizes = catalog.profiles(models).stream().map(p -> p.variant().baseModel()).distinct().toList();
+        List<String> sizes = catalog.baseModels(models);
         List<FitOption> selected = advice.options().stream()
                 .filter(o -> sizes.contains(catalog.variant(o.model()).orElseThrow().baseModel()))
                 .filter(o -> quants.contains(o.format().code()))

@@ -83,6 +83,11 @@ public class Catalog {
         return List.copyOf(snapshot().parameters().values());
     }
 
+    /** The sizes ("Gemma3-4B") of the named checkpoints, each once, in the order given. */
+    public List<String> baseModels(List<String> names) {
+        return profiles(names).stream().map(p -> p.variant().baseModel()).distinct().toList();
+    }
+
     /** Profiles of the named checkpoints, in the order given; names must be known checkpoint names. */
     public List<ModelProfile> profiles(List<String> names) {
         Snapshot data = snapshot();

@@ -39,21 +39,11 @@ final class CategoryPlot {
 
     static String render(BarChart chart, double dataMax, int barsPerCategory, BandDrawer drawer) {
         final int plotWidth = width(chart, barsPerCategory);
-        Svg svg = new Svg();
-        String titleId = chart.id() + "-title";
-        String descId = chart.id() + "-desc";
-        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + plotWidth + " " + HEIGHT,
-                "role", "img", "aria-labelledby", titleId + " " + descId, "class", "chart", "id", chart.id());
-        svg.element("title", chart.title(), "id", titleId);
-        svg.element("desc", chart.description(), "id", descId);
-        svg.element("text", chart.title(), "x", Svg.num(plotWidth / 2.0), "y", "22", "text-anchor", "middle",
-                "class", "chart-title", "font-size", "15", "font-weight", "600");
+        Svg svg = Svg.chart(chart.id(), chart.title(), chart.description(), plotWidth, HEIGHT);
         double plotTop = TOP;
         double plotBottom = HEIGHT - BOTTOM;
         if (chart.isEmpty()) {
-            svg.element("text", "Nothing selected to draw.", "x", Svg.num(plotWidth / 2.0),
-                    "y", Svg.num((plotTop + plotBottom) / 2), "text-anchor", "middle", "font-size", "13");
-            return svg.close("svg").toString();
+            return Svg.nothingToDraw(svg, plotWidth / 2.0, (plotTop + plotBottom) / 2);
         }
         double max = chart.reference() == null ? dataMax : Math.max(dataMax, chart.reference().value());
         NiceScale scale = NiceScale.forMaximum(max, 6);

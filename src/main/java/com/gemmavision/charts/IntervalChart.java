@@ -31,18 +31,9 @@ public final class IntervalChart {
 
     public static String render(Data data) {
         int height = TOP + Math.max(1, data.rows().size()) * ROW + 60;
-        Svg svg = new Svg();
-        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + WIDTH + " " + height,
-                "role", "img", "aria-labelledby", data.id() + "-title " + data.id() + "-desc", "class", "chart",
-                "id", data.id());
-        svg.element("title", data.title(), "id", data.id() + "-title");
-        svg.element("desc", data.description(), "id", data.id() + "-desc");
-        svg.element("text", data.title(), "x", Svg.num(WIDTH / 2.0), "y", "22", "text-anchor", "middle",
-                "font-size", "15", "font-weight", "600", "class", "chart-title");
+        Svg svg = Svg.chart(data.id(), data.title(), data.description(), WIDTH, height);
         if (data.rows().isEmpty()) {
-            svg.element("text", "Nothing selected to draw.", "x", Svg.num(WIDTH / 2.0), "y", Svg.num(TOP + 20),
-                    "text-anchor", "middle", "font-size", "13");
-            return svg.close("svg").toString();
+            return Svg.nothingToDraw(svg, WIDTH / 2.0, TOP + 20);
         }
         double low = data.rows().stream().mapToDouble(r -> r.value() - r.minus()).min().orElse(0);
         double high = data.rows().stream().mapToDouble(r -> r.value() + r.plus()).max().orElse(1);

@@ -39,20 +39,11 @@ public final class LineChart {
     }
 
     public static String render(Data data) {
-        Svg svg = new Svg();
-        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + WIDTH + " " + HEIGHT,
-                "role", "img", "aria-labelledby", data.id() + "-title " + data.id() + "-desc", "class", "chart",
-                "id", data.id());
-        svg.element("title", data.title(), "id", data.id() + "-title");
-        svg.element("desc", data.description(), "id", data.id() + "-desc");
-        svg.element("text", data.title(), "x", Svg.num(WIDTH / 2.0), "y", "22", "text-anchor", "middle",
-                "font-size", "15", "font-weight", "600", "class", "chart-title");
+        Svg svg = Svg.chart(data.id(), data.title(), data.description(), WIDTH, HEIGHT);
         List<Point> all = data.lines().stream().flatMap(l -> l.points().stream()).toList();
         double plotBottom = HEIGHT - BOTTOM;
         if (all.isEmpty()) {
-            svg.element("text", "Nothing selected to draw.", "x", Svg.num(WIDTH / 2.0),
-                    "y", Svg.num((TOP + plotBottom) / 2), "text-anchor", "middle", "font-size", "13");
-            return svg.close("svg").toString();
+            return Svg.nothingToDraw(svg, WIDTH / 2.0, (TOP + plotBottom) / 2);
         }
         double minX = all.stream().mapToDouble(Point::x).min().orElse(1);
         double maxX = all.stream().mapToDouble(Point::x).max().orElse(2);

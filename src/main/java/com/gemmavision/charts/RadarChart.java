@@ -35,19 +35,10 @@ public final class RadarChart {
     }
 
     public static String render(Data data) {
-        Svg svg = new Svg();
-        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + WIDTH + " " + HEIGHT,
-                "role", "img", "aria-labelledby", data.id() + "-title " + data.id() + "-desc", "class", "chart",
-                "id", data.id());
-        svg.element("title", data.title(), "id", data.id() + "-title");
-        svg.element("desc", data.description(), "id", data.id() + "-desc");
-        svg.element("text", data.title(), "x", Svg.num(WIDTH / 2.0), "y", "22", "text-anchor", "middle",
-                "font-size", "15", "font-weight", "600", "class", "chart-title");
+        Svg svg = Svg.chart(data.id(), data.title(), data.description(), WIDTH, HEIGHT);
         int n = data.axes().size();
         if (n < 3 || data.series().isEmpty()) {
-            svg.element("text", "Nothing selected to draw.", "x", Svg.num(CX), "y", Svg.num(CY), "text-anchor",
-                    "middle", "font-size", "13");
-            return svg.close("svg").toString();
+            return Svg.nothingToDraw(svg, CX, CY);
         }
         grid(svg, data, n);
         for (int s = 0; s < data.series().size(); s++) {

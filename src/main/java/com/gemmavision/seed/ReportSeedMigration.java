@@ -7,12 +7,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 import org.apache.commons.csv.CSVRecord;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +18,7 @@ import org.springframework.stereotype.Component;
  * The checksum covers the seed files: editing one without a new migration fails Flyway's validation.
  */
 @Component
-public class ReportSeedMigration implements JavaMigration {
+public class ReportSeedMigration extends SeedMigration {
 
     /** Report tables with one benchmark per row and one model per column (after any setting column). */
     private static final Map<String, Integer> WIDE_TABLES = Map.ofEntries(
@@ -48,26 +45,8 @@ public class ReportSeedMigration implements JavaMigration {
             "t14_pt_indicgenbench.csv", "t15_long_context.csv", "t16_it_multimodal.csv", "t17_it_video.csv",
             "t18_it_more_benchmarks.csv", "t19_21_evaluation_settings.csv", "gpu_presets.csv");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("2");
-    }
-
-    @Override
-    public String getDescription() {
-        return "seed report data";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        CRC32 crc = new CRC32();
-        FILES.forEach(file -> crc.update(SeedCsv.load(file).bytes()));
-        return (int) crc.getValue();
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public ReportSeedMigration() {
+        super("2", "seed report data", FILES);
     }
 
     @Override

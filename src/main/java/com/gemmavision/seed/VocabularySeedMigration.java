@@ -3,40 +3,19 @@ package com.gemmavision.seed;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
-import java.util.zip.CRC32;
 
 import org.apache.commons.csv.CSVRecord;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /** Flyway migration 5: benchmark descriptions and the radar chart's axis mapping, from db/seed. */
 @Component
-public class VocabularySeedMigration implements JavaMigration {
+public class VocabularySeedMigration extends SeedMigration {
 
     private static final List<String> FILES = List.of("benchmark_descriptions.csv", "radar_axes.csv");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("5");
-    }
-
-    @Override
-    public String getDescription() {
-        return "seed benchmark vocabulary";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        CRC32 crc = new CRC32();
-        FILES.forEach(file -> crc.update(SeedCsv.load(file).bytes()));
-        return (int) crc.getValue();
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public VocabularySeedMigration() {
+        super("5", "seed benchmark vocabulary", FILES);
     }
 
     @Override

@@ -36,8 +36,7 @@ class BenchmarkDownloadController {
     /** The section for the request's selection, with the given table and groups shown whatever was ticked. */
     private BenchmarksView view(HttpServletRequest request, List<String> groups, List<Integer> tables) {
         Selection selection = currentSelection.resolve(request).selection();
-        List<String> sizes = catalog.profiles(selection.models()).stream().map(p -> p.variant().baseModel())
-                .distinct().toList();
+        List<String> sizes = catalog.baseModels(selection.models());
         return section.view(groups, tables, sizes, selection.arenaOpen(), selection.compare());
     }
 

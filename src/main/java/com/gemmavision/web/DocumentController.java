@@ -47,9 +47,11 @@ class DocumentController {
     private final CurrentSelection currentSelection;
     private final PageModel pageModel;
     private final DocumentsModel documentsModel;
+    private final com.gemmavision.documents.AskGemma askGemma;
 
     DocumentController(Documents documents, DocumentTokens tokens, DocumentOwner owner, CurrentSelection currentSelection,
-                       PageModel pageModel, DocumentsModel documentsModel) {
+                       PageModel pageModel, DocumentsModel documentsModel, com.gemmavision.documents.AskGemma askGemma) {
+        this.askGemma = askGemma;
         this.documents = documents;
         this.tokens = tokens;
         this.owner = owner;
@@ -163,6 +165,30 @@ class DocumentController {
     String password(@PathVariable String id, @RequestParam(defaultValue = "") String password, HttpServletRequest request,
                     @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         return action(documents.supplyPassword(id, ownerOr404(request), password), request, htmx, model);
+    }
+
+    /** "Ask Gemma": the configured model's fields beside the rule-based ones, for one document. */
+    @PostMapping("/documents/{id}/ask")
+    String ask(@PathVariable String id, HttpServletRequest request,
+               @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        StoredDocument document = find(id, request);
+        if (!askGemma.enabled()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Ask Gemma is not configured");
+        }
+        DocumentResults results = documents.results(document);
+        model.addAttribute("askDocument", results);
+        model.addAttribute("answer", askGemma.ask(results));
+        if ("true".equals(htmx)) {
+            return "fragments/documents :: ask-result";
+        }
+        return respondWithAnswer(request, model);
+    }
+
+    private String respondWithAnswer(HttpServletRequest request, Model model) {
+        SelectionResolver.Resolved resolved = currentSelection.resolve(request);
+        pageModel.populate(model, resolved);
+        documentsModel.populate(model, request, resolved.selection());
+        return HomeController.PAGE;
     }
 
     @PostMapping("/documents/rerun")

@@ -22,8 +22,11 @@ class DocumentsModel {
     private final DocumentTokens tokens;
     private final DocumentOwner owner;
     private final Ocr ocr;
+    private final com.gemmavision.documents.AskGemma askGemma;
 
-    DocumentsModel(Documents documents, DocumentTokens tokens, DocumentOwner owner, Ocr ocr) {
+    DocumentsModel(Documents documents, DocumentTokens tokens, DocumentOwner owner, Ocr ocr,
+                   com.gemmavision.documents.AskGemma askGemma) {
+        this.askGemma = askGemma;
         this.documents = documents;
         this.tokens = tokens;
         this.owner = owner;
@@ -43,6 +46,7 @@ class DocumentsModel {
         model.addAttribute("documentLimits", documents.limits());
         model.addAttribute("ocrAvailable", ocr.available());
         model.addAttribute("documentsInline", true);
+        model.addAttribute("askGemma", askGemma);
         if (!model.containsAttribute("uploadMessages")) {
             model.addAttribute("uploadMessages", List.of());
         }

@@ -53,8 +53,7 @@ class PageModel {
         model.addAttribute("quantization", quantization.view(selection.models(), selection.quants(), selection.kv()));
         // The advisor's answer for its defaults, as a pointer from the quantization section.
         model.addAttribute("advice", advisor.advise(advisorParameters.parse(java.util.Map.of()).request()));
-        List<String> sizes = catalog.profiles(selection.models()).stream().map(p -> p.variant().baseModel())
-                .distinct().toList();
+        List<String> sizes = catalog.baseModels(selection.models());
         model.addAttribute("benchmarks", benchmarks.view(selection.bench(), selection.tables(), sizes,
                 selection.arenaOpen(), selection.compare()));
     }

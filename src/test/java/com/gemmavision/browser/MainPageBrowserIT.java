@@ -4,42 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The main page in a real browser: HTMX redraws, pushed URLs, bookmarks and the no-JavaScript fallback. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser-main;DB_CLOSE_DELAY=-1")
-class MainPageBrowserIT {
+class MainPageBrowserIT extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    /** Read in one script call, so an HTMX swap in between cannot leave a stale element behind. */
-    @SuppressWarnings("unchecked")
     private List<String> tooltips(String chartId) {
-        return (List<String>) ((JavascriptExecutor) driver).executeScript(
-                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent)",
-                "#" + chartId + " rect.bar > title");
+        return texts("#" + chartId + " rect.bar > title");
     }
 
     private void tick(String name, String value) {
@@ -50,7 +26,7 @@ class MainPageBrowserIT {
     void changingASelectionRedrawsTheChartsAndTheUrlWithoutReloadingThePage() {
         driver = Browser.open(true);
         driver.get(url("/?model=Gemma3-4B-IT&quant=bf16&kv=false"));
-        ((JavascriptExecutor) driver).executeScript("window.sameDocument = 'yes'");
+        markDocument();
         assertThat(tooltips("memory-chart")).containsExactly("bfloat16 — Gemma3-4B-IT: 8.0 GB");
 
         tick("model", "Gemma3-27B-IT");
@@ -58,7 +34,7 @@ class MainPageBrowserIT {
         tick("kv", "true");
         Browser.waitFor(driver).until(d -> tooltips("memory-chart").contains("bfloat16 — Gemma3-27B-IT: 72.7 GB"));
 
-        assertThat(((JavascriptExecutor) driver).executeScript("return window.sameDocument")).isEqualTo("yes");
+        assertThat(sameDocument()).isTrue();
         assertThat(tooltips("parameter-chart")).contains("Non-embedding — Gemma3-27B-IT: 25,600 M");
         Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("kv=true"));
         assertThat(driver.getCurrentUrl()).contains("model=Gemma3-4B-IT&model=Gemma3-27B-IT").contains("quant=bf16");
@@ -84,6 +60,7 @@ class MainPageBrowserIT {
                 .containsExactly("Int4 (per-channel) — Gemma3-1B: 0.5 GB", "Int4 (per-channel) — Gemma3-12B-IT: 6.6 GB");
         assertThat(driver.findElements(By.cssSelector("input[name=model]:checked")).stream()
                 .map(e -> e.getAttribute("value")).toList()).containsExactly("Gemma3-1B", "Gemma3-12B-IT");
+        Browser.screenshot(driver, "bookmark");
     }
 
     @Test
@@ -91,14 +68,13 @@ class MainPageBrowserIT {
         driver = Browser.open(false);
         driver.get(url("/?model=Gemma3-4B-IT&quant=sfp8&kv=false"));
 
-        ((JavascriptExecutor) driver).executeScript("window.sameDocument = 'yes'");
+        markDocument();
         tick("model", "Gemma3-27B-IT");
         WebElement run = driver.findElement(By.xpath("//form[@id='selection-form']//button[normalize-space()='Generate Visualizations']"));
         run.click();
         Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("Gemma3-27B-IT"));
 
-        assertThat(((JavascriptExecutor) driver).executeScript("return window.sameDocument"))
-                .as("a full page load, not an HTMX swap").isNull();
+        assertThat(sameDocument()).as("a full page load, not an HTMX swap").isFalse();
         assertThat(tooltips("memory-chart")).containsExactly("SFP8 — Gemma3-4B-IT: 4.4 GB", "SFP8 — Gemma3-27B-IT: 27.4 GB");
         Browser.screenshot(driver, "main-page-no-javascript");
     }

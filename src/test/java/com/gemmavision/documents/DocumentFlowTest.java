@@ -93,6 +93,9 @@ class DocumentFlowTest {
         assertThat(page.select("#document-" + id + " pre.page-text mark").eachText())
                 .anySatisfy(marked -> assertThat(marked).matches("Gesamtbetrag\\s+357,00 €"));
         assertThat(page.select("#document-list li a").eachText()).contains("rechnung.pdf");
+        assertThat(page.select("#ask-" + id + " .hint").text()).contains("advisor.llm.base-url");
+        assertThat(page.select("#ask-" + id + " button")).isEmpty();
+        assertThat(client.postForm("/documents/" + id + "/ask", "").statusCode()).isEqualTo(409);
     }
 
     @Test

@@ -42,7 +42,7 @@ import org.springframework.context.annotation.Import;
 
     @TestConfiguration
     @EnableConfigurationProperties({SelectionProperties.class, CacheProperties.class, AdvisorProperties.class,
-            DocumentProperties.class})
+            DocumentProperties.class, com.gemmavision.documents.LlmProperties.class})
     @Import({SecurityConfig.class, CurrentSelection.class, SelectionResolver.class, SelectionSession.class,
             PageModel.class, MarkdownContent.class, RenderedFragments.class, AdvisorParameters.class,
             DocumentOwner.class, DocumentsModel.class, Highlights.class, Ocr.class, DocumentTokens.class})
@@ -96,6 +96,11 @@ import org.springframework.context.annotation.Import;
         @Bean
         Documents documents(DocumentProperties properties) {
             return new Documents(new DocumentRepository(ReportFixture.jdbc()), properties);
+        }
+
+        @Bean
+        com.gemmavision.documents.AskGemma askGemma(com.gemmavision.documents.LlmProperties properties) {
+            return new com.gemmavision.documents.AskGemma(properties, new DocumentRepository(ReportFixture.jdbc()));
         }
 
         @Bean
