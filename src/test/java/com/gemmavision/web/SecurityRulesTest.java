@@ -128,6 +128,20 @@ class SecurityRulesTest {
     }
 
     @Test
+    void requestsTheContainerRefusesGetThePlainPageNotTomcatsReport() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(5000);
+            String request = "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(20_000)
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400").contains("GemmaVision-QuantAdvisor")
+                    .doesNotContain("Apache Tomcat").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void uploadedFilesAreNeverServedBack() {
         AppClient client = client();
         HttpResponse<String> upload = client.upload("/documents",
