@@ -37,4 +37,19 @@ class DocumentsBrowserIT extends BrowserTest {
         assertThat(sameDocument()).isTrue();
         Browser.screenshot(driver, "documents");
     }
+
+    @Test
+    void aRefusedUploadIsExplainedInPlace() throws Exception {
+        Path notAPdf = Files.createTempDirectory("upload").resolve("notes.pdf");
+        Files.writeString(notAPdf, "just some text, not a PDF");
+        driver = Browser.open(true);
+        driver.get(url("/?model=Gemma3-4B-IT"));
+        markDocument();
+
+        driver.findElement(By.cssSelector("#document-form input[type=file]")).sendKeys(notAPdf.toString());
+        driver.findElement(By.xpath("//form[@id='document-form']//button[normalize-space()='Upload']")).click();
+
+        Browser.waitFor(driver).until(d -> text("#documents .upload-messages").contains("notes.pdf is not a PDF, PNG or JPEG"));
+        assertThat(sameDocument()).isTrue();
+    }
 }
