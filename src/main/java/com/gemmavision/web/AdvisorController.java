@@ -34,9 +34,11 @@ class AdvisorController {
     private final PageModel pageModel;
     private final GpuPresets gpus;
     private final RenderedFragments fragments;
+    private final DocumentsModel documentsModel;
 
     AdvisorController(CurrentSelection currentSelection, AdvisorParameters parameters, AdvisorPage advisorPage,
-                      PageModel pageModel, GpuPresets gpus, RenderedFragments fragments) {
+                      PageModel pageModel, GpuPresets gpus, RenderedFragments fragments, DocumentsModel documentsModel) {
+        this.documentsModel = documentsModel;
         this.currentSelection = currentSelection;
         this.parameters = parameters;
         this.advisorPage = advisorPage;
@@ -47,7 +49,9 @@ class AdvisorController {
 
     @GetMapping("/advisor")
     String page(HttpServletRequest request, Model model) {
-        populate(model, read(request));
+        Request read = read(request);
+        populate(model, read);
+        model.addAttribute("documentContexts", documentsModel.contexts(request, read.selection().selection()));
         return PAGE;
     }
 

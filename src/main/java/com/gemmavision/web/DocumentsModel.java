@@ -33,6 +33,20 @@ class DocumentsModel {
         this.ocr = ocr;
     }
 
+    /** A processed document as a context length the advisor can use: the most tokens any selected model needs. */
+    record DocumentContext(String filename, long tokens) {
+    }
+
+    List<DocumentContext> contexts(HttpServletRequest request, Selection selection) {
+        List<StoredDocument> mine = owner.current(request).map(documents::list).orElse(List.of());
+        return mine.stream().filter(d -> d.status() == com.gemmavision.documents.DocumentStatus.DONE).map(d -> {
+            DocumentResults results = documents.results(d);
+            long most = tokens.needs(results, selection.models(), selection.panScan()).stream()
+                    .mapToLong(com.gemmavision.documents.TokenNeeds::totalTokens).max().orElse(0);
+            return new DocumentContext(d.filename(), Math.max(1, most));
+        }).toList();
+    }
+
     void populate(Model model, HttpServletRequest request, Selection selection) {
         List<StoredDocument> mine = owner.current(request).map(documents::list).orElse(List.of());
         List<DocumentCard> cards = mine.stream().map(d -> {

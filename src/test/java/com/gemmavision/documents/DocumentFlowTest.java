@@ -94,6 +94,10 @@ class DocumentFlowTest {
                 .anySatisfy(marked -> assertThat(marked).matches("Gesamtbetrag\\s+357,00 €"));
         assertThat(page.select("#document-list li a").eachText()).contains("rechnung.pdf");
         assertThat(page.select("#ask-" + id + " .hint").text()).contains("advisor.llm.base-url");
+        long tokens4B = tokens.get("Gemma3-4B-IT").get("totalTokens").asLong();
+        Document advisor = client.page("/advisor?model=Gemma3-1B&model=Gemma3-4B-IT");
+        assertThat(advisor.select(".document-contexts a").text()).isEqualTo("From rechnung.pdf: " + tokens4B + " tokens");
+        assertThat(advisor.select(".document-contexts a").attr("href")).contains("context=" + tokens4B);
         assertThat(page.select("#ask-" + id + " button")).isEmpty();
         assertThat(client.postForm("/documents/" + id + "/ask", "").statusCode()).isEqualTo(409);
     }
