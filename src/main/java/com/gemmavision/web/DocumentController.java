@@ -9,13 +9,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.documents.DocumentResults;
-import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
-import com.gemmavision.documents.ExtractedField;
-import com.gemmavision.documents.ExtractedTable;
-import com.gemmavision.documents.FieldExtractor;
 import com.gemmavision.documents.StoredDocument;
-import com.gemmavision.documents.TokenNeeds;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,18 +37,16 @@ class DocumentController {
     static final String SECTION = "fragments/documents :: docs-response";
 
     private final Documents documents;
-    private final DocumentTokens tokens;
     private final DocumentOwner owner;
     private final CurrentSelection currentSelection;
     private final PageModel pageModel;
     private final DocumentsModel documentsModel;
     private final com.gemmavision.documents.AskGemma askGemma;
 
-    DocumentController(Documents documents, DocumentTokens tokens, DocumentOwner owner, CurrentSelection currentSelection,
+    DocumentController(Documents documents, DocumentOwner owner, CurrentSelection currentSelection,
                        PageModel pageModel, DocumentsModel documentsModel, com.gemmavision.documents.AskGemma askGemma) {
         this.askGemma = askGemma;
         this.documents = documents;
-        this.tokens = tokens;
         this.owner = owner;
         this.currentSelection = currentSelection;
         this.pageModel = pageModel;
@@ -66,7 +59,7 @@ class DocumentController {
                                                    HttpServletRequest request) throws IOException {
         Documents.Outcome outcome = upload(files, request);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accepted", outcome.accepted().stream().map(DocumentController::summary).toList());
+        body.put("accepted", outcome.accepted().stream().map(DocumentDataController::summary).toList());
         body.put("rejected", outcome.rejected().stream()
                 .map(r -> Map.of("filename", r.filename(), "error", r.message())).toList());
         return ResponseEntity.status(status(outcome)).body(body);
@@ -171,7 +164,8 @@ class DocumentController {
     @PostMapping("/documents/{id}/ask")
     String ask(@PathVariable String id, HttpServletRequest request,
                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        StoredDocument document = find(id, request);
+        StoredDocument document = owner.current(request).flatMap(me -> documents.find(id, me))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
         if (!askGemma.enabled()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Ask Gemma is not configured");
         }
@@ -197,95 +191,4 @@ class DocumentController {
         return action(true, request, htmx, model);
     }
 
-    @GetMapping(value = "/documents.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    List<Map<String, Object>> list(HttpServletRequest request) {
-        return owner.current(request).map(documents::list).orElse(List.of()).stream()
-                .map(DocumentController::summary).toList();
-    }
-
-    @GetMapping(value = "/documents/{id}.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    Map<String, Object> detail(@PathVariable String id, HttpServletRequest request) {
-        StoredDocument document = find(id, request);
-        DocumentResults results = documents.results(document);
-        Selection selection = currentSelection.resolve(request).selection();
-        Map<String, Object> json = summary(document);
-        json.put("progress", document.progress());
-        json.put("stage", document.stage());
-        json.put("error", document.error());
-        json.put("needsPassword", document.encrypted());
-        json.put("pageCount", document.pageCount());
-        json.put("pages", results.pages().stream().map(p -> {
-            Map<String, Object> page = new LinkedHashMap<>();
-            page.put("number", p.pageNumber());
-            page.put("textSource", p.source().code());
-            page.put("text", p.text());
-            page.put("ocrConfidence", p.ocrConfidence());
-            return page;
-        }).toList());
-        Map<String, Object> fields = new LinkedHashMap<>();
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        for (String name : FieldExtractor.FIELDS) {
-            ExtractedField field = results.field(name);
-            fields.put(name, field == null ? null : field.value());
-            if (field != null) {
-                Map<String, Object> proof = new LinkedHashMap<>();
-                proof.put("page", field.pageNumber());
-                proof.put("snippet", field.snippet());
-                proof.put("confidence", field.confidence());
-                evidence.put(name, proof);
-            }
-        }
-        fields.put("evidence", evidence);
-        json.put("fields", fields);
-        json.put("tables", results.tables().stream().map(t -> Map.of("page", t.pageNumber(), "rows", t.rows())).toList());
-        Map<String, Object> tokenJson = new LinkedHashMap<>();
-        List<TokenNeeds> needs = results.pages().isEmpty() ? List.of() : tokens.needs(results, selection.models(), selection.panScan());
-        for (TokenNeeds need : needs) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("textTokens", need.textTokens());
-            entry.put("imageTokens", need.imageTokens());
-            entry.put("totalTokens", need.totalTokens());
-            entry.put("contextWindow", need.contextWindow());
-            entry.put("fits", need.fits());
-            entry.put("readsImages", need.readsImages());
-            Map<String, Long> memory = new LinkedHashMap<>();
-            need.memory().forEach(m -> memory.put(m.quant(), m.bytes()));
-            entry.put("memoryBytes", memory);
-            tokenJson.put(need.model(), entry);
-        }
-        json.put("tokens", tokenJson);
-        return json;
-    }
-
-    private StoredDocument find(String id, HttpServletRequest request) {
-        return owner.current(request).flatMap(me -> documents.find(id, me))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
-    }
-
-    static Map<String, Object> summary(StoredDocument document) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", document.id());
-        json.put("filename", document.filename());
-        json.put("status", document.status().code());
-        return json;
-    }
-
-    @GetMapping("/documents/{id}/fields.csv")
-    ResponseEntity<String> fieldsCsv(@PathVariable String id, HttpServletRequest request) {
-        DocumentResults results = documents.results(find(id, request));
-        List<List<String>> rows = results.fields().stream().map(f -> List.of(f.name(), f.value(),
-                f.pageNumber() == null ? "" : f.pageNumber().toString(), f.snippet() == null ? "" : f.snippet(),
-                String.valueOf(f.confidence()))).toList();
-        return Downloads.csv("document-fields.csv", List.of("field", "value", "page", "snippet", "confidence"), rows);
-    }
-
-    @GetMapping("/documents/{id}/tables/{index}.csv")
-    ResponseEntity<String> tableCsv(@PathVariable String id, @PathVariable int index, HttpServletRequest request) {
-        ExtractedTable table = documents.results(find(id, request)).tables().stream().filter(t -> t.index() == index)
-                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such table"));
-        List<List<String>> rows = table.rows();
-        return Downloads.csv("document-table-" + index + ".csv", rows.get(0), rows.subList(1, rows.size()));
-    }
 }
