@@ -38,6 +38,11 @@ public record DocumentProperties(DataSize maxFileSize, @Min(1) int maxPages, @De
                                  Duration ocrTimeout, @Min(1) int workers, @Min(1) int queueCapacity,
                                  @Min(0) int minTextLayerChars, boolean processing, Duration keepFor) {
 
+    /** The pixel limit as people write it: "60", or "2.5". */
+    public String maxMegapixelsText() {
+        return maxMegapixels == Math.rint(maxMegapixels) ? String.valueOf((long) maxMegapixels) : String.valueOf(maxMegapixels);
+    }
+
     public long maxPixels() {
         return (long) (maxMegapixels * 1_000_000);
     }

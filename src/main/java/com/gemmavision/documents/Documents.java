@@ -121,7 +121,7 @@ public class Documents {
         if (pixels > properties.maxPixels()) {
             return Optional.of(new Rejection(name, String.format(Locale.ROOT,
                     "%s is %,d × %,d pixels (%.1f megapixels); the limit is %s megapixels.", name, size.get().width,
-                    size.get().height, pixels / 1e6, trim(properties.maxMegapixels())), 413));
+                    size.get().height, pixels / 1e6, properties.maxMegapixelsText()), 413));
         }
         return Optional.empty();
     }
@@ -229,9 +229,5 @@ public class Documents {
     public DocumentResults results(StoredDocument document) {
         return new DocumentResults(document, repository.pages(document.id()), repository.fields(document.id()),
                 repository.tables(document.id()).stream().map(DocumentResults::table).toList());
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }
