@@ -15,7 +15,8 @@ public class GpuRepository {
     }
 
     List<GpuPreset> presets() {
-        return jdbc.sql("SELECT gpu, memory_gib, memory_bandwidth_gb_s, bf16_dense_tflops, notes FROM gpu_preset"
+        return jdbc.sql("SELECT gpu, memory_gib AS memoryGib, memory_bandwidth_gb_s AS memoryBandwidthGbS,"
+                + " bf16_dense_tflops AS bf16DenseTflops, notes FROM gpu_preset"
                 + " ORDER BY sort_order").query(GpuPreset.class).list();
     }
 }

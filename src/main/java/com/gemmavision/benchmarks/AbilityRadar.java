@@ -52,7 +52,7 @@ public class AbilityRadar {
     public List<AxisBenchmark> mapping() {
         List<AxisBenchmark> current = mapping;
         if (current == null) {
-            current = jdbc.sql("SELECT axis, axis_order, source_table, benchmark FROM radar_axis_benchmark"
+            current = jdbc.sql("SELECT axis, axis_order AS axisOrder, source_table AS sourceTable, benchmark FROM radar_axis_benchmark"
                     + " ORDER BY axis_order, source_table, benchmark").query(AxisBenchmark.class).list();
             mapping = current;
         }

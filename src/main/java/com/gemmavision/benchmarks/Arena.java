@@ -24,8 +24,9 @@ public class Arena {
     public List<ArenaEntry> entries() {
         List<ArenaEntry> current = entries;
         if (current == null) {
-            current = jdbc.sql("SELECT position, arena_rank, model, elo, ci_plus, ci_minus, open_weights,"
-                    + " architecture_kind, params_total, params_activated FROM arena_entry ORDER BY position")
+            current = jdbc.sql("SELECT position, arena_rank AS arenaRank, model, elo, ci_plus AS ciPlus, ci_minus AS ciMinus,"
+                    + " open_weights AS openWeights, architecture_kind AS architectureKind, params_total AS paramsTotal,"
+                    + " params_activated AS paramsActivated FROM arena_entry ORDER BY position")
                     .query(ArenaEntry.class).list();
             entries = current;
         }

@@ -59,8 +59,9 @@ public class BenchmarkVocabulary {
     public List<EvaluationSetting> settings() {
         List<EvaluationSetting> current = settings;
         if (current == null) {
-            current = jdbc.sql("SELECT source_table, model_kind, benchmark, metric, eval_type, n_shot, chain_of_thought,"
-                    + " normalization FROM evaluation_setting ORDER BY source_table, benchmark")
+            current = jdbc.sql("SELECT source_table AS sourceTable, model_kind AS modelKind, benchmark, metric,"
+                    + " eval_type AS evalType, n_shot AS nShot, chain_of_thought AS chainOfThought, normalization"
+                    + " FROM evaluation_setting ORDER BY source_table, benchmark")
                     .query(EvaluationSetting.class).list();
             settings = current;
         }

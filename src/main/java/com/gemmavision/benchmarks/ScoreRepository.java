@@ -18,14 +18,16 @@ public class ScoreRepository {
 
     public List<Score> table(int sourceTable) {
         return jdbc.sql("""
-                SELECT source_table, benchmark, model, setting, value_text, score, row_order, column_order
+                SELECT source_table AS sourceTable, benchmark, model, setting, value_text AS valueText, score,
+                       row_order AS rowOrder, column_order AS columnOrder
                 FROM benchmark_score WHERE source_table = ? ORDER BY row_order, column_order, setting""")
                 .param(sourceTable).query(Score.class).list();
     }
 
     public List<Score> all() {
         return jdbc.sql("""
-                SELECT source_table, benchmark, model, setting, value_text, score, row_order, column_order
+                SELECT source_table AS sourceTable, benchmark, model, setting, value_text AS valueText, score,
+                       row_order AS rowOrder, column_order AS columnOrder
                 FROM benchmark_score ORDER BY source_table, row_order, column_order, setting""")
                 .query(Score.class).list();
     }

@@ -16,33 +16,38 @@ public class CatalogRepository {
 
     List<Architecture> architectures() {
         return jdbc.sql("""
-                SELECT model, size_label, num_hidden_layers AS layers, hidden_size, intermediate_size,
-                       num_attention_heads AS attention_heads, num_key_value_heads AS key_value_heads, head_dim,
-                       sliding_window, sliding_window_pattern, global_layers, local_layers,
-                       max_position_embeddings AS max_context, vocab_size, rope_theta_global, rope_theta_local,
-                       rope_scaling_factor_global, has_vision_encoder, image_size, image_patch_size,
-                       mm_tokens_per_image AS tokens_per_image
+                SELECT model, size_label AS sizeLabel, num_hidden_layers AS layers, hidden_size AS hiddenSize,
+                       intermediate_size AS intermediateSize,
+                       num_attention_heads AS attentionHeads, num_key_value_heads AS keyValueHeads, head_dim AS headDim,
+                       sliding_window AS slidingWindow, sliding_window_pattern AS slidingWindowPattern,
+                       global_layers AS globalLayers, local_layers AS localLayers,
+                       max_position_embeddings AS maxContext, vocab_size AS vocabSize,
+                       rope_theta_global AS ropeThetaGlobal, rope_theta_local AS ropeThetaLocal,
+                       rope_scaling_factor_global AS ropeScalingFactorGlobal, has_vision_encoder AS hasVisionEncoder,
+                       image_size AS imageSize, image_patch_size AS imagePatchSize,
+                       mm_tokens_per_image AS tokensPerImage
                 FROM architecture ORDER BY sort_order""")
                 .query(Architecture.class).list();
     }
 
     List<ModelVariant> variants() {
-        return jdbc.sql("SELECT name, base_model, variant, listed, sort_order FROM model_variant ORDER BY sort_order")
+        return jdbc.sql("SELECT name, base_model AS baseModel, variant, listed, sort_order AS sortOrder FROM model_variant ORDER BY sort_order")
                 .query(ModelVariant.class).list();
     }
 
     List<ParameterCount> parameterCounts() {
         return jdbc.sql("""
-                SELECT p.model, p.vision_encoder_params_m AS vision_encoder_m, p.embedding_params_m AS embedding_m,
-                       p.non_embedding_params_m AS non_embedding_m
+                SELECT p.model, p.vision_encoder_params_m AS visionEncoderM, p.embedding_params_m AS embeddingM,
+                       p.non_embedding_params_m AS nonEmbeddingM
                 FROM parameter_count p JOIN architecture a ON a.model = p.model ORDER BY a.sort_order""")
                 .query(ParameterCount.class).list();
     }
 
     List<TrainingFacts> trainingFacts() {
         return jdbc.sql("""
-                SELECT t.model, t.tpu_type, t.chips, t.data_shards, t.seq_shards, t.replica, t.training_tokens_t,
-                       t.context_tokens
+                SELECT t.model, t.tpu_type AS tpuType, t.chips, t.data_shards AS dataShards, t.seq_shards AS seqShards,
+                       t.replica, t.training_tokens_t AS trainingTokensT,
+                       t.context_tokens AS contextTokens
                 FROM training_infrastructure t JOIN architecture a ON a.model = t.model ORDER BY a.sort_order""")
                 .query(TrainingFacts.class).list();
     }

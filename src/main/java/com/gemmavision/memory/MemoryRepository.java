@@ -15,14 +15,14 @@ public class MemoryRepository {
     }
 
     List<QuantizationFormat> formats() {
-        return jdbc.sql("SELECT code, label, report_column, description, sort_order FROM quantization_format"
+        return jdbc.sql("SELECT code, label, report_column AS reportColumn, description, sort_order AS sortOrder FROM quantization_format"
                         + " ORDER BY sort_order")
                 .query(QuantizationFormat.class).list();
     }
 
     List<MemoryFootprint> footprints() {
         return jdbc.sql("""
-                SELECT m.model, m.quant, m.includes_kv_cache, m.gb_text, m.gb
+                SELECT m.model, m.quant, m.includes_kv_cache AS includesKvCache, m.gb_text AS gbText, m.gb
                 FROM memory_footprint m
                 JOIN architecture a ON a.model = m.model
                 JOIN quantization_format q ON q.code = m.quant
