@@ -43,15 +43,23 @@ public class DocumentRepository {
                 .update();
     }
 
-    /** Records that the owner was here now (an upsert written as update-then-insert, portable to both databases). */
+    /**
+     * Records that the owner was here. Called on every list (the section polls each second while work runs), so
+     * it writes at most once an hour per owner: an hour is plenty of precision for a 30-day expiry.
+     */
     void touchOwner(String owner) {
-        Timestamp now = Timestamp.from(Instant.now());
-        if (jdbc.sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?").params(now, owner).update() == 0) {
+        Instant now = Instant.now();
+        Optional<Timestamp> seen = jdbc.sql("SELECT last_seen FROM document_owner WHERE owner = ?").param(owner)
+                .query(Timestamp.class).optional();
+        if (seen.isEmpty()) {
             try {
-                jdbc.sql("INSERT INTO document_owner (owner, last_seen) VALUES (?, ?)").params(owner, now).update();
+                jdbc.sql("INSERT INTO document_owner (owner, last_seen) VALUES (?, ?)").params(owner, Timestamp.from(now))
+                        .update();
             } catch (org.springframework.dao.DuplicateKeyException raced) {
-                jdbc.sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?").params(now, owner).update();
+                // another request of the same owner recorded it a moment ago
             }
+        } else if (seen.get().toInstant().isBefore(now.minus(java.time.Duration.ofHours(1)))) {
+            jdbc.sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?").params(Timestamp.from(now), owner).update();
         }
     }
 

@@ -64,13 +64,12 @@ public class Documents {
                         + " documents, the limit; remove one first.", 409));
                 continue;
             }
-            Optional<Rejection> problem = check(name, upload.content());
-            if (problem.isPresent()) {
-                rejected.add(problem.get());
+            Inspection inspection = inspect(name, upload.content());
+            if (inspection.rejection() != null) {
+                rejected.add(inspection.rejection());
                 continue;
             }
-            DocumentKind kind = DocumentKind.detect(upload.content()).orElseThrow();
-            StoredDocument document = describe(owner, name, kind, upload.content());
+            StoredDocument document = describe(owner, name, inspection, upload.content().length);
             repository.insert(document, upload.content());
             accepted.add(document);
             kept++;
@@ -78,52 +77,64 @@ public class Documents {
         return new Outcome(accepted, rejected);
     }
 
-    private Optional<Rejection> check(String name, byte[] content) {
+    /**
+     * What a file turned out to be when checked, read once: its type, and pages (PDF) or pixel size (image),
+     * whether it is encrypted; or why it is refused.
+     */
+    private record Inspection(Rejection rejection, DocumentKind kind, Integer pages, boolean encrypted, Integer width,
+                              Integer height) {
+
+        static Inspection refused(String name, String message, int status) {
+            return new Inspection(new Rejection(name, message, status), null, null, false, null, null);
+        }
+    }
+
+    private Inspection inspect(String name, byte[] content) {
         if (content.length == 0) {
-            return Optional.of(new Rejection(name, name + " is empty.", 400));
+            return Inspection.refused(name, name + " is empty.", 400);
         }
         if (content.length > properties.maxFileSize().toBytes()) {
-            return Optional.of(new Rejection(name, name + " is larger than the " + properties.maxFileSize().toMegabytes()
-                    + " MB limit.", 413));
+            return Inspection.refused(name, name + " is larger than the " + properties.maxFileSize().toMegabytes()
+                    + " MB limit.", 413);
         }
         Optional<DocumentKind> kind = DocumentKind.detect(content);
         if (kind.isEmpty()) {
-            return Optional.of(new Rejection(name, name + " is not a PDF, PNG or JPEG file (judged by its content, not"
-                    + " its name).", 415));
+            return Inspection.refused(name, name + " is not a PDF, PNG or JPEG file (judged by its content, not"
+                    + " its name).", 415);
         }
-        return kind.get() == DocumentKind.PDF ? checkPdf(name, content) : checkImage(name, content);
+        return kind.get() == DocumentKind.PDF ? inspectPdf(name, content) : inspectImage(name, kind.get(), content);
     }
 
-    private Optional<Rejection> checkPdf(String name, byte[] content) {
+    private Inspection inspectPdf(String name, byte[] content) {
         try (PDDocument pdf = Loader.loadPDF(content, "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
             int pages = pdf.getNumberOfPages();
             if (pages == 0) {
-                return Optional.of(new Rejection(name, name + " has no pages.", 422));
+                return Inspection.refused(name, name + " has no pages.", 422);
             }
             if (pages > properties.maxPages()) {
-                return Optional.of(new Rejection(name, name + " has " + String.format(Locale.ROOT, "%,d", pages)
-                        + " pages; the limit is " + properties.maxPages() + ".", 413));
+                return Inspection.refused(name, name + " has " + String.format(Locale.ROOT, "%,d", pages)
+                        + " pages; the limit is " + properties.maxPages() + ".", 413);
             }
-            return Optional.empty();
+            return new Inspection(null, DocumentKind.PDF, pages, false, null, null);
         } catch (InvalidPasswordException e) {
-            return Optional.empty();
+            return new Inspection(null, DocumentKind.PDF, null, true, null, null);
         } catch (IOException | RuntimeException e) {
-            return Optional.of(new Rejection(name, name + " is not a readable PDF (damaged or truncated).", 422));
+            return Inspection.refused(name, name + " is not a readable PDF (damaged or truncated).", 422);
         }
     }
 
-    private Optional<Rejection> checkImage(String name, byte[] content) {
+    private Inspection inspectImage(String name, DocumentKind kind, byte[] content) {
         Optional<Dimension> size = imageSize(content);
         if (size.isEmpty()) {
-            return Optional.of(new Rejection(name, name + " is not a readable image (damaged or truncated).", 422));
+            return Inspection.refused(name, name + " is not a readable image (damaged or truncated).", 422);
         }
         long pixels = (long) size.get().width * size.get().height;
         if (pixels > properties.maxPixels()) {
-            return Optional.of(new Rejection(name, String.format(Locale.ROOT,
+            return Inspection.refused(name, String.format(Locale.ROOT,
                     "%s is %,d × %,d pixels (%.1f megapixels); the limit is %s megapixels.", name, size.get().width,
-                    size.get().height, pixels / 1e6, properties.maxMegapixelsText()), 413));
+                    size.get().height, pixels / 1e6, properties.maxMegapixelsText()), 413);
         }
-        return Optional.empty();
+        return new Inspection(null, kind, 1, false, size.get().width, size.get().height);
     }
 
     /** Width and height from the image header, without decoding the pixels. */
@@ -145,29 +156,12 @@ public class Documents {
         }
     }
 
-    private StoredDocument describe(String owner, String name, DocumentKind kind, byte[] content) {
-        Integer pages = null;
-        boolean encrypted = false;
-        Integer width = null;
-        Integer height = null;
-        if (kind == DocumentKind.PDF) {
-            try (PDDocument pdf = Loader.loadPDF(content, "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
-                pages = pdf.getNumberOfPages();
-            } catch (InvalidPasswordException e) {
-                encrypted = true;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        } else {
-            Dimension size = imageSize(content).orElseThrow();
-            width = size.width;
-            height = size.height;
-            pages = 1;
-        }
-        DocumentStatus status = encrypted ? DocumentStatus.FAILED : DocumentStatus.QUEUED;
-        return new StoredDocument(UUID.randomUUID().toString(), owner, name, kind.mediaType(), content.length, status, 0,
-                encrypted ? null : "Queued", encrypted ? "This PDF is encrypted: enter its password to read it." : null,
-                pages, width, height, encrypted, Instant.now());
+    private static StoredDocument describe(String owner, String name, Inspection inspection, long size) {
+        boolean encrypted = inspection.encrypted();
+        return new StoredDocument(UUID.randomUUID().toString(), owner, name, inspection.kind().mediaType(), size,
+                encrypted ? DocumentStatus.FAILED : DocumentStatus.QUEUED, 0, encrypted ? null : "Queued",
+                encrypted ? "This PDF is encrypted: enter its password to read it." : null, inspection.pages(),
+                inspection.width(), inspection.height(), encrypted, Instant.now());
     }
 
     /** The name a user gave, without any folders, control characters or excess length. */
@@ -218,7 +212,13 @@ public class Documents {
         return repository.delete(id, owner);
     }
 
+    /** Longest PDF password kept (the column's size); longer ones are refused before they reach the database. */
+    public static final int MAX_PASSWORD_LENGTH = 200;
+
     public boolean supplyPassword(String id, String owner, String password) {
+        if (password.length() > MAX_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("A PDF password has at most " + MAX_PASSWORD_LENGTH + " characters.");
+        }
         if (repository.find(id, owner).isEmpty()) {
             return false;
         }

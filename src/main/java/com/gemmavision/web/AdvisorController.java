@@ -3,8 +3,6 @@ package com.gemmavision.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,7 +12,6 @@ import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.memory.KvDtype;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,14 +56,8 @@ class AdvisorController {
     @GetMapping(value = "/advisor", headers = "HX-Request=true")
     ResponseEntity<String> results(HttpServletRequest request, HttpServletResponse response) throws Exception {
         Request read = read(request);
-        String html = read.notices().isEmpty()
-                ? fragments.cached(RESULTS_FRAGMENT, read.query(), model -> populate(model, read), request, response)
-                : fragments.render(RESULTS_FRAGMENT, model -> populate(model, read), request, response);
-        return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("HX-Push-Url", "/advisor?" + read.query())
-                .header("Vary", "HX-Request")
-                .body(html);
+        return fragments.htmx(RESULTS_FRAGMENT, "/advisor", read.query(), read.notices().isEmpty(),
+                model -> populate(model, read), request, response);
     }
 
     /** A request's sidebar selection and advisor settings, with the canonical query of both. */

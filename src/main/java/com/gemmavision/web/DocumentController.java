@@ -157,6 +157,10 @@ class DocumentController {
     @PostMapping("/documents/{id}/password")
     String password(@PathVariable String id, @RequestParam(defaultValue = "") String password, HttpServletRequest request,
                     @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        if (password.length() > Documents.MAX_PASSWORD_LENGTH) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "A PDF password has at most " + Documents.MAX_PASSWORD_LENGTH + " characters.");
+        }
         return action(documents.supplyPassword(id, ownerOr404(request), password), request, htmx, model);
     }
 

@@ -5,7 +5,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,14 +53,7 @@ class HomeController {
     @GetMapping(value = "/", headers = "HX-Request=true")
     ResponseEntity<String> analysis(HttpServletRequest request, HttpServletResponse response) throws Exception {
         SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
-        String query = resolved.selection().toQueryString();
-        String html = resolved.notices().isEmpty()
-                ? fragments.cached(ANALYSIS_FRAGMENT, query, model -> pageModel.populate(model, resolved), request, response)
-                : fragments.render(ANALYSIS_FRAGMENT, model -> pageModel.populate(model, resolved), request, response);
-        return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header("HX-Push-Url", "/?" + query)
-                .header("Vary", "HX-Request")
-                .body(html);
+        return fragments.htmx(ANALYSIS_FRAGMENT, "/", resolved.selection().toQueryString(), resolved.notices().isEmpty(),
+                model -> pageModel.populate(model, resolved), request, response);
     }
 }

@@ -51,11 +51,25 @@ class PageModel {
         model.addAttribute("documentsInline", false);
         model.addAttribute("overview", overview.view(selection.models()));
         model.addAttribute("quantization", quantization.view(selection.models(), selection.quants(), selection.kv()));
-        // The advisor's answer for its defaults, as a pointer from the quantization section.
-        model.addAttribute("advice", advisor.advise(advisorParameters.parse(java.util.Map.of()).request()));
+        model.addAttribute("advice", defaultAdvice());
         List<String> sizes = catalog.baseModels(selection.models());
         model.addAttribute("benchmarks", benchmarks.view(selection.bench(), selection.tables(), sizes,
                 selection.arenaOpen(), selection.compare()));
+    }
+
+    private volatile com.gemmavision.advisor.Advice defaultAdvice;
+
+    /**
+     * The advisor's answer for its defaults, as a pointer from the quantization section. It depends on nothing a
+     * user chose, so it is worked out once.
+     */
+    private com.gemmavision.advisor.Advice defaultAdvice() {
+        com.gemmavision.advisor.Advice current = defaultAdvice;
+        if (current == null) {
+            current = advisor.advise(advisorParameters.parse(java.util.Map.of()).request());
+            defaultAdvice = current;
+        }
+        return current;
     }
 
     /** What the shared sidebar and layout need, on any page. */

@@ -2,6 +2,7 @@ package com.gemmavision.web;
 
 import java.io.CharArrayWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.servlet.View;
@@ -37,6 +40,22 @@ class RenderedFragments {
                 return size() > capacity;
             }
         });
+    }
+
+    /**
+     * The HTMX answer for a selection: the fragment (from the cache when the request had nothing ignored, since
+     * its notices belong to that request alone), with the canonical URL to push and a Vary on HX-Request.
+     */
+    ResponseEntity<String> htmx(String viewName, String path, String query, boolean cacheable,
+                                Consumer<ExtendedModelMap> populator, HttpServletRequest request,
+                                HttpServletResponse response) throws Exception {
+        String html = cacheable ? cached(viewName, query, populator, request, response)
+                : render(viewName, populator, request, response);
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("HX-Push-Url", path + "?" + query)
+                .header("Vary", "HX-Request")
+                .body(html);
     }
 
     /** The fragment for a key, rendered with the model the populator fills only when it is not cached yet. */

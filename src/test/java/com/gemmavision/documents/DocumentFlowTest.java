@@ -204,6 +204,8 @@ class DocumentFlowTest {
         assertThat(before.get("error").asString()).contains("encrypted");
         assertThat(client.page("/").select("#document-" + id + " input[type=password]")).hasSize(1);
 
+        assertThat(client.postForm("/documents/" + id + "/password", "password=" + "x".repeat(300)).statusCode())
+                .isEqualTo(400);
         client.postForm("/documents/" + id + "/password", "password=wrong");
         assertThat(waitUntilFinished(client, id).get("needsPassword").asBoolean()).isTrue();
         client.postForm("/documents/" + id + "/password", "password=s3cret");
