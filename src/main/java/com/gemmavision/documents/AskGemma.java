@@ -2,7 +2,6 @@ package com.gemmavision.documents;
 
 import java.awt.Image;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -46,9 +45,14 @@ public class AskGemma {
 
     private final LlmProperties properties;
     private final DocumentRepository repository;
+    private final DocumentContent contents;
+    private final PdfPasswords passwords;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    public AskGemma(LlmProperties properties, DocumentRepository repository) {
+    public AskGemma(LlmProperties properties, DocumentRepository repository, DocumentContent contents,
+                    PdfPasswords passwords) {
+        this.contents = contents;
+        this.passwords = passwords;
         this.properties = properties;
         this.repository = repository;
     }
@@ -125,20 +129,23 @@ public class AskGemma {
     /** The first pages as PNG, about 896 px on the long side (what the vision encoder takes). */
     private List<String> pageImages(StoredDocument document) throws IOException {
         List<String> images = new ArrayList<>();
-        byte[] content = repository.content(document.id());
-        if (document.kind().isImage()) {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(content));
-            if (image != null) {
-                images.add(png(scaled(image)));
+        try (DocumentContent.Spooled content = contents.spool(document.id())) {
+            if (document.kind().isImage()) {
+                BufferedImage image = ImageIO.read(content.file().toFile());
+                if (image != null) {
+                    images.add(png(scaled(image)));
+                }
+                return images;
             }
-            return images;
-        }
-        String password = repository.password(document.id()).orElse("");
-        try (PDDocument pdf = Loader.loadPDF(content, password, null, null, IOUtils.createTempFileOnlyStreamCache())) {
-            PDFRenderer renderer = new PDFRenderer(pdf);
-            for (int i = 0; i < Math.min(properties.maxPages(), pdf.getNumberOfPages()); i++) {
-                float longSide = Math.max(pdf.getPage(i).getMediaBox().getWidth(), pdf.getPage(i).getMediaBox().getHeight());
-                images.add(png(renderer.renderImageWithDPI(i, Math.max(36, 896f / longSide * 72), ImageType.RGB)));
+            String password = repository.sealedPassword(document.id()).flatMap(passwords::open).orElse("");
+            try (PDDocument pdf = Loader.loadPDF(content.file().toFile(), password, null, null,
+                    IOUtils.createTempFileOnlyStreamCache())) {
+                PDFRenderer renderer = new PDFRenderer(pdf);
+                renderer.setSubsamplingAllowed(true);
+                for (int i = 0; i < Math.min(properties.maxPages(), pdf.getNumberOfPages()); i++) {
+                    float longSide = Math.max(pdf.getPage(i).getMediaBox().getWidth(), pdf.getPage(i).getMediaBox().getHeight());
+                    images.add(png(renderer.renderImageWithDPI(i, Math.max(36, 896f / longSide * 72), ImageType.RGB)));
+                }
             }
         }
         return images;

@@ -29,6 +29,44 @@ public enum DocumentKind {
         return Arrays.stream(values()).filter(kind -> startsWith(content, kind.magic)).findFirst();
     }
 
+    /**
+     * Whether an image file ends as its format requires (PNG's IEND chunk, JPEG's end-of-image marker within its
+     * last bytes), so a truncated upload is refused at once instead of failing later. PDFs end however they like.
+     */
+    public boolean complete(java.nio.file.Path file) {
+        if (this == PDF) {
+            return true;
+        }
+        try (java.nio.channels.SeekableByteChannel channel = java.nio.file.Files.newByteChannel(file)) {
+            int tail = (int) Math.min(channel.size(), 4096);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(tail);
+            channel.position(channel.size() - tail);
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // read the tail
+            }
+            byte[] end = buffer.array();
+            if (this == PNG) {
+                return indexOf(end, new byte[] {'I', 'E', 'N', 'D'}) >= 0;
+            }
+            return indexOf(end, new byte[] {(byte) 0xFF, (byte) 0xD9}) >= 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static int indexOf(byte[] data, byte[] needle) {
+        outer:
+        for (int i = data.length - needle.length; i >= 0; i--) {
+            for (int j = 0; j < needle.length; j++) {
+                if (data[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     public static Optional<DocumentKind> byMediaType(String mediaType) {
         return Arrays.stream(values()).filter(kind -> kind.mediaType.equals(mediaType)).findFirst();
     }

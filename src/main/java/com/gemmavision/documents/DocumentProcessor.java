@@ -1,20 +1,27 @@
 package com.gemmavision.documents;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
@@ -25,8 +32,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Processes one claimed document: reads each PDF page's text layer (PDFBox), renders and OCRs pages without a
- * usable one and images (Tesseract), then finds key fields and tables. Writes each page as it goes, so memory
- * stays bounded by one page and the progress bar moves; stops between pages when the user cancels.
+ * usable one and images (Tesseract), then finds key fields and tables.
+ *
+ * <p>Memory is bounded by one page: the bytes are streamed from the database into a temporary file that PDFBox
+ * reads with random access; each page's images are measured from their dictionaries before anything is decoded
+ * and a page whose image is over the limit is not rendered (its text layer is kept, with a note); renders are
+ * sized from the page box and images are subsampled while decoding. Each page is saved as it is read, so a run
+ * can stop (the user cancels, or another user's document is waiting) and resume after the last saved page.
+ * Whatever goes wrong ends as the document's failure, in words, never a loop: an {@code OutOfMemoryError} or a
+ * {@code StackOverflowError} included.
  */
 @Component
 public class DocumentProcessor {
@@ -34,79 +48,169 @@ public class DocumentProcessor {
     private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
 
     private final DocumentRepository repository;
+    private final DocumentContent content;
     private final DocumentProperties properties;
     private final Ocr ocr;
+    private final PdfPasswords passwords;
     private final FieldExtractor fields = new FieldExtractor();
     private final TableDetector tables = new TableDetector();
 
-    public DocumentProcessor(DocumentRepository repository, DocumentProperties properties, Ocr ocr) {
+    public DocumentProcessor(DocumentRepository repository, DocumentContent content, DocumentProperties properties,
+                             Ocr ocr, PdfPasswords passwords) {
         this.repository = repository;
+        this.content = content;
         this.properties = properties;
         this.ocr = ocr;
+        this.passwords = passwords;
     }
 
     /** Thrown between pages when the user cancelled. */
     private static final class Cancelled extends Exception {
     }
 
-    public void process(String id) {
-        StoredDocument document = repository.find(id).orElse(null);
+    /** Thrown between pages when the run gives way to another user's document. */
+    private static final class GaveWay extends Exception {
+    }
+
+    /** A failure whose message is written for the user. */
+    static final class Unreadable extends IOException {
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    /** One run of a claimed document, from the page after those already read. */
+    private final class Run {
+        final StoredDocument document;
+        final DocumentRepository.Claim claim;
+        final String instance;
+        final long turnEnds;
+        int page;
+
+        Run(StoredDocument document, DocumentRepository.Claim claim, String instance) {
+            this.document = document;
+            this.claim = claim;
+            this.instance = instance;
+            this.turnEnds = System.nanoTime() + properties.turn().toNanos();
+        }
+
+        String id() {
+            return document.id();
+        }
+
+        void stage(double progress, String stage) throws Cancelled {
+            if (repository.cancelled(id())) {
+                throw new Cancelled();
+            }
+            repository.progress(id(), progress, stage);
+        }
+
+        void saved(PageText text, int pageCount) throws GaveWay {
+            repository.savePage(id(), text);
+            repository.pageDone(id(), text.pageNumber());
+            if (text.pageNumber() < pageCount && System.nanoTime() > turnEnds && repository.othersWaiting(document.owner())
+                    && repository.yieldTurn(id(), instance, text.pageNumber(), pageCount)) {
+                throw new GaveWay();
+            }
+        }
+    }
+
+    public void process(DocumentRepository.Claim claim, String instance) {
+        StoredDocument document = repository.find(claim.id()).orElse(null);
         if (document == null) {
             return;
         }
+        Run run = new Run(document, claim, instance);
         try {
-            repository.clearResults(id);
-            List<PageText> pages = document.kind() == DocumentKind.PDF ? readPdf(document) : readImage(document);
-            stage(id, 0.92, "Extracting fields");
-            Map<String, ExtractedField> found = fields.extract(pages);
-            repository.saveFields(id, found.values());
-            stage(id, 0.96, "Finding tables");
-            for (ExtractedTable table : tables.detect(pages)) {
-                repository.saveTable(id, table, csv(table.rows()));
+            if (claim.pagesDone() == 0) {
+                repository.clearResults(run.id());
+            } else {
+                repository.dropPagesAfter(run.id(), claim.pagesDone());
             }
-            String note = pages.stream().anyMatch(p -> p.source() == PageText.TextSource.NONE)
-                    ? "Some pages have no text layer and Tesseract is not installed on the server, so they have no text."
-                    : null;
-            repository.finish(id, DocumentStatus.DONE, note, false);
+            try (DocumentContent.Spooled file = content.spool(run.id())) {
+                if (document.kind() == DocumentKind.PDF) {
+                    readPdf(run, file.file());
+                } else {
+                    readImage(run, file.file());
+                }
+            }
+            List<PageText> pages = repository.pages(run.id());
+            run.stage(0.92, "Extracting fields");
+            Map<String, ExtractedField> found = fields.extract(pages);
+            repository.saveFields(run.id(), found.values());
+            run.stage(0.96, "Finding tables");
+            for (ExtractedTable table : tables.detect(pages)) {
+                repository.saveTable(run.id(), table, csv(table.rows()));
+            }
+            repository.finish(run.id(), DocumentStatus.DONE, summary(pages), false);
         } catch (Cancelled e) {
-            log.info("Processing of {} cancelled", id);
+            log.info("Processing of {} cancelled", run.id());
+        } catch (GaveWay e) {
+            log.debug("Processing of {} gave way after page {}", run.id(), run.page);
         } catch (InvalidPasswordException e) {
-            repository.finish(id, DocumentStatus.FAILED, "This PDF is encrypted: enter its password to read it.", true);
-        } catch (IOException | RuntimeException e) {
-            log.warn("Processing of {} failed: {}", id, e.toString());
-            repository.finish(id, DocumentStatus.FAILED, "Could not read this file: " + describe(e), false);
+            repository.finish(run.id(), DocumentStatus.FAILED, "This PDF is encrypted: enter its password to read it.", true);
+        } catch (Unreadable e) {
+            fail(run, "Could not be processed: " + e.getMessage());
+        } catch (IOException e) {
+            log.warn("Processing of {} failed at page {}: {}", run.id(), run.page, e.toString());
+            fail(run, "Could not be processed: the file is damaged or uses a feature this server cannot read"
+                    + where(run) + ".");
+        } catch (OutOfMemoryError e) {
+            log.warn("Processing of {} ran out of memory at page {}", run.id(), run.page);
+            fail(run, "Could not be processed: reading it" + where(run) + " needs more memory than the server gives"
+                    + " one document. Try a smaller file or a lower resolution.");
+        } catch (StackOverflowError e) {
+            log.warn("Processing of {} overflowed the stack at page {}", run.id(), run.page);
+            fail(run, "Could not be processed: its internal structure is nested too deeply to read safely.");
+        } catch (RuntimeException | LinkageError e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("Processing of {} failed unexpectedly (reference {})", run.id(), reference, e);
+            fail(run, "Could not be processed: an unexpected error (reference " + reference + " in the server log).");
         }
     }
 
-    private static String describe(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    private void fail(Run run, String message) {
+        repository.finish(run.id(), DocumentStatus.FAILED, message, false);
     }
 
-    private void stage(String id, double progress, String stage) throws Cancelled {
-        if (repository.cancelled(id)) {
-            throw new Cancelled();
+    private static String where(Run run) {
+        return run.page > 0 ? " (page " + run.page + ")" : "";
+    }
+
+    /** What the user should know about pages that have less than they could, or null. */
+    private static String summary(List<PageText> pages) {
+        List<String> notes = pages.stream().filter(p -> p.note() != null).map(PageText::note).distinct().toList();
+        if (notes.isEmpty()) {
+            return null;
         }
-        repository.progress(id, progress, stage);
+        long affected = pages.stream().filter(p -> p.note() != null).count();
+        return (affected == 1 ? "1 page: " : affected + " pages: ") + String.join(" ", notes);
     }
 
-    private List<PageText> readPdf(StoredDocument document) throws IOException, Cancelled {
-        String id = document.id();
-        String password = repository.password(id).orElse("");
-        try (PDDocument pdf = Loader.loadPDF(repository.content(id), password, null, null,
+    private String password(String id) {
+        return repository.sealedPassword(id).flatMap(passwords::open).orElse("");
+    }
+
+    private void readPdf(Run run, Path file) throws IOException, Cancelled, GaveWay {
+        try (PDDocument pdf = Loader.loadPDF(file.toFile(), password(run.id()), null, null,
                 IOUtils.createTempFileOnlyStreamCache())) {
             int count = pdf.getNumberOfPages();
-            if (count > properties.maxPages()) {
-                throw new IOException("it has " + count + " pages; the limit is " + properties.maxPages());
+            if (count <= 0) {
+                throw new Unreadable("the PDF has no pages (or a damaged page list).");
             }
-            repository.pageCount(id, count);
+            if (count > properties.maxPages()) {
+                throw new Unreadable("it has " + count + " pages; the limit is " + properties.maxPages() + ".");
+            }
+            repository.pageCount(run.id(), count);
             LayoutTextStripper stripper = new LayoutTextStripper();
             PDFRenderer renderer = new PDFRenderer(pdf);
-            List<PageText> pages = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
+            renderer.setSubsamplingAllowed(true);
+            for (int i = run.claim.pagesDone(); i < count; i++) {
                 int number = i + 1;
-                stage(id, 0.9 * i / count, "Reading page " + number + " of " + count);
-                PDRectangle box = pdf.getPage(i).getMediaBox();
+                run.page = number;
+                run.stage(0.9 * i / count, "Reading page " + number + " of " + count);
+                PDPage pdfPage = pdf.getPage(i);
+                PDRectangle box = pdfPage.getMediaBox();
                 int dpi = dpiFor(box);
                 int width = (int) Math.round(box.getWidth() / 72 * properties.ocrDpi());
                 int height = (int) Math.round(box.getHeight() / 72 * properties.ocrDpi());
@@ -114,19 +218,44 @@ public class DocumentProcessor {
                 PageText page;
                 if (text.replaceAll("\\s", "").length() >= properties.minTextLayerChars()) {
                     page = new PageText(number, PageText.TextSource.TEXT_LAYER, text, null, width, height);
-                } else if (ocr.available() && dpi > 0) {
-                    stage(id, 0.9 * (i + 0.5) / count, "OCR page " + number + " of " + count);
-                    BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
-                    Ocr.Result result = ocr.read(image);
-                    page = new PageText(number, PageText.TextSource.OCR, result.text(), result.confidence(), width, height);
                 } else {
-                    page = new PageText(number, PageText.TextSource.NONE, text, null, width, height);
+                    String refusal = renderRefusal(pdfPage, dpi);
+                    if (refusal != null) {
+                        page = new PageText(number, PageText.TextSource.NONE, text, null, width, height, refusal);
+                    } else {
+                        run.stage(0.9 * (i + 0.5) / count, "OCR page " + number + " of " + count);
+                        BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
+                        Ocr.Result result = ocr.read(image);
+                        page = new PageText(number, PageText.TextSource.OCR, result.text(), result.confidence(), width,
+                                height);
+                    }
                 }
-                repository.savePage(id, page);
-                pages.add(page);
+                run.saved(page, count);
             }
-            return pages;
         }
+    }
+
+    /** Why a page without a text layer is not rendered for OCR, or null when it can be. */
+    private String renderRefusal(PDPage page, int dpi) {
+        if (!ocr.available()) {
+            return "No text layer, and Tesseract is not installed on this server, so there is no OCR.";
+        }
+        if (dpi == 0) {
+            PDRectangle box = page.getMediaBox();
+            return String.format(Locale.ROOT, "No text layer, and the page is too large to render for OCR"
+                    + " (%.0f × %.0f cm).", box.getWidth() / 72 * 2.54, box.getHeight() / 72 * 2.54);
+        }
+        PageImages.Size image = PageImages.largest(page);
+        if (image.pixels() > properties.maxPageImagePixels()) {
+            return String.format(Locale.ROOT, "No text layer, and its image of %,d × %,d pixels is above the %s-megapixel"
+                    + " limit for one page, so it was not decoded.", image.width(), image.height(),
+                    megapixels(properties.maxPageImageMegapixels()));
+        }
+        return null;
+    }
+
+    private static String megapixels(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     /** The OCR resolution for a page, lowered for gigantic page boxes so a render stays under the pixel limit. */
@@ -139,24 +268,43 @@ public class DocumentProcessor {
         return dpi < 50 ? 0 : (int) dpi;
     }
 
-    private List<PageText> readImage(StoredDocument document) throws IOException, Cancelled {
-        String id = document.id();
-        repository.pageCount(id, 1);
-        stage(id, 0.1, "OCR page 1 of 1");
+    private void readImage(Run run, Path file) throws IOException, Cancelled, GaveWay {
+        StoredDocument document = run.document;
+        repository.pageCount(run.id(), 1);
+        run.page = 1;
+        run.stage(0.1, "OCR page 1 of 1");
         if (!ocr.available()) {
-            PageText none = new PageText(1, PageText.TextSource.NONE, "", null, document.widthPx(), document.heightPx());
-            repository.savePage(id, none);
-            return List.of(none);
+            run.saved(new PageText(1, PageText.TextSource.NONE, "", null, document.widthPx(), document.heightPx(),
+                    "Tesseract is not installed on this server, so the image has no text (no OCR)."), 1);
+            return;
         }
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(repository.content(id)));
-        if (image == null) {
-            throw new IOException("the image could not be decoded");
-        }
+        BufferedImage image = decode(file);
         Ocr.Result result = ocr.read(image);
-        PageText page = new PageText(1, PageText.TextSource.OCR, result.text(), result.confidence(), image.getWidth(),
-                image.getHeight());
-        repository.savePage(id, page);
-        return List.of(page);
+        run.saved(new PageText(1, PageText.TextSource.OCR, result.text(), result.confidence(), image.getWidth(),
+                image.getHeight()), 1);
+    }
+
+    /** Decodes an image, subsampled while reading when it is larger than the pixel limit allows. */
+    private BufferedImage decode(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new Unreadable("the image could not be decoded.");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.ceil(Math.sqrt((double) pixels / properties.maxPixels()));
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     static String csv(List<List<String>> rows) {
@@ -166,7 +314,7 @@ public class DocumentProcessor {
                 printer.printRecord(row);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toString();
     }

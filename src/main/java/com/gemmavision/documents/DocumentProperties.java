@@ -23,20 +23,32 @@ import org.springframework.validation.annotation.Validated;
  * @param ocrLanguages     Tesseract language codes, joined with '+'
  * @param tesseract        the Tesseract command
  * @param ocrTimeout       longest one page may take in Tesseract
- * @param workers          documents processed at once
- * @param queueCapacity    documents waiting at most; more are refused until some finish
+ * @param workers          documents processed at once by this instance
  * @param minTextLayerChars fewer non-blank characters than this on a PDF page means "no usable text layer"
  * @param processing       whether this instance processes queued documents (several instances may share a
  *                         database; some can serve pages only)
  * @param keepFor          how long documents of a user who has not been back are kept
+ * @param maxQueuedPages   pages one user may have waiting to be read; more uploads are refused until they are
+ * @param maxPageImageMegapixels largest image a PDF page may hold, read from its dictionary before decoding;
+ *                         a page with a larger one keeps its text layer but is not rendered
+ * @param maxAttempts      runs a document gets when the worker running it dies; then it fails for good
+ * @param claimTimeout     a run whose heartbeat is older than this is taken to have died
+ * @param heartbeat        how often a worker says it is still alive
+ * @param turn             how long a run may go on while another user's document waits before giving way
+ * @param concurrentUploads uploads whose bodies are read at once; more answer 503 at once, so slow senders
+ *                         cannot hold every request thread
+ * @param passwordSecret   key material that seals PDF passwords in the database (blank: a key per start)
  */
 @Validated
 @ConfigurationProperties("gemmavision.documents")
 public record DocumentProperties(DataSize maxFileSize, @Min(1) int maxPages, @DecimalMin("0.1") double maxMegapixels,
                                  @Min(1) int maxDocuments, @DecimalMin("1.0") double charsPerToken,
                                  @Min(72) int ocrDpi, @NotEmpty List<String> ocrLanguages, String tesseract,
-                                 Duration ocrTimeout, @Min(1) int workers, @Min(1) int queueCapacity,
-                                 @Min(0) int minTextLayerChars, boolean processing, Duration keepFor) {
+                                 Duration ocrTimeout, @Min(1) int workers, @Min(0) int minTextLayerChars,
+                                 boolean processing, Duration keepFor, @Min(1) int maxQueuedPages,
+                                 @DecimalMin("0.1") double maxPageImageMegapixels, @Min(1) int maxAttempts,
+                                 Duration claimTimeout, Duration heartbeat, Duration turn, @Min(1) int concurrentUploads,
+                                 String passwordSecret) {
 
     /** The pixel limit as people write it: "60", or "2.5". */
     public String maxMegapixelsText() {
@@ -45,5 +57,9 @@ public record DocumentProperties(DataSize maxFileSize, @Min(1) int maxPages, @De
 
     public long maxPixels() {
         return (long) (maxMegapixels * 1_000_000);
+    }
+
+    public long maxPageImagePixels() {
+        return (long) (maxPageImageMegapixels * 1_000_000);
     }
 }

@@ -31,16 +31,33 @@ public class DocumentRepository {
                 rs.getTimestamp("created_at").toInstant());
     }
 
-    void insert(StoredDocument document, byte[] content) {
+    /** The document's row; its bytes go in separately, through {@link DocumentContent}, in the same transaction. */
+    void insert(StoredDocument document) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("INSERT INTO document (id, owner, filename, media_type, size_bytes, content, needs_password, status,"
+        jdbc.sql("INSERT INTO document (id, owner, filename, media_type, size_bytes, needs_password, status,"
                         + " progress, stage, error, page_count, width_px, height_px, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")
                 .params(document.id(), document.owner(), document.filename(), document.mediaType(), document.sizeBytes(),
-                        content, document.encrypted(), document.status().name(), document.stage(), document.error(),
-                        document.pageCount(),
-                        document.widthPx(), document.heightPx(), Timestamp.from(document.createdAt()), now)
+                        document.encrypted(), document.status().name(), document.stage(), document.error(),
+                        document.pageCount(), document.widthPx(), document.heightPx(), Timestamp.from(document.createdAt()),
+                        now)
                 .update();
+    }
+
+    /**
+     * Locks the owner's row until the transaction ends, so two uploads of one user count and insert one after
+     * the other: the per-user limits hold however many requests arrive at once.
+     */
+    void lockOwner(String owner) {
+        touchOwner(owner);
+        jdbc.sql("SELECT owner FROM document_owner WHERE owner = ? FOR UPDATE").param(owner).query(String.class).list();
+    }
+
+    /** Pages of the owner's documents still waiting to be read (queued or running). */
+    long pagesWaiting(String owner) {
+        return jdbc.sql("SELECT COALESCE(SUM(COALESCE(page_count, 1) - pages_done), 0) FROM document"
+                        + " WHERE owner = ? AND status IN ('QUEUED', 'RUNNING')")
+                .param(owner).query(Long.class).single();
     }
 
     /**
@@ -91,47 +108,117 @@ public class DocumentRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE id = ?").param(id).query((rs, i) -> map(rs)).optional();
     }
 
-    byte[] content(String id) {
-        return jdbc.sql("SELECT content FROM document WHERE id = ?").param(id).query(byte[].class).single();
+    Optional<String> sealedPassword(String id) {
+        return jdbc.sql("SELECT password_sealed FROM document WHERE id = ?").param(id).query(String.class).optional();
     }
 
-    Optional<String> password(String id) {
-        return jdbc.sql("SELECT password FROM document WHERE id = ?").param(id).query(String.class).optional();
+    void setSealedPassword(String id, String sealed) {
+        jdbc.sql("UPDATE document SET password_sealed = ?, updated_at = ? WHERE id = ?")
+                .params(sealed, Timestamp.from(Instant.now()), id).update();
     }
 
-    void setPassword(String id, String password) {
-        jdbc.sql("UPDATE document SET password = ?, updated_at = ? WHERE id = ?")
-                .params(password, Timestamp.from(Instant.now()), id).update();
+    /** Where a claimed run starts: the pages already read by an earlier slice of it. */
+    record Claim(String id, String owner, int pagesDone, int attempts) {
     }
 
-    /** Claims a queued document for processing; false when someone else claimed it first. */
-    boolean claim(String id) {
-        return jdbc.sql("UPDATE document SET status = 'RUNNING', progress = 0, stage = 'Starting', error = NULL,"
-                        + " updated_at = ? WHERE id = ? AND status = 'QUEUED'")
-                .params(Timestamp.from(Instant.now()), id).update() == 1;
+    /**
+     * The next queued document to work on, fairly: first owners with nothing running, then the owner whose work
+     * was started longest ago, then the oldest upload. Round robin across users, first come first served within one.
+     */
+    Optional<String> nextQueued() {
+        return jdbc.sql("SELECT d.id FROM document d LEFT JOIN document_owner o ON o.owner = d.owner"
+                        + " WHERE d.status = 'QUEUED' ORDER BY"
+                        + " (SELECT COUNT(*) FROM document r WHERE r.owner = d.owner AND r.status = 'RUNNING'),"
+                        + " CASE WHEN o.last_claimed_at IS NULL THEN 0 ELSE 1 END, o.last_claimed_at, d.created_at, d.id"
+                        + " LIMIT 1")
+                .query(String.class).optional();
     }
 
-    List<String> queued(int limit) {
-        return jdbc.sql("SELECT id FROM document WHERE status = 'QUEUED' ORDER BY created_at, id LIMIT ?")
-                .param(limit).query(String.class).list();
+    /** Claims a queued document for this instance; empty when another worker claimed it first. */
+    @Transactional
+    Optional<Claim> claim(String id, String instance) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int claimed = jdbc.sql("UPDATE document SET status = 'RUNNING', stage = 'Starting', error = NULL,"
+                        + " claimed_by = ?, heartbeat_at = ?, attempts = attempts + 1, updated_at = ?"
+                        + " WHERE id = ? AND status = 'QUEUED'")
+                .params(instance, now, now, id).update();
+        if (claimed != 1) {
+            return Optional.empty();
+        }
+        Claim claim = jdbc.sql("SELECT id, owner, pages_done, attempts FROM document WHERE id = ?").param(id)
+                .query((rs, i) -> new Claim(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).single();
+        jdbc.sql("UPDATE document_owner SET last_claimed_at = ? WHERE owner = ?").params(now, claim.owner()).update();
+        return Optional.of(claim);
     }
 
-    /** Puts running documents whose worker went quiet before the cut-off back in the queue. */
-    int requeueStale(Instant before) {
-        return jdbc.sql("UPDATE document SET status = 'QUEUED', stage = 'Queued again after an interrupted run',"
-                        + " updated_at = ? WHERE status = 'RUNNING' AND updated_at < ?")
-                .params(Timestamp.from(Instant.now()), Timestamp.from(before)).update();
+    /** This instance's runs are alive: their claims are renewed. */
+    void heartbeat(String instance, java.util.Collection<String> ids) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (String id : ids) {
+            jdbc.sql("UPDATE document SET heartbeat_at = ? WHERE id = ? AND claimed_by = ? AND status = 'RUNNING'")
+                    .params(now, id, instance).update();
+        }
     }
 
-    void requeueRunning(String id) {
-        jdbc.sql("UPDATE document SET status = 'QUEUED', stage = 'Queued again after a restart', updated_at = ?"
-                        + " WHERE id = ? AND status = 'RUNNING'")
-                .params(Timestamp.from(Instant.now()), id).update();
+    /**
+     * Runs whose worker stopped saying it is alive before the cut-off (an instance killed, a JVM that died):
+     * those that already had their last attempt fail for good with the reason; the others go back in the queue.
+     * Touches only small rows: the bytes are elsewhere.
+     */
+    @Transactional
+    int expireClaims(Instant before, int maxAttempts) {
+        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp cutOff = Timestamp.from(before);
+        jdbc.sql("UPDATE document SET status = 'FAILED', claimed_by = NULL, stage = NULL, error = ?, updated_at = ?"
+                        + " WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < ?) AND attempts >= ?")
+                .params("Could not be processed: the server stopped " + maxAttempts + " times while reading this"
+                        + " document, so it is not tried again. Upload a smaller or simpler file, or use Run Analysis"
+                        + " to try once more.", now, cutOff, maxAttempts)
+                .update();
+        return jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL,"
+                        + " stage = 'Queued again after an interrupted run', updated_at = ?"
+                        + " WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < ?)")
+                .params(now, cutOff).update();
+    }
+
+    /** On a clean stop: this instance's run goes back in the queue without counting as an attempt. */
+    void release(String id, String instance) {
+        jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL, attempts = GREATEST(attempts - 1, 0),"
+                        + " stage = 'Queued again after a restart', updated_at = ?"
+                        + " WHERE id = ? AND status = 'RUNNING' AND claimed_by = ?")
+                .params(Timestamp.from(Instant.now()), id, instance).update();
+    }
+
+    /** Whether another user's document waits for a worker. */
+    boolean othersWaiting(String owner) {
+        return jdbc.sql("SELECT COUNT(*) FROM document WHERE status = 'QUEUED' AND owner <> ?").param(owner)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * A long run gives way: the document goes back in the queue with the pages read so far kept, and resumes
+     * after them when next claimed. A run that got this far made progress, so its attempts start again.
+     */
+    boolean yieldTurn(String id, String instance, int pagesDone, int pageCount) {
+        return jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL, attempts = 0, pages_done = ?,"
+                        + " stage = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING' AND claimed_by = ?")
+                .params(pagesDone, "Read " + pagesDone + " of " + pageCount + " pages; waiting for its turn",
+                        Timestamp.from(Instant.now()), id, instance).update() == 1;
     }
 
     void progress(String id, double progress, String stage) {
         jdbc.sql("UPDATE document SET progress = ?, stage = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
                 .params(progress, stage, Timestamp.from(Instant.now()), id).update();
+    }
+
+    /** A page is saved: the run resumes after it if interrupted. */
+    void pageDone(String id, int pagesDone) {
+        jdbc.sql("UPDATE document SET pages_done = ? WHERE id = ? AND status = 'RUNNING'").params(pagesDone, id).update();
+    }
+
+    /** Pages past the resume point (written by a run that died before recording them) are dropped. */
+    void dropPagesAfter(String id, int pagesDone) {
+        jdbc.sql("DELETE FROM document_page WHERE document_id = ? AND page_number > ?").params(id, pagesDone).update();
     }
 
     void pageCount(String id, int pages) {
@@ -140,7 +227,8 @@ public class DocumentRepository {
 
     void finish(String id, DocumentStatus status, String error, boolean needsPassword) {
         jdbc.sql("UPDATE document SET status = ?, progress = CASE WHEN ? = 'DONE' THEN 1 ELSE progress END, stage = ?,"
-                        + " error = ?, needs_password = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
+                        + " error = ?, needs_password = ?, claimed_by = NULL, updated_at = ?"
+                        + " WHERE id = ? AND status = 'RUNNING'")
                 .params(status.name(), status.name(), status == DocumentStatus.DONE ? "Done" : null, error, needsPassword,
                         Timestamp.from(Instant.now()), id).update();
     }
@@ -159,7 +247,7 @@ public class DocumentRepository {
     @Transactional
     public boolean requeue(String id, String owner) {
         int updated = jdbc.sql("UPDATE document SET status = 'QUEUED', progress = 0, stage = 'Queued', error = NULL,"
-                        + " updated_at = ? WHERE id = ? AND owner = ? AND status <> 'RUNNING'")
+                        + " attempts = 0, pages_done = 0, updated_at = ? WHERE id = ? AND owner = ? AND status <> 'RUNNING'")
                 .params(Timestamp.from(Instant.now()), id, owner).update();
         if (updated == 1) {
             clearResults(id);
@@ -179,17 +267,17 @@ public class DocumentRepository {
 
     void savePage(String id, PageText page) {
         jdbc.sql("INSERT INTO document_page (document_id, page_number, text_source, text, ocr_confidence, width_px,"
-                        + " height_px) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                        + " height_px, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, page.pageNumber(), page.source().code(), page.text(), page.ocrConfidence(), page.widthPx(),
-                        page.heightPx()).update();
+                        page.heightPx(), truncate(page.note(), 300)).update();
     }
 
     public List<PageText> pages(String id) {
-        return jdbc.sql("SELECT page_number, text_source, text, ocr_confidence, width_px, height_px FROM document_page"
-                        + " WHERE document_id = ? ORDER BY page_number").param(id)
+        return jdbc.sql("SELECT page_number, text_source, text, ocr_confidence, width_px, height_px, note"
+                        + " FROM document_page WHERE document_id = ? ORDER BY page_number").param(id)
                 .query((rs, i) -> new PageText(rs.getInt(1), PageText.TextSource.byCode(rs.getString(2)), rs.getString(3),
                         (Double) rs.getObject(4, Double.class), (Integer) rs.getObject(5, Integer.class),
-                        (Integer) rs.getObject(6, Integer.class))).list();
+                        (Integer) rs.getObject(6, Integer.class), rs.getString(7))).list();
     }
 
     void saveFields(String id, java.util.Collection<ExtractedField> fields) {

@@ -1,8 +1,11 @@
 package com.gemmavision.documents;
 
 import java.awt.Dimension;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +23,8 @@ import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts uploads after checking them by content (type from magic bytes, size, pages, pixels read from the
@@ -30,15 +35,22 @@ import org.springframework.stereotype.Service;
 public class Documents {
 
     private final DocumentRepository repository;
+    private final DocumentContent content;
     private final DocumentProperties properties;
+    private final PdfPasswords passwords;
+    private final TransactionTemplate transaction;
 
-    public Documents(DocumentRepository repository, DocumentProperties properties) {
+    public Documents(DocumentRepository repository, DocumentContent content, DocumentProperties properties,
+                     PdfPasswords passwords, PlatformTransactionManager transactions) {
         this.repository = repository;
+        this.content = content;
         this.properties = properties;
+        this.passwords = passwords;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** A file as uploaded. */
-    public record Upload(String filename, byte[] content) {
+    /** A file as uploaded: the name the user gave and a temporary copy of its bytes, which the caller deletes. */
+    public record Upload(String filename, Path file) {
     }
 
     /** Why a file was refused, and the HTTP status that fits. */
@@ -52,80 +64,123 @@ public class Documents {
         return properties;
     }
 
+    /**
+     * Checks and stores each file. A file is acknowledged (in the outcome's accepted list) only once its row and
+     * its bytes are committed; the per-user limits are counted under a lock on the user's row, so parallel
+     * uploads of one user cannot overshoot them.
+     */
     public Outcome upload(String owner, List<Upload> uploads) {
-        repository.touchOwner(owner);
         List<StoredDocument> accepted = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
-        long kept = repository.countByOwner(owner);
         for (Upload upload : uploads) {
             String name = safeName(upload.filename());
-            if (kept >= properties.maxDocuments()) {
-                rejected.add(new Rejection(name, name + ": you already keep " + properties.maxDocuments()
-                        + " documents, the limit; remove one first.", 409));
-                continue;
-            }
-            Inspection inspection = inspect(name, upload.content());
+            Inspection inspection = inspect(name, upload.file());
             if (inspection.rejection() != null) {
                 rejected.add(inspection.rejection());
                 continue;
             }
-            StoredDocument document = describe(owner, name, inspection, upload.content().length);
-            repository.insert(document, upload.content());
-            accepted.add(document);
-            kept++;
+            Rejection refusal = transaction.execute(status -> store(owner, name, inspection, upload.file()));
+            if (refusal == null) {
+                accepted.add(repository.find(inspection.id(), owner).orElseThrow());
+            } else {
+                rejected.add(refusal);
+            }
         }
         return new Outcome(accepted, rejected);
+    }
+
+    private Rejection store(String owner, String name, Inspection inspection, Path file) {
+        repository.lockOwner(owner);
+        if (repository.countByOwner(owner) >= properties.maxDocuments()) {
+            return new Rejection(name, name + ": you already keep " + properties.maxDocuments()
+                    + " documents, the limit; remove one first.", 409);
+        }
+        long waiting = repository.pagesWaiting(owner);
+        int pages = inspection.pages() == null ? 1 : inspection.pages();
+        if (waiting + pages > properties.maxQueuedPages()) {
+            return new Rejection(name, String.format(Locale.ROOT, "%s: you have %,d pages waiting to be read and this"
+                    + " file adds %,d; the limit is %,d. Wait for them to finish, or cancel some.", name, waiting, pages,
+                    properties.maxQueuedPages()), 429);
+        }
+        StoredDocument document = describe(inspection.id(), owner, name, inspection, sizeOf(file));
+        repository.insert(document);
+        try {
+            content.write(document.id(), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return null;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
      * What a file turned out to be when checked, read once: its type, and pages (PDF) or pixel size (image),
      * whether it is encrypted; or why it is refused.
      */
-    private record Inspection(Rejection rejection, DocumentKind kind, Integer pages, boolean encrypted, Integer width,
-                              Integer height) {
+    private record Inspection(String id, Rejection rejection, DocumentKind kind, Integer pages, boolean encrypted,
+                              Integer width, Integer height) {
 
         static Inspection refused(String name, String message, int status) {
-            return new Inspection(new Rejection(name, message, status), null, null, false, null, null);
+            return new Inspection(null, new Rejection(name, message, status), null, null, false, null, null);
+        }
+
+        static Inspection of(DocumentKind kind, Integer pages, boolean encrypted, Integer width, Integer height) {
+            return new Inspection(UUID.randomUUID().toString(), null, kind, pages, encrypted, width, height);
         }
     }
 
-    private Inspection inspect(String name, byte[] content) {
-        if (content.length == 0) {
+    private Inspection inspect(String name, Path file) {
+        long size;
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            size = Files.size(file);
+            head = in.readNBytes(16);
+        } catch (IOException e) {
+            return Inspection.refused(name, name + " could not be received completely; try again.", 400);
+        }
+        if (size == 0) {
             return Inspection.refused(name, name + " is empty.", 400);
         }
-        if (content.length > properties.maxFileSize().toBytes()) {
+        if (size > properties.maxFileSize().toBytes()) {
             return Inspection.refused(name, name + " is larger than the " + properties.maxFileSize().toMegabytes()
                     + " MB limit.", 413);
         }
-        Optional<DocumentKind> kind = DocumentKind.detect(content);
+        Optional<DocumentKind> kind = DocumentKind.detect(head);
         if (kind.isEmpty()) {
             return Inspection.refused(name, name + " is not a PDF, PNG or JPEG file (judged by its content, not"
                     + " its name).", 415);
         }
-        return kind.get() == DocumentKind.PDF ? inspectPdf(name, content) : inspectImage(name, kind.get(), content);
+        return kind.get() == DocumentKind.PDF ? inspectPdf(name, file) : inspectImage(name, kind.get(), file);
     }
 
-    private Inspection inspectPdf(String name, byte[] content) {
-        try (PDDocument pdf = Loader.loadPDF(content, "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
+    private Inspection inspectPdf(String name, Path file) {
+        try (PDDocument pdf = Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
             int pages = pdf.getNumberOfPages();
-            if (pages == 0) {
-                return Inspection.refused(name, name + " has no pages.", 422);
+            if (pages <= 0) {
+                return Inspection.refused(name, name + " has no pages (or a damaged page list).", 422);
             }
             if (pages > properties.maxPages()) {
                 return Inspection.refused(name, name + " has " + String.format(Locale.ROOT, "%,d", pages)
                         + " pages; the limit is " + properties.maxPages() + ".", 413);
             }
-            return new Inspection(null, DocumentKind.PDF, pages, false, null, null);
+            return Inspection.of(DocumentKind.PDF, pages, false, null, null);
         } catch (InvalidPasswordException e) {
-            return new Inspection(null, DocumentKind.PDF, null, true, null, null);
-        } catch (IOException | RuntimeException e) {
+            return Inspection.of(DocumentKind.PDF, null, true, null, null);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             return Inspection.refused(name, name + " is not a readable PDF (damaged or truncated).", 422);
         }
     }
 
-    private Inspection inspectImage(String name, DocumentKind kind, byte[] content) {
-        Optional<Dimension> size = imageSize(content);
-        if (size.isEmpty()) {
+    private Inspection inspectImage(String name, DocumentKind kind, Path file) {
+        Optional<Dimension> size = imageSize(file);
+        if (size.isEmpty() || !kind.complete(file)) {
             return Inspection.refused(name, name + " is not a readable image (damaged or truncated).", 422);
         }
         long pixels = (long) size.get().width * size.get().height;
@@ -134,12 +189,15 @@ public class Documents {
                     "%s is %,d × %,d pixels (%.1f megapixels); the limit is %s megapixels.", name, size.get().width,
                     size.get().height, pixels / 1e6, properties.maxMegapixelsText()), 413);
         }
-        return new Inspection(null, kind, 1, false, size.get().width, size.get().height);
+        return Inspection.of(kind, 1, false, size.get().width, size.get().height);
     }
 
     /** Width and height from the image header, without decoding the pixels. */
-    static Optional<Dimension> imageSize(byte[] content) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+    static Optional<Dimension> imageSize(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                return Optional.empty();
+            }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 return Optional.empty();
@@ -156,12 +214,29 @@ public class Documents {
         }
     }
 
-    private static StoredDocument describe(String owner, String name, Inspection inspection, long size) {
+    private static StoredDocument describe(String id, String owner, String name, Inspection inspection, long size) {
         boolean encrypted = inspection.encrypted();
-        return new StoredDocument(UUID.randomUUID().toString(), owner, name, inspection.kind().mediaType(), size,
+        return new StoredDocument(id, owner, name, inspection.kind().mediaType(), size,
                 encrypted ? DocumentStatus.FAILED : DocumentStatus.QUEUED, 0, encrypted ? null : "Queued",
                 encrypted ? "This PDF is encrypted: enter its password to read it." : null, inspection.pages(),
                 inspection.width(), inspection.height(), encrypted, Instant.now());
+    }
+
+    /** Longest file name kept, in characters (a character is never cut in half). */
+    static final int MAX_NAME_LENGTH = 200;
+
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
+
+    /**
+     * Whether a code point belongs to the character before it: a combining accent, a variation selector, an
+     * emoji skin tone, a joiner. A name is never cut in front of one, so no letter or emoji is split.
+     */
+    private static boolean joinsPrevious(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK || codePoint == ZERO_WIDTH_JOINER
+                || (codePoint >= 0xFE00 && codePoint <= 0xFE0F) || (codePoint >= 0x1F3FB && codePoint <= 0x1F3FF)
+                || (codePoint >= 0xE0020 && codePoint <= 0xE007F);
     }
 
     /** The name a user gave, without any folders, control characters or excess length. */
@@ -172,7 +247,14 @@ public class Documents {
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             name = "unnamed";
         }
-        return name.length() > 200 ? name.substring(0, 200) : name;
+        if (name.codePointCount(0, name.length()) <= MAX_NAME_LENGTH) {
+            return name;
+        }
+        int cut = name.offsetByCodePoints(0, MAX_NAME_LENGTH - 1);
+        while (cut > 0 && (joinsPrevious(name.codePointAt(cut)) || name.codePointBefore(cut) == ZERO_WIDTH_JOINER)) {
+            cut = name.offsetByCodePoints(cut, -1);
+        }
+        return name.substring(0, cut) + "…";
     }
 
     public List<StoredDocument> list(String owner) {
@@ -195,7 +277,7 @@ public class Documents {
         int queued = 0;
         for (StoredDocument document : repository.byOwner(owner)) {
             if (document.status() != DocumentStatus.RUNNING && document.status() != DocumentStatus.QUEUED
-                    && !(document.encrypted() && repository.password(document.id()).isEmpty())
+                    && !(document.encrypted() && repository.sealedPassword(document.id()).isEmpty())
                     && repository.requeue(document.id(), owner)) {
                 queued++;
             }
@@ -222,7 +304,7 @@ public class Documents {
         if (repository.find(id, owner).isEmpty()) {
             return false;
         }
-        repository.setPassword(id, password);
+        repository.setSealedPassword(id, passwords.seal(password));
         return repository.requeue(id, owner);
     }
 

@@ -2,10 +2,17 @@ package com.gemmavision.documents;
 
 /**
  * The text of one page and where it came from: the PDF's text layer, or OCR with Tesseract's mean word
- * confidence (0 to 100). Cells of a table row are separated by two or more spaces.
+ * confidence (0 to 100). Cells of a table row are separated by two or more spaces. The note says why a page has
+ * less than it could (no OCR on this server, an image too large to decode safely).
  */
 public record PageText(int pageNumber, TextSource source, String text, Double ocrConfidence, Integer widthPx,
-                       Integer heightPx) {
+                       Integer heightPx, String note) {
+
+    /** A page read without anything to note. */
+    public PageText(int pageNumber, TextSource source, String text, Double ocrConfidence, Integer widthPx,
+                    Integer heightPx) {
+        this(pageNumber, source, text, ocrConfidence, widthPx, heightPx, null);
+    }
 
     public enum TextSource {
         TEXT_LAYER("text-layer"), OCR("ocr"), NONE("none");

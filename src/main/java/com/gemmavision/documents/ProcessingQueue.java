@@ -1,15 +1,19 @@
 package com.gemmavision.documents;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,27 +21,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs queued documents on a bounded pool. Work is claimed from the database, not handed over in memory, so
- * any instance sharing the database picks up what is queued, and a run whose instance went away is queued
- * again once its progress stops moving.
+ * any instance sharing the database picks up what is queued. Each claim carries this instance's id and a
+ * heartbeat renewed every few seconds: when an instance dies, its claims expire after
+ * {@code gemmavision.documents.claim-timeout} and the documents are queued again, up to
+ * {@code max-attempts} runs, after which a document that keeps killing its worker fails for good. Claims go
+ * round robin across users, and a long document gives way between pages when another user's is waiting.
  */
 @Component
 public class ProcessingQueue {
 
-    static final Duration STALE_AFTER = Duration.ofMinutes(5);
+    private static final Logger log = LoggerFactory.getLogger(ProcessingQueue.class);
 
     private final DocumentRepository repository;
     private final DocumentProcessor processor;
+    private final DocumentProperties properties;
     private final ExecutorService workers;
-    private final int capacity;
-    private final boolean enabled;
-    private final AtomicInteger busy = new AtomicInteger();
-    private final java.util.Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final String instance = UUID.randomUUID().toString();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     public ProcessingQueue(DocumentRepository repository, DocumentProcessor processor, DocumentProperties properties) {
         this.repository = repository;
         this.processor = processor;
-        this.capacity = properties.workers();
-        this.enabled = properties.processing();
+        this.properties = properties;
         this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(properties.workers()), runnable -> {
                     Thread thread = new Thread(runnable, "document-worker");
@@ -46,47 +51,54 @@ public class ProcessingQueue {
                 });
     }
 
-    /** At start, runs left RUNNING by an instance that stopped a minute ago or more go back in the queue. */
+    /** At start: claims of instances that are gone expire as usual, then this instance takes work. */
     @EventListener(ContextRefreshedEvent.class)
     void recover() {
-        if (!enabled) {
-            return;
-        }
-        repository.requeueStale(Instant.now().minus(Duration.ofMinutes(1)));
         poll();
     }
 
-    /** Claims as many queued documents as there are idle workers. */
+    /** Renews this instance's claims. */
+    @Scheduled(fixedDelayString = "${gemmavision.documents.heartbeat:5s}")
+    public void heartbeat() {
+        if (!running.isEmpty()) {
+            repository.heartbeat(instance, running);
+        }
+    }
+
+    /** Expires dead claims, then claims as many queued documents as there are idle workers, fairly. */
     @Scheduled(fixedDelayString = "${gemmavision.documents.poll-interval:1s}")
-    public void poll() {
-        if (!enabled) {
+    public synchronized void poll() {
+        if (!properties.processing()) {
             return;
         }
-        repository.requeueStale(Instant.now().minus(STALE_AFTER));
-        int idle = capacity - busy.get();
-        if (idle <= 0) {
-            return;
+        int requeued = repository.expireClaims(Instant.now().minus(properties.claimTimeout()), properties.maxAttempts());
+        if (requeued > 0) {
+            log.info("Queued {} document(s) again whose worker stopped", requeued);
         }
-        for (String id : repository.queued(idle)) {
-            if (repository.claim(id)) {
-                busy.incrementAndGet();
-                running.add(id);
-                workers.execute(() -> {
-                    try {
-                        processor.process(id);
-                    } finally {
-                        running.remove(id);
-                        busy.decrementAndGet();
-                    }
-                });
+        while (running.size() < properties.workers()) {
+            Optional<String> next = repository.nextQueued();
+            if (next.isEmpty()) {
+                return;
             }
+            repository.claim(next.get(), instance).ifPresent(this::start);
         }
+    }
+
+    private void start(DocumentRepository.Claim claim) {
+        running.add(claim.id());
+        workers.execute(() -> {
+            try {
+                processor.process(claim, instance);
+            } finally {
+                running.remove(claim.id());
+            }
+        });
     }
 
     /** On a clean stop, what this instance was running goes back in the queue for the next one. */
     @PreDestroy
     void stop() {
         workers.shutdownNow();
-        running.forEach(repository::requeueRunning);
+        running.forEach(id -> repository.release(id, instance));
     }
 }

@@ -1,6 +1,10 @@
 package com.gemmavision.web;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,10 +92,20 @@ class DocumentController {
             return new Documents.Outcome(List.of(), List.of(new Documents.Rejection("", "Choose a PDF, PNG or JPEG file to upload.", 400)));
         }
         List<Documents.Upload> uploads = new ArrayList<>();
-        for (MultipartFile file : files) {
-            uploads.add(new Documents.Upload(file.getOriginalFilename(), file.getBytes()));
+        try {
+            for (MultipartFile file : files) {
+                Path copy = Files.createTempFile("gemmavision-upload", ".bin");
+                uploads.add(new Documents.Upload(file.getOriginalFilename(), copy));
+                try (InputStream in = file.getInputStream()) {
+                    Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return documents.upload(owner.currentOrNew(request), uploads);
+        } finally {
+            for (Documents.Upload upload : uploads) {
+                Files.deleteIfExists(upload.file());
+            }
         }
-        return documents.upload(owner.currentOrNew(request), uploads);
     }
 
     private static HttpStatus status(Documents.Outcome outcome) {

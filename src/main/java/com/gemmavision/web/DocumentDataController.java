@@ -63,6 +63,7 @@ class DocumentDataController {
             page.put("textSource", p.source().code());
             page.put("text", p.text());
             page.put("ocrConfidence", p.ocrConfidence());
+            page.put("note", p.note());
             return page;
         }).toList());
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ class AbandonedDocumentsTest {
         for (String owner : List.of(gone, active)) {
             repository.touchOwner(owner);
             repository.insert(new StoredDocument(owner + "-doc", owner, "a.pdf", "application/pdf", 3,
-                    DocumentStatus.DONE, 1, null, null, 1, null, null, false, Instant.now()), new byte[] {1, 2, 3});
+                    DocumentStatus.DONE, 1, null, null, 1, null, null, false, Instant.now()));
             repository.savePage(owner + "-doc", new PageText(1, PageText.TextSource.TEXT_LAYER, "text", null, 10, 10));
         }
         ReportFixture.jdbc().sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?")

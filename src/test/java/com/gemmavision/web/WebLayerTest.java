@@ -95,12 +95,18 @@ import org.springframework.context.annotation.Import;
 
         @Bean
         Documents documents(DocumentProperties properties) {
-            return new Documents(new DocumentRepository(ReportFixture.jdbc()), properties);
+            return new Documents(new DocumentRepository(ReportFixture.jdbc()),
+                    new com.gemmavision.documents.DocumentContent(ReportFixture.jdbc()), properties,
+                    new com.gemmavision.documents.PdfPasswords(properties),
+                    new org.springframework.jdbc.support.JdbcTransactionManager(ReportFixture.dataSource()));
         }
 
         @Bean
-        com.gemmavision.documents.AskGemma askGemma(com.gemmavision.documents.LlmProperties properties) {
-            return new com.gemmavision.documents.AskGemma(properties, new DocumentRepository(ReportFixture.jdbc()));
+        com.gemmavision.documents.AskGemma askGemma(com.gemmavision.documents.LlmProperties properties,
+                                                    DocumentProperties documentProperties) {
+            return new com.gemmavision.documents.AskGemma(properties, new DocumentRepository(ReportFixture.jdbc()),
+                    new com.gemmavision.documents.DocumentContent(ReportFixture.jdbc()),
+                    new com.gemmavision.documents.PdfPasswords(documentProperties));
         }
 
         @Bean
