@@ -24,11 +24,26 @@ public class SelectionSession {
         return Optional.ofNullable((String) session.getAttribute(ATTRIBUTE));
     }
 
-    /** Stores the selection; the session (and its row) is written only when the selection changed. */
+    /**
+     * Stores the selection; the session (and its row) is written only when the selection changed. A new session
+     * is started only for a client that keeps cookies (it sent one back, the CSRF cookie every page sets, say):
+     * a crawler, a probe or a load tester following links without cookies would otherwise leave a session row
+     * behind per request, each kept for 30 days, for a selection it can never come back to.
+     */
     public void store(HttpServletRequest request, Selection selection) {
         String query = selection.toQueryString();
-        if (!query.equals(storedQuery(request).orElse(null))) {
-            request.getSession(true).setAttribute(ATTRIBUTE, query);
+        if (query.equals(storedQuery(request).orElse(null))) {
+            return;
         }
+        HttpSession session = request.getSession(false);
+        if (session == null && !keepsCookies(request)) {
+            return;
+        }
+        (session == null ? request.getSession(true) : session).setAttribute(ATTRIBUTE, query);
+    }
+
+    private static boolean keepsCookies(HttpServletRequest request) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        return cookies != null && cookies.length > 0;
     }
 }

@@ -1,0 +1,76 @@
+package com.gemmavision.web;
+
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Every error answer is the app's own, in words and with a status that fits: a refusal raised by a controller
+ * or by Spring MVC's request binding keeps its reason (the app's error page, or JSON for clients that ask for
+ * it), and the {@code /error} page the container forwards to takes the status it was given; asked for directly,
+ * it is a page that does not exist (404), not a server error.
+ */
+final class ErrorPages {
+
+    private ErrorPages() {
+    }
+
+    static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains("text/html");
+    }
+
+    static Object answer(HttpServletRequest request, HttpStatusCode status, String detail) {
+        if (wantsJson(request)) {
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                    .body(detail == null ? Map.of("error", "HTTP " + status.value()) : Map.of("error", detail));
+        }
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("detail", detail);
+        return page;
+    }
+
+    /** Refusals raised while handling a request, with the reason they carry. */
+    @ControllerAdvice
+    static class Refusals {
+
+        /**
+         * Spring's own refusals (a missing or malformed parameter, a wrong method) and the app's
+         * {@code ResponseStatusException}s all carry a status and a reason; anything else goes on to the usual
+         * resolvers (Spring passes on an exception its handler rethrows unchanged).
+         */
+        @ExceptionHandler(Exception.class)
+        Object refused(Exception e, HttpServletRequest request) throws Exception {
+            if (!(e instanceof ErrorResponse refusal) || refusal.getStatusCode().is5xxServerError()) {
+                throw e;
+            }
+            return answer(request, refusal.getStatusCode(), refusal.getBody().getDetail());
+        }
+    }
+
+    /** The page the container forwards errors to. */
+    @Controller
+    static class Forwarded implements ErrorController {
+
+        @RequestMapping("${server.error.path:/error}")
+        Object error(HttpServletRequest request) {
+            Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
+            return answer(request, status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, null);
+        }
+    }
+}
