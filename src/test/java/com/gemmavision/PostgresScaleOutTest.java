@@ -79,6 +79,7 @@ class PostgresScaleOutTest {
         first = start(false);
         second = start(true);
         AppClient throughFirst = new AppClient(port(first));
+        throughFirst.get("/");
         throughFirst.get("/?model=Gemma3-27B-IT&quant=sfp8&kv=true", "HX-Request", "true");
         HttpResponse<String> upload = throughFirst.upload("/documents",
                 Map.of("rechnung.pdf", TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS)),

@@ -60,6 +60,7 @@ class DocumentFlowTest {
     @Test
     void anUploadedPdfIsReadPageByPageWithFieldsEvidenceTablesAndTokens() throws Exception {
         AppClient client = new AppClient(port);
+        client.get("/");
         client.get("/?model=Gemma3-1B&model=Gemma3-4B-IT");
         byte[] pdf = TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS);
 
@@ -245,6 +246,7 @@ class DocumentFlowTest {
     @Test
     void panAndScanAddsCropTokensForPagesAndTheProgressSectionPolls() throws Exception {
         AppClient client = new AppClient(port);
+        client.get("/");
         client.get("/?model=Gemma3-27B-IT&panScan=true");
         String id = json(client.upload("/documents", files("p.pdf", TestPdfs.invoice(TestInvoices.DUTCH, TestPdfs.Layout.COLUMNS)),
                 "Accept", "application/json")).get("accepted").get(0).get("id").asString();

@@ -18,7 +18,9 @@ class SecureCookieTest {
 
     @Test
     void theSessionCookieIsSecureWhenConfigured() {
-        String cookie = new AppClient(port).get("/?model=Gemma3-1B").headers().allValues("Set-Cookie").stream()
+        AppClient browser = new AppClient(port);
+        browser.get("/");
+        String cookie = browser.get("/?model=Gemma3-1B").headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
 
         assertThat(cookie).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");

@@ -83,7 +83,9 @@ class SecurityRulesTest {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLax() {
-        HttpResponse<String> response = client().get("/?model=Gemma3-1B");
+        AppClient browser = client();
+        browser.get("/");
+        HttpResponse<String> response = browser.get("/?model=Gemma3-1B");
 
         String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
                 .findFirst().orElseThrow();

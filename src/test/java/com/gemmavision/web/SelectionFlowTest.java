@@ -56,6 +56,7 @@ class SelectionFlowTest {
     @Test
     void aPlainVisitRestoresTheLastSelectionFromTheSession() {
         AppClient client = new AppClient(port);
+        client.get("/");
         client.get("/?model=Gemma3-1B&quant=bf16&kv=false", "HX-Request", "true");
 
         HttpResponse<String> visit = client.get("/");

@@ -34,6 +34,7 @@ class SessionRestartTest {
         AppClient client;
         try (ConfigurableApplicationContext first = start()) {
             client = new AppClient(port(first));
+            client.get("/");
             client.get("/?model=Gemma3-27B-IT&quant=int4-b32&kv=true", "HX-Request", "true");
         }
 

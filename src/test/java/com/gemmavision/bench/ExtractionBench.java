@@ -1,0 +1,237 @@
+package com.gemmavision.bench;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.gemmavision.GemmaVisionApplication;
+import com.gemmavision.documents.DocumentRepository;
+import com.gemmavision.documents.DocumentStatus;
+import com.gemmavision.documents.Documents;
+import com.gemmavision.documents.ExtractedField;
+import com.gemmavision.documents.PageText;
+import com.gemmavision.documents.StoredDocument;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Measures field extraction on a labelled folder ({@code labels.jsonl}, the format of {@code ../shared/corpus}):
+ * every document goes through the app's real pipeline (upload checks, PDFBox text layer, Tesseract OCR, field
+ * rules) in an app started on a throwaway in-memory database, with no HTTP in between; each labelled field is
+ * scored right, wrong (a different value stated) or missed (left blank), with the corpus's comparison rules.
+ * Prints a table per field, per document kind and overall, with OCR pages per second, and writes the misses to
+ * a CSV. {@code bench/extraction/run.sh} runs it; {@code CorpusExtractionIT} holds its floor.
+ */
+public final class ExtractionBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Label names of the corpus and the app's field names, where they differ. */
+    private static final Map<String, String> APP_NAME = Map.of("sellerName", "issuer", "sellerVatId", "vatId");
+
+    /** How one labelled field came out. */
+    public enum Outcome { RIGHT, WRONG, MISSED }
+
+    public record Score(String file, String kind, String field, String expected, String actual, Outcome outcome,
+                        String snippet) {
+    }
+
+    public record Tally(int right, int wrong, int missed) {
+        int labelled() {
+            return right + wrong + missed;
+        }
+
+        public double rightShare() {
+            return labelled() == 0 ? 0 : (double) right / labelled();
+        }
+
+        public double wrongShare() {
+            return labelled() == 0 ? 0 : (double) wrong / labelled();
+        }
+
+        Tally plus(Outcome outcome) {
+            return new Tally(right + (outcome == Outcome.RIGHT ? 1 : 0), wrong + (outcome == Outcome.WRONG ? 1 : 0),
+                    missed + (outcome == Outcome.MISSED ? 1 : 0));
+        }
+    }
+
+    public record Result(List<Score> scores, int ocrPages, double ocrSeconds) {
+
+        public Tally overall() {
+            Tally tally = new Tally(0, 0, 0);
+            for (Score score : scores) {
+                tally = tally.plus(score.outcome());
+            }
+            return tally;
+        }
+
+        public Map<String, Tally> by(java.util.function.Function<Score, String> key) {
+            Map<String, Tally> tallies = new TreeMap<>();
+            for (Score score : scores) {
+                tallies.merge(key.apply(score), new Tally(0, 0, 0).plus(score.outcome()),
+                        (a, b) -> new Tally(a.right() + b.right(), a.wrong() + b.wrong(), a.missed() + b.missed()));
+            }
+            return tallies;
+        }
+
+        public double ocrPagesPerSecond() {
+            return ocrSeconds == 0 ? 0 : ocrPages / ocrSeconds;
+        }
+    }
+
+    private ExtractionBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
+        Path misses = Path.of(args.length > 1 ? args[1] : "target/extraction-misses.csv");
+        Result result = run(folder);
+        System.out.print(table(result));
+        writeMisses(result, misses);
+        System.out.println("Misses written to " + misses);
+    }
+
+    public static Result run(Path folder) throws IOException, InterruptedException {
+        List<JsonNode> labels = new ArrayList<>();
+        for (String line : Files.readAllLines(folder.resolve("labels.jsonl"))) {
+            if (!line.isBlank()) {
+                labels.add(JSON.readTree(line));
+            }
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GemmaVisionApplication.class)
+                .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:extraction-bench;DB_CLOSE_DELAY=-1",
+                        "gemmavision.documents.poll-interval=50ms", "gemmavision.documents.max-documents=100000",
+                        "gemmavision.documents.max-queued-pages=100000", "logging.level.root=WARN")
+                .run()) {
+            Documents documents = app.getBean(Documents.class);
+            DocumentRepository repository = app.getBean(DocumentRepository.class);
+            List<Score> scores = new ArrayList<>();
+            int ocrPages = 0;
+            double ocrSeconds = 0;
+            for (JsonNode label : labels) {
+                String file = label.get("file").asString();
+                String owner = "bench-" + file;
+                Instant start = Instant.now();
+                Documents.Outcome outcome = documents.upload(owner, List.of(new Documents.Upload(file, folder.resolve(file))));
+                Map<String, ExtractedField> found = new LinkedHashMap<>();
+                if (!outcome.accepted().isEmpty()) {
+                    String id = outcome.accepted().get(0).id();
+                    StoredDocument done = waitUntilFinished(repository, id, owner);
+                    double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
+                    List<PageText> pages = repository.pages(id);
+                    long ocr = pages.stream().filter(p -> p.source() == PageText.TextSource.OCR).count();
+                    if (ocr == pages.size() && ocr > 0) {
+                        ocrPages += (int) ocr;
+                        ocrSeconds += seconds;
+                    }
+                    if (done.status() == DocumentStatus.DONE) {
+                        repository.fields(id).forEach(f -> found.put(f.name(), f));
+                    }
+                }
+                String kind = label.get("kind").asString() + (label.path("embeddedXml").isNull()
+                        || label.path("embeddedXml").isMissingNode() ? "" : " (e-invoice)");
+                label.get("fields").properties().forEach(entry -> {
+                    String name = entry.getKey();
+                    ExtractedField field = found.get(APP_NAME.getOrDefault(name, name));
+                    String expected = entry.getValue().isNumber() ? entry.getValue().decimalValue().toPlainString()
+                            : entry.getValue().asString();
+                    String actual = field == null ? null : field.value();
+                    scores.add(new Score(file, kind, name, expected, actual, compare(name, entry.getValue(), actual),
+                            field == null ? null : field.snippet()));
+                });
+            }
+            return new Result(scores, ocrPages, ocrSeconds);
+        }
+    }
+
+    private static StoredDocument waitUntilFinished(DocumentRepository repository, String id, String owner)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            StoredDocument document = repository.find(id, owner).orElseThrow();
+            if (document.status().finished()) {
+                return document;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("document " + id + " did not finish in 5 minutes");
+    }
+
+    /** The corpus's comparison rules: amounts to the cent, ids without spaces or case, names case- and space-folded. */
+    static Outcome compare(String field, JsonNode expected, String actual) {
+        if (actual == null || actual.isBlank()) {
+            return Outcome.MISSED;
+        }
+        boolean same;
+        if (expected.isNumber()) {
+            Optional<BigDecimal> value = decimal(actual);
+            same = value.isPresent() && value.get().subtract(expected.decimalValue()).abs().compareTo(new BigDecimal("0.005")) < 0;
+        } else if (field.equals("invoiceNumber") || field.endsWith("Date") || field.equals("currency")) {
+            same = actual.strip().equals(expected.asString());
+        } else if (field.equals("iban") || field.endsWith("VatId")) {
+            same = fold(actual, "").equals(fold(expected.asString(), ""));
+        } else {
+            same = fold(actual, " ").equals(fold(expected.asString(), " "));
+        }
+        return same ? Outcome.RIGHT : Outcome.WRONG;
+    }
+
+    private static String fold(String text, String space) {
+        return text.strip().replaceAll("\\s+", space).toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<BigDecimal> decimal(String text) {
+        try {
+            return Optional.of(new BigDecimal(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static String table(Result result) {
+        StringBuilder out = new StringBuilder();
+        out.append("| field | right / labelled | wrong |\n|---|---|---|\n");
+        result.by(Score::field).forEach((field, t) -> out.append(row(field, t)));
+        out.append("\n| document kind | right / labelled | wrong |\n|---|---|---|\n");
+        result.by(Score::kind).forEach((kind, t) -> out.append(row(kind, t)));
+        out.append("\n").append(row("**overall**", result.overall()));
+        out.append(String.format(Locale.ROOT, "%nOCR: %d pages in %.1f s, %.2f pages/s (upload to fields, one worker)%n",
+                result.ocrPages(), result.ocrSeconds(), result.ocrPagesPerSecond()));
+        return out.toString();
+    }
+
+    private static String row(String name, Tally t) {
+        return String.format(Locale.ROOT, "| %s | %d / %d (%.0f%%) | %d (%.0f%%) |%n", name, t.right(), t.labelled(),
+                100 * t.rightShare(), t.wrong(), 100 * t.wrongShare());
+    }
+
+    public static void writeMisses(Result result, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (Writer writer = Files.newBufferedWriter(file);
+             CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader("file", "kind", "field", "expected", "actual",
+                     "outcome", "snippet").get().print(writer)) {
+            for (Score score : result.scores()) {
+                if (score.outcome() != Outcome.RIGHT) {
+                    csv.printRecord(score.file(), score.kind(), score.field(), score.expected(), score.actual(),
+                            score.outcome(), score.snippet());
+                }
+            }
+        }
+    }
+}

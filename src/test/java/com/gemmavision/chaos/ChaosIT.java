@@ -1,0 +1,283 @@
+package com.gemmavision.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+import com.gemmavision.AppClient;
+import com.gemmavision.documents.HostileFiles;
+import com.gemmavision.documents.TestInvoices;
+import com.gemmavision.documents.TestPdfs;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The hostile cases of an operator's bad day, against the packaged app in its own JVM at {@code -Xmx512m} on an
+ * H2 file database: big scans uploaded at once, an image bomb and a 20,000-level page tree, {@code kill -9}
+ * right after an upload is acknowledged, a worker killed mid-run, one user's backlog in front of another's
+ * one-page document, parallel uploads racing the document limit, and 220 stalled uploads. Each case is bounded
+ * in time; OCR cases need Tesseract (skipped locally without it, required under CI).
+ */
+@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+class ChaosIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path data;
+
+    private AppProcess app;
+
+    @BeforeEach
+    void jarIsThere() {
+        if (AppProcess.jar() == null) {
+            Assumptions.assumeTrue(System.getenv("CI") == null, "CI must run these after the package phase");
+            Assumptions.abort("no packaged jar in target/: run through mvn verify");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private static void needsTesseract() {
+        boolean present;
+        try {
+            Process process = new ProcessBuilder("tesseract", "--version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            present = process.waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            present = false;
+        }
+        if (System.getenv("CI") != null && !present) {
+            throw new IllegalStateException("CI must install tesseract-ocr (see .ci/run)");
+        }
+        Assumptions.assumeTrue(present, "Tesseract is not installed");
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static String uploadOne(AppClient client, String name, byte[] file) {
+        HttpResponse<String> response = client.upload("/documents", Map.of(name, file), "Accept", "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response).get("accepted").get(0).get("id").asString();
+    }
+
+    private static JsonNode document(AppClient client, String id) {
+        return json(client.get("/documents/" + id + ".json"));
+    }
+
+    private static JsonNode waitFor(AppClient client, String id, Predicate<JsonNode> until, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = document(client, id);
+            if (until.test(last)) {
+                return last;
+            }
+            AppProcess.sleep(200);
+        }
+        throw new AssertionError("document " + id + " did not get there in " + within + "; last: " + last);
+    }
+
+    private static boolean finished(JsonNode document) {
+        String status = document.get("status").asString();
+        return !status.equals("queued") && !status.equals("running");
+    }
+
+    @Test
+    void anUploadAcknowledgedWith201IsThereAfterKill9RightAfterIt() {
+        app = new AppProcess(data).start();
+        AppClient client = new AppClient(app.port());
+        for (int trial = 0; trial < 2; trial++) {
+            String id = uploadOne(client, "invoice-" + trial + ".pdf", TestPdfs.invoice(TestInvoices.ENGLISH,
+                    TestPdfs.Layout.COLUMNS));
+            app.kill();
+            app.start();
+            client = client.withPort(app.port());
+            HttpResponse<String> after = client.get("/documents/" + id + ".json");
+            assertThat(after.statusCode()).as("document of trial %d after kill -9", trial).isEqualTo(200);
+            assertThat(json(after).get("filename").asString()).isEqualTo("invoice-" + trial + ".pdf");
+        }
+        assertThat(json(client.get("/documents.json"))).hasSize(2);
+    }
+
+    @Test
+    void fiveConcurrentBigScansLeaveTheDatabaseUpAndTheAppRestartable() throws Exception {
+        app = new AppProcess(data).start();
+        byte[] scan = HostileFiles.bigScan(7, 4960, 7016);
+        assertThat(scan.length).isBetween(8_000_000, 25_000_000);
+        List<AppClient> users = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            users.add(new AppClient(app.port()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<Future<String>> ids = new ArrayList<>();
+        for (AppClient user : users) {
+            ids.add(pool.submit(() -> uploadOne(user, "scan.pdf", scan)));
+        }
+        List<String> accepted = new ArrayList<>();
+        for (Future<String> id : ids) {
+            accepted.add(id.get());
+        }
+        pool.shutdown();
+        Instant until = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(until)) {
+            assertThat(app.healthStatus()).isEqualTo(200);
+            assertThat(users.get(4).get("/documents.json").statusCode()).isEqualTo(200);
+            AppProcess.sleep(1000);
+        }
+        app.kill();
+        app.start();
+        for (int i = 0; i < 5; i++) {
+            AppClient user = users.get(i).withPort(app.port());
+            assertThat(document(user, accepted.get(i)).get("filename").asString()).isEqualTo("scan.pdf");
+        }
+        assertThat(app.logText()).doesNotContain("OutOfMemoryError").doesNotContain("MVStoreException");
+    }
+
+    @Test
+    void anImageBombAndADeepPageTreeEndWithAMessageAndStayEndedAcrossRestarts() {
+        needsTesseract();
+        app = new AppProcess(data).start();
+        AppClient client = new AppClient(app.port());
+        String bomb = uploadOne(client, "bomb.pdf", HostileFiles.imageBomb(25_000));
+        String deep = uploadOne(client, "deep.pdf", HostileFiles.deepPageTree(20_000));
+
+        JsonNode bombDone = waitFor(client, bomb, ChaosIT::finished, Duration.ofSeconds(60));
+        JsonNode deepDone = waitFor(client, deep, ChaosIT::finished, Duration.ofSeconds(60));
+        assertThat(bombDone.get("status").asString()).isEqualTo("done");
+        assertThat(bombDone.get("pages").get(0).get("note").asString()).contains("25,000 × 25,000 pixels");
+        assertThat(bombDone.get("error").asString()).contains("not decoded");
+        if (deepDone.get("status").asString().equals("failed")) {
+            assertThat(deepDone.get("error").asString()).startsWith("Could not be processed: ")
+                    .doesNotContain("Exception").doesNotContain("java.");
+        }
+        assertThat(app.healthStatus()).isEqualTo(200);
+
+        app.kill();
+        app.start();
+        AppClient again = client.withPort(app.port());
+        AppProcess.sleep(2000);
+        assertThat(document(again, bomb).get("status").asString()).isEqualTo("done");
+        assertThat(document(again, deep).get("status").asString()).isEqualTo(deepDone.get("status").asString());
+    }
+
+    @Test
+    void aDocumentWhoseWorkerWasKilledIsQueuedAgainWhenItsClaimExpiresAndFinishes() {
+        needsTesseract();
+        app = new AppProcess(data, "--gemmavision.documents.claim-timeout=3s",
+                "--gemmavision.documents.heartbeat=1s").start();
+        AppClient client = new AppClient(app.port());
+        String id = uploadOne(client, "statement.pdf", HostileFiles.longScan(4));
+        waitFor(client, id, d -> d.get("status").asString().equals("running"), Duration.ofSeconds(30));
+        app.kill();
+        app.start();
+        client = client.withPort(app.port());
+        JsonNode done = waitFor(client, id, ChaosIT::finished, Duration.ofSeconds(90));
+        assertThat(done.get("status").asString()).isEqualTo("done");
+        assertThat(done.get("pages")).hasSize(4);
+    }
+
+    @Test
+    void anotherUsersOnePageDocumentFinishesWithin45SecondsBehindTwo500PageScans() {
+        needsTesseract();
+        app = new AppProcess(data).start();
+        AppClient busy = new AppClient(app.port());
+        byte[] scan = HostileFiles.longScan(500);
+        uploadOne(busy, "archive-1.pdf", scan);
+        uploadOne(busy, "archive-2.pdf", scan);
+        AppProcess.sleep(3000);
+
+        AppClient other = new AppClient(app.port());
+        Instant uploaded = Instant.now();
+        String id = uploadOne(other, "invoice.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
+        JsonNode done = waitFor(other, id, ChaosIT::finished, Duration.ofSeconds(45));
+        assertThat(done.get("status").asString()).isEqualTo("done");
+        assertThat(Duration.between(uploaded, Instant.now())).isLessThan(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void parallelUploadsOfOneUserCannotOvershootTheDocumentLimit() throws Exception {
+        app = new AppProcess(data).start();
+        AppClient client = new AppClient(app.port());
+        byte[] pdf = TestPdfs.report(1);
+        uploadOne(client, "first.pdf", pdf);
+        Map<String, byte[]> twenty = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            twenty.put("file-" + i + ".pdf", pdf);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Callable<Integer>> uploads = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            uploads.add(() -> client.upload("/documents", twenty, "Accept", "application/json").statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> status : pool.invokeAll(uploads)) {
+            statuses.add(status.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).allMatch(s -> s == 200 || s == 409 || s == 503);
+        assertThat(json(client.get("/documents.json"))).hasSize(20);
+    }
+
+    @Test
+    void twoHundredTwentyStalledUploadsLeaveHealthAndPagesAnswering() throws Exception {
+        app = new AppProcess(data).start();
+        AppClient client = new AppClient(app.port());
+        client.get("/");
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 220; i++) {
+                Socket socket = new Socket("localhost", app.port());
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /documents HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data;"
+                        + " boundary=xyz\r\nContent-Length: 1048576\r\n\r\n--xyz\r\nContent-Disposition: form-data;"
+                        + " name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                stalled.add(socket);
+            }
+            AppProcess.sleep(500);
+            Instant end = Instant.now().plus(Duration.ofSeconds(8));
+            while (Instant.now().isBefore(end)) {
+                Instant start = Instant.now();
+                assertThat(app.healthStatus()).isEqualTo(200);
+                assertThat(client.get("/?model=Gemma3-1B").statusCode()).isEqualTo(200);
+                assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(2));
+                AppProcess.sleep(500);
+            }
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+}
