@@ -27,6 +27,9 @@ final class Dates {
     private static final String MONTH = "([A-Za-zÀ-ÿ]{3,10})\\.?";
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s+(?:de\\s+)?" + MONTH + "\\s+(?:de\\s+)?(\\d{4})\\b");
+    /** Receipts and tickets: 24 Mar 18, 26/Feb/2017, 05-JAN-2018. */
+    private static final Pattern DAY_MON_SHORT = Pattern.compile(
+            "\\b(\\d{1,2})[-/ ]([A-Za-z]{3,9})\\.?[-/ ,]+'?(\\d{4}|\\d{2})\\b");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             "\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
 
@@ -62,6 +65,15 @@ final class Dates {
             if (month != null) {
                 final Matcher match = m;
                 date(Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)))
+                        .ifPresent(d -> found.add(new Found(d, match.start(), match.group())));
+            }
+        }
+        m = DAY_MON_SHORT.matcher(text);
+        while (m.find()) {
+            Integer month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
+            final Matcher match = m;
+            if (month != null && found.stream().noneMatch(f -> f.start() == match.start())) {
+                date(year(m.group(3)), month, Integer.parseInt(m.group(1)))
                         .ifPresent(d -> found.add(new Found(d, match.start(), match.group())));
             }
         }

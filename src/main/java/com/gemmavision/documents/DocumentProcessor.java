@@ -86,6 +86,7 @@ public class DocumentProcessor {
         final String instance;
         final long turnEnds;
         int page;
+        EInvoiceXml.Invoice xml;
 
         Run(StoredDocument document, DocumentRepository.Claim claim, String instance) {
             this.document = document;
@@ -136,8 +137,11 @@ public class DocumentProcessor {
             }
             List<PageText> pages = repository.pages(run.id());
             run.stage(0.92, "Extracting fields");
-            Map<String, ExtractedField> found = fields.extract(pages);
+            Map<String, ExtractedField> found = fields.extract(pages, run.xml);
             repository.saveFields(run.id(), found.values());
+            if (run.xml != null) {
+                repository.saveLineItems(run.id(), run.xml.lineItems());
+            }
             run.stage(0.96, "Finding tables");
             for (ExtractedTable table : tables.detect(pages)) {
                 repository.saveTable(run.id(), table, csv(table.rows()));
@@ -202,6 +206,7 @@ public class DocumentProcessor {
                 throw new Unreadable("it has " + count + " pages; the limit is " + properties.maxPages() + ".");
             }
             repository.pageCount(run.id(), count);
+            run.xml = EInvoiceXml.attachedTo(pdf).flatMap(EInvoiceXml::parse).orElse(null);
             LayoutTextStripper stripper = new LayoutTextStripper();
             PDFRenderer renderer = new PDFRenderer(pdf);
             renderer.setSubsamplingAllowed(true);

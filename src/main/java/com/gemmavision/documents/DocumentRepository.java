@@ -263,6 +263,7 @@ public class DocumentRepository {
         jdbc.sql("DELETE FROM document_page WHERE document_id = ?").param(id).update();
         jdbc.sql("DELETE FROM document_field WHERE document_id = ?").param(id).update();
         jdbc.sql("DELETE FROM document_table WHERE document_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM document_line_item WHERE document_id = ?").param(id).update();
     }
 
     void savePage(String id, PageText page) {
@@ -282,17 +283,42 @@ public class DocumentRepository {
 
     void saveFields(String id, java.util.Collection<ExtractedField> fields) {
         for (ExtractedField field : fields) {
-            jdbc.sql("INSERT INTO document_field (document_id, name, field_value, page_number, snippet, confidence)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO document_field (document_id, name, field_value, page_number, snippet, confidence, source,"
+                            + " checks_passed, checks_failed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(id, field.name(), truncate(field.value(), 300), field.pageNumber(), truncate(field.snippet(), 400),
-                            field.confidence()).update();
+                            field.confidence(), field.source(), truncate(String.join("\n", field.passed()), 2000),
+                            truncate(String.join("\n", field.failed()), 2000)).update();
         }
     }
 
     public List<ExtractedField> fields(String id) {
-        return jdbc.sql("SELECT name, field_value, page_number, snippet, confidence FROM document_field WHERE document_id = ?")
+        return jdbc.sql("SELECT name, field_value, page_number, snippet, confidence, source, checks_passed, checks_failed"
+                        + " FROM document_field WHERE document_id = ?")
                 .param(id).query((rs, i) -> new ExtractedField(rs.getString(1), rs.getString(2),
-                        (Integer) rs.getObject(3, Integer.class), rs.getString(4), rs.getDouble(5))).list();
+                        (Integer) rs.getObject(3, Integer.class), rs.getString(4), rs.getDouble(5), rs.getString(6),
+                        lines(rs.getString(7)), lines(rs.getString(8)))).list();
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
+
+    void saveLineItems(String id, List<EInvoiceXml.LineItem> items) {
+        for (int i = 0; i < items.size(); i++) {
+            EInvoiceXml.LineItem item = items.get(i);
+            jdbc.sql("INSERT INTO document_line_item (document_id, line_index, description, quantity, unit_price, amount,"
+                            + " tax_rate) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, i, truncate(item.description(), 300), truncate(item.quantity(), 40),
+                            truncate(item.unitPrice(), 40), truncate(item.amount(), 40), truncate(item.taxRate(), 20))
+                    .update();
+        }
+    }
+
+    public List<EInvoiceXml.LineItem> lineItems(String id) {
+        return jdbc.sql("SELECT description, quantity, unit_price, amount, tax_rate FROM document_line_item"
+                        + " WHERE document_id = ? ORDER BY line_index").param(id)
+                .query((rs, i) -> new EInvoiceXml.LineItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))).list();
     }
 
     void saveTable(String id, ExtractedTable table, String csv) {

@@ -11,7 +11,12 @@ import org.apache.commons.csv.CSVRecord;
 
 /** A document with what was extracted from it. */
 public record DocumentResults(StoredDocument document, List<PageText> pages, List<ExtractedField> fields,
-                              List<ExtractedTable> tables) {
+                              List<ExtractedTable> tables, List<EInvoiceXml.LineItem> lineItems) {
+
+    public DocumentResults(StoredDocument document, List<PageText> pages, List<ExtractedField> fields,
+                           List<ExtractedTable> tables) {
+        this(document, pages, fields, tables, List.of());
+    }
 
     public DocumentResults {
         fields = fields.stream()

@@ -310,6 +310,7 @@ public class Documents {
 
     public DocumentResults results(StoredDocument document) {
         return new DocumentResults(document, repository.pages(document.id()), repository.fields(document.id()),
-                repository.tables(document.id()).stream().map(DocumentResults::table).toList());
+                repository.tables(document.id()).stream().map(DocumentResults::table).toList(),
+                repository.lineItems(document.id()));
     }
 }

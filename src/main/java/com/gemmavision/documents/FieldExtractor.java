@@ -1,8 +1,8 @@
 package com.gemmavision.documents;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,54 +11,119 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.iban4j.IbanFormatException;
+import org.iban4j.IbanUtil;
+import org.iban4j.InvalidCheckDigitException;
+import org.iban4j.UnsupportedCountryException;
+
 /**
- * Finds the key fields of a financial document with rules that work across layouts and across English,
- * German, French, Dutch, Spanish and Italian: labels in each language, values on the label's line or the
- * next, dates and amounts in every usual notation, IBANs checked by their mod-97 checksum. Every field keeps
- * the page and line it came from and a confidence.
+ * Finds the key fields of an invoice, receipt, credit note or e-invoice with rules that work across layouts and
+ * across English, German, French, Dutch, Spanish and Italian, with no template per issuer:
+ * <ul>
+ * <li>label vocabularies per language, with the value right of its label, on the next line, or below it in the
+ * same column (a header row over a value row);</li>
+ * <li>amounts as candidates for each role (grand total, amount due, net, tax), scored by the label's strength
+ * and the printing, then chosen together where net + tax = total;</li>
+ * <li>an e-invoice's embedded XML first, each value cross-checked against the visible page;</li>
+ * <li>checks that raise or lower each value's confidence and are listed with it (IBAN country length and
+ * mod-97, VAT number formats, net + tax = total, lines summing to net, due date not before issue date, the
+ * currency against the symbols printed). A check never changes a value; a value below
+ * {@value #STATED} confidence is left blank rather than stated.</li>
+ * </ul>
+ * Field names and meanings follow EN 16931 and the usual invoice models (see the README's field table).
  */
 public final class FieldExtractor {
 
     public static final List<String> FIELDS = List.of("documentType", "invoiceNumber", "issueDate", "dueDate",
-            "totalAmount", "taxAmount", "netAmount", "currency", "issuer", "iban", "bic", "vatId");
+            "totalAmount", "amountDue", "netAmount", "taxAmount", "currency", "sellerName", "sellerAddress",
+            "sellerVatId", "buyerName", "buyerVatId", "iban", "bic", "purchaseOrder", "paymentTerms");
+
+    /** Names earlier versions used, kept as aliases in the JSON. */
+    public static final Map<String, String> ALIASES = Map.of("issuer", "sellerName", "vatId", "sellerVatId");
+
+    /** Below this confidence a value is not stated: a blank beats a wrong figure. */
+    static final double STATED = 0.5;
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     private static final Map<String, Pattern> DOCUMENT_TYPES = documentTypes();
 
     private static final Pattern INVOICE_NUMBER_LABEL = Pattern.compile(
-            "(invoice\\s*(?:no\\.?|number|num\\.?|nr\\.?|#|id)|invoice\\s*:|credit\\s*note\\s*(?:no\\.?|number|#)"
-                    + "|receipt\\s*(?:no\\.?|number|#)|rechnungs?-?\\s*(?:nummer|nr\\.?|no\\.?)|rechnung\\s*nr\\.?"
-                    + "|gutschrift\\s*(?:nr\\.?|nummer)|belegnummer|n[°º]\\s*de\\s*facture|num[ée]ro\\s*de\\s*facture"
-                    + "|facture\\s*n[°º]|avoir\\s*n[°º]|factuur\\s*(?:nummer|nr\\.?)|factuurnummer|creditnota\\s*nr\\.?"
+            "(invoice\\s*(?:no\\.?|number|num\\.?|nr\\.?|#|id)|inv\\.?\\s*no\\.?|invoice\\s*:|bill\\s*(?:no\\.?|#)"
+                    + "|credit\\s*note\\s*(?:no\\.?|number|#)|receipt\\s*(?:no\\.?|number|#)|document\\s*(?:no\\.?|number)"
+                    + "|rechnungs?-?\\s*(?:nummer|nr\\.?|no\\.?)|rechnung\\s*nr\\.?|gutschrift\\s*(?:nr\\.?|nummer)"
+                    + "|beleg-?\\s*(?:nummer|nr\\.?)|n[°º]\\s*de\\s*facture|num[ée]ro\\s*de\\s*facture|facture\\s*n[°º]"
+                    + "|avoir\\s*n[°º]|factuur\\s*(?:nummer|nr\\.?)|factuurnummer|creditnota\\s*nr\\.?"
                     + "|n[úu]mero\\s*de\\s*factura|factura\\s*(?:n\\.?[°º]?|n[úu]m\\.?)|n[°º]\\s*factura"
                     + "|numero\\s*(?:di\\s*)?fattura|fattura\\s*(?:n\\.?[°º]?|nr\\.?)|n\\.\\s*fattura)", FLAGS);
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Z0-9][A-Z0-9\\-/._]{2,29}", FLAGS);
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Z0-9][A-Z0-9\\-/._\\\\]{2,29}", FLAGS);
 
     private static final Pattern ISSUE_DATE_LABEL = Pattern.compile(
-            "(invoice\\s*date|date\\s*of\\s*issue|issue\\s*date|issued|rechnungsdatum|belegdatum|ausstellungsdatum"
-                    + "|date\\s*de\\s*(?:la\\s*)?facture|date\\s*d[''’]?[ée]mission|factuurdatum|fecha\\s*de\\s*(?:la\\s*)?"
+            "(invoice\\s*date|date\\s*of\\s*issue|issue\\s*date|issued|rechnungsdatum|beleg-?\\s*datum|ausstellungsdatum"
+                    + "|date\\s*de\\s*(?:la\\s*)?facture|date\\s*d['’]?[ée]mission|factuurdatum|fecha\\s*de\\s*(?:la\\s*)?"
                     + "(?:factura|emisi[óo]n)|data\\s*(?:della\\s*)?fattura|data\\s*(?:di\\s*)?emissione"
                     + "|\\bdate\\b|\\bdatum\\b|\\bfecha\\b|\\bdata\\b)", FLAGS);
     private static final Pattern DUE_DATE_LABEL = Pattern.compile(
-            "(due\\s*date|payment\\s*due|due\\s*by|pay\\s*by|f(?:ä|a|ae)lligkeit(?:sdatum)?|f(?:ä|a|ae)llig\\s*am|zahlbar\\s*bis"
-                    + "|date\\s*d[''’]?[ée]ch[ée]ance|[ée]ch[ée]ance|vervaldatum|uiterste\\s*betaaldatum"
+            "(due\\s*date|payment\\s*due|due\\s*by|pay\\s*by|payable\\s*(?:by|until|before)|f(?:ä|a|ae)lligkeit(?:sdatum)?"
+                    + "|f(?:ä|a|ae)llig\\s*(?:am|bis)|zahlbar\\s*(?:[^.]{0,40}?)\\bbis|zahlungsziel|date\\s*d['’]?[ée]ch[ée]ance"
+                    + "|[ée]ch[ée]ance|payer\\s*avant|vervaldatum|uiterste\\s*betaaldatum|te\\s*betalen\\s*voor"
                     + "|fecha\\s*de\\s*vencimiento|vencimiento|data\\s*(?:di\\s*)?scadenza|scadenza)", FLAGS);
 
-    private static final Pattern TOTAL_LABEL = Pattern.compile(
-            "(grand\\s*total|total\\s*(?:amount\\s*)?due|amount\\s*due|balance\\s*due|total\\s*payable|invoice\\s*total"
-                    + "|gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag|zu\\s*zahlen|total\\s*ttc|montant\\s*total"
-                    + "|net\\s*[àa]\\s*payer|totaalbedrag|te\\s*betalen|totaal|importe\\s*total|total\\s*a\\s*pagar"
-                    + "|totale\\s*(?:fattura|documento|da\\s*pagare)?|importo\\s*totale|\\btotal\\b|\\bsumme\\b)", FLAGS);
+    /** Labels of a grand total, strongest first in spirit: tax included, before prepayments. */
+    private static final Pattern TOTAL_STRONG = Pattern.compile(
+            "(grand\\s*total|invoice\\s*total|total\\s*amount|total\\s*(?:incl|inkl|inclusive|including|ttc|\\(incl)"
+                    + "|rounded\\s*total|nett?\\s*total|total\\s*sales|gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag"
+                    + "|rechnungssumme\\s*brutto|bruttobetrag|\\bbrutto\\b|total\\s*ttc|montant\\s*(?:total\\s*)?ttc"
+                    + "|montant\\s*total|totaal\\s*(?:incl|bedrag)|totaalbedrag|importe\\s*total|total\\s*factura"
+                    + "|totale\\s*(?:fattura|documento)|importo\\s*totale)", FLAGS);
+    private static final Pattern TOTAL_WEAK = Pattern.compile("(\\btotal\\b|\\bsumme\\b|\\btotale\\b|\\btotaal\\b|\\bttl\\b)", FLAGS);
+    private static final Pattern DUE_LABEL = Pattern.compile(
+            "(amount\\s*due|total\\s*due|balance\\s*due|amount\\s*payable|total\\s*payable|zahlbetrag|zu\\s*zahlen"
+                    + "|restbetrag|net\\s*[àa]\\s*payer|reste\\s*[àa]\\s*payer|te\\s*betalen|importe\\s*a\\s*pagar"
+                    + "|totale\\s*da\\s*pagare|da\\s*pagare)", FLAGS);
+    private static final Pattern NET_LABEL = Pattern.compile(
+            "(sub-?\\s*total|net\\s*amount|total\\s*net|total\\s*(?:excl|exkl|before\\s*tax|ht)|\\bnet\\b(?!\\s*total)"
+                    + "|nettobetrag|netto|ohne\\s*(?:ust|mwst)|exkl\\.?\\s*(?:ust|mwst)|excl\\.?\\s*(?:vat|tax|gst|btw)"
+                    + "|zwischensumme|warenwert|summe\\s*positionen|montant\\s*ht|sous-total|subtotaal|base\\s*imponible"
+                    + "|imponibile|taxable\\s*(?:amount|value))", FLAGS);
     private static final Pattern TAX_LABEL = Pattern.compile(
             "(\\bvat\\b|sales\\s*tax|\\btax\\b|\\bgst\\b|mwst|\\bust\\b|umsatzsteuer|mehrwertsteuer|\\btva\\b|\\bbtw\\b"
-                    + "|\\biva\\b)", FLAGS);
-    private static final Pattern NET_LABEL = Pattern.compile(
-            "(sub-?\\s*total|net\\s*amount|total\\s*net|\\bnet\\b|nettobetrag|netto|zwischensumme|total\\s*ht"
-                    + "|montant\\s*ht|sous-total|subtotaal|base\\s*imponible|imponibile|totale\\s*imponibile)", FLAGS);
+                    + "|\\biva\\b|\\bsst\\b|\\bcgst\\b|\\bsgst\\b|\\bigst\\b)", FLAGS);
+    /** Lines whose amounts are no total, net or tax: counts, payments, change, allowances, terms. */
+    private static final Pattern NOT_AN_AMOUNT_LINE = Pattern.compile(
+            "(total\\s*(?:qty|quantity|items?|item\\(s\\)|pcs|pieces|disc|discount|savings|weight|points|units)"
+                    + "|\\bqty\\b|\\bcash\\b|\\bchange\\b|tender|\\bpaid\\b|payment|rounding|round(?:ing)?\\s*adj|rnd\\s*adj"
+                    + "|deposit|prepaid|prepayment|anzahlung|vorauszahlung|acompte|previous\\s*balance|skonto|rabatt"
+                    + "|abschl[äa]ge|zuschl[äa]ge|allowance|\\bcharges?\\s*total|remise|zahlbar|payable\\s*within|innerhalb"
+                    + "|within\\s*\\d+\\s*days|\\btage\\b|\\bdays\\b|points|saved|you\\s*save)", FLAGS);
+    private static final Pattern TAX_INCLUDED = Pattern.compile("(total\\s*includes?|incl(?:uded|udes)?\\s*(?:gst|vat|tax))", FLAGS);
+
     private static final Pattern VAT_ID_LABEL = Pattern.compile(
-            "(vat\\s*(?:no|number|id|reg)|ust-?\\s*id|ust\\.?-?idnr|steuernummer|tva\\s*intra|n[°º]\\s*tva|btw-?\\s*(?:nr|nummer|id)"
-                    + "|nif|cif|partita\\s*iva|p\\.?\\s*iva)", FLAGS);
+            "(vat\\s*(?:no|number|id|reg)|ust-?\\s*id|ust\\.?-?(?:id)?(?:ent)?-?nr|umsatzsteuer-?id|steuernummer|tva\\s*intra"
+                    + "|n[°º]\\s*tva|num[ée]ro\\s*de\\s*tva|btw-?\\s*(?:nr|nummer|id)|\\bnif\\b|\\bcif\\b|partita\\s*iva"
+                    + "|p\\.?\\s*iva|gstin)", FLAGS);
+    /** Words that put a line in the buyer's block, so its name, id or address is not the seller's. */
+    private static final Pattern BUYER_CONTEXT = Pattern.compile(
+            "(bill\\s*to|sold\\s*to|ship\\s*to|invoice\\s*to|customer|client|kunde|k[äa]ufer|rechnungsempf[äa]nger"
+                    + "|\\bihre\\b|\\byour\\b|buyer|acheteur|destinataire|factur[ée]\\s*[àa]|klant|cliente|intestatario"
+                    + "|acquirente|\\ban:)", FLAGS);
+    private static final Pattern BUYER_LABEL = Pattern.compile(
+            "(bill\\s*to|sold\\s*to|invoice\\s*to|customer\\s*name|customer|buyer|client|kunde|k[äa]ufer"
+                    + "|rechnungsempf[äa]nger|destinataire|factur[ée]\\s*[àa]|acheteur|klant|cliente|intestatario"
+                    + "|acquirente)\\s*:?", FLAGS);
+    private static final Pattern SELLER_LABEL = Pattern.compile(
+            "(seller|vendor|supplier|from|verk[äa]ufer|lieferant|fournisseur|vendeur|leverancier|proveedor|fornitore)"
+                    + "\\s*:", FLAGS);
+    private static final Pattern PO_LABEL = Pattern.compile(
+            "(p\\.?\\s*o\\.?\\s*(?:number|no\\.?|#)|purchase\\s*order(?:\\s*(?:no\\.?|number))?|order\\s*(?:no\\.?|number)"
+                    + "|bestellnummer|bestell-?nr\\.?|ihre\\s*bestellung|auftragsnummer|bon\\s*de\\s*commande"
+                    + "|n[°º]\\s*de\\s*commande|bestelnummer|n[úu]mero\\s*de\\s*pedido|numero\\s*ordine)", FLAGS);
+    private static final Pattern TERMS_LABEL = Pattern.compile(
+            "(payment\\s*terms|terms\\s*of\\s*payment|zahlungsbedingungen|zahlungsziel|conditions\\s*de\\s*paiement"
+                    + "|betalingsvoorwaarden|condiciones\\s*de\\s*pago|condizioni\\s*di\\s*pagamento)\\s*:?", FLAGS);
+    private static final Pattern TERMS_SENTENCE = Pattern.compile(
+            "((?:zahlbar|payable|payment\\s*due|à\\s*payer|pago|pagamento|te\\s*betalen)[^\\n]{0,120}"
+                    + "(?:tage|days|jours|dagen|días|dias|giorni|netto|net|sofort|immediately|r[ée]ception))", FLAGS);
 
     private static final Pattern IBAN = Pattern.compile("\\b([A-Z]{2}\\d{2}(?:\\s?[A-Z0-9]{4}){2,7}(?:\\s?[A-Z0-9]{1,4})?)\\b");
     private static final Pattern BIC_LABEL = Pattern.compile("(\\bbic\\b|\\bswift\\b)", FLAGS);
@@ -66,46 +131,623 @@ public final class FieldExtractor {
     private static final Pattern VAT_ID = Pattern.compile(
             "(ATU\\d{8}|BE0?\\d{9,10}|DE\\d{9}|DK\\d{8}|ES[A-Z0-9]\\d{7}[A-Z0-9]|FR[A-HJ-NP-Z0-9]{2}\\d{9}"
                     + "|GB\\d{9}(?:\\d{3})?|IE\\d{7}[A-Z]{1,2}|IT\\d{11}|LU\\d{8}|NL\\d{9}B\\d{2}|PL\\d{10}|PT\\d{9}"
-                    + "|SE\\d{12}|CHE\\d{9})");
+                    + "|SE\\d{12}|CHE\\d{9}|\\d{2}[A-Z]{5}\\d{4}[A-Z][1-9A-Z]Z[0-9A-Z])");
 
     private static final Pattern COMPANY = Pattern.compile(
-            "\\b(GmbH|AG|KG|e\\.K\\.|Ltd\\.?|Limited|LLC|Inc\\.?|plc|S\\.?A\\.?S?|SARL|S\\.?A\\.?R\\.?L\\.?|B\\.?V\\.?|N\\.?V\\.?"
-                    + "|S\\.?L\\.?|S\\.?p\\.?A\\.?|S\\.?r\\.?l\\.?|Corp\\.?|Company|GbR|OHG)(?![\\w])");
+            "(?<![\\w])(GmbH|AG|KG|UG|e\\.K\\.|Ltd\\.?|Limited|LLC|LLP|Inc\\.?|plc|PLT|S\\.?A\\.?S?|SARL|S\\.?A\\.?R\\.?L\\.?"
+                    + "|B\\.?V\\.?|N\\.?V\\.?|S\\.?L\\.?|S\\.?p\\.?A\\.?|S\\.?r\\.?l\\.?|Corp\\.?|Corporation|Company|Co\\."
+                    + "|GbR|OHG|Sdn\\.?\\s*Bhd\\.?|Bhd\\.?|Pte\\.?\\s*Ltd\\.?|Pvt\\.?\\s*Ltd\\.?|Enterprise|Trading"
+                    + "|Restaurant|Bakeries|Stationery|Marketing|Retail|Cash\\s*&\\s*Carry|Supplies)(?![\\w])", FLAGS);
+    /** Lines that are no name: registration numbers, addresses, contact details, titles. */
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "(reg(?:istration)?\\.?\\s*no|company\\s*(?:no|reg)|gst|tax\\s*invoice|\\binvoice\\b|receipt|tel\\b|fax|phone"
+                    + "|e-?mail|www\\.|http|jalan|street|strasse|straße|\\bstr\\.|road|avenue|rue|thank|welcome|page|seite"
+                    + "|beispiel|sample|copy|kopie|\\bdate\\b|\\bdatum\\b|\\bno\\s*\\.|cashier|table|\\bbill\\b)", FLAGS);
 
     private static final Map<String, String> CURRENCY_SYMBOLS = Map.of("€", "EUR", "£", "GBP", "₹", "INR",
-            "zł", "PLN", "¥", "JPY", "$", "USD");
+            "zł", "PLN", "¥", "JPY", "$", "USD", "RM", "MYR", "S$", "SGD", "Rs.", "INR", "Rs", "INR");
     private static final Pattern CURRENCY_CODE = Pattern.compile(
-            "\\b(EUR|USD|GBP|INR|PLN|CHF|JPY|CAD|AUD|SEK|NOK|DKK|CZK|HUF|CNY)\\b");
+            "\\b(EUR|USD|GBP|INR|PLN|CHF|JPY|CAD|AUD|SEK|NOK|DKK|CZK|HUF|CNY|MYR|SGD)\\b");
 
-    /** A line of a page, with its page number. */
-    private record Line(int page, String text) {
+    /** A line of a page, with its page number and where its text came from. */
+    private record Line(int page, String text, String source) {
+    }
+
+    /** A candidate amount for one role, with its score. */
+    private record Candidate(BigDecimal value, Line line, double score) {
     }
 
     public Map<String, ExtractedField> extract(List<PageText> pages) {
+        return extract(pages, null);
+    }
+
+    /** Fields of a document: from its e-invoice XML where there is one, cross-checked, else from its pages. */
+    public Map<String, ExtractedField> extract(List<PageText> pages, EInvoiceXml.Invoice xml) {
         List<Line> lines = new ArrayList<>();
         for (PageText page : pages) {
+            String source = page.source() == PageText.TextSource.OCR ? ExtractedField.OCR : ExtractedField.TEXT_LAYER;
             for (String line : page.text().split("\\R")) {
                 if (!line.isBlank()) {
-                    lines.add(new Line(page.pageNumber(), line.strip()));
+                    lines.add(new Line(page.pageNumber(), line.strip(), source));
                 }
             }
         }
+        Map<String, ExtractedField> read = fromText(lines);
+        Map<String, ExtractedField> fields = xml == null ? read : fromXml(xml, read, lines);
+        check(fields, xml);
+        Map<String, ExtractedField> stated = new LinkedHashMap<>();
+        for (String name : FIELDS) {
+            ExtractedField field = fields.get(name);
+            if (field != null && (field.confidence() >= STATED || name.equals("documentType"))) {
+                stated.put(name, field);
+            }
+        }
+        return stated;
+    }
+
+    private Map<String, ExtractedField> fromText(List<Line> lines) {
         Map<String, ExtractedField> fields = new LinkedHashMap<>();
-        documentType(lines).ifPresent(f -> fields.put(f.name(), f));
+        Optional<ExtractedField> type = documentType(lines);
+        type.ifPresent(f -> put(fields, f));
         Optional<ExtractedField> currency = currency(lines);
         boolean usOrder = currency.map(c -> c.value().equals("USD")).orElse(false);
-        labelled("invoiceNumber", lines, INVOICE_NUMBER_LABEL, FieldExtractor::identifier).ifPresent(f -> fields.put(f.name(), f));
+        labelled("invoiceNumber", lines, INVOICE_NUMBER_LABEL, FieldExtractor::identifier).ifPresent(f -> put(fields, f));
         Optional<ExtractedField> due = labelled("dueDate", lines, DUE_DATE_LABEL, text -> firstDate(text, usOrder));
-        Optional<ExtractedField> issue = issueDate(lines, usOrder, due);
-        issue.ifPresent(f -> fields.put(f.name(), f));
-        due.ifPresent(f -> fields.put(f.name(), f));
-        amounts(lines, fields);
-        currency.ifPresent(f -> fields.put(f.name(), f));
-        issuer(lines).ifPresent(f -> fields.put(f.name(), f));
-        iban(lines).ifPresent(f -> fields.put(f.name(), f));
-        labelled("bic", lines, BIC_LABEL, FieldExtractor::bic).ifPresent(f -> fields.put(f.name(), f));
-        vatId(lines).ifPresent(f -> fields.put(f.name(), f));
+        issueDate(lines, usOrder, due).ifPresent(f -> put(fields, f));
+        due.ifPresent(f -> put(fields, f));
+        amounts(lines, fields, type.map(ExtractedField::value).orElse("other"));
+        currency.ifPresent(f -> put(fields, f));
+        seller(lines, type.map(ExtractedField::value).orElse("other")).ifPresent(f -> put(fields, f));
+        labelled("buyerName", lines, BUYER_LABEL, FieldExtractor::name).ifPresent(f -> put(fields, f));
+        iban(lines).ifPresent(f -> put(fields, f));
+        labelled("bic", lines, BIC_LABEL, FieldExtractor::bic).ifPresent(f -> put(fields, f));
+        vatIds(lines, fields);
+        labelled("purchaseOrder", lines, PO_LABEL, FieldExtractor::identifier).ifPresent(f -> put(fields, f));
+        paymentTerms(lines).ifPresent(f -> put(fields, f));
         return fields;
+    }
+
+    private static void put(Map<String, ExtractedField> fields, ExtractedField field) {
+        fields.put(field.name(), field);
+    }
+
+    // ---- e-invoice XML --------------------------------------------------------------------------------------
+
+    private static Map<String, ExtractedField> fromXml(EInvoiceXml.Invoice xml, Map<String, ExtractedField> read,
+                                                       List<Line> lines) {
+        Map<String, ExtractedField> fields = new LinkedHashMap<>(read);
+        xml.fields().forEach((name, value) -> {
+            ExtractedField field = new ExtractedField(name, value, null, xml.syntax() + " " + name, 0.95,
+                    ExtractedField.EMBEDDED_XML, List.of(), List.of());
+            ExtractedField onPage = read.get(name);
+            if (onPage != null && same(name, value, onPage.value())) {
+                field = field.pass("the page shows the same (page " + onPage.pageNumber() + ")", 0.6);
+            } else if (onPage != null && !name.equals("documentType")) {
+                field = field.fail("XML " + value + ", page " + onPage.value() + " (page " + onPage.pageNumber() + ")", 0.3);
+            } else if (shownOnPage(name, value, lines)) {
+                field = field.pass("seen on the page", 0.4);
+            }
+            fields.put(name, field);
+        });
+        return fields;
+    }
+
+    private static boolean same(String name, String a, String b) {
+        if (name.endsWith("Amount") || name.equals("amountDue")) {
+            try {
+                return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return fold(a).equals(fold(b));
+    }
+
+    private static String fold(String text) {
+        return text.replaceAll("[\\s.,\\-]+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a value appears in the page text in one of its usual printings. */
+    private static boolean shownOnPage(String name, String value, List<Line> lines) {
+        List<String> printings = new ArrayList<>();
+        if (name.endsWith("Amount") || name.equals("amountDue")) {
+            try {
+                BigDecimal amount = new BigDecimal(value);
+                for (Line line : lines) {
+                    for (Amounts.Found found : Amounts.find(amountText(line.text()))) {
+                        if (found.value().abs().compareTo(amount.abs()) == 0) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        if (name.endsWith("Date")) {
+            for (Line line : lines) {
+                if (Dates.find(line.text(), false).stream().anyMatch(d -> d.date().toString().equals(value))
+                        || Dates.find(line.text(), true).stream().anyMatch(d -> d.date().toString().equals(value))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        printings.add(fold(value));
+        for (Line line : lines) {
+            String folded = fold(line.text());
+            if (printings.stream().anyMatch(p -> !p.isEmpty() && folded.contains(p))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- checks ---------------------------------------------------------------------------------------------
+
+    private static void check(Map<String, ExtractedField> fields, EInvoiceXml.Invoice xml) {
+        ExtractedField total = fields.get("totalAmount");
+        ExtractedField net = fields.get("netAmount");
+        ExtractedField tax = fields.get("taxAmount");
+        if (total != null && net != null && tax != null) {
+            BigDecimal sum = new BigDecimal(net.value()).add(new BigDecimal(tax.value()));
+            String check = "net " + net.value() + " + tax " + tax.value() + " = total " + total.value();
+            if (sum.subtract(new BigDecimal(total.value())).abs().compareTo(new BigDecimal("0.015")) <= 0) {
+                fields.put("totalAmount", total.pass(check, 0.6));
+                fields.put("netAmount", net.pass(check, 0.6));
+                fields.put("taxAmount", tax.pass(check, 0.6));
+            } else {
+                String failed = "net " + net.value() + " + tax " + tax.value() + " = " + sum.toPlainString()
+                        + ", not the total " + total.value();
+                fields.put("totalAmount", total.fail(failed, 0.2));
+                fields.put("netAmount", net.fail(failed, 0.2));
+                fields.put("taxAmount", tax.fail(failed, 0.2));
+            }
+        }
+        if (xml != null && !xml.lineItems().isEmpty() && fields.get("netAmount") != null) {
+            BigDecimal lines = BigDecimal.ZERO;
+            boolean complete = true;
+            for (EInvoiceXml.LineItem item : xml.lineItems()) {
+                if (item.amount() == null) {
+                    complete = false;
+                } else {
+                    lines = lines.add(new BigDecimal(item.amount()));
+                }
+            }
+            ExtractedField netField = fields.get("netAmount");
+            if (complete && lines.compareTo(new BigDecimal(netField.value())) == 0) {
+                fields.put("netAmount", netField.pass("the " + xml.lineItems().size() + " lines add up to the net amount", 0.3));
+            } else if (complete) {
+                fields.put("netAmount", netField.pass("the lines add up to " + lines.toPlainString()
+                        + " (allowances and charges make the difference)", 0));
+            }
+        }
+        ExtractedField issue = fields.get("issueDate");
+        ExtractedField due = fields.get("dueDate");
+        if (issue != null && due != null) {
+            if (due.value().compareTo(issue.value()) >= 0) {
+                fields.put("dueDate", due.pass("not before the issue date", 0.2));
+            } else {
+                fields.put("dueDate", due.fail("before the issue date " + issue.value(), 0.3));
+            }
+        }
+        ExtractedField iban = fields.get("iban");
+        if (iban != null) {
+            try {
+                IbanUtil.validate(iban.value());
+                fields.put("iban", iban.pass("IBAN length for " + iban.value().substring(0, 2) + " and mod-97 check digits", 0.5));
+            } catch (IbanFormatException | InvalidCheckDigitException | UnsupportedCountryException e) {
+                fields.put("iban", iban.fail("not a valid IBAN (length, format or check digits)", 0.3));
+            }
+        }
+        for (String name : List.of("sellerVatId", "buyerVatId")) {
+            ExtractedField id = fields.get(name);
+            if (id != null) {
+                fields.put(name, VAT_ID.matcher(id.value()).matches()
+                        ? id.pass("format of a " + id.value().substring(0, 2) + " VAT number", 0.3)
+                        : id.fail("not in a known VAT number format", 0.15));
+            }
+        }
+    }
+
+    // ---- labelled values ------------------------------------------------------------------------------------
+
+    /**
+     * A value found after a label on its line, else at the start of the next line, else below the label in the
+     * same column (a header row over a value row).
+     */
+    private static Optional<ExtractedField> labelled(String name, List<Line> lines, Pattern label,
+                                                     java.util.function.Function<String, Optional<String>> value) {
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            Matcher matcher = label.matcher(line.text());
+            if (!matcher.find()) {
+                continue;
+            }
+            String rest = line.text().substring(matcher.end());
+            int cell = rest.indexOf("  ");
+            String sameCell = cell > 0 && !rest.substring(0, cell).isBlank() ? rest.substring(0, cell) : rest;
+            Optional<String> found = value.apply(sameCell);
+            if (found.isEmpty()) {
+                found = value.apply(rest);
+            }
+            if (found.isPresent()) {
+                return Optional.of(field(name, found.get(), line, line.text(), 0.85));
+            }
+            if (i + 1 < lines.size() && lines.get(i + 1).page() == line.page()) {
+                Line next = lines.get(i + 1);
+                Optional<String> below = value.apply(cellAt(next.text(), matcher.start()));
+                if (below.isPresent()) {
+                    return Optional.of(field(name, below.get(), line, line.text() + " / " + next.text(), 0.75));
+                }
+                if (cell < 0 && rest.isBlank()) {
+                    found = value.apply(next.text());
+                    if (found.isPresent()) {
+                        return Optional.of(field(name, found.get(), line, line.text() + " / " + next.text(), 0.7));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ExtractedField field(String name, String value, Line line, String snippet, double confidence) {
+        return new ExtractedField(name, value, line.page(), snippet, confidence, line.source(), List.of(), List.of());
+    }
+
+    /** The cell of a line that starts nearest to a column (cells are separated by two or more spaces). */
+    private static String cellAt(String text, int column) {
+        Matcher cells = Pattern.compile("\\S+(?: \\S+)*").matcher(text);
+        String best = "";
+        int bestDistance = Integer.MAX_VALUE;
+        while (cells.find()) {
+            int distance = Math.abs(cells.start() - column);
+            if (distance < bestDistance && cells.start() <= column + 12) {
+                best = cells.group();
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= 12 ? best : "";
+    }
+
+    private static Optional<String> identifier(String text) {
+        Matcher matcher = IDENTIFIER.matcher(text.replaceFirst("^[\\s:#.°º-]+", ""));
+        while (matcher.find()) {
+            String candidate = matcher.group().replaceAll("[._-]+$", "");
+            if (candidate.chars().anyMatch(Character::isDigit) && !Dates.DATE_LIKE.matcher(candidate).matches()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> name(String text) {
+        String value = text.replaceFirst("^[\\s:.-]+", "").split("\\s{2,}")[0].strip();
+        if (value.length() < 3 || !value.chars().anyMatch(Character::isLetter) || NOT_A_NAME.matcher(value).find()
+                || value.matches(".*\\d{4,}.*")) {
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    private static Optional<String> firstDate(String text, boolean usOrder) {
+        return Dates.find(text, usOrder).stream().findFirst().map(d -> d.date().toString());
+    }
+
+    private static Optional<ExtractedField> issueDate(List<Line> lines, boolean usOrder, Optional<ExtractedField> due) {
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).text();
+            Matcher matcher = ISSUE_DATE_LABEL.matcher(text);
+            if (matcher.find() && !DUE_DATE_LABEL.matcher(text.substring(0, matcher.end())).find()) {
+                Optional<String> date = firstDate(text.substring(matcher.end()), usOrder);
+                if (date.isPresent()) {
+                    return Optional.of(field("issueDate", date.get(), lines.get(i), text, 0.85));
+                }
+                if (i + 1 < lines.size()) {
+                    date = firstDate(cellAt(lines.get(i + 1).text(), matcher.start()), usOrder);
+                    if (date.isPresent()) {
+                        return Optional.of(field("issueDate", date.get(), lines.get(i), text + " / " + lines.get(i + 1).text(),
+                                0.75));
+                    }
+                }
+            }
+        }
+        for (Line line : lines) {
+            if (DUE_DATE_LABEL.matcher(line.text()).find()) {
+                continue;
+            }
+            for (Dates.Found date : Dates.find(line.text(), usOrder)) {
+                String iso = date.date().toString();
+                if (due.map(d -> !d.value().equals(iso)).orElse(true)) {
+                    return Optional.of(field("issueDate", iso, line, line.text(), 0.6));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ExtractedField> paymentTerms(List<Line> lines) {
+        Optional<ExtractedField> labelled = labelled("paymentTerms", lines, TERMS_LABEL,
+                text -> text.isBlank() ? Optional.empty() : Optional.of(text.strip()));
+        if (labelled.isPresent()) {
+            return labelled;
+        }
+        for (Line line : lines) {
+            Matcher matcher = TERMS_SENTENCE.matcher(line.text());
+            if (matcher.find()) {
+                return Optional.of(field("paymentTerms", matcher.group(1).strip(), line, line.text(), 0.7));
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- amounts --------------------------------------------------------------------------------------------
+
+    /** OCR splits amounts ("6.  00", "RM1. 38"): joined again, and a currency glued to a figure set apart. */
+    private static String amountText(String text) {
+        return text.replaceAll("(?<=\\d)([.,])\\s{1,2}(\\d{2})(?!\\d)", "$1$2")
+                .replaceAll("(?i)\\b(RM|S\\$|Rs\\.?|USD|EUR|MYR|INR|SGD|GBP)(?=\\d)", "$1 ");
+    }
+
+    /**
+     * Total, amount due, net and tax. Each labelled line gives candidates for the role its label names; a
+     * specific label scores above a bare "Total", amounts with cents above bare numbers, later lines a little
+     * above earlier ones (summaries close a document). Where some total, net and tax agree (net + tax = total),
+     * that trio wins; otherwise each role takes its best candidate.
+     */
+    private static void amounts(List<Line> lines, Map<String, ExtractedField> fields, String documentType) {
+        List<Candidate> totals = new ArrayList<>();
+        List<Candidate> dues = new ArrayList<>();
+        List<Candidate> nets = new ArrayList<>();
+        List<Candidate> taxes = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            String text = amountText(line.text());
+            if (NOT_AN_AMOUNT_LINE.matcher(text).find() || VAT_ID_LABEL.matcher(text).find() || hasIban(text)) {
+                continue;
+            }
+            double late = 0.3 * i / Math.max(1, lines.size());
+            Matcher label;
+            if ((label = DUE_LABEL.matcher(text)).find()) {
+                amountAfter(text, label.end()).ifPresent(a -> dues.add(new Candidate(a.value(), line, 3 + late + cents(a))));
+            } else if ((label = TAX_INCLUDED.matcher(text)).find()) {
+                amountAfter(text, label.end()).ifPresent(a -> taxes.add(new Candidate(a.value(), line, 2 + late + cents(a))));
+            } else if ((label = TOTAL_STRONG.matcher(text)).find()) {
+                Matcher net = NET_LABEL.matcher(text);
+                if (net.find() && net.start() < label.start() && !label.group().toLowerCase(Locale.ROOT).contains("net")) {
+                    amountAfter(text, net.end()).ifPresent(a -> nets.add(new Candidate(a.value(), line, 3 + late + cents(a))));
+                } else {
+                    amountAfter(text, label.end()).ifPresent(a -> totals.add(new Candidate(a.value(), line, 3 + late + cents(a))));
+                }
+            } else if ((label = NET_LABEL.matcher(text)).find()) {
+                amountAfter(text, label.end()).ifPresent(a -> nets.add(new Candidate(a.value(), line, 3 + late + cents(a))));
+            } else if ((label = TAX_LABEL.matcher(text)).find()) {
+                Matcher from = label;
+                lastAmountAfter(text, from.end()).ifPresent(a -> taxes.add(new Candidate(a.value(), line, 2.5 + late + cents(a))));
+            } else if ((label = TOTAL_WEAK.matcher(text)).find()) {
+                amountAfter(text, label.end()).ifPresent(a -> totals.add(new Candidate(a.value(), line, 2 + late + cents(a))));
+            }
+        }
+        Comparator<Candidate> byScore = Comparator.comparingDouble(Candidate::score).reversed();
+        totals.sort(byScore);
+        nets.sort(byScore);
+        taxes.sort(byScore);
+        dues.sort(byScore);
+        Candidate total = totals.isEmpty() ? null : totals.get(0);
+        Candidate net = nets.isEmpty() ? null : nets.get(0);
+        Candidate tax = taxes.isEmpty() ? null : taxes.get(0);
+        double best = -1;
+        for (Candidate t : top(totals)) {
+            for (Candidate n : top(nets)) {
+                for (Candidate x : top(taxes)) {
+                    if (n.value().add(x.value()).subtract(t.value()).abs().compareTo(new BigDecimal("0.015")) <= 0
+                            && t.score() + n.score() + x.score() > best && t.value().signum() != 0) {
+                        best = t.score() + n.score() + x.score();
+                        total = t;
+                        net = n;
+                        tax = x;
+                    }
+                }
+            }
+        }
+        Candidate due = dues.isEmpty() ? null : dues.get(0);
+        if (total == null && due != null && !documentType.equals("receipt")) {
+            total = new Candidate(due.value(), due.line(), due.score() - 1.5);
+        }
+        if (total != null && total.value().signum() == 0 && net == null) {
+            total = null;
+        }
+        emit(fields, "totalAmount", total, best > 0 ? 0.85 : 0.7);
+        emit(fields, "amountDue", due, 0.8);
+        emit(fields, "netAmount", net, best > 0 ? 0.85 : 0.6);
+        emit(fields, "taxAmount", tax, best > 0 ? 0.85 : 0.55);
+    }
+
+    private static List<Candidate> top(List<Candidate> candidates) {
+        return candidates.subList(0, Math.min(5, candidates.size()));
+    }
+
+    private static double cents(Amounts.Found amount) {
+        return amount.hasDecimals() ? 0.5 : 0;
+    }
+
+    private static void emit(Map<String, ExtractedField> fields, String name, Candidate candidate, double confidence) {
+        if (candidate == null) {
+            return;
+        }
+        String value = candidate.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        double printed = candidate.score() % 1 >= 0.5 || candidate.score() >= 3.5 ? confidence : confidence - 0.15;
+        fields.put(name, field(name, value, candidate.line(), candidate.line().text(), printed));
+    }
+
+    /** The first amount after a label (money with cents first), skipping zeros when a non-zero one follows. */
+    private static Optional<Amounts.Found> amountAfter(String text, int from) {
+        List<Amounts.Found> amounts = Amounts.find(text.substring(from));
+        List<Amounts.Found> money = amounts.stream().filter(Amounts.Found::hasDecimals).toList();
+        List<Amounts.Found> pool = money.isEmpty() ? amounts : money;
+        return pool.stream().filter(a -> a.value().signum() != 0).findFirst().or(() -> pool.stream().findFirst());
+    }
+
+    /** The last amount after a tax label: tax summaries print the rate and the base before the tax itself. */
+    private static Optional<Amounts.Found> lastAmountAfter(String text, int from) {
+        List<Amounts.Found> money = Amounts.find(text.substring(from)).stream().filter(Amounts.Found::hasDecimals).toList();
+        return money.isEmpty() ? Optional.empty() : Optional.of(money.get(money.size() - 1));
+    }
+
+    // ---- currency, parties, ids -----------------------------------------------------------------------------
+
+    /**
+     * ISO codes count twice; a symbol counts when it stands next to a figure ("€ 12,00", "12,00 €", "RM 6.00"),
+     * so OCR noise that looks like "$" or "€" inside a word does not decide the currency.
+     */
+    private static Optional<ExtractedField> currency(List<Line> lines) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Line> evidence = new LinkedHashMap<>();
+        for (Line line : lines) {
+            Matcher codes = CURRENCY_CODE.matcher(line.text());
+            while (codes.find()) {
+                counts.merge(codes.group(1), 2, Integer::sum);
+                evidence.putIfAbsent(codes.group(1), line);
+            }
+            for (Map.Entry<String, String> symbol : CURRENCY_SYMBOLS.entrySet()) {
+                String quoted = Pattern.quote(symbol.getKey());
+                boolean letters = symbol.getKey().chars().allMatch(Character::isLetter);
+                String before = (letters ? "(?<![A-Za-z])" : "") + quoted + "\\s?\\d";
+                String after = "\\d[.,]\\d{2}\\s?" + quoted + (letters ? "(?![A-Za-z])" : "");
+                String heading = letters ? "\\(" + quoted + "\\)" : "$^";
+                if (Pattern.compile(before + "|" + after + "|" + heading).matcher(line.text()).find()) {
+                    if (symbol.getKey().equals("$") && line.text().contains("S$")) {
+                        continue;
+                    }
+                    counts.merge(symbol.getValue(), 1, Integer::sum);
+                    evidence.putIfAbsent(symbol.getValue(), line);
+                }
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(best -> {
+            Line line = evidence.get(best.getKey());
+            double confidence = best.getValue() >= 2 ? 0.9 : 0.7;
+            ExtractedField field = field("currency", best.getKey(), line, line.text(), confidence);
+            long others = counts.keySet().stream().filter(c -> !c.equals(best.getKey())).count();
+            return others == 0 ? field.pass("the symbols and codes printed agree", 0.3)
+                    : field.fail("other currencies are printed too (" + String.join(", ", counts.keySet()) + ")", 0.1);
+        });
+    }
+
+    /**
+     * The seller: a labelled seller, else a line with a company form in the document's head that is not in the
+     * buyer's block, else, on a receipt, its first prominent line. Registration numbers in brackets are dropped.
+     */
+    private static Optional<ExtractedField> seller(List<Line> lines, String documentType) {
+        Optional<ExtractedField> labelled = labelled("sellerName", lines, SELLER_LABEL, FieldExtractor::name);
+        if (labelled.isPresent()) {
+            return labelled;
+        }
+        int limit = Math.min(lines.size(), 14);
+        for (int i = 0; i < limit; i++) {
+            Line line = lines.get(i);
+            if (BUYER_CONTEXT.matcher(line.text()).find() || (i > 0 && BUYER_CONTEXT.matcher(lines.get(i - 1).text()).find())) {
+                continue;
+            }
+            for (String cell : line.text().split("\\s{2,}")) {
+                String name = cleanName(cell);
+                if (COMPANY.matcher(name).find() && !NOT_A_NAME.matcher(name).find() && name.length() >= 4) {
+                    return Optional.of(field("sellerName", name, line, line.text(), 0.75));
+                }
+            }
+        }
+        if (documentType.equals("receipt")) {
+            for (int i = 0; i < Math.min(lines.size(), 6); i++) {
+                String name = cleanName(lines.get(i).text().split("\\s{2,}")[0]);
+                long letters = name.chars().filter(Character::isLetter).count();
+                if (letters >= 6 && letters >= 0.7 * name.replace(" ", "").length() && name.contains(" ")
+                        && !NOT_A_NAME.matcher(name).find()) {
+                    return Optional.of(field("sellerName", name, lines.get(i), lines.get(i).text(), 0.55));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String cleanName(String text) {
+        return text.replaceAll("\\s*[({\\[][^)}\\]]*\\d[^)}\\]]*[)}\\]]?\\s*$", "").replaceAll("[\\s,;:|-]+$", "")
+                .replaceFirst("^[^\\p{L}\\d]+", "").strip();
+    }
+
+    private static Optional<ExtractedField> iban(List<Line> lines) {
+        for (Line line : lines) {
+            Matcher matcher = IBAN.matcher(line.text().toUpperCase(Locale.ROOT));
+            while (matcher.find()) {
+                String iban = matcher.group(1).replace(" ", "");
+                if (iban.length() >= 15 && iban.length() <= 34 && ibanChecksumValid(iban)) {
+                    return Optional.of(field("iban", iban, line, line.text(), 0.9));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a line holds a real IBAN (its check digits right), not just something shaped like one. */
+    private static boolean hasIban(String text) {
+        Matcher matcher = IBAN.matcher(text.toUpperCase(Locale.ROOT));
+        while (matcher.find()) {
+            String iban = matcher.group(1).replace(" ", "");
+            if (iban.length() >= 15 && ibanChecksumValid(iban)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ISO 13616: move the first four characters to the end, letters to numbers, the whole mod 97 must be 1. */
+    static boolean ibanChecksumValid(String iban) {
+        String rearranged = iban.substring(4) + iban.substring(0, 4);
+        StringBuilder digits = new StringBuilder();
+        for (char c : rearranged.toCharArray()) {
+            if (Character.isDigit(c)) {
+                digits.append(c);
+            } else if (c >= 'A' && c <= 'Z') {
+                digits.append(c - 'A' + 10);
+            } else {
+                return false;
+            }
+        }
+        return new java.math.BigInteger(digits.toString()).mod(java.math.BigInteger.valueOf(97)).intValue() == 1;
+    }
+
+    private static Optional<String> bic(String text) {
+        Matcher matcher = BIC.matcher(text.replaceFirst("^[\\s:/-]+", ""));
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** VAT ids: the seller's is labelled or unlabelled outside the buyer's block; the buyer's sits in it. */
+    private static void vatIds(List<Line> lines, Map<String, ExtractedField> fields) {
+        ExtractedField seller = null;
+        ExtractedField buyer = null;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            String compact = line.text().toUpperCase(Locale.ROOT).replaceAll("[\\s.\\-]", "");
+            Matcher matcher = VAT_ID.matcher(compact);
+            if (!matcher.find() || hasIban(line.text())) {
+                continue;
+            }
+            boolean labelled = VAT_ID_LABEL.matcher(line.text()).find();
+            boolean buyers = BUYER_CONTEXT.matcher(line.text()).find();
+            if (buyers) {
+                if (buyer == null) {
+                    buyer = field("buyerVatId", matcher.group(1), line, line.text(), labelled ? 0.75 : 0.55);
+                }
+            } else if (seller == null || (labelled && seller.confidence() < 0.8)) {
+                seller = field("sellerVatId", matcher.group(1), line, line.text(), labelled ? 0.85 : 0.6);
+            }
+        }
+        if (seller != null) {
+            put(fields, seller);
+        }
+        if (buyer != null) {
+            put(fields, buyer);
+        }
     }
 
     private static Map<String, Pattern> documentTypes() {
@@ -149,220 +791,9 @@ public final class FieldExtractor {
         if (best == null) {
             return Optional.of(new ExtractedField("documentType", "other", null, null, 0.3));
         }
-        return Optional.of(new ExtractedField("documentType", best, evidence.page(), evidence.text(),
+        return Optional.of(field("documentType", best, evidence, evidence.text(),
                 Math.min(0.95, 0.5 + bestScore / 10)));
     }
 
     /** A value found after a label on its line, or else at the start of the next line. */
-    private static Optional<ExtractedField> labelled(String name, List<Line> lines, Pattern label,
-                                                     java.util.function.Function<String, Optional<String>> value) {
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher matcher = label.matcher(lines.get(i).text());
-            if (!matcher.find()) {
-                continue;
-            }
-            String rest = lines.get(i).text().substring(matcher.end());
-            Optional<String> found = value.apply(rest);
-            if (found.isPresent()) {
-                return Optional.of(new ExtractedField(name, found.get(), lines.get(i).page(), lines.get(i).text(), 0.9));
-            }
-            if (i + 1 < lines.size() && lines.get(i + 1).page() == lines.get(i).page()) {
-                found = value.apply(lines.get(i + 1).text());
-                if (found.isPresent()) {
-                    return Optional.of(new ExtractedField(name, found.get(), lines.get(i).page(),
-                            lines.get(i).text() + " / " + lines.get(i + 1).text(), 0.75));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> identifier(String text) {
-        Matcher matcher = IDENTIFIER.matcher(text.replaceFirst("^[\\s:#.°º-]+", ""));
-        while (matcher.find()) {
-            String candidate = matcher.group().replaceAll("[._-]+$", "");
-            if (candidate.chars().anyMatch(Character::isDigit) && !Dates.DATE_LIKE.matcher(candidate).matches()) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> firstDate(String text, boolean usOrder) {
-        return Dates.find(text, usOrder).stream().findFirst().map(d -> d.date().toString());
-    }
-
-    private static Optional<ExtractedField> issueDate(List<Line> lines, boolean usOrder, Optional<ExtractedField> due) {
-        Optional<ExtractedField> labelled = Optional.empty();
-        for (int i = 0; i < lines.size() && labelled.isEmpty(); i++) {
-            String text = lines.get(i).text();
-            Matcher matcher = ISSUE_DATE_LABEL.matcher(text);
-            if (matcher.find() && !DUE_DATE_LABEL.matcher(text).find()) {
-                Optional<String> date = firstDate(text.substring(matcher.end()), usOrder);
-                if (date.isPresent()) {
-                    labelled = Optional.of(new ExtractedField("issueDate", date.get(), lines.get(i).page(), text, 0.9));
-                }
-            }
-        }
-        if (labelled.isPresent()) {
-            return labelled;
-        }
-        for (Line line : lines) {
-            for (Dates.Found date : Dates.find(line.text(), usOrder)) {
-                String iso = date.date().toString();
-                if (due.map(d -> !d.value().equals(iso)).orElse(true)) {
-                    return Optional.of(new ExtractedField("issueDate", iso, line.page(), line.text(), 0.5));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Total, tax and net: the last amount on a labelled line; totals prefer the strongest label, then the last. */
-    private static void amounts(List<Line> lines, Map<String, ExtractedField> fields) {
-        Optional<ExtractedField> net = lastAmount("netAmount", lines, NET_LABEL, null);
-        Optional<ExtractedField> tax = lastAmount("taxAmount", lines, TAX_LABEL, NET_LABEL);
-        // "USt-IdNr.: DE 123 456 789" and "N° TVA intracom. FR 40 ..." name a tax id, not a tax amount.
-        Optional<ExtractedField> total = lastAmount("totalAmount", lines, TOTAL_LABEL, NET_LABEL);
-        if (total.isPresent() && net.isPresent() && tax.isPresent()) {
-            BigDecimal sum = new BigDecimal(net.get().value()).add(new BigDecimal(tax.get().value()));
-            if (sum.compareTo(new BigDecimal(total.get().value())) == 0) {
-                total = total.map(f -> withConfidence(f, 0.97));
-                net = net.map(f -> withConfidence(f, 0.95));
-                tax = tax.map(f -> withConfidence(f, 0.95));
-            }
-        }
-        net.ifPresent(f -> fields.put(f.name(), f));
-        tax.ifPresent(f -> fields.put(f.name(), f));
-        total.ifPresent(f -> fields.put(f.name(), f));
-    }
-
-    private static ExtractedField withConfidence(ExtractedField field, double confidence) {
-        return new ExtractedField(field.name(), field.value(), field.pageNumber(), field.snippet(), confidence);
-    }
-
-    private static Optional<ExtractedField> lastAmount(String name, List<Line> lines, Pattern label, Pattern exclude) {
-        ExtractedField best = null;
-        for (Line line : lines) {
-            Matcher matcher = label.matcher(line.text());
-            if (!matcher.find() || (exclude != null && exclude.matcher(line.text()).find())
-                    || VAT_ID_LABEL.matcher(line.text()).find() || IBAN.matcher(line.text()).find()) {
-                continue;
-            }
-            List<Amounts.Found> amounts = Amounts.find(line.text().substring(matcher.end()));
-            if (amounts.isEmpty()) {
-                continue;
-            }
-            // Money has cents; a bare number on the line is more likely a count or a rate.
-            List<Amounts.Found> money = amounts.stream().filter(Amounts.Found::hasDecimals).toList();
-            Amounts.Found amount = money.isEmpty() ? amounts.get(amounts.size() - 1) : money.get(money.size() - 1);
-            double confidence = amount.hasDecimals() ? 0.8 : 0.6;
-            // Later labelled lines win: totals and tax summaries sit at the bottom of a document.
-            best = new ExtractedField(name, amount.value().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(),
-                    line.page(), line.text(), confidence);
-            if (name.equals("totalAmount") && !matcher.group().toLowerCase(Locale.ROOT).matches("total|summe|totale|totaal")) {
-                // A specific label ("Grand total", "Gesamtbetrag") is better evidence than a bare "Total".
-                best = withConfidence(best, 0.85);
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    private static Optional<ExtractedField> currency(List<Line> lines) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, Line> evidence = new LinkedHashMap<>();
-        for (Line line : lines) {
-            Matcher codes = CURRENCY_CODE.matcher(line.text());
-            while (codes.find()) {
-                counts.merge(codes.group(1), 2, Integer::sum);
-                evidence.putIfAbsent(codes.group(1), line);
-            }
-            for (Map.Entry<String, String> symbol : CURRENCY_SYMBOLS.entrySet()) {
-                if (line.text().contains(symbol.getKey())) {
-                    counts.merge(symbol.getValue(), 1, Integer::sum);
-                    evidence.putIfAbsent(symbol.getValue(), line);
-                }
-            }
-        }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(best -> {
-            Line line = evidence.get(best.getKey());
-            double confidence = best.getKey().equals("USD") && !line.text().contains("USD") ? 0.6 : 0.9;
-            return new ExtractedField("currency", best.getKey(), line.page(), line.text(), confidence);
-        });
-    }
-
-    private static Optional<ExtractedField> issuer(List<Line> lines) {
-        int limit = Math.min(lines.size(), 15);
-        for (int i = 0; i < limit; i++) {
-            Matcher matcher = COMPANY.matcher(lines.get(i).text());
-            if (matcher.find()) {
-                String name = lines.get(i).text().split("\\s{2,}")[0].strip();
-                if (COMPANY.matcher(name).find()) {
-                    return Optional.of(new ExtractedField("issuer", name, lines.get(i).page(), lines.get(i).text(), 0.8));
-                }
-            }
-        }
-        for (int i = 0; i < limit; i++) {
-            String text = lines.get(i).text().split("\\s{2,}")[0].strip();
-            boolean title = DOCUMENT_TYPES.values().stream().anyMatch(p -> p.matcher(text).find());
-            if (!title && text.chars().anyMatch(Character::isLetter) && text.length() > 2) {
-                return Optional.of(new ExtractedField("issuer", text, lines.get(i).page(), lines.get(i).text(), 0.4));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<ExtractedField> iban(List<Line> lines) {
-        for (Line line : lines) {
-            Matcher matcher = IBAN.matcher(line.text().toUpperCase(Locale.ROOT));
-            while (matcher.find()) {
-                String iban = matcher.group(1).replace(" ", "");
-                if (iban.length() >= 15 && iban.length() <= 34 && ibanChecksumValid(iban)) {
-                    return Optional.of(new ExtractedField("iban", iban, line.page(), line.text(), 0.98));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** ISO 13616: move the first four characters to the end, letters to numbers, the whole mod 97 must be 1. */
-    static boolean ibanChecksumValid(String iban) {
-        String rearranged = iban.substring(4) + iban.substring(0, 4);
-        StringBuilder digits = new StringBuilder();
-        for (char c : rearranged.toCharArray()) {
-            if (Character.isDigit(c)) {
-                digits.append(c);
-            } else if (c >= 'A' && c <= 'Z') {
-                digits.append(c - 'A' + 10);
-            } else {
-                return false;
-            }
-        }
-        return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
-    }
-
-    private static Optional<String> bic(String text) {
-        Matcher matcher = BIC.matcher(text.replaceFirst("^[\\s:/-]+", ""));
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
-    }
-
-    private static Optional<ExtractedField> vatId(List<Line> lines) {
-        ExtractedField unlabelled = null;
-        for (Line line : lines) {
-            String compact = line.text().toUpperCase(Locale.ROOT).replaceAll("[\\s.\\-]", "");
-            Matcher matcher = VAT_ID.matcher(compact);
-            if (matcher.find()) {
-                boolean labelled = VAT_ID_LABEL.matcher(line.text()).find();
-                ExtractedField field = new ExtractedField("vatId", matcher.group(1), line.page(), line.text(),
-                        labelled ? 0.9 : 0.6);
-                if (labelled) {
-                    return Optional.of(field);
-                }
-                if (unlabelled == null && !IBAN.matcher(line.text().toUpperCase(Locale.ROOT)).find()) {
-                    unlabelled = field;
-                }
-            }
-        }
-        return Optional.ofNullable(unlabelled);
-    }
 }

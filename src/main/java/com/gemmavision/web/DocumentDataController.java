@@ -76,9 +76,14 @@ class DocumentDataController {
                 proof.put("page", field.pageNumber());
                 proof.put("snippet", field.snippet());
                 proof.put("confidence", field.confidence());
+                proof.put("source", field.source());
+                proof.put("checksPassed", field.passed());
+                proof.put("checksFailed", field.failed());
                 evidence.put(name, proof);
             }
         }
+        FieldExtractor.ALIASES.forEach((alias, name) -> fields.put(alias, fields.get(name)));
+        fields.put("lineItems", results.lineItems());
         fields.put("evidence", evidence);
         json.put("fields", fields);
         json.put("tables", results.tables().stream().map(t -> Map.of("page", t.pageNumber(), "rows", t.rows())).toList());

@@ -43,9 +43,9 @@ public final class TestInvoices {
             Map.ofEntries(Map.entry("documentType", "invoice"), Map.entry("invoiceNumber", "RE-2024-0042"),
                     Map.entry("issueDate", "2015-07-02"), Map.entry("dueDate", "2015-07-16"),
                     Map.entry("netAmount", "300.00"), Map.entry("taxAmount", "57.00"), Map.entry("totalAmount", "357.00"),
-                    Map.entry("currency", "EUR"), Map.entry("issuer", "Müller Bürobedarf GmbH"),
+                    Map.entry("currency", "EUR"), Map.entry("sellerName", "Müller Bürobedarf GmbH"),
                     Map.entry("iban", "DE89370400440532013000"), Map.entry("bic", "COBADEFFXXX"),
-                    Map.entry("vatId", "DE123456789")));
+                    Map.entry("sellerVatId", "DE123456789")));
 
     public static final Invoice ENGLISH = new Invoice("English invoice", List.of(
             "INVOICE",
@@ -67,8 +67,8 @@ public final class TestInvoices {
                     Map.entry("issueDate", "2015-07-02"), Map.entry("dueDate", "2015-08-01"),
                     Map.entry("netAmount", "1300.00"), Map.entry("taxAmount", "260.00"),
                     Map.entry("totalAmount", "1560.00"), Map.entry("currency", "GBP"),
-                    Map.entry("issuer", "Northwind Traders Ltd"), Map.entry("iban", "GB82WEST12345698765432"),
-                    Map.entry("bic", "NWBKGB2L"), Map.entry("vatId", "GB123456789")));
+                    Map.entry("sellerName", "Northwind Traders Ltd"), Map.entry("iban", "GB82WEST12345698765432"),
+                    Map.entry("bic", "NWBKGB2L"), Map.entry("sellerVatId", "GB123456789")));
 
     public static final Invoice FRENCH = new Invoice("French invoice", List.of(
             "Dupont & Fils SARL",
@@ -87,8 +87,8 @@ public final class TestInvoices {
                     Map.entry("issueDate", "2015-07-02"), Map.entry("dueDate", "2015-08-01"),
                     Map.entry("netAmount", "1000.00"), Map.entry("taxAmount", "200.00"),
                     Map.entry("totalAmount", "1200.00"), Map.entry("currency", "EUR"),
-                    Map.entry("issuer", "Dupont & Fils SARL"), Map.entry("iban", "FR1420041010050500013M02606"),
-                    Map.entry("vatId", "FR40303265045")));
+                    Map.entry("sellerName", "Dupont & Fils SARL"), Map.entry("iban", "FR1420041010050500013M02606"),
+                    Map.entry("sellerVatId", "FR40303265045")));
 
     public static final Invoice DUTCH = new Invoice("Dutch invoice", List.of(
             "Factuur",
@@ -106,8 +106,8 @@ public final class TestInvoices {
             Map.ofEntries(Map.entry("documentType", "invoice"), Map.entry("invoiceNumber", "2024-0815"),
                     Map.entry("issueDate", "2014-04-19"), Map.entry("dueDate", "2014-05-19"),
                     Map.entry("netAmount", "450.00"), Map.entry("taxAmount", "94.50"), Map.entry("totalAmount", "544.50"),
-                    Map.entry("currency", "EUR"), Map.entry("issuer", "Van Dijk Installaties B.V."),
-                    Map.entry("iban", "NL91ABNA0417164300"), Map.entry("vatId", "NL123456789B01")));
+                    Map.entry("currency", "EUR"), Map.entry("sellerName", "Van Dijk Installaties B.V."),
+                    Map.entry("iban", "NL91ABNA0417164300"), Map.entry("sellerVatId", "NL123456789B01")));
 
     public static final Invoice SPANISH = new Invoice("Spanish invoice", List.of(
             "Suministros Ibéricos S.L.",
@@ -126,8 +126,8 @@ public final class TestInvoices {
                     Map.entry("issueDate", "2014-04-19"), Map.entry("dueDate", "2014-05-19"),
                     Map.entry("netAmount", "1120.00"), Map.entry("taxAmount", "235.20"),
                     Map.entry("totalAmount", "1355.20"), Map.entry("currency", "EUR"),
-                    Map.entry("issuer", "Suministros Ibéricos S.L."), Map.entry("iban", "ES9121000418450200051332"),
-                    Map.entry("vatId", "ESB12345674")));
+                    Map.entry("sellerName", "Suministros Ibéricos S.L."), Map.entry("iban", "ES9121000418450200051332"),
+                    Map.entry("sellerVatId", "ESB12345674")));
 
     public static final Invoice ITALIAN = new Invoice("Italian invoice", List.of(
             "Fattura n. 45/2023",
@@ -145,8 +145,8 @@ public final class TestInvoices {
             Map.ofEntries(Map.entry("documentType", "invoice"), Map.entry("invoiceNumber", "45/2023"),
                     Map.entry("issueDate", "2015-07-02"), Map.entry("dueDate", "2015-07-31"),
                     Map.entry("netAmount", "200.00"), Map.entry("taxAmount", "44.00"), Map.entry("totalAmount", "244.00"),
-                    Map.entry("currency", "EUR"), Map.entry("issuer", "Rossi Forniture S.r.l."),
-                    Map.entry("iban", "IT60X0542811101000000123456"), Map.entry("vatId", "IT01234567890")));
+                    Map.entry("currency", "EUR"), Map.entry("sellerName", "Rossi Forniture S.r.l."),
+                    Map.entry("iban", "IT60X0542811101000000123456"), Map.entry("sellerVatId", "IT01234567890")));
 
     public static final Invoice US_RECEIPT = new Invoice("US receipt", List.of(
             "Corner Coffee Inc.",
@@ -161,7 +161,7 @@ public final class TestInvoices {
             Map.ofEntries(Map.entry("documentType", "receipt"), Map.entry("invoiceNumber", "000481"),
                     Map.entry("issueDate", "2024-03-04"), Map.entry("netAmount", "12.25"),
                     Map.entry("taxAmount", "1.01"), Map.entry("totalAmount", "13.26"), Map.entry("currency", "USD"),
-                    Map.entry("issuer", "Corner Coffee Inc.")));
+                    Map.entry("sellerName", "Corner Coffee Inc.")));
 
     public static Stream<Invoice> all() {
         return Stream.of(GERMAN, ENGLISH, FRENCH, DUTCH, SPANISH, ITALIAN, US_RECEIPT);

@@ -1,0 +1,17 @@
+-- Where each field came from (text layer, OCR, embedded XML, corrected) and the checks it passed and failed,
+-- one per line; and what it was before a person corrected it, with when.
+ALTER TABLE document_field ADD COLUMN source VARCHAR(20);
+ALTER TABLE document_field ADD COLUMN checks_passed VARCHAR(2000);
+ALTER TABLE document_field ADD COLUMN checks_failed VARCHAR(2000);
+
+-- Invoice lines of an e-invoice (from its XML).
+CREATE TABLE document_line_item (
+    document_id  VARCHAR(36)  NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+    line_index   INTEGER      NOT NULL,
+    description  VARCHAR(300),
+    quantity     VARCHAR(40),
+    unit_price   VARCHAR(40),
+    amount       VARCHAR(40),
+    tax_rate     VARCHAR(20),
+    PRIMARY KEY (document_id, line_index)
+);
