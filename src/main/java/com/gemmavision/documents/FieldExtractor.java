@@ -72,13 +72,13 @@ public final class FieldExtractor {
     /** Labels of a grand total, strongest first in spirit: tax included, before prepayments. */
     private static final Pattern TOTAL_STRONG = Pattern.compile(
             "(grand\\s*total|invoice\\s*total|total\\s*amount|total\\s*(?:incl|inkl|inclusive|including|ttc|\\(incl)"
-                    + "|rounded\\s*total|nett?\\s*total|total\\s*sales|gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag"
+                    + "|nett?\\s*total|total\\s*sales|gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag"
                     + "|rechnungssumme\\s*brutto|bruttobetrag|\\bbrutto\\b|total\\s*ttc|montant\\s*(?:total\\s*)?ttc"
                     + "|montant\\s*total|totaal\\s*(?:incl|bedrag)|totaalbedrag|importe\\s*total|total\\s*factura"
                     + "|totale\\s*(?:fattura|documento)|importo\\s*totale)", FLAGS);
     private static final Pattern TOTAL_WEAK = Pattern.compile("(\\btotal\\b|\\bsumme\\b|\\btotale\\b|\\btotaal\\b|\\bttl\\b)", FLAGS);
     private static final Pattern DUE_LABEL = Pattern.compile(
-            "(amount\\s*due|total\\s*due|balance\\s*due|amount\\s*payable|total\\s*payable|zahlbetrag|zu\\s*zahlen"
+            "(ttl\\s*a[ft]{2}\\s*r[nm]d|total\\s*after\\s*round(?:ing)?|rounded\\s*total|amount\\s*due|total\\s*due|balance\\s*due|amount\\s*payable|total\\s*payable|zahlbetrag|zu\\s*zahlen"
                     + "|restbetrag|net\\s*[àa]\\s*payer|reste\\s*[àa]\\s*payer|te\\s*betalen|importe\\s*a\\s*pagar"
                     + "|totale\\s*da\\s*pagare|da\\s*pagare)", FLAGS);
     private static final Pattern NET_LABEL = Pattern.compile(
@@ -95,7 +95,12 @@ public final class FieldExtractor {
                     + "|\\bqty\\b|\\bcash\\b|\\bchange\\b|tender|\\bpaid\\b|payment|rounding|round(?:ing)?\\s*adj|rnd\\s*adj"
                     + "|deposit|prepaid|prepayment|anzahlung|vorauszahlung|acompte|previous\\s*balance|skonto|rabatt"
                     + "|abschl[äa]ge|zuschl[äa]ge|allowance|\\bcharges?\\s*total|remise|zahlbar|payable\\s*within|innerhalb"
-                    + "|within\\s*\\d+\\s*days|\\btage\\b|\\bdays\\b|points|saved|you\\s*save)", FLAGS);
+                    + "|within\\s*\\d+\\s*days|\\btage\\b|\\bdays\\b|points|saved|you\\s*save"
+                    + "|total\\s*\\S{0,2}%|supplies)", FLAGS);
+    /** Something was paid before: the amount due is then not the grand total. */
+    private static final Pattern PREPAID = Pattern.compile(
+            "(prepaid|prepayment|previous\\s*balance|paid\\s*to\\s*date|already\\s*paid|anzahlung|vorauszahlung"
+                    + "|bereits\\s*(?:bezahlt|gezahlt)|acompte|d[ée]j[àa]\\s*pay[ée]|aanbetaling|anticipo)", FLAGS);
     private static final Pattern TAX_INCLUDED = Pattern.compile("(total\\s*includes?|incl(?:uded|udes)?\\s*(?:gst|vat|tax))", FLAGS);
 
     private static final Pattern VAT_ID_LABEL = Pattern.compile(
@@ -133,19 +138,32 @@ public final class FieldExtractor {
                     + "|GB\\d{9}(?:\\d{3})?|IE\\d{7}[A-Z]{1,2}|IT\\d{11}|LU\\d{8}|NL\\d{9}B\\d{2}|PL\\d{10}|PT\\d{9}"
                     + "|SE\\d{12}|CHE\\d{9}|\\d{2}[A-Z]{5}\\d{4}[A-Z][1-9A-Z]Z[0-9A-Z])");
 
-    private static final Pattern COMPANY = Pattern.compile(
-            "(?<![\\w])(GmbH|AG|KG|UG|e\\.K\\.|Ltd\\.?|Limited|LLC|LLP|Inc\\.?|plc|PLT|S\\.?A\\.?S?|SARL|S\\.?A\\.?R\\.?L\\.?"
-                    + "|B\\.?V\\.?|N\\.?V\\.?|S\\.?L\\.?|S\\.?p\\.?A\\.?|S\\.?r\\.?l\\.?|Corp\\.?|Corporation|Company|Co\\."
-                    + "|GbR|OHG|Sdn\\.?\\s*Bhd\\.?|Bhd\\.?|Pte\\.?\\s*Ltd\\.?|Pvt\\.?\\s*Ltd\\.?|Enterprise|Trading"
-                    + "|Restaurant|Bakeries|Stationery|Marketing|Retail|Cash\\s*&\\s*Carry|Supplies)(?![\\w])", FLAGS);
+    /** Legal forms, written as companies write them (case matters: "SA" is a form, "Sa" is noise). */
+    private static final Pattern LEGAL_FORM = Pattern.compile(
+            "(?<![\\p{L}])(GmbH(?:\\s*&\\s*Co\\.?\\s*KG)?|GMBH|AG|KG|UG|e\\.K\\.|Ltd\\.?|LTD\\.?|Limited|LIMITED|LLC|LLP"
+                    + "|Inc\\.?|INC\\.?|plc|PLC|PLT|SAS|SARL|S\\.A\\.S?|SA|S\\.A\\.R\\.L\\.|B\\.V\\.|BV|N\\.V\\.|NV|S\\.L\\.|SL"
+                    + "|S\\.p\\.A\\.|SpA|S\\.r\\.l\\.|Srl|SRL|Corp\\.?|CORP\\.?|Corporation|CORPORATION|Co\\.|CO\\."
+                    + "|GbR|OHG|[Ss][Dd][Nn]\\.?\\s*[Bb][Hh][Dd]\\.?|BHD\\.?|Bhd\\.?|S/B|Pte\\.?\\s*Ltd\\.?|PTE\\.?\\s*LTD\\.?"
+                    + "|Pvt\\.?\\s*Ltd\\.?|PVT\\.?\\s*LTD\\.?|P\\.?\\s*LTD\\.?)(?![\\p{L}])");
+    /** Words that name a business where no legal form is printed (shops and restaurants on receipts). */
+    private static final Pattern BUSINESS_WORD = Pattern.compile(
+            "(?<![\\p{L}])(enterprise|trading|restaurant|restoran|bakeries|bakery|stationery|marketing|retail|store|stores"
+                    + "|supermarket|mart|pharmacy|farmasi|cafe|café|coffee|kitchen|hardware|cash\\s*&\\s*carry|supplies"
+                    + "|distribution|company)(?![\\p{L}])", FLAGS);
+    private static final Pattern COMPANY = Pattern.compile(LEGAL_FORM.pattern() + "|" + "(?i:" + BUSINESS_WORD.pattern() + ")");
+
     /** Lines that are no name: registration numbers, addresses, contact details, titles. */
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "(reg(?:istration)?\\.?\\s*no|company\\s*(?:no|reg)|gst|tax\\s*invoice|\\binvoice\\b|receipt|tel\\b|fax|phone"
                     + "|e-?mail|www\\.|http|jalan|street|strasse|straße|\\bstr\\.|road|avenue|rue|thank|welcome|page|seite"
-                    + "|beispiel|sample|copy|kopie|\\bdate\\b|\\bdatum\\b|\\bno\\s*\\.|cashier|table|\\bbill\\b)", FLAGS);
+                    + "|beispiel|sample|copy|kopie|\\bdate\\b|\\bdatum\\b|\\bno\\s*\\.|cashier|table|\\bbill\\b"
+                    + "|\\bway\\b|\\blane\\b|\\bdrive\\b|\\bsuite\\b|\\bblvd\\b|\\bcode\\b|a/c|account|gstin|address"
+                    + "|\\bnummer\\b|\\bnumber\\b|\\bprix\\b|\\bprice\\b|\\border\\b)", FLAGS);
 
     private static final Map<String, String> CURRENCY_SYMBOLS = Map.of("€", "EUR", "£", "GBP", "₹", "INR",
             "zł", "PLN", "¥", "JPY", "$", "USD", "RM", "MYR", "S$", "SGD", "Rs.", "INR", "Rs", "INR");
+    /** Symbols printed before the figure only; after one they are usually something else (a tax code "S"). */
+    private static final java.util.Set<String> PREFIX_SYMBOLS = java.util.Set.of("RM", "S$", "Rs", "Rs.");
     private static final Pattern CURRENCY_CODE = Pattern.compile(
             "\\b(EUR|USD|GBP|INR|PLN|CHF|JPY|CAD|AUD|SEK|NOK|DKK|CZK|HUF|CNY|MYR|SGD)\\b");
 
@@ -178,7 +196,7 @@ public final class FieldExtractor {
         Map<String, ExtractedField> stated = new LinkedHashMap<>();
         for (String name : FIELDS) {
             ExtractedField field = fields.get(name);
-            if (field != null && (field.confidence() >= STATED || name.equals("documentType"))) {
+            if (field != null && (field.confidence() >= STATED - 1e-9 || name.equals("documentType"))) {
                 stated.put(name, field);
             }
         }
@@ -300,7 +318,7 @@ public final class FieldExtractor {
             } else {
                 String failed = "net " + net.value() + " + tax " + tax.value() + " = " + sum.toPlainString()
                         + ", not the total " + total.value();
-                fields.put("totalAmount", total.fail(failed, 0.2));
+                fields.put("totalAmount", total.fail(failed, 0.1));
                 fields.put("netAmount", net.fail(failed, 0.2));
                 fields.put("taxAmount", tax.fail(failed, 0.2));
             }
@@ -422,13 +440,32 @@ public final class FieldExtractor {
         return Optional.empty();
     }
 
+    /** A name after a label: up to the next cell or the next label ("… Address: …"), never a label itself. */
     private static Optional<String> name(String text) {
         String value = text.replaceFirst("^[\\s:.-]+", "").split("\\s{2,}")[0].strip();
-        if (value.length() < 3 || !value.chars().anyMatch(Character::isLetter) || NOT_A_NAME.matcher(value).find()
-                || value.matches(".*\\d{4,}.*")) {
+        value = value.replaceFirst("\\s+\\p{L}[\\p{L} ./]{0,20}\\s*:.*$", "").strip();
+        if (!plausibleName(value) || value.endsWith(":") || value.matches(".*\\d{4,}.*")) {
             return Optional.empty();
         }
         return Optional.of(value);
+    }
+
+    /**
+     * Whether text can be a party's name: letters, words of two letters or more (or initials), no stray
+     * symbols that OCR leaves where it misread ("FARMAS! LIGAMAS", "$B"), not an address or a label.
+     */
+    static boolean plausibleName(String name) {
+        if (name.length() < 3 || name.chars().filter(Character::isLetter).count() < 3 || NOT_A_NAME.matcher(name).find()
+                || name.matches("^\\d.*") || name.matches(".*[!$|{}“”@#*?<>=_~^\\\\].*")) {
+            return false;
+        }
+        for (String word : name.split("\\s+")) {
+            boolean initial = word.matches("\\p{L}\\.?");
+            if (word.matches(".*\\d.*\\p{L}.*|.*\\p{L}.*\\d.*") || (word.length() == 1 && !initial && !word.equals("&"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<String> firstDate(String text, boolean usOrder) {
@@ -453,6 +490,8 @@ public final class FieldExtractor {
                 }
             }
         }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Line> first = new LinkedHashMap<>();
         for (Line line : lines) {
             if (DUE_DATE_LABEL.matcher(line.text()).find()) {
                 continue;
@@ -460,11 +499,15 @@ public final class FieldExtractor {
             for (Dates.Found date : Dates.find(line.text(), usOrder)) {
                 String iso = date.date().toString();
                 if (due.map(d -> !d.value().equals(iso)).orElse(true)) {
-                    return Optional.of(field("issueDate", iso, line, line.text(), 0.6));
+                    counts.merge(iso, 1, Integer::sum);
+                    first.putIfAbsent(iso, line);
                 }
             }
         }
-        return Optional.empty();
+        // Unlabelled: the date printed most often (a receipt prints its date at the top and the bottom), else the first.
+        return counts.entrySet().stream().max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
+                .map(best -> field("issueDate", best.getKey(), first.get(best.getKey()), first.get(best.getKey()).text(),
+                        best.getValue() > 1 ? 0.7 : 0.6));
     }
 
     private static Optional<ExtractedField> paymentTerms(List<Line> lines) {
@@ -552,7 +595,8 @@ public final class FieldExtractor {
             }
         }
         Candidate due = dues.isEmpty() ? null : dues.get(0);
-        if (total == null && due != null && !documentType.equals("receipt")) {
+        boolean prepaid = lines.stream().anyMatch(l -> PREPAID.matcher(l.text()).find());
+        if (total == null && due != null && !prepaid) {
             total = new Candidate(due.value(), due.line(), due.score() - 1.5);
         }
         if (total != null && total.value().signum() == 0 && net == null) {
@@ -613,8 +657,9 @@ public final class FieldExtractor {
             for (Map.Entry<String, String> symbol : CURRENCY_SYMBOLS.entrySet()) {
                 String quoted = Pattern.quote(symbol.getKey());
                 boolean letters = symbol.getKey().chars().allMatch(Character::isLetter);
-                String before = (letters ? "(?<![A-Za-z])" : "") + quoted + "\\s?\\d";
-                String after = "\\d[.,]\\d{2}\\s?" + quoted + (letters ? "(?![A-Za-z])" : "");
+                String before = (letters ? "(?<![A-Za-z])" : "(?<![A-Za-z$])") + quoted + "\\s?\\d[\\d.,' ]*[.,]\\d{2}(?!\\d)";
+                boolean prefixOnly = PREFIX_SYMBOLS.contains(symbol.getKey());
+                String after = prefixOnly ? "$^" : "\\d[.,]\\d{2}\\s?" + quoted + (letters ? "(?![A-Za-z])" : "");
                 String heading = letters ? "\\(" + quoted + "\\)" : "$^";
                 if (Pattern.compile(before + "|" + after + "|" + heading).matcher(line.text()).find()) {
                     if (symbol.getKey().equals("$") && line.text().contains("S$")) {
@@ -625,6 +670,9 @@ public final class FieldExtractor {
                 }
             }
         }
+        if (counts.isEmpty()) {
+            return impliedCurrency(lines);
+        }
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(best -> {
             Line line = evidence.get(best.getKey());
             double confidence = best.getValue() >= 2 ? 0.9 : 0.7;
@@ -633,6 +681,33 @@ public final class FieldExtractor {
             return others == 0 ? field.pass("the symbols and codes printed agree", 0.3)
                     : field.fail("other currencies are printed too (" + String.join(", ", counts.keySet()) + ")", 0.1);
         });
+    }
+
+    /** Legal forms and tax ids that belong to one country, whose currency a document without any printed is in. */
+    private static final Map<Pattern, String> COUNTRY_SIGNS = Map.of(
+            Pattern.compile("(?<![\\p{L}])(?:[Ss][Dd][Nn]\\.?\\s*[Bb][Hh][Dd]|MALAYSIA|Malaysia)(?![\\p{L}])"), "MYR",
+            Pattern.compile("(?<![\\p{L}])(?:Pte\\.?\\s*Ltd|PTE\\.?\\s*LTD|SINGAPORE|Singapore)(?![\\p{L}])"), "SGD",
+            Pattern.compile("(?<![\\p{L}])(?:GSTIN|Pvt\\.?\\s*Ltd|PVT\\.?\\s*LTD|INDIA|India)(?![\\p{L}])"), "INR");
+
+    /**
+     * No currency printed: where the document names one country only by its legal forms or tax ids ("Sdn Bhd",
+     * "GSTIN"), that country's currency, with a modest confidence and the sign as its evidence.
+     */
+    private static Optional<ExtractedField> impliedCurrency(List<Line> lines) {
+        Map<String, Line> found = new LinkedHashMap<>();
+        for (Line line : lines) {
+            COUNTRY_SIGNS.forEach((sign, currency) -> {
+                if (sign.matcher(line.text()).find()) {
+                    found.putIfAbsent(currency, line);
+                }
+            });
+        }
+        if (found.size() != 1) {
+            return Optional.empty();
+        }
+        Map.Entry<String, Line> only = found.entrySet().iterator().next();
+        return Optional.of(field("currency", only.getKey(), only.getValue(), only.getValue().text(), 0.6)
+                .pass("no currency printed; implied by the country the document names", 0));
     }
 
     /**
@@ -652,27 +727,41 @@ public final class FieldExtractor {
             }
             for (String cell : line.text().split("\\s{2,}")) {
                 String name = cleanName(cell);
-                if (COMPANY.matcher(name).find() && !NOT_A_NAME.matcher(name).find() && name.length() >= 4) {
+                Matcher form = LEGAL_FORM.matcher(name);
+                String rest = form.find() ? name.substring(0, form.start()).strip() : name;
+                if (COMPANY.matcher(name).find() && plausibleName(name) && rest.chars().filter(Character::isLetter).count() >= 3
+                        && name.contains(" ")) {
                     return Optional.of(field("sellerName", name, line, line.text(), 0.75));
                 }
             }
         }
-        if (documentType.equals("receipt")) {
-            for (int i = 0; i < Math.min(lines.size(), 6); i++) {
-                String name = cleanName(lines.get(i).text().split("\\s{2,}")[0]);
-                long letters = name.chars().filter(Character::isLetter).count();
-                if (letters >= 6 && letters >= 0.7 * name.replace(" ", "").length() && name.contains(" ")
-                        && !NOT_A_NAME.matcher(name).find()) {
-                    return Optional.of(field("sellerName", name, lines.get(i), lines.get(i).text(), 0.55));
-                }
+        for (int i = 0; i < Math.min(lines.size(), 3); i++) {
+            String name = cleanName(lines.get(i).text().split("\\s{2,}")[0]);
+            long letters = name.chars().filter(Character::isLetter).count();
+            boolean title = DOCUMENT_TYPES.values().stream().anyMatch(t -> t.matcher(name).find());
+            if (letters >= 5 && letters >= 0.75 * name.replace(" ", "").length() && plausibleName(name) && !title
+                    && !BUYER_CONTEXT.matcher(name).find()) {
+                return Optional.of(field("sellerName", name, lines.get(i), lines.get(i).text(), 0.55));
             }
         }
         return Optional.empty();
     }
 
-    private static String cleanName(String text) {
-        return text.replaceAll("\\s*[({\\[][^)}\\]]*\\d[^)}\\]]*[)}\\]]?\\s*$", "").replaceAll("[\\s,;:|-]+$", "")
-                .replaceFirst("^[^\\p{L}\\d]+", "").strip();
+    /**
+     * A name as printed, without what follows it on the line: a bracketed registration number and the rest, or
+     * whatever comes after the legal form ("… Co. The Gardens Mall"); stray punctuation from OCR at the ends.
+     */
+    static String cleanName(String text) {
+        String name = text.replaceFirst("\\s*[({\\[][^)}\\]]*\\d.*$", "");
+        Matcher form = LEGAL_FORM.matcher(name);
+        int end = -1;
+        while (form.find()) {
+            end = form.end();
+        }
+        if (end > 0) {
+            name = name.substring(0, end);
+        }
+        return name.replaceAll("[\\s,;:|\\-]+$", "").replaceFirst("^[^\\p{L}\\d]+", "").strip();
     }
 
     private static Optional<ExtractedField> iban(List<Line> lines) {

@@ -36,7 +36,7 @@ import tools.jackson.databind.ObjectMapper;
  * rules) in an app started on a throwaway in-memory database, with no HTTP in between; each labelled field is
  * scored right, wrong (a different value stated) or missed (left blank), with the corpus's comparison rules.
  * Prints a table per field, per document kind and overall, with OCR pages per second, and writes the misses to
- * a CSV. {@code bench/extraction/run.sh} runs it; {@code CorpusExtractionIT} holds its floor.
+ * a CSV, and each document's text to {@code target/extraction-texts}. {@code bench/extraction/run.sh} runs it; {@code CorpusExtractionIT} holds its floor.
  */
 public final class ExtractionBench {
 
@@ -135,6 +135,10 @@ public final class ExtractionBench {
                     StoredDocument done = waitUntilFinished(repository, id, owner);
                     double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
                     List<PageText> pages = repository.pages(id);
+                    Path texts = Path.of("target", "extraction-texts");
+                    Files.createDirectories(texts);
+                    Files.writeString(texts.resolve(file + ".txt"), String.join("\n\f\n",
+                            pages.stream().map(PageText::text).toList()));
                     long ocr = pages.stream().filter(p -> p.source() == PageText.TextSource.OCR).count();
                     if (ocr == pages.size() && ocr > 0) {
                         ocrPages += (int) ocr;
