@@ -15,3 +15,7 @@ CREATE TABLE document_line_item (
     tax_rate     VARCHAR(20),
     PRIMARY KEY (document_id, line_index)
 );
+
+-- OCR's confidence in the least sure word of each line of a page's text (comma-separated, 0 to 100), so a
+-- field read from a line OCR was unsure of is stated with less confidence, or not at all.
+ALTER TABLE document_page ADD COLUMN line_confidences TEXT;

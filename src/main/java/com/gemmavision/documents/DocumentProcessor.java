@@ -232,7 +232,7 @@ public class DocumentProcessor {
                         BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
                         Ocr.Result result = ocr.read(image);
                         page = new PageText(number, PageText.TextSource.OCR, result.text(), result.confidence(), width,
-                                height);
+                                height, null, result.lineConfidences());
                     }
                 }
                 run.saved(page, count);
@@ -286,7 +286,7 @@ public class DocumentProcessor {
         BufferedImage image = decode(file);
         Ocr.Result result = ocr.read(image);
         run.saved(new PageText(1, PageText.TextSource.OCR, result.text(), result.confidence(), image.getWidth(),
-                image.getHeight()), 1);
+                image.getHeight(), null, result.lineConfidences()), 1);
     }
 
     /** Decodes an image, subsampled while reading when it is larger than the pixel limit allows. */

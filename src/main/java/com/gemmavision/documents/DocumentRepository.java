@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -268,17 +269,28 @@ public class DocumentRepository {
 
     void savePage(String id, PageText page) {
         jdbc.sql("INSERT INTO document_page (document_id, page_number, text_source, text, ocr_confidence, width_px,"
-                        + " height_px, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " height_px, note, line_confidences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(id, page.pageNumber(), page.source().code(), page.text(), page.ocrConfidence(), page.widthPx(),
-                        page.heightPx(), truncate(page.note(), 300)).update();
+                        page.heightPx(), truncate(page.note(), 300), page.lineConfidences().isEmpty() ? null
+                                : page.lineConfidences().stream().map(line -> line.stream()
+                                        .map(c -> String.valueOf(Math.round(c))).collect(Collectors.joining(",")))
+                                .collect(Collectors.joining(";"))).update();
     }
 
     public List<PageText> pages(String id) {
-        return jdbc.sql("SELECT page_number, text_source, text, ocr_confidence, width_px, height_px, note"
+        return jdbc.sql("SELECT page_number, text_source, text, ocr_confidence, width_px, height_px, note, line_confidences"
                         + " FROM document_page WHERE document_id = ? ORDER BY page_number").param(id)
                 .query((rs, i) -> new PageText(rs.getInt(1), PageText.TextSource.byCode(rs.getString(2)), rs.getString(3),
                         (Double) rs.getObject(4, Double.class), (Integer) rs.getObject(5, Integer.class),
-                        (Integer) rs.getObject(6, Integer.class), rs.getString(7))).list();
+                        (Integer) rs.getObject(6, Integer.class), rs.getString(7), confidences(rs.getString(8)))).list();
+    }
+
+    private static List<List<Double>> confidences(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(stored.split(";", -1)).map(line -> line.isEmpty() ? List.<Double>of()
+                : java.util.Arrays.stream(line.split(",")).map(Double::valueOf).toList()).toList();
     }
 
     void saveFields(String id, java.util.Collection<ExtractedField> fields) {

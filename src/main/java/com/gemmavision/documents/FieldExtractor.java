@@ -97,6 +97,10 @@ public final class FieldExtractor {
                     + "|abschl[äa]ge|zuschl[äa]ge|allowance|\\bcharges?\\s*total|remise|zahlbar|payable\\s*within|innerhalb"
                     + "|within\\s*\\d+\\s*days|\\btage\\b|\\bdays\\b|points|saved|you\\s*save"
                     + "|total\\s*\\S{0,2}%|supplies)", FLAGS);
+    /** A count printed beside amounts ("Total Pcs.: 27 Total Price: 293.52"): blanked out, the rest still read. */
+    private static final Pattern COUNT = Pattern.compile(
+            "total\\s*(?:qty|quantity|items?|item\\(s\\)|pcs|pieces|units)\\.?\\s*:?\\s*[\\d.,]+", FLAGS);
+
     /** Something was paid before: the amount due is then not the grand total. */
     private static final Pattern PREPAID = Pattern.compile(
             "(prepaid|prepayment|previous\\s*balance|paid\\s*to\\s*date|already\\s*paid|anzahlung|vorauszahlung"
@@ -115,7 +119,7 @@ public final class FieldExtractor {
     private static final Pattern BUYER_LABEL = Pattern.compile(
             "(bill\\s*to|sold\\s*to|invoice\\s*to|customer\\s*name|customer|buyer|client|kunde|k[äa]ufer"
                     + "|rechnungsempf[äa]nger|destinataire|factur[ée]\\s*[àa]|acheteur|klant|cliente|intestatario"
-                    + "|acquirente)\\s*:?", FLAGS);
+                    + "|acquirente)(?!['’]\\p{L})\\s*:?", FLAGS);
     private static final Pattern SELLER_LABEL = Pattern.compile(
             "(seller|vendor|supplier|from|verk[äa]ufer|lieferant|fournisseur|vendeur|leverancier|proveedor|fornitore)"
                     + "\\s*:", FLAGS);
@@ -158,7 +162,7 @@ public final class FieldExtractor {
                     + "|e-?mail|www\\.|http|jalan|street|strasse|straße|\\bstr\\.|road|avenue|rue|thank|welcome|page|seite"
                     + "|beispiel|sample|copy|kopie|\\bdate\\b|\\bdatum\\b|\\bno\\s*\\.|cashier|table|\\bbill\\b"
                     + "|\\bway\\b|\\blane\\b|\\bdrive\\b|\\bsuite\\b|\\bblvd\\b|\\bcode\\b|a/c|account|gstin|address"
-                    + "|\\bnummer\\b|\\bnumber\\b|\\bprix\\b|\\bprice\\b|\\border\\b)", FLAGS);
+                    + "|\\bnummer\\b|\\bnumber\\b|\\bprix\\b|\\bprice\\b|\\border\\b|signature|unterschrift)", FLAGS);
 
     private static final Map<String, String> CURRENCY_SYMBOLS = Map.of("€", "EUR", "£", "GBP", "₹", "INR",
             "zł", "PLN", "¥", "JPY", "$", "USD", "RM", "MYR", "S$", "SGD", "Rs.", "INR", "Rs", "INR");
@@ -168,11 +172,42 @@ public final class FieldExtractor {
             "\\b(EUR|USD|GBP|INR|PLN|CHF|JPY|CAD|AUD|SEK|NOK|DKK|CZK|HUF|CNY|MYR|SGD)\\b");
 
     /** A line of a page, with its page number and where its text came from. */
-    private record Line(int page, String text, String source) {
+    private record Line(int page, String text, String source, List<Double> words) {
+
+        /**
+         * OCR's confidence in the words that hold {@code printed} (all the line's words when it is not found);
+         * null for text-layer lines.
+         */
+        Double ocrConfidence(String printed) {
+            if (words.isEmpty()) {
+                return null;
+            }
+            String[] tokens = text.split("\\s+");
+            if (tokens.length != words.size()) {
+                return words.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            }
+            int at = printed == null ? -1 : text.indexOf(printed.strip());
+            double lowest = 100;
+            int position = 0;
+            for (int i = 0; i < tokens.length; i++) {
+                int start = text.indexOf(tokens[i], position);
+                int end = start + tokens[i].length();
+                position = end;
+                boolean inside = at < 0 || (start < at + printed.strip().length() && end > at);
+                if (inside) {
+                    lowest = Math.min(lowest, words.get(i));
+                }
+            }
+            return lowest;
+        }
     }
 
     /** A candidate amount for one role, with its score. */
-    private record Candidate(BigDecimal value, Line line, double score) {
+    private record Candidate(BigDecimal value, Line line, double score, String printed) {
+
+        Candidate(Amounts.Found amount, Line line, double score) {
+            this(amount.value(), line, score, amount.printed());
+        }
     }
 
     public Map<String, ExtractedField> extract(List<PageText> pages) {
@@ -184,9 +219,10 @@ public final class FieldExtractor {
         List<Line> lines = new ArrayList<>();
         for (PageText page : pages) {
             String source = page.source() == PageText.TextSource.OCR ? ExtractedField.OCR : ExtractedField.TEXT_LAYER;
-            for (String line : page.text().split("\\R")) {
-                if (!line.isBlank()) {
-                    lines.add(new Line(page.pageNumber(), line.strip(), source));
+            String[] texts = page.text().split("\\R");
+            for (int i = 0; i < texts.length; i++) {
+                if (!texts[i].isBlank()) {
+                    lines.add(new Line(page.pageNumber(), texts[i].strip(), source, page.wordConfidences(i)));
                 }
             }
         }
@@ -411,8 +447,29 @@ public final class FieldExtractor {
     }
 
     private static ExtractedField field(String name, String value, Line line, String snippet, double confidence) {
-        return new ExtractedField(name, value, line.page(), snippet, confidence, line.source(), List.of(), List.of());
+        return field(name, value, line, snippet, confidence, value);
     }
+
+    /** A field read from a line; {@code printed} is the value as it stands on the line, whose OCR confidence counts. */
+    private static ExtractedField field(String name, String value, Line line, String snippet, double confidence,
+                                        String printed) {
+        ExtractedField field = new ExtractedField(name, value, line.page(), snippet, confidence, line.source(), List.of(),
+                List.of());
+        Double ocr = line.ocrConfidence(printed);
+        if (ocr == null) {
+            return field;
+        }
+        if (ocr >= OCR_SURE) {
+            return field.pass(String.format(Locale.ROOT, "OCR sure of the words read (%.0f%%)", ocr), 0);
+        }
+        // Tesseract rates figures lower than words even when it reads them right, so they lose half as much.
+        double weight = value.matches("[-\\d.,: /]+") ? 0.5 : 1;
+        return field.fail(String.format(Locale.ROOT, "OCR unsure of the words read (%.0f%%)", ocr),
+                weight * (ocr < OCR_SURE / 2 ? 0.35 : 0.25 * (OCR_SURE - ocr) / (OCR_SURE / 2) + 0.05));
+    }
+
+    /** Tesseract word confidence from which a line counts as read without doubt. */
+    static final double OCR_SURE = 85;
 
     /** The cell of a line that starts nearest to a column (cells are separated by two or more spaces). */
     private static String cellAt(String text, int column) {
@@ -443,8 +500,9 @@ public final class FieldExtractor {
     /** A name after a label: up to the next cell or the next label ("… Address: …"), never a label itself. */
     private static Optional<String> name(String text) {
         String value = text.replaceFirst("^[\\s:.-]+", "").split("\\s{2,}")[0].strip();
-        value = value.replaceFirst("\\s+\\p{L}[\\p{L} ./]{0,20}\\s*:.*$", "").strip();
-        if (!plausibleName(value) || value.endsWith(":") || value.matches(".*\\d{4,}.*")) {
+        value = value.replaceFirst("\\s+\\p{L}+\\.?\\s*:.*$", "").strip();
+        if (!plausibleName(value) || value.endsWith(":") || value.matches(".*\\d{4,}.*")
+                || !Character.isLetterOrDigit(value.codePointAt(0))) {
             return Optional.empty();
         }
         return Optional.of(value);
@@ -546,30 +604,30 @@ public final class FieldExtractor {
         List<Candidate> taxes = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            String text = amountText(line.text());
+            String text = COUNT.matcher(amountText(line.text())).replaceAll(m -> " ".repeat(m.group().length()));
             if (NOT_AN_AMOUNT_LINE.matcher(text).find() || VAT_ID_LABEL.matcher(text).find() || hasIban(text)) {
                 continue;
             }
             double late = 0.3 * i / Math.max(1, lines.size());
             Matcher label;
             if ((label = DUE_LABEL.matcher(text)).find()) {
-                amountAfter(text, label.end()).ifPresent(a -> dues.add(new Candidate(a.value(), line, 3 + late + cents(a))));
+                amountAfter(text, label.end()).ifPresent(a -> dues.add(new Candidate(a, line, 3 + late + cents(a))));
             } else if ((label = TAX_INCLUDED.matcher(text)).find()) {
-                amountAfter(text, label.end()).ifPresent(a -> taxes.add(new Candidate(a.value(), line, 2 + late + cents(a))));
+                amountAfter(text, label.end()).ifPresent(a -> taxes.add(new Candidate(a, line, 2 + late + cents(a))));
             } else if ((label = TOTAL_STRONG.matcher(text)).find()) {
                 Matcher net = NET_LABEL.matcher(text);
                 if (net.find() && net.start() < label.start() && !label.group().toLowerCase(Locale.ROOT).contains("net")) {
-                    amountAfter(text, net.end()).ifPresent(a -> nets.add(new Candidate(a.value(), line, 3 + late + cents(a))));
+                    amountAfter(text, net.end()).ifPresent(a -> nets.add(new Candidate(a, line, 3 + late + cents(a))));
                 } else {
-                    amountAfter(text, label.end()).ifPresent(a -> totals.add(new Candidate(a.value(), line, 3 + late + cents(a))));
+                    amountAfter(text, label.end()).ifPresent(a -> totals.add(new Candidate(a, line, 3 + late + cents(a))));
                 }
             } else if ((label = NET_LABEL.matcher(text)).find()) {
-                amountAfter(text, label.end()).ifPresent(a -> nets.add(new Candidate(a.value(), line, 3 + late + cents(a))));
+                amountAfter(text, label.end()).ifPresent(a -> nets.add(new Candidate(a, line, 3 + late + cents(a))));
             } else if ((label = TAX_LABEL.matcher(text)).find()) {
                 Matcher from = label;
-                lastAmountAfter(text, from.end()).ifPresent(a -> taxes.add(new Candidate(a.value(), line, 2.5 + late + cents(a))));
+                lastAmountAfter(text, from.end()).ifPresent(a -> taxes.add(new Candidate(a, line, 2.5 + late + cents(a))));
             } else if ((label = TOTAL_WEAK.matcher(text)).find()) {
-                amountAfter(text, label.end()).ifPresent(a -> totals.add(new Candidate(a.value(), line, 2 + late + cents(a))));
+                amountAfter(text, label.end()).ifPresent(a -> totals.add(new Candidate(a, line, 2 + late + cents(a))));
             }
         }
         Comparator<Candidate> byScore = Comparator.comparingDouble(Candidate::score).reversed();
@@ -597,16 +655,55 @@ public final class FieldExtractor {
         Candidate due = dues.isEmpty() ? null : dues.get(0);
         boolean prepaid = lines.stream().anyMatch(l -> PREPAID.matcher(l.text()).find());
         if (total == null && due != null && !prepaid) {
-            total = new Candidate(due.value(), due.line(), due.score() - 1.5);
+            total = new Candidate(due.value(), due.line(), due.score() - 1.5, due.printed());
         }
         if (total != null && total.value().signum() == 0 && net == null) {
             total = null;
         }
         emit(fields, "totalAmount", total, best > 0 ? 0.85 : 0.7);
+        if (total != null && fields.containsKey("totalAmount")) {
+            agree(fields, total, totals, dues, nets, lines);
+        }
         emit(fields, "amountDue", due, 0.8);
         emit(fields, "netAmount", net, best > 0 ? 0.85 : 0.6);
         emit(fields, "taxAmount", tax, best > 0 ? 0.85 : 0.55);
     }
+
+    /**
+     * Independent lines that confirm a total make an OCR misreading unlikely: the same figure printed on another
+     * total or amount-due line ("Total (incl. GST) 6.00" and "TOTAL 6.00"), or cash tendered less change given.
+     */
+    private static void agree(Map<String, ExtractedField> fields, Candidate total, List<Candidate> totals,
+                              List<Candidate> dues, List<Candidate> nets, List<Line> lines) {
+        ExtractedField field = fields.get("totalAmount");
+        List<Candidate> others = new ArrayList<>(totals);
+        others.addAll(dues);
+        for (Candidate other : others) {
+            if (other.line() != total.line() && other.value().compareTo(total.value()) == 0) {
+                fields.put("totalAmount", field.pass("printed again: " + other.line().text(), 0.6));
+                return;
+            }
+        }
+        BigDecimal cash = null;
+        BigDecimal change = null;
+        for (Line line : lines) {
+            String text = amountText(line.text());
+            Matcher paid = CASH.matcher(text);
+            Matcher back = CHANGE.matcher(text);
+            if (back.find()) {
+                change = amountAfter(text, back.end()).map(Amounts.Found::value).orElse(change);
+            } else if (paid.find()) {
+                cash = amountAfter(text, paid.end()).map(Amounts.Found::value).orElse(cash);
+            }
+        }
+        if (cash != null && change != null && cash.subtract(change).compareTo(total.value()) == 0) {
+            fields.put("totalAmount", field.pass("cash " + cash.toPlainString() + " less change " + change.toPlainString()
+                    + " = total", 0.6));
+        }
+    }
+
+    private static final Pattern CASH = Pattern.compile("(\\bcash\\b|tendered|\\bpaid\\b|payment)", FLAGS);
+    private static final Pattern CHANGE = Pattern.compile("(\\bchange\\b|wechselgeld|r[ée]ckgeld|monnaie|cambio|resto)", FLAGS);
 
     private static List<Candidate> top(List<Candidate> candidates) {
         return candidates.subList(0, Math.min(5, candidates.size()));
@@ -622,7 +719,7 @@ public final class FieldExtractor {
         }
         String value = candidate.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
         double printed = candidate.score() % 1 >= 0.5 || candidate.score() >= 3.5 ? confidence : confidence - 0.15;
-        fields.put(name, field(name, value, candidate.line(), candidate.line().text(), printed));
+        fields.put(name, field(name, value, candidate.line(), candidate.line().text(), printed, candidate.printed()));
     }
 
     /** The first amount after a label (money with cents first), skipping zeros when a non-zero one follows. */

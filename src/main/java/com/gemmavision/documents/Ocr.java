@@ -30,7 +30,15 @@ public class Ocr {
         this.properties = properties;
     }
 
-    public record Result(String text, double confidence) {
+    /**
+     * The text read, Tesseract's mean word confidence, and for each line of the text the confidence of each of its
+     * words in order (so a field knows how sure OCR was of the very words it was read from).
+     */
+    public record Result(String text, double confidence, List<List<Double>> lineConfidences) {
+
+        public Result(String text, double confidence) {
+            this(text, confidence, List.of());
+        }
     }
 
     public boolean available() {
@@ -124,7 +132,7 @@ public class Ocr {
     }
 
     /** One recognised word and its box. */
-    private record Word(int left, int top, int width, int height, String text) {
+    private record Word(int left, int top, int width, int height, String text, double confidence) {
         double middle() {
             return top + height / 2.0;
         }
@@ -144,9 +152,9 @@ public class Ocr {
             if (cells.length < 12 || !cells[0].equals("5") || cells[11].isBlank()) {
                 continue;
             }
-            words.add(new Word(Integer.parseInt(cells[6]), Integer.parseInt(cells[7]), Integer.parseInt(cells[8]),
-                    Integer.parseInt(cells[9]), cells[11]));
             double confidence = Double.parseDouble(cells[10]);
+            words.add(new Word(Integer.parseInt(cells[6]), Integer.parseInt(cells[7]), Integer.parseInt(cells[8]),
+                    Integer.parseInt(cells[9]), cells[11], confidence));
             if (confidence >= 0) {
                 confidenceSum += confidence;
                 counted++;
@@ -165,6 +173,7 @@ public class Ocr {
             }
         }
         StringBuilder text = new StringBuilder();
+        List<List<Double>> lineConfidences = new ArrayList<>();
         for (List<Word> line : lines) {
             line.sort(java.util.Comparator.comparingInt(Word::left));
             int lastEnd = Integer.MIN_VALUE;
@@ -179,8 +188,9 @@ public class Ocr {
                 charWidth = Math.max(4, word.width() / (double) Math.max(1, word.text().length()));
             }
             text.append(out).append('\n');
+            lineConfidences.add(line.stream().map(w -> Math.max(0, w.confidence())).toList());
         }
-        return new Result(text.toString().strip(), counted == 0 ? 0 : confidenceSum / counted);
+        return new Result(text.toString().strip(), counted == 0 ? 0 : confidenceSum / counted, lineConfidences);
     }
 
     private static double average(List<Word> line) {

@@ -115,10 +115,9 @@ public final class ExtractionBench {
             }
         }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GemmaVisionApplication.class)
-                .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:extraction-bench;DB_CLOSE_DELAY=-1",
-                        "gemmavision.documents.poll-interval=50ms", "gemmavision.documents.max-documents=100000",
-                        "gemmavision.documents.max-queued-pages=100000", "logging.level.root=WARN")
-                .run()) {
+                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:extraction-bench;DB_CLOSE_DELAY=-1",
+                        "--gemmavision.documents.poll-interval=50ms", "--gemmavision.documents.max-documents=100000",
+                        "--gemmavision.documents.max-queued-pages=100000", "--logging.level.root=WARN")) {
             Documents documents = app.getBean(Documents.class);
             DocumentRepository repository = app.getBean(DocumentRepository.class);
             List<Score> scores = new ArrayList<>();
@@ -139,6 +138,14 @@ public final class ExtractionBench {
                     Files.createDirectories(texts);
                     Files.writeString(texts.resolve(file + ".txt"), String.join("\n\f\n",
                             pages.stream().map(PageText::text).toList()));
+                    StringBuilder scored = new StringBuilder();
+                    for (PageText page : pages) {
+                        String[] pageLines = page.text().split("\\R");
+                        for (int l = 0; l < pageLines.length; l++) {
+                            scored.append(pageLines[l]).append("    ").append(page.wordConfidences(l)).append('\n');
+                        }
+                    }
+                    Files.writeString(texts.resolve(file + ".ocr.txt"), scored.toString());
                     long ocr = pages.stream().filter(p -> p.source() == PageText.TextSource.OCR).count();
                     if (ocr == pages.size() && ocr > 0) {
                         ocrPages += (int) ocr;
@@ -157,7 +164,8 @@ public final class ExtractionBench {
                             : entry.getValue().asString();
                     String actual = field == null ? null : field.value();
                     scores.add(new Score(file, kind, name, expected, actual, compare(name, entry.getValue(), actual),
-                            field == null ? null : field.snippet()));
+                            field == null ? null : field.snippet() + " [" + Math.round(100 * field.confidence()) + "%"
+                                    + (field.failed().isEmpty() ? "" : "; " + String.join("; ", field.failed())) + "]"));
                 });
             }
             return new Result(scores, ocrPages, ocrSeconds);
