@@ -19,3 +19,15 @@ CREATE TABLE document_line_item (
 -- OCR's confidence in the least sure word of each line of a page's text (comma-separated, 0 to 100), so a
 -- field read from a line OCR was unsure of is stated with less confidence, or not at all.
 ALTER TABLE document_page ADD COLUMN line_confidences TEXT;
+
+-- People's corrections of extracted fields, oldest first: the audit trail, and what is applied again when the
+-- document is processed again.
+CREATE TABLE document_field_correction (
+    document_id     VARCHAR(36)  NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+    correction_no   INTEGER      NOT NULL,
+    name            VARCHAR(30)  NOT NULL,
+    previous_value  VARCHAR(300),
+    new_value       VARCHAR(300),
+    corrected_at    TIMESTAMP    NOT NULL,
+    PRIMARY KEY (document_id, correction_no)
+);

@@ -130,6 +130,9 @@ public class AskGemma {
     private List<String> pageImages(StoredDocument document) throws IOException {
         List<String> images = new ArrayList<>();
         try (DocumentContent.Spooled content = contents.spool(document.id())) {
+            if (document.kind() == DocumentKind.XML) {
+                return images;
+            }
             if (document.kind().isImage()) {
                 BufferedImage image = ImageIO.read(content.file().toFile());
                 if (image != null) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum DocumentKind {
     PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F', '-'}),
     PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}),
-    JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+    JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
+    /** A UBL or CII e-invoice on its own; recognised by parsing it as one (see {@link EInvoiceXml}). */
+    XML("application/xml", new byte[0]);
 
     private final String mediaType;
     private final byte[] magic;
@@ -22,11 +24,11 @@ public enum DocumentKind {
     }
 
     public boolean isImage() {
-        return this != PDF;
+        return this == PNG || this == JPEG;
     }
 
     public static Optional<DocumentKind> detect(byte[] content) {
-        return Arrays.stream(values()).filter(kind -> startsWith(content, kind.magic)).findFirst();
+        return Arrays.stream(values()).filter(kind -> kind.magic.length > 0 && startsWith(content, kind.magic)).findFirst();
     }
 
     /**
@@ -34,7 +36,7 @@ public enum DocumentKind {
      * last bytes), so a truncated upload is refused at once instead of failing later. PDFs end however they like.
      */
     public boolean complete(java.nio.file.Path file) {
-        if (this == PDF) {
+        if (this == PDF || this == XML) {
             return true;
         }
         try (java.nio.channels.SeekableByteChannel channel = java.nio.file.Files.newByteChannel(file)) {

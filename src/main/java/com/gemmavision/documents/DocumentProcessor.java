@@ -131,13 +131,23 @@ public class DocumentProcessor {
             try (DocumentContent.Spooled file = content.spool(run.id())) {
                 if (document.kind() == DocumentKind.PDF) {
                     readPdf(run, file.file());
+                } else if (document.kind() == DocumentKind.XML) {
+                    readXml(run, file.file());
                 } else {
                     readImage(run, file.file());
                 }
             }
             List<PageText> pages = repository.pages(run.id());
             run.stage(0.92, "Extracting fields");
-            Map<String, ExtractedField> found = fields.extract(pages, run.xml);
+            List<PageText> visible = document.kind() == DocumentKind.XML ? List.of() : pages;
+            Map<String, ExtractedField> found = new java.util.LinkedHashMap<>(fields.extract(visible, run.xml));
+            for (DocumentRepository.Correction correction : repository.corrections(run.id())) {
+                found.remove(correction.name());
+                if (correction.value() != null) {
+                    found.put(correction.name(), FieldCorrections.corrected(correction.name(), correction.value(),
+                            correction.previous(), correction.when()));
+                }
+            }
             repository.saveFields(run.id(), found.values());
             if (run.xml != null) {
                 repository.saveLineItems(run.id(), run.xml.lineItems());
@@ -271,6 +281,18 @@ public class DocumentProcessor {
             dpi = Math.floor(Math.sqrt(properties.maxPixels() / inches));
         }
         return dpi < 50 ? 0 : (int) dpi;
+    }
+
+    /** A standalone e-invoice: its XML is the document; the page is its text, for token counts and reading. */
+    private void readXml(Run run, Path file) throws IOException, Cancelled, GaveWay {
+        repository.pageCount(run.id(), 1);
+        run.page = 1;
+        run.stage(0.5, "Reading the e-invoice XML");
+        byte[] xml = java.nio.file.Files.readAllBytes(file);
+        run.xml = EInvoiceXml.parse(xml).orElseThrow(() -> new Unreadable("the XML is not a UBL or CII e-invoice."));
+        String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
+        run.saved(new PageText(1, PageText.TextSource.XML, text.length() > 200_000 ? text.substring(0, 200_000) : text,
+                null, null, null), 1);
     }
 
     private void readImage(Run run, Path file) throws IOException, Cancelled, GaveWay {

@@ -315,6 +315,29 @@ public class DocumentRepository {
         return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
+    void deleteField(String id, String name) {
+        jdbc.sql("DELETE FROM document_field WHERE document_id = ? AND name = ?").params(id, name).update();
+    }
+
+    void saveCorrection(String id, String name, String previous, String value, Instant when) {
+        int next = jdbc.sql("SELECT COALESCE(MAX(correction_no), 0) + 1 FROM document_field_correction WHERE document_id = ?")
+                .param(id).query(Integer.class).single();
+        jdbc.sql("INSERT INTO document_field_correction (document_id, correction_no, name, previous_value, new_value,"
+                        + " corrected_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, next, name, truncate(previous, 300), value, Timestamp.from(when)).update();
+    }
+
+    /** A correction as stored: which field, what it was, what it became (null: cleared), when. */
+    public record Correction(String name, String previous, String value, Instant when) {
+    }
+
+    public List<Correction> corrections(String id) {
+        return jdbc.sql("SELECT name, previous_value, new_value, corrected_at FROM document_field_correction"
+                        + " WHERE document_id = ? ORDER BY correction_no").param(id)
+                .query((rs, i) -> new Correction(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant())).list();
+    }
+
     void saveLineItems(String id, List<EInvoiceXml.LineItem> items) {
         for (int i = 0; i < items.size(); i++) {
             EInvoiceXml.LineItem item = items.get(i);

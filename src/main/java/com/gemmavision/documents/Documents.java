@@ -72,6 +72,33 @@ public class Documents {
     public Outcome upload(String owner, List<Upload> uploads) {
         List<StoredDocument> accepted = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
+        List<Upload> files = new ArrayList<>();
+        List<Path> unpacked = new ArrayList<>();
+        try {
+            for (Upload upload : uploads) {
+                if (Archives.isZip(upload.file())) {
+                    Archives.Unpacked archive = Archives.unpack(safeName(upload.filename()), upload.file(), properties);
+                    unpacked.addAll(archive.files().stream().map(Upload::file).toList());
+                    files.addAll(archive.files());
+                    rejected.addAll(archive.rejected());
+                } else {
+                    files.add(upload);
+                }
+            }
+            store(owner, files, accepted, rejected);
+        } finally {
+            for (Path file : unpacked) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file the system cleans up anyway
+                }
+            }
+        }
+        return new Outcome(accepted, rejected);
+    }
+
+    private void store(String owner, List<Upload> uploads, List<StoredDocument> accepted, List<Rejection> rejected) {
         for (Upload upload : uploads) {
             String name = safeName(upload.filename());
             Inspection inspection = inspect(name, upload.file());
@@ -86,7 +113,6 @@ public class Documents {
                 rejected.add(refusal);
             }
         }
-        return new Outcome(accepted, rejected);
     }
 
     private Rejection store(String owner, String name, Inspection inspection, Path file) {
@@ -153,11 +179,28 @@ public class Documents {
                     + " MB limit.", 413);
         }
         Optional<DocumentKind> kind = DocumentKind.detect(head);
+        if (kind.isEmpty() && EInvoiceXml.looksLikeXml(head)) {
+            return inspectXml(name, file);
+        }
         if (kind.isEmpty()) {
-            return Inspection.refused(name, name + " is not a PDF, PNG or JPEG file (judged by its content, not"
-                    + " its name).", 415);
+            return Inspection.refused(name, name + " is not a PDF, PNG, JPEG, e-invoice XML or ZIP file (judged by its"
+                    + " content, not its name).", 415);
         }
         return kind.get() == DocumentKind.PDF ? inspectPdf(name, file) : inspectImage(name, kind.get(), file);
+    }
+
+    /** An XML upload is accepted only as a UBL or CII e-invoice, parsed with DOCTYPEs refused. */
+    private Inspection inspectXml(String name, Path file) {
+        try {
+            if (Files.size(file) <= EInvoiceXml.MAX_BYTES && EInvoiceXml.parse(Files.readAllBytes(file)).isPresent()) {
+                return Inspection.of(DocumentKind.XML, 1, false, null, null);
+            }
+        } catch (IOException e) {
+            // refused below
+        }
+        return Inspection.refused(name, name + " is XML but not a UBL or CII e-invoice this server can read (documents"
+                + " with a DOCTYPE or entities are refused, as are files over " + EInvoiceXml.MAX_BYTES / (1024 * 1024)
+                + " MB).", 422);
     }
 
     private Inspection inspectPdf(String name, Path file) {

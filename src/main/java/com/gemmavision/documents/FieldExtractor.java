@@ -38,6 +38,16 @@ public final class FieldExtractor {
             "totalAmount", "amountDue", "netAmount", "taxAmount", "currency", "sellerName", "sellerAddress",
             "sellerVatId", "buyerName", "buyerVatId", "iban", "bic", "purchaseOrder", "paymentTerms");
 
+    /** What people call each field (the page shows these; JSON and CSV keep the names). */
+    public static final Map<String, String> LABELS = Map.ofEntries(Map.entry("documentType", "Document type"),
+            Map.entry("invoiceNumber", "Invoice number"), Map.entry("issueDate", "Issue date"),
+            Map.entry("dueDate", "Due date"), Map.entry("totalAmount", "Total (incl. tax)"),
+            Map.entry("amountDue", "Amount due"), Map.entry("netAmount", "Net amount"), Map.entry("taxAmount", "Tax"),
+            Map.entry("currency", "Currency"), Map.entry("sellerName", "Seller"), Map.entry("sellerAddress", "Seller address"),
+            Map.entry("sellerVatId", "Seller VAT number"), Map.entry("buyerName", "Buyer"),
+            Map.entry("buyerVatId", "Buyer VAT number"), Map.entry("iban", "IBAN"), Map.entry("bic", "BIC"),
+            Map.entry("purchaseOrder", "Purchase order"), Map.entry("paymentTerms", "Payment terms"));
+
     /** Names earlier versions used, kept as aliases in the JSON. */
     public static final Map<String, String> ALIASES = Map.of("issuer", "sellerName", "vatId", "sellerVatId");
 

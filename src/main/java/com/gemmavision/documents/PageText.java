@@ -32,7 +32,7 @@ public record PageText(int pageNumber, TextSource source, String text, Double oc
     }
 
     public enum TextSource {
-        TEXT_LAYER("text-layer"), OCR("ocr"), NONE("none");
+        TEXT_LAYER("text-layer"), OCR("ocr"), XML("xml"), NONE("none");
 
         private final String code;
 

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.Documents;
+import com.gemmavision.documents.FieldCorrections;
 import com.gemmavision.documents.StoredDocument;
 
 import org.springframework.http.HttpStatus;
@@ -46,10 +48,13 @@ class DocumentController {
     private final PageModel pageModel;
     private final DocumentsModel documentsModel;
     private final com.gemmavision.documents.AskGemma askGemma;
+    private final FieldCorrections corrections;
 
     DocumentController(Documents documents, DocumentOwner owner, CurrentSelection currentSelection,
-                       PageModel pageModel, DocumentsModel documentsModel, com.gemmavision.documents.AskGemma askGemma) {
+                       PageModel pageModel, DocumentsModel documentsModel, com.gemmavision.documents.AskGemma askGemma,
+                       FieldCorrections corrections) {
         this.askGemma = askGemma;
+        this.corrections = corrections;
         this.documents = documents;
         this.owner = owner;
         this.currentSelection = currentSelection;
@@ -201,6 +206,36 @@ class DocumentController {
         pageModel.populate(model, resolved);
         documentsModel.populate(model, request, resolved.selection());
         return HomeController.PAGE;
+    }
+
+    /** A person's correction of one field, from the page: the section again, with the refusal in words if any. */
+    @PostMapping("/documents/{id}/fields/{name}")
+    String correct(@PathVariable String id, @PathVariable String name, @RequestParam(defaultValue = "") String value,
+                   HttpServletRequest request, @RequestHeader(value = "HX-Request", required = false) String htmx,
+                   HttpServletResponse response, Model model) {
+        StoredDocument document = owner.current(request).flatMap(me -> documents.find(id, me))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
+        if (!FieldCorrections.correctable(name)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No field named " + name);
+        }
+        try {
+            corrections.correct(document, name, value);
+        } catch (FieldCorrections.Refused refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("uploadMessages", List.of(document.filename() + ", " + name + ": " + refused.getMessage()));
+            model.addAttribute("refusal", true);
+            return respond(request, htmx, model);
+        }
+        return action(true, request, htmx, model);
+    }
+
+    /** A field the rules missed, added by a person (the form names it). */
+    @PostMapping("/documents/{id}/fields")
+    String add(@PathVariable String id, @RequestParam(defaultValue = "") String name,
+               @RequestParam(defaultValue = "") String value, HttpServletRequest request,
+               @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
+               Model model) {
+        return correct(id, name, value, request, htmx, response, model);
     }
 
     @PostMapping("/documents/rerun")

@@ -11,6 +11,7 @@ import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.ExtractedField;
 import com.gemmavision.documents.ExtractedTable;
+import com.gemmavision.documents.FieldCorrections;
 import com.gemmavision.documents.FieldExtractor;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
@@ -20,6 +21,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -28,13 +31,15 @@ import org.springframework.web.server.ResponseStatusException;
 class DocumentDataController {
 
     private final Documents documents;
+    private final FieldCorrections corrections;
     private final DocumentTokens tokens;
     private final DocumentOwner owner;
     private final CurrentSelection currentSelection;
 
-    DocumentDataController(Documents documents, DocumentTokens tokens, DocumentOwner owner,
+    DocumentDataController(Documents documents, FieldCorrections corrections, DocumentTokens tokens, DocumentOwner owner,
                            CurrentSelection currentSelection) {
         this.documents = documents;
+        this.corrections = corrections;
         this.tokens = tokens;
         this.owner = owner;
         this.currentSelection = currentSelection;
@@ -126,6 +131,67 @@ class DocumentDataController {
                 f.pageNumber() == null ? "" : f.pageNumber().toString(), f.snippet() == null ? "" : f.snippet(),
                 String.valueOf(f.confidence()))).toList();
         return Downloads.csv("document-fields.csv", List.of("field", "value", "page", "snippet", "confidence"), rows);
+    }
+
+    /** A person's correction of one field, for scripts: answers the document JSON, or 422 with the reason. */
+    @PostMapping(value = "/documents/{id}/fields/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> correct(@PathVariable String id, @PathVariable String name,
+                                                @RequestParam(defaultValue = "") String value, HttpServletRequest request) {
+        StoredDocument document = find(id, request);
+        if (!FieldCorrections.correctable(name)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No field named " + name);
+        }
+        try {
+            corrections.correct(document, name, value);
+        } catch (FieldCorrections.Refused refused) {
+            return ResponseEntity.unprocessableContent().body(Map.of("error", refused.getMessage(), "field", name));
+        }
+        return ResponseEntity.ok(detail(id, request));
+    }
+
+    /**
+     * The document's fields as one line of the {@code labels.jsonl} format ({@code ../shared/corpus/README.md}):
+     * amounts as numbers, so a team can grow its own gold set from checked documents and run the bench on it.
+     */
+    @GetMapping(value = "/documents/{id}/labels.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> labels(@PathVariable String id, HttpServletRequest request) {
+        DocumentResults results = documents.results(find(id, request));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (ExtractedField field : results.fields()) {
+            if (LABELLED.contains(field.name())) {
+                fields.put(field.name(), field.name().endsWith("Amount") ? new java.math.BigDecimal(field.value())
+                        : field.value());
+            }
+        }
+        ExtractedField type = results.field("documentType");
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("file", results.document().filename());
+        line.put("kind", type != null && type.value().equals("receipt") ? "receipt" : "invoice");
+        line.put("fields", fields);
+        line.put("notes", "Exported from GemmaVision-QuantAdvisor; corrected fields: " + results.fields().stream()
+                .filter(f -> ExtractedField.CORRECTED.equals(f.source())).map(ExtractedField::name).toList());
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"labels.json\"").body(line);
+    }
+
+    private static final List<String> LABELLED = List.of("invoiceNumber", "issueDate", "dueDate", "totalAmount",
+            "taxAmount", "netAmount", "currency", "sellerName", "sellerVatId", "buyerName", "iban");
+
+    /** One row per document of the session, with every field (raw values), for a batch. */
+    @GetMapping("/documents.csv")
+    ResponseEntity<String> allCsv(HttpServletRequest request) {
+        List<String> header = new java.util.ArrayList<>(List.of("id", "filename", "status"));
+        header.addAll(FieldExtractor.FIELDS);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (StoredDocument document : owner.current(request).map(documents::list).orElse(List.of())) {
+            DocumentResults results = documents.results(document);
+            List<String> row = new java.util.ArrayList<>(List.of(document.id(), document.filename(), document.status().code()));
+            for (String name : FieldExtractor.FIELDS) {
+                ExtractedField field = results.field(name);
+                row.add(field == null ? "" : field.value());
+            }
+            rows.add(row);
+        }
+        return Downloads.csv("documents.csv", header, rows);
     }
 
     @GetMapping("/documents/{id}/tables/{index}.csv")

@@ -61,6 +61,8 @@ class DocumentsModel {
         model.addAttribute("ocrAvailable", ocr.available());
         model.addAttribute("documentsInline", true);
         model.addAttribute("askGemma", askGemma);
+        model.addAttribute("fieldLabels", com.gemmavision.documents.FieldExtractor.LABELS);
+        model.addAttribute("fieldNames", com.gemmavision.documents.FieldExtractor.FIELDS);
         if (!model.containsAttribute("uploadMessages")) {
             model.addAttribute("uploadMessages", List.of());
         }

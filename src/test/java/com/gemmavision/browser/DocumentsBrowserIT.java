@@ -39,6 +39,35 @@ class DocumentsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void aFieldIsCorrectedInPlaceAndMarkedCorrected() throws Exception {
+        Path pdf = Files.createTempDirectory("upload").resolve("invoice.pdf");
+        Files.write(pdf, TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
+        driver = Browser.open(true);
+        driver.get(url("/?model=Gemma3-4B-IT"));
+        markDocument();
+        driver.findElement(By.cssSelector("#document-form input[type=file]")).sendKeys(pdf.toString());
+        driver.findElement(By.xpath("//form[@id='document-form']//button[normalize-space()='Upload']")).click();
+        Browser.waitFor(driver).until(d -> text("#documents table.fields").contains("1560.00"));
+
+        org.openqa.selenium.WebElement input = driver.findElement(By.cssSelector("input[id$='-totalAmount']"));
+        input.clear();
+        input.sendKeys("1.650,00");
+        driver.findElement(By.cssSelector("tr[id$='-totalAmount'] button")).click();
+
+        Browser.waitFor(driver).until(d -> text("tr[id$='-totalAmount']").contains("corrected"));
+        assertThat(text("tr[id$='-totalAmount']")).contains("1650.00").contains("was 1560.00");
+        assertThat(sameDocument()).isTrue();
+
+        org.openqa.selenium.WebElement date = driver.findElement(By.cssSelector("input[id$='-issueDate']"));
+        date.clear();
+        date.sendKeys("1850-01-01");
+        driver.findElement(By.cssSelector("tr[id$='-issueDate'] button")).click();
+        Browser.waitFor(driver).until(d -> text("#documents .upload-messages").contains("between 1900 and 2100"));
+        assertThat(driver.findElement(By.cssSelector("#documents .upload-messages")).getAttribute("class")).contains("refused");
+        assertThat(text("tr[id$='-issueDate']")).contains("2015-07-02");
+    }
+
+    @Test
     void aRefusedUploadIsExplainedInPlace() throws Exception {
         Path notAPdf = Files.createTempDirectory("upload").resolve("notes.pdf");
         Files.writeString(notAPdf, "just some text, not a PDF");
@@ -49,7 +78,7 @@ class DocumentsBrowserIT extends BrowserTest {
         driver.findElement(By.cssSelector("#document-form input[type=file]")).sendKeys(notAPdf.toString());
         driver.findElement(By.xpath("//form[@id='document-form']//button[normalize-space()='Upload']")).click();
 
-        Browser.waitFor(driver).until(d -> text("#documents .upload-messages").contains("notes.pdf is not a PDF, PNG or JPEG"));
+        Browser.waitFor(driver).until(d -> text("#documents .upload-messages").contains("notes.pdf is not a PDF, PNG, JPEG"));
         assertThat(sameDocument()).isTrue();
     }
 }

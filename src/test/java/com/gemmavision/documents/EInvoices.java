@@ -1,0 +1,157 @@
+package com.gemmavision.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+
+/** E-invoice test files made on the spot: CII and UBL XML, a PDF carrying one, ZIP archives (and a ZIP bomb). */
+public final class EInvoices {
+
+    private EInvoices() {
+    }
+
+    /** A minimal CII D16B (Factur-X / ZUGFeRD 2) invoice. */
+    public static String cii(String number, String grandTotal, String net, String tax) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
+                    xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
+                    xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100">
+                  <rsm:ExchangedDocument><ram:ID>%s</ram:ID><ram:TypeCode>380</ram:TypeCode>
+                    <ram:IssueDateTime><udt:DateTimeString format="102">20241101</udt:DateTimeString></ram:IssueDateTime>
+                  </rsm:ExchangedDocument>
+                  <rsm:SupplyChainTradeTransaction>
+                    <ram:ApplicableHeaderTradeAgreement>
+                      <ram:SellerTradeParty><ram:Name>Beispiel Handel GmbH</ram:Name>
+                        <ram:SpecifiedTaxRegistration><ram:ID schemeID="VA">DE123456789</ram:ID></ram:SpecifiedTaxRegistration>
+                      </ram:SellerTradeParty>
+                      <ram:BuyerTradeParty><ram:Name>Kunde AG</ram:Name></ram:BuyerTradeParty>
+                    </ram:ApplicableHeaderTradeAgreement>
+                    <ram:ApplicableHeaderTradeSettlement>
+                      <ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>
+                      <ram:SpecifiedTradeSettlementHeaderMonetarySummation>
+                        <ram:TaxBasisTotalAmount>%s</ram:TaxBasisTotalAmount>
+                        <ram:TaxTotalAmount currencyID="EUR">%s</ram:TaxTotalAmount>
+                        <ram:GrandTotalAmount>%s</ram:GrandTotalAmount>
+                        <ram:DuePayableAmount>%s</ram:DuePayableAmount>
+                      </ram:SpecifiedTradeSettlementHeaderMonetarySummation>
+                    </ram:ApplicableHeaderTradeSettlement>
+                  </rsm:SupplyChainTradeTransaction>
+                </rsm:CrossIndustryInvoice>
+                """.formatted(number, net, tax, grandTotal, grandTotal);
+    }
+
+    /** A minimal UBL 2.1 invoice. */
+    public static String ubl() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+                    xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+                    xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+                  <cbc:ID>UBL-2024-17</cbc:ID>
+                  <cbc:IssueDate>2024-05-02</cbc:IssueDate>
+                  <cbc:DueDate>2024-06-01</cbc:DueDate>
+                  <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+                  <cac:AccountingSupplierParty><cac:Party>
+                    <cac:PartyTaxScheme><cbc:CompanyID>NL123456789B01</cbc:CompanyID></cac:PartyTaxScheme>
+                    <cac:PartyLegalEntity><cbc:RegistrationName>Van Dijk Installaties B.V.</cbc:RegistrationName></cac:PartyLegalEntity>
+                  </cac:Party></cac:AccountingSupplierParty>
+                  <cac:AccountingCustomerParty><cac:Party>
+                    <cac:PartyLegalEntity><cbc:RegistrationName>Klant BV</cbc:RegistrationName></cac:PartyLegalEntity>
+                  </cac:Party></cac:AccountingCustomerParty>
+                  <cac:PaymentMeans><cac:PayeeFinancialAccount><cbc:ID>NL91ABNA0417164300</cbc:ID></cac:PayeeFinancialAccount></cac:PaymentMeans>
+                  <cac:TaxTotal><cbc:TaxAmount currencyID="EUR">21.00</cbc:TaxAmount></cac:TaxTotal>
+                  <cac:LegalMonetaryTotal>
+                    <cbc:TaxExclusiveAmount currencyID="EUR">100.00</cbc:TaxExclusiveAmount>
+                    <cbc:TaxInclusiveAmount currencyID="EUR">121.00</cbc:TaxInclusiveAmount>
+                    <cbc:PayableAmount currencyID="EUR">121.00</cbc:PayableAmount>
+                  </cac:LegalMonetaryTotal>
+                  <cac:InvoiceLine><cbc:InvoicedQuantity>2</cbc:InvoicedQuantity>
+                    <cbc:LineExtensionAmount currencyID="EUR">100.00</cbc:LineExtensionAmount>
+                    <cac:Item><cbc:Name>Montage</cbc:Name><cac:ClassifiedTaxCategory><cbc:Percent>21</cbc:Percent></cac:ClassifiedTaxCategory></cac:Item>
+                    <cac:Price><cbc:PriceAmount currencyID="EUR">50.00</cbc:PriceAmount></cac:Price>
+                  </cac:InvoiceLine>
+                </Invoice>
+                """;
+    }
+
+    /** XML that tries to read a file of the server through an external entity. */
+    public static String withExternalEntity() {
+        return """
+                <?xml version="1.0"?>
+                <!DOCTYPE Invoice [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+                <Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+                    xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+                  <cbc:ID>&secret;</cbc:ID>
+                </Invoice>
+                """;
+    }
+
+    /** A PDF (its visible page) carrying an e-invoice XML as factur-x.xml. */
+    public static byte[] pdfWithXml(byte[] pdf, String xml) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            file.setSubtype("text/xml");
+            PDComplexFileSpecification spec = new PDComplexFileSpecification();
+            spec.setFile("factur-x.xml");
+            spec.setFileUnicode("factur-x.xml");
+            spec.setEmbeddedFile(file);
+            PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+            tree.setNames(Map.of("factur-x.xml", spec));
+            PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+            names.setEmbeddedFiles(tree);
+            document.getDocumentCatalog().setNames(names);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A ZIP of named files. */
+    public static byte[] zip(Map<String, byte[]> files) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A ZIP bomb: one entry of {@code megabytes} MB of zeros, a few kilobytes packed. */
+    public static byte[] zipBomb(int megabytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("report.pdf"));
+            byte[] block = new byte[1024 * 1024];
+            System.arraycopy("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 0, block, 0, 9);
+            for (int i = 0; i < megabytes; i++) {
+                zip.write(block);
+                block = new byte[1024 * 1024];
+            }
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+}
