@@ -31,3 +31,15 @@ CREATE TABLE document_field_correction (
     corrected_at    TIMESTAMP    NOT NULL,
     PRIMARY KEY (document_id, correction_no)
 );
+
+-- Transactions of a bank statement, each amount in the column it is printed in.
+CREATE TABLE document_transaction (
+    document_id  VARCHAR(36)  NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+    row_index    INTEGER      NOT NULL,
+    booked_on    VARCHAR(10)  NOT NULL,
+    description  VARCHAR(300),
+    debit        VARCHAR(40),
+    credit       VARCHAR(40),
+    balance      VARCHAR(40),
+    PRIMARY KEY (document_id, row_index)
+);

@@ -152,6 +152,10 @@ public class DocumentProcessor {
             if (run.xml != null) {
                 repository.saveLineItems(run.id(), run.xml.lineItems());
             }
+            ExtractedField type = found.get("documentType");
+            if (type != null && type.value().equals("bank statement")) {
+                repository.saveTransactions(run.id(), Transactions.extract(pages));
+            }
             run.stage(0.96, "Finding tables");
             for (ExtractedTable table : tables.detect(pages)) {
                 repository.saveTable(run.id(), table, csv(table.rows()));

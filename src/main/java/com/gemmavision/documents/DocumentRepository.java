@@ -265,6 +265,7 @@ public class DocumentRepository {
         jdbc.sql("DELETE FROM document_field WHERE document_id = ?").param(id).update();
         jdbc.sql("DELETE FROM document_table WHERE document_id = ?").param(id).update();
         jdbc.sql("DELETE FROM document_line_item WHERE document_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM document_transaction WHERE document_id = ?").param(id).update();
     }
 
     void savePage(String id, PageText page) {
@@ -336,6 +337,23 @@ public class DocumentRepository {
                         + " WHERE document_id = ? ORDER BY correction_no").param(id)
                 .query((rs, i) -> new Correction(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant())).list();
+    }
+
+    void saveTransactions(String id, List<Transactions.Transaction> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Transactions.Transaction row = rows.get(i);
+            jdbc.sql("INSERT INTO document_transaction (document_id, row_index, booked_on, description, debit, credit,"
+                            + " balance) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, i, row.date(), truncate(row.description(), 300), row.debit(), row.credit(), row.balance())
+                    .update();
+        }
+    }
+
+    public List<Transactions.Transaction> transactions(String id) {
+        return jdbc.sql("SELECT booked_on, description, debit, credit, balance FROM document_transaction"
+                        + " WHERE document_id = ? ORDER BY row_index").param(id)
+                .query((rs, i) -> new Transactions.Transaction(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))).list();
     }
 
     void saveLineItems(String id, List<EInvoiceXml.LineItem> items) {

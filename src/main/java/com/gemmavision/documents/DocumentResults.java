@@ -11,11 +11,12 @@ import org.apache.commons.csv.CSVRecord;
 
 /** A document with what was extracted from it. */
 public record DocumentResults(StoredDocument document, List<PageText> pages, List<ExtractedField> fields,
-                              List<ExtractedTable> tables, List<EInvoiceXml.LineItem> lineItems) {
+                              List<ExtractedTable> tables, List<EInvoiceXml.LineItem> lineItems,
+                              List<Transactions.Transaction> transactions) {
 
     public DocumentResults(StoredDocument document, List<PageText> pages, List<ExtractedField> fields,
                            List<ExtractedTable> tables) {
-        this(document, pages, fields, tables, List.of());
+        this(document, pages, fields, tables, List.of(), List.of());
     }
 
     public DocumentResults {

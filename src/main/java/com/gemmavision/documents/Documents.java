@@ -354,6 +354,6 @@ public class Documents {
     public DocumentResults results(StoredDocument document) {
         return new DocumentResults(document, repository.pages(document.id()), repository.fields(document.id()),
                 repository.tables(document.id()).stream().map(DocumentResults::table).toList(),
-                repository.lineItems(document.id()));
+                repository.lineItems(document.id()), repository.transactions(document.id()));
     }
 }

@@ -89,6 +89,7 @@ class DocumentDataController {
         }
         FieldExtractor.ALIASES.forEach((alias, name) -> fields.put(alias, fields.get(name)));
         fields.put("lineItems", results.lineItems());
+        json.put("transactions", results.transactions());
         fields.put("evidence", evidence);
         json.put("fields", fields);
         json.put("tables", results.tables().stream().map(t -> Map.of("page", t.pageNumber(), "rows", t.rows())).toList());
