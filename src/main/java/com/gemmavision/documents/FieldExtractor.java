@@ -81,14 +81,14 @@ public final class FieldExtractor {
 
     /** Labels of a grand total, strongest first in spirit: tax included, before prepayments. */
     private static final Pattern TOTAL_STRONG = Pattern.compile(
-            "(grand\\s*total|invoice\\s*total|total\\s*amount|total\\s*(?:incl|inkl|inclusive|including|ttc|\\(incl)"
+            "(grand\\s*total|invoice\\s*total|total\\s*amount|total\\s*(?:incl|inkl|inclusive|including|ttc|\\(incl|with\\s*(?:gst|vat|tax))"
                     + "|nett?\\s*total|total\\s*sales|gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag"
                     + "|rechnungssumme\\s*brutto|bruttobetrag|\\bbrutto\\b|total\\s*ttc|montant\\s*(?:total\\s*)?ttc"
                     + "|montant\\s*total|totaal\\s*(?:incl|bedrag)|totaalbedrag|importe\\s*total|total\\s*factura"
                     + "|totale\\s*(?:fattura|documento)|importo\\s*totale)", FLAGS);
     private static final Pattern TOTAL_WEAK = Pattern.compile("(\\btotal\\b|\\bsumme\\b|\\btotale\\b|\\btotaal\\b|\\bttl\\b)", FLAGS);
     private static final Pattern DUE_LABEL = Pattern.compile(
-            "(ttl\\s*a[ft]{2}\\s*r[nm]d|total\\s*after\\s*round(?:ing)?|rounded\\s*total|amount\\s*due|total\\s*due|balance\\s*due|amount\\s*payable|total\\s*payable|zahlbetrag|zu\\s*zahlen"
+            "(ttl\\s*a[ft]{2}\\s*r\\w{2}|total\\s*after\\s*round(?:ing)?|rounded\\s*total|amount\\s*due|total\\s*due|balance\\s*due|amount\\s*payable|total\\s*payable|zahlbetrag|zu\\s*zahlen"
                     + "|restbetrag|net\\s*[àa]\\s*payer|reste\\s*[àa]\\s*payer|te\\s*betalen|importe\\s*a\\s*pagar"
                     + "|totale\\s*da\\s*pagare|da\\s*pagare)", FLAGS);
     private static final Pattern NET_LABEL = Pattern.compile(
@@ -107,6 +107,9 @@ public final class FieldExtractor {
                     + "|abschl[äa]ge|zuschl[äa]ge|allowance|\\bcharges?\\s*total|remise|zahlbar|payable\\s*within|innerhalb"
                     + "|within\\s*\\d+\\s*days|\\btage\\b|\\bdays\\b|points|saved|you\\s*save"
                     + "|total\\s*\\S{0,2}%|supplies)", FLAGS);
+    /** An amount due after rounding: EN 16931 adds the rounding to the grand total, so it is not the total. */
+    private static final Pattern ROUNDED = Pattern.compile("(ttl\\s*a[ft]{2}\\s*r\\w{2}|after\\s*round|rounded)", FLAGS);
+
     /** A count printed beside amounts ("Total Pcs.: 27 Total Price: 293.52"): blanked out, the rest still read. */
     private static final Pattern COUNT = Pattern.compile(
             "total\\s*(?:qty|quantity|items?|item\\(s\\)|pcs|pieces|units)\\.?\\s*:?\\s*[\\d.,]+", FLAGS);
@@ -473,7 +476,7 @@ public final class FieldExtractor {
             return field.pass(String.format(Locale.ROOT, "OCR sure of the words read (%.0f%%)", ocr), 0);
         }
         // Tesseract rates figures lower than words even when it reads them right, so they lose half as much.
-        double weight = value.matches("[-\\d.,: /]+") ? 0.5 : 1;
+        double weight = value.matches("[-\\d.,: /]+") && ocr >= 30 ? 0.5 : 1;
         return field.fail(String.format(Locale.ROOT, "OCR unsure of the words read (%.0f%%)", ocr),
                 weight * (ocr < OCR_SURE / 2 ? 0.35 : 0.25 * (OCR_SURE - ocr) / (OCR_SURE / 2) + 0.05));
     }
@@ -528,7 +531,7 @@ public final class FieldExtractor {
             return false;
         }
         for (String word : name.split("\\s+")) {
-            boolean initial = word.matches("\\p{L}\\.?");
+            boolean initial = word.matches("\\p{Lu}\\.?");
             if (word.matches(".*\\d.*\\p{L}.*|.*\\p{L}.*\\d.*") || (word.length() == 1 && !initial && !word.equals("&"))) {
                 return false;
             }
@@ -664,7 +667,8 @@ public final class FieldExtractor {
         }
         Candidate due = dues.isEmpty() ? null : dues.get(0);
         boolean prepaid = lines.stream().anyMatch(l -> PREPAID.matcher(l.text()).find());
-        if (total == null && due != null && !prepaid) {
+        boolean rounded = due != null && ROUNDED.matcher(due.line().text()).find();
+        if (total == null && due != null && !prepaid && !rounded) {
             total = new Candidate(due.value(), due.line(), due.score() - 1.5, due.printed());
         }
         if (total != null && total.value().signum() == 0 && net == null) {
@@ -728,7 +732,9 @@ public final class FieldExtractor {
             return;
         }
         String value = candidate.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-        double printed = candidate.score() % 1 >= 0.5 || candidate.score() >= 3.5 ? confidence : confidence - 0.15;
+        // Money prints its cents; a bare number after a label is more likely a count.
+        double printed = candidate.printed() != null && candidate.printed().matches(".*[.,]\\d{2}$") ? confidence
+                : confidence - 0.15;
         fields.put(name, field(name, value, candidate.line(), candidate.line().text(), printed, candidate.printed()));
     }
 
@@ -843,7 +849,11 @@ public final class FieldExtractor {
             }
         }
         for (int i = 0; i < Math.min(lines.size(), 3); i++) {
-            String name = cleanName(lines.get(i).text().split("\\s{2,}")[0]);
+            String cell = lines.get(i).text().split("\\s{2,}")[0];
+            if (cell.strip().endsWith(",")) {
+                continue; // an address line ("Subang Perdana,")
+            }
+            String name = cleanName(cell);
             long letters = name.chars().filter(Character::isLetter).count();
             boolean title = DOCUMENT_TYPES.values().stream().anyMatch(t -> t.matcher(name).find());
             if (letters >= 5 && letters >= 0.75 * name.replace(" ", "").length() && plausibleName(name) && !title

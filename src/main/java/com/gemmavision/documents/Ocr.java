@@ -115,7 +115,7 @@ public class Ocr {
             if (process.exitValue() != 0) {
                 throw new IOException("Tesseract failed with exit code " + process.exitValue());
             }
-            return parseTsv(out.toString(StandardCharsets.UTF_8));
+            return parseTsv(out.toString(StandardCharsets.UTF_8), layout == 6);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -132,7 +132,7 @@ public class Ocr {
     }
 
     /** One recognised word and its box. */
-    private record Word(int left, int top, int width, int height, String text, double confidence) {
+    private record Word(int left, int top, int width, int height, String text, double confidence, String lineId) {
         double middle() {
             return top + height / 2.0;
         }
@@ -144,6 +144,14 @@ public class Ocr {
      * them in (it splits table columns into blocks), read left to right with wide gaps kept as two spaces.
      */
     static Result parseTsv(String tsv) {
+        return parseTsv(tsv, false);
+    }
+
+    /**
+     * With {@code tesseractLines}, the lines Tesseract found (one uniform block, as on a till receipt, where its
+     * line finding follows a skewed photo better than word heights do); otherwise lines rebuilt from word boxes.
+     */
+    static Result parseTsv(String tsv, boolean tesseractLines) {
         List<Word> words = new ArrayList<>();
         double confidenceSum = 0;
         int counted = 0;
@@ -154,14 +162,23 @@ public class Ocr {
             }
             double confidence = Double.parseDouble(cells[10]);
             words.add(new Word(Integer.parseInt(cells[6]), Integer.parseInt(cells[7]), Integer.parseInt(cells[8]),
-                    Integer.parseInt(cells[9]), cells[11], confidence));
+                    Integer.parseInt(cells[9]), cells[11], confidence, cells[2] + "/" + cells[3] + "/" + cells[4]));
             if (confidence >= 0) {
                 confidenceSum += confidence;
                 counted++;
             }
         }
-        words.sort(java.util.Comparator.comparingDouble(Word::middle));
         List<List<Word>> lines = new ArrayList<>();
+        if (tesseractLines) {
+            java.util.Map<String, List<Word>> byLine = new java.util.LinkedHashMap<>();
+            for (Word word : words) {
+                byLine.computeIfAbsent(word.lineId(), k -> new ArrayList<>()).add(word);
+            }
+            lines.addAll(byLine.values());
+            words = List.of();
+        }
+        words = new ArrayList<>(words);
+        words.sort(java.util.Comparator.comparingDouble(Word::middle));
         for (Word word : words) {
             List<Word> last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
             if (last != null && Math.abs(word.middle() - average(last)) <= 0.5 * Math.max(word.height(), last.get(0).height())) {
