@@ -168,7 +168,7 @@ class DocumentFlowTest {
         assertThat(statusByFile).containsEntry("empty.pdf", 400).containsEntry("random.pdf", 415)
                 .containsEntry("truncated.pdf", 422).containsEntry("many-pages.pdf", 413)
                 .containsEntry("huge.png", 413).containsEntry("big.pdf", 413).containsEntry("animation.gif", 415);
-        assertThat(errorByFile.get("random.pdf")).contains("not a PDF, PNG or JPEG");
+        assertThat(errorByFile.get("random.pdf")).contains("not a PDF, PNG, JPEG, e-invoice XML or ZIP file");
         assertThat(errorByFile.get("many-pages.pdf")).contains("9 pages; the limit is 8");
         assertThat(errorByFile.get("huge.png")).contains("2,000 × 1,500 pixels").contains("limit is 2 megapixels");
         assertThat(errorByFile.get("big.pdf")).contains("larger than the 3 MB limit");
