@@ -94,7 +94,7 @@ class DocumentController {
 
     private Documents.Outcome upload(List<MultipartFile> files, HttpServletRequest request) throws IOException {
         if (files == null || files.stream().allMatch(MultipartFile::isEmpty) && files.stream().allMatch(f -> f.getOriginalFilename() == null || f.getOriginalFilename().isBlank())) {
-            return new Documents.Outcome(List.of(), List.of(new Documents.Rejection("", "Choose a PDF, PNG or JPEG file to upload.", 400)));
+            return new Documents.Outcome(List.of(), List.of(new Documents.Rejection("", "Choose a PDF, PNG, JPEG, e-invoice XML or ZIP file to upload.", 400)));
         }
         List<Documents.Upload> uploads = new ArrayList<>();
         try {
