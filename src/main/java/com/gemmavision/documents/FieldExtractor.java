@@ -436,22 +436,26 @@ public final class FieldExtractor {
             int cell = rest.indexOf("  ");
             String sameCell = cell > 0 && !rest.substring(0, cell).isBlank() ? rest.substring(0, cell) : rest;
             Optional<String> found = value.apply(sameCell);
+            String printed = sameCell;
             if (found.isEmpty()) {
                 found = value.apply(rest);
+                printed = rest;
             }
             if (found.isPresent()) {
-                return Optional.of(field(name, found.get(), line, line.text(), 0.85));
+                return Optional.of(field(name, found.get(), line, line.text(), 0.85, printed));
             }
             if (i + 1 < lines.size() && lines.get(i + 1).page() == line.page()) {
                 Line next = lines.get(i + 1);
-                Optional<String> below = value.apply(cellAt(next.text(), matcher.start()));
+                String belowCell = cellAt(next.text(), matcher.start());
+                Optional<String> below = value.apply(belowCell);
                 if (below.isPresent()) {
-                    return Optional.of(field(name, below.get(), line, line.text() + " / " + next.text(), 0.75));
+                    return Optional.of(field(name, below.get(), next, line.text() + " / " + next.text(), 0.75, belowCell));
                 }
                 if (cell < 0 && rest.isBlank()) {
                     found = value.apply(next.text());
                     if (found.isPresent()) {
-                        return Optional.of(field(name, found.get(), line, line.text() + " / " + next.text(), 0.7));
+                        return Optional.of(field(name, found.get(), next, line.text() + " / " + next.text(), 0.7,
+                                next.text()));
                     }
                 }
             }
@@ -548,21 +552,24 @@ public final class FieldExtractor {
             String text = lines.get(i).text();
             Matcher matcher = ISSUE_DATE_LABEL.matcher(text);
             if (matcher.find() && !DUE_DATE_LABEL.matcher(text.substring(0, matcher.end())).find()) {
-                Optional<String> date = firstDate(text.substring(matcher.end()), usOrder);
+                Optional<Dates.Found> date = Dates.find(text.substring(matcher.end()), usOrder).stream().findFirst();
                 if (date.isPresent()) {
-                    return Optional.of(field("issueDate", date.get(), lines.get(i), text, 0.85));
+                    return Optional.of(field("issueDate", date.get().date().toString(), lines.get(i), text, 0.85,
+                            date.get().printed()));
                 }
                 if (i + 1 < lines.size()) {
-                    date = firstDate(cellAt(lines.get(i + 1).text(), matcher.start()), usOrder);
-                    if (date.isPresent()) {
-                        return Optional.of(field("issueDate", date.get(), lines.get(i), text + " / " + lines.get(i + 1).text(),
-                                0.75));
+                    Optional<String> below = firstDate(cellAt(lines.get(i + 1).text(), matcher.start()), usOrder);
+                    if (below.isPresent()) {
+                        return Optional.of(field("issueDate", below.get(), lines.get(i + 1),
+                                text + " / " + lines.get(i + 1).text(), 0.75, cellAt(lines.get(i + 1).text(), matcher.start())));
                     }
                 }
             }
         }
+        // Unlabelled: the date printed most often (a receipt prints its date at the top and the bottom), then the
+        // one OCR read most surely, then the first.
         Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, Line> first = new LinkedHashMap<>();
+        Map<String, ExtractedField> best = new LinkedHashMap<>();
         for (Line line : lines) {
             if (DUE_DATE_LABEL.matcher(line.text()).find()) {
                 continue;
@@ -571,14 +578,14 @@ public final class FieldExtractor {
                 String iso = date.date().toString();
                 if (due.map(d -> !d.value().equals(iso)).orElse(true)) {
                     counts.merge(iso, 1, Integer::sum);
-                    first.putIfAbsent(iso, line);
+                    ExtractedField candidate = field("issueDate", iso, line, line.text(), 0.6, date.printed());
+                    best.merge(iso, candidate, (a, b) -> b.confidence() > a.confidence() ? b : a);
                 }
             }
         }
-        // Unlabelled: the date printed most often (a receipt prints its date at the top and the bottom), else the first.
-        return counts.entrySet().stream().max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue))
-                .map(best -> field("issueDate", best.getKey(), first.get(best.getKey()), first.get(best.getKey()).text(),
-                        best.getValue() > 1 ? 0.7 : 0.6));
+        return best.values().stream().max(Comparator.comparingInt((ExtractedField f) -> counts.get(f.value()))
+                        .thenComparingDouble(ExtractedField::confidence))
+                .map(f -> counts.get(f.value()) > 1 ? f.pass("printed " + counts.get(f.value()) + " times", 0.3) : f);
     }
 
     private static Optional<ExtractedField> paymentTerms(List<Line> lines) {
@@ -796,9 +803,15 @@ public final class FieldExtractor {
         });
     }
 
-    /** Legal forms and tax ids that belong to one country, whose currency a document without any printed is in. */
+    /**
+     * Legal forms, tax ids and state names that belong to one country, whose currency a document that prints
+     * none is in (Malaysia's legal form and its thirteen states and federal territories, say).
+     */
     private static final Map<Pattern, String> COUNTRY_SIGNS = Map.of(
-            Pattern.compile("(?<![\\p{L}])(?:[Ss][Dd][Nn]\\.?\\s*[Bb][Hh][Dd]|MALAYSIA|Malaysia)(?![\\p{L}])"), "MYR",
+            Pattern.compile("(?<![\\p{L}])(?:[Ss][Dd][Nn]\\.?\\s*[Bb][Hh][Dd]|MALAYSIA|Malaysia|Selangor|SELANGOR"
+                    + "|Kuala\\s*Lumpur|KUALA\\s*LUMPUR|Johor|JOHOR|Pulau\\s*Pinang|PULAU\\s*PINANG|Negeri\\s*Sembilan"
+                    + "|NEGERI\\s*SEMBILAN|Melaka|MELAKA|Pahang|PAHANG|Perak|PERAK|Kedah|KEDAH|Kelantan|KELANTAN"
+                    + "|Terengganu|TERENGGANU|Sabah|SABAH|Sarawak|SARAWAK|Putrajaya|PUTRAJAYA)(?![\\p{L}])"), "MYR",
             Pattern.compile("(?<![\\p{L}])(?:Pte\\.?\\s*Ltd|PTE\\.?\\s*LTD|SINGAPORE|Singapore)(?![\\p{L}])"), "SGD",
             Pattern.compile("(?<![\\p{L}])(?:GSTIN|Pvt\\.?\\s*Ltd|PVT\\.?\\s*LTD|INDIA|India)(?![\\p{L}])"), "INR");
 
