@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import com.gemmavision.AppClient;
+import com.gemmavision.documents.DocumentPolling;
 import com.gemmavision.documents.HostileFiles;
 import com.gemmavision.documents.TestInvoices;
 import com.gemmavision.documents.TestPdfs;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The hostile cases of an operator's bad day, against the packaged app in its own JVM at {@code -Xmx512m} on an
@@ -43,8 +43,6 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ChaosIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path data;
@@ -82,7 +80,7 @@ class ChaosIT {
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
+        return DocumentPolling.json(response);
     }
 
     private static String uploadOne(AppClient client, String name, byte[] file) {
@@ -96,21 +94,11 @@ class ChaosIT {
     }
 
     private static JsonNode waitFor(AppClient client, String id, Predicate<JsonNode> until, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = document(client, id);
-            if (until.test(last)) {
-                return last;
-            }
-            AppProcess.sleep(200);
-        }
-        throw new AssertionError("document " + id + " did not get there in " + within + "; last: " + last);
+        return DocumentPolling.waitFor(client, id, until, within);
     }
 
     private static boolean finished(JsonNode document) {
-        String status = document.get("status").asString();
-        return !status.equals("queued") && !status.equals("running");
+        return DocumentPolling.finished(document);
     }
 
     @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * People correct fields in place (kept with an audit trail, applied again after a rerun, refused in words when
@@ -30,8 +27,6 @@ import tools.jackson.databind.ObjectMapper;
         "gemmavision.documents.max-file-size=3MB", "spring.servlet.multipart.max-file-size=4MB"})
 class CorrectionsAndBatchTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @LocalServerPort
     int port;
 
@@ -39,22 +34,15 @@ class CorrectionsAndBatchTest {
     JdbcClient jdbc;
 
     private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
+        return DocumentPolling.json(response);
     }
 
     private static String form(String name, String value) {
         return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private JsonNode done(AppClient client, String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode document;
-        do {
-            Thread.sleep(100);
-            document = json(client.get("/documents/" + id + ".json"));
-        } while (Instant.now().isBefore(deadline) && !document.get("status").asString().equals("done")
-                && !document.get("status").asString().equals("failed"));
-        return document;
+    private static JsonNode done(AppClient client, String id) {
+        return DocumentPolling.finished(client, id);
     }
 
     private String upload(AppClient client, String name, byte[] file) {

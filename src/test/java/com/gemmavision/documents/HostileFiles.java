@@ -27,13 +27,11 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /** Files a hostile or unlucky user might upload, made on the spot: nothing of the kind is kept in the repository. */
 public final class HostileFiles {
@@ -116,19 +114,9 @@ public final class HostileFiles {
      * pixels (4960 × 7016 is A4 at 600 dpi) with printed lines and paper noise, so it compresses like a real scan.
      */
     public static byte[] bigScan(int pages, int width, int height) {
-        try (PDDocument pdf = new PDDocument()) {
+        try {
             byte[] jpeg = scanJpeg(width, height);
-            PDImageXObject image = JPEGFactory.createFromByteArray(pdf, jpeg);
-            for (int i = 0; i < pages; i++) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                pdf.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                    content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            pdf.save(out);
-            return out.toByteArray();
+            return ImagePdf.pages(pages, pdf -> JPEGFactory.createFromByteArray(pdf, jpeg));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -167,31 +155,17 @@ public final class HostileFiles {
 
     /** A PDF of {@code pages} scanned pages that share one small image: a long OCR job in a small file. */
     public static byte[] longScan(int pages) {
-        try (PDDocument pdf = new PDDocument()) {
-            BufferedImage picture = new BufferedImage(620, 877, BufferedImage.TYPE_BYTE_GRAY);
-            Graphics2D g = picture.createGraphics();
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, 620, 877);
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-            for (int line = 1; line < 40; line++) {
-                g.drawString("Statement line " + line + "   Balance " + (line * 31) + ".00", 40, line * 21);
-            }
-            g.dispose();
-            PDImageXObject image = LosslessFactory.createFromImage(pdf, picture);
-            for (int i = 0; i < pages; i++) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                pdf.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                    content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            pdf.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        BufferedImage picture = new BufferedImage(620, 877, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = picture.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 620, 877);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        for (int line = 1; line < 40; line++) {
+            g.drawString("Statement line " + line + "   Balance " + (line * 31) + ".00", 40, line * 21);
         }
+        g.dispose();
+        return ImagePdf.pages(pages, pdf -> LosslessFactory.createFromImage(pdf, picture));
     }
 
     /** A PDF whose page count says minus five. */

@@ -5,7 +5,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -18,7 +17,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Uploads that once got a wrong answer or a raw Java message: a long CJK file name, a negative page count, a
@@ -28,8 +26,6 @@ import tools.jackson.databind.ObjectMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:hostile-uploads;DB_CLOSE_DELAY=-1", "gemmavision.documents.poll-interval=100ms"})
 class HostileUploadTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -44,18 +40,11 @@ class HostileUploadTest {
     Ocr ocr;
 
     private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
+        return DocumentPolling.json(response);
     }
 
-    private JsonNode finished(AppClient client, String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode document;
-        do {
-            Thread.sleep(100);
-            document = json(client.get("/documents/" + id + ".json"));
-        } while (Instant.now().isBefore(deadline) && (document.get("status").asString().equals("queued")
-                || document.get("status").asString().equals("running")));
-        return document;
+    private static JsonNode finished(AppClient client, String id) {
+        return DocumentPolling.finished(client, id);
     }
 
     @Test

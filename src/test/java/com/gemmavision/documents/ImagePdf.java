@@ -17,12 +17,24 @@ public final class ImagePdf {
     }
 
     public static byte[] of(byte[] jpeg) {
+        return pages(1, pdf -> PDImageXObject.createFromByteArray(pdf, jpeg, "scan.jpg"));
+    }
+
+    /** How the page image is made inside the document being written. */
+    public interface ImageMaker {
+        PDImageXObject make(PDDocument pdf) throws IOException;
+    }
+
+    /** A PDF of {@code count} A4 pages, each drawing the one image edge to edge, as a scanner writes them. */
+    public static byte[] pages(int count, ImageMaker maker) {
         try (PDDocument pdf = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            pdf.addPage(page);
-            PDImageXObject image = PDImageXObject.createFromByteArray(pdf, jpeg, "scan.jpg");
-            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+            PDImageXObject image = maker.make(pdf);
+            for (int i = 0; i < count; i++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                pdf.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                    content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+                }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pdf.save(out);
