@@ -136,8 +136,8 @@ public final class HostileFiles {
         g.dispose();
         Random noise = new Random(7);
         byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < pixels.length; i += 1 + noise.nextInt(6)) {
-            pixels[i] = (byte) (pixels[i] - noise.nextInt(40));
+        for (int i = 0; i < pixels.length; i += 1 + noise.nextInt(3)) {
+            pixels[i] = (byte) (pixels[i] - noise.nextInt(70));
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -145,7 +145,7 @@ public final class HostileFiles {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.75f);
+            param.setCompressionQuality(0.9f);
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();

@@ -108,6 +108,28 @@ class HostileUploadTest {
     }
 
     @Test
+    void aGiganticPageSaysItIsTooLargeToRenderNotThatTesseractIsMissing() throws Exception {
+        when(ocr.available()).thenReturn(true);
+        byte[] poster;
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(14400, 14400)));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            pdf.save(out);
+            poster = out.toByteArray();
+        }
+        AppClient client = new AppClient(port);
+        String id = json(client.upload("/documents", Map.of("poster.pdf", poster), "Accept", "application/json"))
+                .get("accepted").get(0).get("id").asString();
+
+        JsonNode done = finished(client, id);
+
+        assertThat(done.get("status").asString()).isEqualTo("done");
+        assertThat(done.get("pages").get(0).get("note").asString()).contains("too large to render for OCR")
+                .contains("508 × 508 cm");
+        assertThat(done.get("error").asString()).doesNotContain("not installed");
+    }
+
+    @Test
     void aDocumentWhoseWorkerKeepsDyingFailsForGoodAfterThreeRuns() {
         String owner = "owner-" + System.nanoTime();
         String id = "poison-" + System.nanoTime();
