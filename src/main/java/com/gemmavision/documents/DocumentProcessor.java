@@ -100,15 +100,13 @@ public class DocumentProcessor {
         }
 
         void stage(double progress, String stage) throws Cancelled {
-            if (repository.cancelled(id())) {
+            if (!repository.progress(id(), progress, stage)) {
                 throw new Cancelled();
             }
-            repository.progress(id(), progress, stage);
         }
 
         void saved(PageText text, int pageCount) throws GaveWay {
-            repository.savePage(id(), text);
-            repository.pageDone(id(), text.pageNumber());
+            repository.savePageDone(id(), text);
             if (text.pageNumber() < pageCount && System.nanoTime() > turnEnds && repository.othersWaiting(document.owner())
                     && repository.yieldTurn(id(), instance, text.pageNumber(), pageCount)) {
                 throw new GaveWay();

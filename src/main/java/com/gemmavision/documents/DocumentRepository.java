@@ -207,14 +207,18 @@ public class DocumentRepository {
                         Timestamp.from(Instant.now()), id, instance).update() == 1;
     }
 
-    void progress(String id, double progress, String stage) {
-        jdbc.sql("UPDATE document SET progress = ?, stage = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
-                .params(progress, stage, Timestamp.from(Instant.now()), id).update();
+    /** Records progress; false when the run is no longer running (the user cancelled or removed it). */
+    boolean progress(String id, double progress, String stage) {
+        return jdbc.sql("UPDATE document SET progress = ?, stage = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
+                .params(progress, stage, Timestamp.from(Instant.now()), id).update() == 1;
     }
 
-    /** A page is saved: the run resumes after it if interrupted. */
-    void pageDone(String id, int pagesDone) {
-        jdbc.sql("UPDATE document SET pages_done = ? WHERE id = ? AND status = 'RUNNING'").params(pagesDone, id).update();
+    /** A page and the resume point after it, in one transaction: one commit (and one file write) per page. */
+    @Transactional
+    void savePageDone(String id, PageText page) {
+        savePage(id, page);
+        jdbc.sql("UPDATE document SET pages_done = ? WHERE id = ? AND status = 'RUNNING'").params(page.pageNumber(), id)
+                .update();
     }
 
     /** Pages past the resume point (written by a run that died before recording them) are dropped. */
@@ -234,10 +238,6 @@ public class DocumentRepository {
                         Timestamp.from(Instant.now()), id).update();
     }
 
-    boolean cancelled(String id) {
-        return jdbc.sql("SELECT status FROM document WHERE id = ?").param(id).query(String.class).optional()
-                .map(s -> !s.equals("RUNNING")).orElse(true);
-    }
 
     boolean cancel(String id, String owner) {
         return jdbc.sql("UPDATE document SET status = 'CANCELLED', stage = 'Cancelled', updated_at = ?"

@@ -181,6 +181,23 @@ public final class FieldExtractor {
             "zł", "PLN", "¥", "JPY", "$", "USD", "RM", "MYR", "S$", "SGD", "Rs.", "INR", "Rs", "INR");
     /** Symbols printed before the figure only; after one they are usually something else (a tax code "S"). */
     private static final java.util.Set<String> PREFIX_SYMBOLS = java.util.Set.of("RM", "S$", "Rs", "Rs.");
+
+    /** Each symbol standing next to a figure with cents (or as a column heading "(RM)"), compiled once. */
+    private static final Map<String, Pattern> SYMBOL_BESIDE_FIGURE = symbolPatterns();
+
+    private static Map<String, Pattern> symbolPatterns() {
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        for (String symbol : CURRENCY_SYMBOLS.keySet()) {
+            String quoted = Pattern.quote(symbol);
+            boolean letters = symbol.chars().allMatch(Character::isLetter);
+            String before = (letters ? "(?<![A-Za-z])" : "(?<![A-Za-z$])") + quoted + "\\s?\\d[\\d.,' ]*[.,]\\d{2}(?!\\d)";
+            String after = PREFIX_SYMBOLS.contains(symbol) ? "$^"
+                    : "\\d[.,]\\d{2}\\s?" + quoted + (letters ? "(?![A-Za-z])" : "");
+            String heading = letters ? "\\(" + quoted + "\\)" : "$^";
+            patterns.put(symbol, Pattern.compile(before + "|" + after + "|" + heading));
+        }
+        return Map.copyOf(patterns);
+    }
     private static final Pattern CURRENCY_CODE = Pattern.compile(
             "\\b(EUR|USD|GBP|INR|PLN|CHF|JPY|CAD|AUD|SEK|NOK|DKK|CZK|HUF|CNY|MYR|SGD)\\b");
 
@@ -230,7 +247,7 @@ public final class FieldExtractor {
     /** Fields of a document: from its e-invoice XML where there is one, cross-checked, else from its pages. */
     public Map<String, ExtractedField> extract(List<PageText> pages, EInvoiceXml.Invoice xml) {
         List<Line> lines = new ArrayList<>();
-        for (PageText page : pages) {
+        for (PageText page : headAndTail(pages)) {
             String source = page.source() == PageText.TextSource.OCR ? ExtractedField.OCR : ExtractedField.TEXT_LAYER;
             String[] texts = page.text().split("\\R");
             for (int i = 0; i < texts.length; i++) {
@@ -250,6 +267,23 @@ public final class FieldExtractor {
             }
         }
         return stated;
+    }
+
+    /** Pages read for key fields: all of a short document; the first four and the last two of a long one. */
+    static final int HEAD_PAGES = 4;
+    static final int TAIL_PAGES = 2;
+
+    /**
+     * Key fields stand on a document's first pages (number, dates, parties) and its last (totals, bank details);
+     * reading only those keeps a 500-page report from costing seconds of pattern matching per run.
+     */
+    private static List<PageText> headAndTail(List<PageText> pages) {
+        if (pages.size() <= HEAD_PAGES + TAIL_PAGES) {
+            return pages;
+        }
+        List<PageText> read = new ArrayList<>(pages.subList(0, HEAD_PAGES));
+        read.addAll(pages.subList(pages.size() - TAIL_PAGES, pages.size()));
+        return read;
     }
 
     private Map<String, ExtractedField> fromText(List<Line> lines) {
@@ -774,19 +808,14 @@ public final class FieldExtractor {
                 counts.merge(codes.group(1), 2, Integer::sum);
                 evidence.putIfAbsent(codes.group(1), line);
             }
-            for (Map.Entry<String, String> symbol : CURRENCY_SYMBOLS.entrySet()) {
-                String quoted = Pattern.quote(symbol.getKey());
-                boolean letters = symbol.getKey().chars().allMatch(Character::isLetter);
-                String before = (letters ? "(?<![A-Za-z])" : "(?<![A-Za-z$])") + quoted + "\\s?\\d[\\d.,' ]*[.,]\\d{2}(?!\\d)";
-                boolean prefixOnly = PREFIX_SYMBOLS.contains(symbol.getKey());
-                String after = prefixOnly ? "$^" : "\\d[.,]\\d{2}\\s?" + quoted + (letters ? "(?![A-Za-z])" : "");
-                String heading = letters ? "\\(" + quoted + "\\)" : "$^";
-                if (Pattern.compile(before + "|" + after + "|" + heading).matcher(line.text()).find()) {
+            for (Map.Entry<String, Pattern> symbol : SYMBOL_BESIDE_FIGURE.entrySet()) {
+                if (symbol.getValue().matcher(line.text()).find()) {
                     if (symbol.getKey().equals("$") && line.text().contains("S$")) {
                         continue;
                     }
-                    counts.merge(symbol.getValue(), 1, Integer::sum);
-                    evidence.putIfAbsent(symbol.getValue(), line);
+                    String code = CURRENCY_SYMBOLS.get(symbol.getKey());
+                    counts.merge(code, 1, Integer::sum);
+                    evidence.putIfAbsent(code, line);
                 }
             }
         }
