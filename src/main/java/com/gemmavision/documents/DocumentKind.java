@@ -33,14 +33,15 @@ public enum DocumentKind {
 
     /**
      * Whether an image file ends as its format requires (PNG's IEND chunk, JPEG's end-of-image marker within its
-     * last bytes), so a truncated upload is refused at once instead of failing later. PDFs end however they like.
+     * last 64 KiB, where cameras may append a trailer), so a truncated upload is refused at once instead of failing
+     * later. PDFs end however they like.
      */
     public boolean complete(java.nio.file.Path file) {
         if (this == PDF || this == XML) {
             return true;
         }
         try (java.nio.channels.SeekableByteChannel channel = java.nio.file.Files.newByteChannel(file)) {
-            int tail = (int) Math.min(channel.size(), 4096);
+            int tail = (int) Math.min(channel.size(), 64 * 1024);
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(tail);
             channel.position(channel.size() - tail);
             while (buffer.hasRemaining() && channel.read(buffer) > 0) {

@@ -74,7 +74,11 @@ public final class EInvoiceXml {
                     embedded = file.getEmbeddedFileUnicode();
                 }
                 if (embedded != null && name.endsWith(".xml") && embedded.getLength() <= MAX_BYTES) {
-                    byte[] bytes = embedded.toByteArray();
+                    // Read decoded, but never more than the limit: a compressed attachment can inflate far past it.
+                    byte[] bytes;
+                    try (java.io.InputStream in = embedded.createInputStream()) {
+                        bytes = in.readNBytes(MAX_BYTES + 1);
+                    }
                     if (bytes.length <= MAX_BYTES && parse(bytes).isPresent()) {
                         return Optional.of(bytes);
                     }
