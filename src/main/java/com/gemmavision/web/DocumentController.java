@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -64,14 +62,18 @@ class DocumentController {
 
     @PostMapping(value = "/documents", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<Map<String, Object>> uploadJson(@RequestParam(name = "file", required = false) List<MultipartFile> files,
-                                                   HttpServletRequest request) throws IOException {
+    ResponseEntity<UploadJson> uploadJson(@RequestParam(name = "file", required = false) List<MultipartFile> files,
+                                          HttpServletRequest request) throws IOException {
         Documents.Outcome outcome = upload(files, request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accepted", outcome.accepted().stream().map(DocumentDataController::summary).toList());
-        body.put("rejected", outcome.rejected().stream()
-                .map(r -> Map.of("filename", r.filename(), "error", r.message())).toList());
-        return ResponseEntity.status(status(outcome)).body(body);
+        return ResponseEntity.status(status(outcome)).body(new UploadJson(
+                outcome.accepted().stream().map(DocumentJson.Summary::of).toList(),
+                outcome.rejected().stream().map(r -> new UploadJson.Refusal(r.filename(), r.message())).toList()));
+    }
+
+    /** What an upload answers to a JSON client: the documents accepted, and each refusal with its reason. */
+    record UploadJson(List<DocumentJson.Summary> accepted, List<Refusal> rejected) {
+        record Refusal(String filename, String error) {
+        }
     }
 
     @PostMapping("/documents")

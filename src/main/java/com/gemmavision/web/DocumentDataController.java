@@ -46,70 +46,18 @@ class DocumentDataController {
     }
 
     @GetMapping(value = "/documents.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Map<String, Object>> list(HttpServletRequest request) {
+    List<DocumentJson.Summary> list(HttpServletRequest request) {
         return owner.current(request).map(documents::list).orElse(List.of()).stream()
-                .map(DocumentDataController::summary).toList();
+                .map(DocumentJson.Summary::of).toList();
     }
 
     @GetMapping(value = "/documents/{id}.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> detail(@PathVariable String id, HttpServletRequest request) {
-        StoredDocument document = find(id, request);
-        DocumentResults results = documents.results(document);
+    DocumentJson detail(@PathVariable String id, HttpServletRequest request) {
+        DocumentResults results = documents.results(find(id, request));
         Selection selection = currentSelection.resolve(request).selection();
-        Map<String, Object> json = summary(document);
-        json.put("progress", document.progress());
-        json.put("stage", document.stage());
-        json.put("error", document.error());
-        json.put("needsPassword", document.encrypted());
-        json.put("pageCount", document.pageCount());
-        json.put("pages", results.pages().stream().map(p -> {
-            Map<String, Object> page = new LinkedHashMap<>();
-            page.put("number", p.pageNumber());
-            page.put("textSource", p.source().code());
-            page.put("text", p.text());
-            page.put("ocrConfidence", p.ocrConfidence());
-            page.put("note", p.note());
-            return page;
-        }).toList());
-        Map<String, Object> fields = new LinkedHashMap<>();
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        for (String name : FieldExtractor.FIELDS) {
-            ExtractedField field = results.field(name);
-            fields.put(name, field == null ? null : field.value());
-            if (field != null) {
-                Map<String, Object> proof = new LinkedHashMap<>();
-                proof.put("page", field.pageNumber());
-                proof.put("snippet", field.snippet());
-                proof.put("confidence", field.confidence());
-                proof.put("source", field.source());
-                proof.put("checksPassed", field.passed());
-                proof.put("checksFailed", field.failed());
-                evidence.put(name, proof);
-            }
-        }
-        FieldExtractor.ALIASES.forEach((alias, name) -> fields.put(alias, fields.get(name)));
-        fields.put("lineItems", results.lineItems());
-        json.put("transactions", results.transactions());
-        fields.put("evidence", evidence);
-        json.put("fields", fields);
-        json.put("tables", results.tables().stream().map(t -> Map.of("page", t.pageNumber(), "rows", t.rows())).toList());
-        Map<String, Object> tokenJson = new LinkedHashMap<>();
-        List<TokenNeeds> needs = results.pages().isEmpty() ? List.of() : tokens.needs(results, selection.models(), selection.panScan());
-        for (TokenNeeds need : needs) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("textTokens", need.textTokens());
-            entry.put("imageTokens", need.imageTokens());
-            entry.put("totalTokens", need.totalTokens());
-            entry.put("contextWindow", need.contextWindow());
-            entry.put("fits", need.fits());
-            entry.put("readsImages", need.readsImages());
-            Map<String, Long> memory = new LinkedHashMap<>();
-            need.memory().forEach(m -> memory.put(m.quant(), m.bytes()));
-            entry.put("memoryBytes", memory);
-            tokenJson.put(need.model(), entry);
-        }
-        json.put("tokens", tokenJson);
-        return json;
+        List<TokenNeeds> needs = results.pages().isEmpty() ? List.of()
+                : tokens.needs(results, selection.models(), selection.panScan());
+        return DocumentJson.of(results, needs);
     }
 
     private StoredDocument find(String id, HttpServletRequest request) {
@@ -117,13 +65,6 @@ class DocumentDataController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
     }
 
-    static Map<String, Object> summary(StoredDocument document) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", document.id());
-        json.put("filename", document.filename());
-        json.put("status", document.status().code());
-        return json;
-    }
 
     @GetMapping("/documents/{id}/fields.csv")
     ResponseEntity<String> fieldsCsv(@PathVariable String id, HttpServletRequest request) {
@@ -136,7 +77,7 @@ class DocumentDataController {
 
     /** A person's correction of one field, for scripts: answers the document JSON, or 422 with the reason. */
     @PostMapping(value = "/documents/{id}/fields/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> correct(@PathVariable String id, @PathVariable String name,
+    ResponseEntity<?> correct(@PathVariable String id, @PathVariable String name,
                                                 @RequestParam(defaultValue = "") String value, HttpServletRequest request) {
         StoredDocument document = find(id, request);
         if (!FieldCorrections.correctable(name)) {
