@@ -87,6 +87,8 @@ public class DocumentProcessor {
         final long turnEnds;
         int page;
         EInvoiceXml.Invoice xml;
+        /** The language OCR found on an earlier page of this run, so later pages are read in it straight away. */
+        String language;
 
         Run(StoredDocument document, DocumentRepository.Claim claim, String instance) {
             this.document = document;
@@ -242,7 +244,9 @@ public class DocumentProcessor {
                     } else {
                         run.stage(0.9 * (i + 0.5) / count, "OCR page " + number + " of " + count);
                         BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
-                        Ocr.Result result = ocr.read(image);
+                        Ocr.Reading reading = ocr.read(image, run.language);
+                        run.language = reading.language();
+                        Ocr.Result result = reading.result();
                         page = new PageText(number, PageText.TextSource.OCR, result.text(), result.confidence(), width,
                                 height, null, result.lineConfidences());
                     }

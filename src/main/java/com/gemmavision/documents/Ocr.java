@@ -68,12 +68,32 @@ public class Ocr {
      * wins. Tesseract runs single-threaded: on two cores its OpenMP threads cost three times the time.
      */
     public Result read(BufferedImage image) throws IOException {
+        return read(image, null).result();
+    }
+
+    /** A page read, and the language it was read in (for the next page of the same document). */
+    public record Reading(Result result, String language) {
+    }
+
+    /**
+     * Reads a page; {@code knownLanguage}, found on an earlier page of the same document, spares the English
+     * first pass that finding it would take (a confident reading in it is kept; an unsure one is checked
+     * against the usual first pass).
+     */
+    public Reading read(BufferedImage image, String knownLanguage) throws IOException {
         Path input = Files.createTempFile("gemmavision-ocr", ".png");
         try {
             ImageIO.write(image, "png", input.toFile());
             String primary = properties.ocrLanguages().get(0);
             boolean slip = image.getHeight() > 1.6 * image.getWidth();
             int layout = slip ? 6 : 3;
+            if (knownLanguage != null && !knownLanguage.equals(primary)
+                    && properties.ocrLanguages().contains(knownLanguage)) {
+                Result known = run(input, knownLanguage + "+" + primary, layout);
+                if (known.confidence() >= 75) {
+                    return new Reading(known, knownLanguage);
+                }
+            }
             Result first = run(input, primary, layout);
             String language = OcrLanguage.detect(first.text(), properties.ocrLanguages()).orElse(primary);
             Result best = first;
@@ -87,7 +107,7 @@ public class Ocr {
                     best = other;
                 }
             }
-            return best;
+            return new Reading(best, language);
         } finally {
             Files.deleteIfExists(input);
         }

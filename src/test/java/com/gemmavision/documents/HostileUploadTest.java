@@ -91,7 +91,7 @@ class HostileUploadTest {
     @Test
     void runningOutOfMemoryFailsTheDocumentInWordsOnceAndTheServerGoesOn() throws Exception {
         when(ocr.available()).thenReturn(true);
-        when(ocr.read(any())).thenThrow(new OutOfMemoryError("Java heap space"));
+        when(ocr.read(any(), any())).thenThrow(new OutOfMemoryError("Java heap space"));
         AppClient client = new AppClient(port);
         byte[] scan = ImagePdf.of(TestPdfs.scanned(TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS), "jpg", 100));
         String id = json(client.upload("/documents", Map.of("scan.pdf", scan), "Accept", "application/json"))

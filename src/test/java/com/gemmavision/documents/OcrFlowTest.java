@@ -56,6 +56,23 @@ class OcrFlowTest {
     }
 
     @Test
+    void everyPageOfAGermanScanIsReadInGermanTheLaterOnesWithoutAnEnglishFirstPass() throws Exception {
+        byte[] jpeg = TestPdfs.scanned(TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS), "jpg", 300);
+        byte[] scan = ImagePdf.pages(2, pdf -> org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject
+                .createFromByteArray(pdf, jpeg, "scan.jpg"));
+
+        JsonNode document = process(new AppClient(port), "scan.pdf", scan);
+
+        assertThat(document.get("status").asString()).isEqualTo("done");
+        for (JsonNode page : document.get("pages")) {
+            assertThat(page.get("textSource").asString()).isEqualTo("ocr");
+            assertThat(page.get("text").asString()).as("page %d read with German data", page.get("number").asInt())
+                    .contains("Müller Bürobedarf");
+        }
+        assertThat(document.get("fields").get("totalAmount").asString()).isEqualTo("357.00");
+    }
+
+    @Test
     void aScannedPngIsReadByOcrWithItsConfidence() throws Exception {
         byte[] scan = TestPdfs.scanned(TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS), "png", 300);
 
