@@ -63,6 +63,7 @@ class DocumentsModel {
         model.addAttribute("askGemma", askGemma);
         model.addAttribute("fieldLabels", com.gemmavision.documents.FieldExtractor.LABELS);
         model.addAttribute("fieldNames", com.gemmavision.documents.FieldExtractor.FIELDS);
+        model.addAttribute("fieldDisplay", new FieldDisplay(request.getLocale()));
         if (!model.containsAttribute("uploadMessages")) {
             model.addAttribute("uploadMessages", List.of());
         }

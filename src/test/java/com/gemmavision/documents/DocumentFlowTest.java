@@ -90,7 +90,14 @@ class DocumentFlowTest {
         String fieldsCsv = client.get("/documents/" + id + "/fields.csv").body();
         assertThat(fieldsCsv).startsWith("field,value,page,snippet,confidence").contains("iban,DE89370400440532013000,1,");
         Document page = client.page("/?model=Gemma3-4B-IT");
-        assertThat(page.select("#document-" + id + " table.fields td strong").eachText()).contains("357.00", "RE-2024-0042");
+        assertThat(page.select("#document-" + id + " table.fields td strong").eachText()).contains("RE-2024-0042");
+        assertThat(page.select("#document-" + id + " table.fields td strong").eachAttr("title")).contains("357.00");
+        Document german = Jsoup.parse(client.get("/?model=Gemma3-4B-IT", "Accept-Language", "de-DE").body());
+        Document american = Jsoup.parse(client.get("/?model=Gemma3-4B-IT", "Accept-Language", "en-US").body());
+        assertThat(german.select("#document-" + id + " table.fields td strong").eachText())
+                .contains("357,00 €", "02.07.2015");
+        assertThat(american.select("#document-" + id + " table.fields td strong").eachText())
+                .contains("€357.00", "Jul 2, 2015");
         assertThat(page.select("#document-" + id + " pre.page-text mark").eachText())
                 .anySatisfy(marked -> assertThat(marked).matches("Gesamtbetrag\\s+357,00 €"));
         assertThat(page.select("#document-list li a").eachText()).contains("rechnung.pdf");

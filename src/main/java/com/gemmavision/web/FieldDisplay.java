@@ -1,0 +1,46 @@
+package com.gemmavision.web;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Set;
+
+import com.gemmavision.documents.DocumentResults;
+import com.gemmavision.documents.ExtractedField;
+
+/**
+ * How a field reads on the page for the person looking at it: amounts with their currency and grouping, dates
+ * spelled out, in the browser's language (Accept-Language). JSON, CSV and the edit box keep the raw values.
+ */
+public record FieldDisplay(Locale locale) {
+
+    private static final Set<String> AMOUNTS = Set.of("totalAmount", "amountDue", "netAmount", "taxAmount");
+
+    public String show(ExtractedField field, DocumentResults results) {
+        String value = field.value();
+        try {
+            if (AMOUNTS.contains(field.name())) {
+                ExtractedField currency = results.field("currency");
+                NumberFormat format = currency == null ? NumberFormat.getNumberInstance(locale)
+                        : NumberFormat.getCurrencyInstance(locale);
+                if (currency != null) {
+                    format.setCurrency(Currency.getInstance(currency.value()));
+                }
+                format.setMinimumFractionDigits(2);
+                format.setMaximumFractionDigits(2);
+                return format.format(new BigDecimal(value));
+            }
+            if (field.name().endsWith("Date")) {
+                return LocalDate.parse(value).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+            }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return value;
+        }
+        return value;
+    }
+}
