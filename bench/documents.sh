@@ -13,7 +13,7 @@ mvn -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmde
 JAR=$(ls target/gemmavision-quantadvisor-*.jar | head -1)
 DATA=$(mktemp -d)
 java -Xmx512m -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-  --spring.datasource.url="jdbc:h2:file:${DATA}/bench" --gemmavision.documents.poll-interval=50ms ${BENCH_APP_ARGS:-} > "${DATA}/app.log" 2>&1 &
+  --spring.datasource.url="jdbc:h2:file:${DATA}/bench;DB_CLOSE_ON_EXIT=FALSE" --gemmavision.documents.poll-interval=50ms ${BENCH_APP_ARGS:-} > "${DATA}/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do

@@ -26,7 +26,7 @@ fi
 
 DATA=$(mktemp -d)
 java -Xmx512m -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-  --spring.datasource.url="jdbc:h2:file:${DATA}/bench" ${BENCH_APP_ARGS:-} > "${DATA}/app.log" 2>&1 &
+  --spring.datasource.url="jdbc:h2:file:${DATA}/bench;DB_CLOSE_ON_EXIT=FALSE" ${BENCH_APP_ARGS:-} > "${DATA}/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do
@@ -34,8 +34,13 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-# One browser session: the selection is stored once; later identical requests read it and touch its row.
-COOKIE=$(curl -fs -o /dev/null -D - "${BASE}/?${SELECTION}" | tr -d '\r' | awk -F'[ ;]' '/^Set-Cookie: SESSION=/{print $2}')
+# One browser session, as a browser makes it: a first page sets the CSRF cookie, the selection sent back with it
+# is stored in a session (clients without cookies get none); later identical requests read it and touch its row.
+JAR_COOKIES="${DATA}/cookies"
+curl -fs -o /dev/null -c "$JAR_COOKIES" "${BASE}/"
+curl -fs -o /dev/null -b "$JAR_COOKIES" -c "$JAR_COOKIES" "${BASE}/?${SELECTION}"
+COOKIE="SESSION=$(awk '$6 == "SESSION" {print $7}' "$JAR_COOKIES")"
+[ "$COOKIE" != "SESSION=" ] || COOKIE=""
 [ -n "$COOKIE" ] || { echo "no session cookie" >&2; exit 1; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m); $(java -version 2>&1 | head -1)"

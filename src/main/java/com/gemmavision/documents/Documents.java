@@ -39,9 +39,12 @@ public class Documents {
     private final DocumentProperties properties;
     private final PdfPasswords passwords;
     private final TransactionTemplate transaction;
+    private final com.gemmavision.database.Checkpoint checkpoint;
 
     public Documents(DocumentRepository repository, DocumentContent content, DocumentProperties properties,
-                     PdfPasswords passwords, PlatformTransactionManager transactions) {
+                     PdfPasswords passwords, PlatformTransactionManager transactions,
+                     com.gemmavision.database.Checkpoint checkpoint) {
+        this.checkpoint = checkpoint;
         this.repository = repository;
         this.content = content;
         this.properties = properties;
@@ -66,7 +69,7 @@ public class Documents {
 
     /**
      * Checks and stores each file. A file is acknowledged (in the outcome's accepted list) only once its row and
-     * its bytes are committed; the per-user limits are counted under a lock on the user's row, so parallel
+     * its bytes are committed and written to disk; the per-user limits are counted under a lock on the user's row, so parallel
      * uploads of one user cannot overshoot them.
      */
     public Outcome upload(String owner, List<Upload> uploads) {
@@ -86,6 +89,9 @@ public class Documents {
                 }
             }
             store(owner, files, accepted, rejected);
+            if (!accepted.isEmpty()) {
+                checkpoint.now();
+            }
         } finally {
             for (Path file : unpacked) {
                 try {

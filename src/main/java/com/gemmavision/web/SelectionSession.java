@@ -14,6 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SelectionSession {
 
+    private final com.gemmavision.database.Checkpoint checkpoint;
+
+    public SelectionSession(com.gemmavision.database.Checkpoint checkpoint) {
+        this.checkpoint = checkpoint;
+    }
+
     static final String ATTRIBUTE = "gemmavision.selection";
 
     public Optional<String> storedQuery(HttpServletRequest request) {
@@ -25,7 +31,8 @@ public class SelectionSession {
     }
 
     /**
-     * Stores the selection; the session (and its row) is written only when the selection changed. A new session
+     * Stores the selection; the session (and its row) is written only when the selection changed, at once (the
+     * session repository flushes immediately) and to disk before the answer goes out. A new session
      * is started only for a client that keeps cookies (it sent one back, the CSRF cookie every page sets, say):
      * a crawler, a probe or a load tester following links without cookies would otherwise leave a session row
      * behind per request, each kept for 30 days, for a selection it can never come back to.
@@ -40,6 +47,7 @@ public class SelectionSession {
             return;
         }
         (session == null ? request.getSession(true) : session).setAttribute(ATTRIBUTE, query);
+        checkpoint.now();
     }
 
     private static boolean keepsCookies(HttpServletRequest request) {

@@ -57,7 +57,7 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar().toAbsolutePath().toString(), "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db")
-                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                        + ";DB_CLOSE_ON_EXIT=FALSE",
                 "--gemmavision.documents.poll-interval=200ms"));
         command.addAll(extraArgs);
         try {

@@ -102,7 +102,7 @@ class ChaosIT {
     }
 
     @Test
-    void anUploadAcknowledgedWith201IsThereAfterKill9RightAfterIt() {
+    void anUploadAcknowledgedWith201AndAChangedSelectionAreThereAfterKill9RightAfterThem() {
         app = new AppProcess(data).start();
         AppClient client = new AppClient(app.port());
         for (int trial = 0; trial < 2; trial++) {
@@ -116,6 +116,13 @@ class ChaosIT {
             assertThat(json(after).get("filename").asString()).isEqualTo("invoice-" + trial + ".pdf");
         }
         assertThat(json(client.get("/documents.json"))).hasSize(2);
+
+        client.get("/?model=Gemma3-12B-IT&quant=sfp8&kv=true", "HX-Request", "true");
+        app.kill();
+        app.start();
+        client = client.withPort(app.port());
+        assertThat(client.get("/").uri().getQuery()).as("the selection changed right before kill -9")
+                .startsWith("model=Gemma3-12B-IT&quant=sfp8&kv=true");
     }
 
     @Test

@@ -94,11 +94,17 @@ import org.springframework.context.annotation.Import;
         }
 
         @Bean
+        com.gemmavision.database.Checkpoint checkpoint() {
+            return new com.gemmavision.database.Checkpoint(ReportFixture.dataSource());
+        }
+
+        @Bean
         Documents documents(DocumentProperties properties) {
             return new Documents(new DocumentRepository(ReportFixture.jdbc()),
                     new com.gemmavision.documents.DocumentContent(ReportFixture.jdbc()), properties,
                     new com.gemmavision.documents.PdfPasswords(properties),
-                    new org.springframework.jdbc.support.JdbcTransactionManager(ReportFixture.dataSource()));
+                    new org.springframework.jdbc.support.JdbcTransactionManager(ReportFixture.dataSource()),
+                    new com.gemmavision.database.Checkpoint(ReportFixture.dataSource()));
         }
 
         @Bean
