@@ -52,11 +52,13 @@ public class DocumentProcessor {
     private final DocumentProperties properties;
     private final Ocr ocr;
     private final PdfPasswords passwords;
+    private final com.gemmavision.database.Checkpoint checkpoint;
     private final FieldExtractor fields = new FieldExtractor();
     private final TableDetector tables = new TableDetector();
 
     public DocumentProcessor(DocumentRepository repository, DocumentContent content, DocumentProperties properties,
-                             Ocr ocr, PdfPasswords passwords) {
+                             Ocr ocr, PdfPasswords passwords, com.gemmavision.database.Checkpoint checkpoint) {
+        this.checkpoint = checkpoint;
         this.repository = repository;
         this.content = content;
         this.properties = properties;
@@ -160,13 +162,13 @@ public class DocumentProcessor {
             for (ExtractedTable table : tables.detect(pages)) {
                 repository.saveTable(run.id(), table, csv(table.rows()));
             }
-            repository.finish(run.id(), DocumentStatus.DONE, summary(pages), false);
+            finish(run, DocumentStatus.DONE, summary(pages), false);
         } catch (Cancelled e) {
             log.info("Processing of {} cancelled", run.id());
         } catch (GaveWay e) {
             log.debug("Processing of {} gave way after page {}", run.id(), run.page);
         } catch (InvalidPasswordException e) {
-            repository.finish(run.id(), DocumentStatus.FAILED, "This PDF is encrypted: enter its password to read it.", true);
+            finish(run, DocumentStatus.FAILED, "This PDF is encrypted: enter its password to read it.", true);
         } catch (Unreadable e) {
             fail(run, "Could not be processed: " + e.getMessage());
         } catch (IOException e) {
@@ -188,7 +190,13 @@ public class DocumentProcessor {
     }
 
     private void fail(Run run, String message) {
-        repository.finish(run.id(), DocumentStatus.FAILED, message, false);
+        finish(run, DocumentStatus.FAILED, message, false);
+    }
+
+    /** The run's end, written to disk at once: a crash right after must not send a finished document round again. */
+    private void finish(Run run, DocumentStatus status, String message, boolean needsPassword) {
+        repository.finish(run.id(), status, message, needsPassword);
+        checkpoint.now();
     }
 
     private static String where(Run run) {

@@ -164,19 +164,20 @@ public class DocumentRepository {
     /**
      * Runs whose worker stopped saying it is alive before the cut-off (an instance killed, a JVM that died):
      * those that already had their last attempt fail for good with the reason; the others go back in the queue.
+     * Returns how many changed.
      * Touches only small rows: the bytes are elsewhere.
      */
     @Transactional
     int expireClaims(Instant before, int maxAttempts) {
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp cutOff = Timestamp.from(before);
-        jdbc.sql("UPDATE document SET status = 'FAILED', claimed_by = NULL, stage = NULL, error = ?, updated_at = ?"
+        int failed = jdbc.sql("UPDATE document SET status = 'FAILED', claimed_by = NULL, stage = NULL, error = ?, updated_at = ?"
                         + " WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < ?) AND attempts >= ?")
                 .params("Could not be processed: the server stopped " + maxAttempts + " times while reading this"
                         + " document, so it is not tried again. Upload a smaller or simpler file, or use Run Analysis"
                         + " to try once more.", now, cutOff, maxAttempts)
                 .update();
-        return jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL,"
+        return failed + jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL,"
                         + " stage = 'Queued again after an interrupted run', updated_at = ?"
                         + " WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < ?)")
                 .params(now, cutOff).update();

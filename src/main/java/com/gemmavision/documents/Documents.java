@@ -338,9 +338,14 @@ public class Documents {
         return repository.cancel(id, owner);
     }
 
+    /** Removes a document and its results; the removal is on disk before the user is told. */
     public boolean remove(String id, String owner) {
         repository.cancel(id, owner);
-        return repository.delete(id, owner);
+        boolean removed = repository.delete(id, owner);
+        if (removed) {
+            checkpoint.now();
+        }
+        return removed;
     }
 
     /** Longest PDF password kept (the column's size); longer ones are refused before they reach the database. */

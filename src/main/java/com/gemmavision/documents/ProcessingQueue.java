@@ -35,11 +35,14 @@ public class ProcessingQueue {
     private final DocumentRepository repository;
     private final DocumentProcessor processor;
     private final DocumentProperties properties;
+    private final com.gemmavision.database.Checkpoint checkpoint;
     private final ExecutorService workers;
     private final String instance = UUID.randomUUID().toString();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    public ProcessingQueue(DocumentRepository repository, DocumentProcessor processor, DocumentProperties properties) {
+    public ProcessingQueue(DocumentRepository repository, DocumentProcessor processor, DocumentProperties properties,
+                           com.gemmavision.database.Checkpoint checkpoint) {
+        this.checkpoint = checkpoint;
         this.repository = repository;
         this.processor = processor;
         this.properties = properties;
@@ -71,16 +74,22 @@ public class ProcessingQueue {
         if (!properties.processing()) {
             return;
         }
-        int requeued = repository.expireClaims(Instant.now().minus(properties.claimTimeout()), properties.maxAttempts());
-        if (requeued > 0) {
-            log.info("Queued {} document(s) again whose worker stopped", requeued);
+        int expired = repository.expireClaims(Instant.now().minus(properties.claimTimeout()), properties.maxAttempts());
+        if (expired > 0) {
+            checkpoint.now();
+            log.info("{} document(s) whose worker stopped queued again or, after their last attempt, failed", expired);
         }
         while (running.size() < properties.workers()) {
             Optional<String> next = repository.nextQueued();
             if (next.isEmpty()) {
                 return;
             }
-            repository.claim(next.get(), instance).ifPresent(this::start);
+            Optional<DocumentRepository.Claim> claim = repository.claim(next.get(), instance);
+            if (claim.isPresent()) {
+                // The attempt is counted on disk before the work starts, so a run that kills the server counts.
+                checkpoint.now();
+                start(claim.get());
+            }
         }
     }
 

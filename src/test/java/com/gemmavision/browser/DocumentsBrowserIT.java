@@ -17,16 +17,21 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=jdbc:h2:mem:browser-documents;DB_CLOSE_DELAY=-1", "gemmavision.documents.poll-interval=200ms"})
 class DocumentsBrowserIT extends BrowserTest {
 
+    /** Opens the page with JavaScript, marks it (to tell a page load from a swap) and uploads a file through the form. */
+    private void openAndUpload(String pathAndQuery, String filename, byte[] content) throws Exception {
+        Path file = Files.createTempDirectory("upload").resolve(filename);
+        Files.write(file, content);
+        driver = Browser.open(true);
+        driver.get(url(pathAndQuery));
+        markDocument();
+        driver.findElement(By.cssSelector("#document-form input[type=file]")).sendKeys(file.toString());
+        driver.findElement(By.xpath("//form[@id='document-form']//button[normalize-space()='Upload']")).click();
+    }
+
     @Test
     void uploadingAPdfShowsItsProgressAndThenItsFields() throws Exception {
-        Path pdf = Files.createTempDirectory("upload").resolve("rechnung.pdf");
-        Files.write(pdf, TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS));
-        driver = Browser.open(true);
-        driver.get(url("/?model=Gemma3-4B-IT&model=Gemma3-1B"));
-        markDocument();
-
-        driver.findElement(By.cssSelector("#document-form input[type=file]")).sendKeys(pdf.toString());
-        driver.findElement(By.xpath("//form[@id='document-form']//button[normalize-space()='Upload']")).click();
+        openAndUpload("/?model=Gemma3-4B-IT&model=Gemma3-1B", "rechnung.pdf",
+                TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS));
 
         Browser.waitFor(driver).until(d -> text("#documents article.document h3").contains("rechnung.pdf"));
         Browser.waitFor(driver).until(d -> text("#documents .badge").equals("done"));
@@ -40,13 +45,7 @@ class DocumentsBrowserIT extends BrowserTest {
 
     @Test
     void aFieldIsCorrectedInPlaceAndMarkedCorrected() throws Exception {
-        Path pdf = Files.createTempDirectory("upload").resolve("invoice.pdf");
-        Files.write(pdf, TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
-        driver = Browser.open(true);
-        driver.get(url("/?model=Gemma3-4B-IT"));
-        markDocument();
-        driver.findElement(By.cssSelector("#document-form input[type=file]")).sendKeys(pdf.toString());
-        driver.findElement(By.xpath("//form[@id='document-form']//button[normalize-space()='Upload']")).click();
+        openAndUpload("/?model=Gemma3-4B-IT", "invoice.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
         Browser.waitFor(driver).until(d -> text("#documents table.fields").contains("£1,560.00"));
 
         org.openqa.selenium.WebElement input = driver.findElement(By.cssSelector("input[id$='-totalAmount']"));
@@ -69,14 +68,8 @@ class DocumentsBrowserIT extends BrowserTest {
 
     @Test
     void aRefusedUploadIsExplainedInPlace() throws Exception {
-        Path notAPdf = Files.createTempDirectory("upload").resolve("notes.pdf");
-        Files.writeString(notAPdf, "just some text, not a PDF");
-        driver = Browser.open(true);
-        driver.get(url("/?model=Gemma3-4B-IT"));
-        markDocument();
-
-        driver.findElement(By.cssSelector("#document-form input[type=file]")).sendKeys(notAPdf.toString());
-        driver.findElement(By.xpath("//form[@id='document-form']//button[normalize-space()='Upload']")).click();
+        openAndUpload("/?model=Gemma3-4B-IT", "notes.pdf",
+                "just some text, not a PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         Browser.waitFor(driver).until(d -> text("#documents .upload-messages").contains("notes.pdf is not a PDF, PNG, JPEG"));
         assertThat(sameDocument()).isTrue();
