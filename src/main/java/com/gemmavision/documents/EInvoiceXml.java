@@ -204,7 +204,9 @@ public final class EInvoiceXml {
         put(fields, "netAmount", amount(text(root, summation + "/TaxBasisTotalAmount")));
         put(fields, "amountDue", amount(text(root, summation + "/DuePayableAmount")));
         String currency = fields.get("currency");
-        String tax = currency == null ? null : text(root, summation + "/TaxTotalAmount[@currencyID='" + currency + "']");
+        // The currency goes into the XPath only as the three letters ISO 4217 allows.
+        String tax = currency == null || !currency.matches("[A-Z]{3}") ? null
+                : text(root, summation + "/TaxTotalAmount[@currencyID='" + currency + "']");
         put(fields, "taxAmount", amount(tax != null ? tax : text(root, summation + "/TaxTotalAmount")));
         put(fields, "sellerName", text(root, "//SellerTradeParty/Name"));
         put(fields, "sellerVatId", compact(text(root, "//SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID='VA']")));

@@ -125,14 +125,13 @@ public final class FieldExtractor {
                     + "|n[°º]\\s*tva|num[ée]ro\\s*de\\s*tva|btw-?\\s*(?:nr|nummer|id)|\\bnif\\b|\\bcif\\b|partita\\s*iva"
                     + "|p\\.?\\s*iva|gstin)", FLAGS);
     /** Words that put a line in the buyer's block, so its name, id or address is not the seller's. */
+    /** How the six languages name the buyer: as a label, and as the words that mark the buyer's block. */
+    private static final String BUYER_WORDS = "bill\\s*to|sold\\s*to|invoice\\s*to|customer|client|kunde|k[äa]ufer"
+            + "|rechnungsempf[äa]nger|buyer|acheteur|destinataire|factur[ée]\\s*[àa]|klant|cliente|intestatario|acquirente";
     private static final Pattern BUYER_CONTEXT = Pattern.compile(
-            "(bill\\s*to|sold\\s*to|ship\\s*to|invoice\\s*to|customer|client|kunde|k[äa]ufer|rechnungsempf[äa]nger"
-                    + "|\\bihre\\b|\\byour\\b|buyer|acheteur|destinataire|factur[ée]\\s*[àa]|klant|cliente|intestatario"
-                    + "|acquirente|\\ban:)", FLAGS);
+            "(" + BUYER_WORDS + "|ship\\s*to|\\bihre\\b|\\byour\\b|\\ban:)", FLAGS);
     private static final Pattern BUYER_LABEL = Pattern.compile(
-            "(bill\\s*to|sold\\s*to|invoice\\s*to|customer\\s*name|customer|buyer|client|kunde|k[äa]ufer"
-                    + "|rechnungsempf[äa]nger|destinataire|factur[ée]\\s*[àa]|acheteur|klant|cliente|intestatario"
-                    + "|acquirente)(?!['’]\\p{L})\\s*:?", FLAGS);
+            "(customer\\s*name|" + BUYER_WORDS + ")(?!['’]\\p{L})\\s*:?", FLAGS);
     private static final Pattern SELLER_LABEL = Pattern.compile(
             "(seller|vendor|supplier|from|verk[äa]ufer|lieferant|fournisseur|vendeur|leverancier|proveedor|fornitore)"
                     + "\\s*:", FLAGS);
@@ -925,12 +924,9 @@ public final class FieldExtractor {
 
     private static Optional<ExtractedField> iban(List<Line> lines) {
         for (Line line : lines) {
-            Matcher matcher = IBAN.matcher(line.text().toUpperCase(Locale.ROOT));
-            while (matcher.find()) {
-                String iban = matcher.group(1).replace(" ", "");
-                if (iban.length() >= 15 && iban.length() <= 34 && ibanChecksumValid(iban)) {
-                    return Optional.of(field("iban", iban, line, line.text(), 0.9));
-                }
+            Optional<String> iban = ibanIn(line.text());
+            if (iban.isPresent()) {
+                return Optional.of(field("iban", iban.get(), line, line.text(), 0.9));
             }
         }
         return Optional.empty();
@@ -938,14 +934,19 @@ public final class FieldExtractor {
 
     /** Whether a line holds a real IBAN (its check digits right), not just something shaped like one. */
     private static boolean hasIban(String text) {
+        return ibanIn(text).isPresent();
+    }
+
+    /** The first IBAN on a line whose length and check digits are right. */
+    private static Optional<String> ibanIn(String text) {
         Matcher matcher = IBAN.matcher(text.toUpperCase(Locale.ROOT));
         while (matcher.find()) {
             String iban = matcher.group(1).replace(" ", "");
-            if (iban.length() >= 15 && ibanChecksumValid(iban)) {
-                return true;
+            if (iban.length() >= 15 && iban.length() <= 34 && ibanChecksumValid(iban)) {
+                return Optional.of(iban);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** ISO 13616: move the first four characters to the end, letters to numbers, the whole mod 97 must be 1. */
