@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
  */
 final class Amounts {
 
-    /** A number with optional thousands groups and decimals; not part of a longer word or a percentage. */
+    /**
+     * A number with optional thousands groups and decimals; not part of a longer word or a percentage; a whole
+     * number without decimals not glued to letters either.
+     */
     private static final Pattern AMOUNT = Pattern.compile(
             "(?<![\\w.,])-?\\d{1,3}(?:[.,'\u00a0\u202f ]\\d{3})+(?:[.,]\\d{1,2})?(?![\\d%]|[.,]\\d)"
-                    + "|(?<![\\w.,])-?\\d+(?:[.,]\\d{1,2})?(?![\\d%]|[.,]\\d)");
+                    + "|(?<![\\w.,])-?\\d+[.,]\\d{1,2}(?![\\d%]|[.,]\\d)"
+                    // a bare whole number stands apart: not "8" in OCR's "Ge-8s)"
+                    + "|(?<![\\w.,-])-?\\d+(?![\\d%\\p{L}]|[.,]\\d)");
 
     private Amounts() {
     }

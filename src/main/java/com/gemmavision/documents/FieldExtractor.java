@@ -118,15 +118,16 @@ public final class FieldExtractor {
     private static final Pattern PREPAID = Pattern.compile(
             "(prepaid|prepayment|previous\\s*balance|paid\\s*to\\s*date|already\\s*paid|anzahlung|vorauszahlung"
                     + "|bereits\\s*(?:bezahlt|gezahlt)|acompte|d[ée]j[àa]\\s*pay[ée]|aanbetaling|anticipo)", FLAGS);
+    /** A tax line that sums the others. */
+    private static final Pattern TAX_TOTAL = Pattern.compile("(total|summe|gesamt|totale?|totaal)", FLAGS);
     private static final Pattern TAX_INCLUDED = Pattern.compile("(total\\s*includes?|incl(?:uded|udes)?\\s*(?:gst|vat|tax))", FLAGS);
 
     private static final Pattern VAT_ID_LABEL = Pattern.compile(
             "(vat\\s*(?:no|number|id|reg)|ust-?\\s*id|ust\\.?-?(?:id)?(?:ent)?-?nr|umsatzsteuer-?id|steuernummer|tva\\s*intra"
                     + "|n[°º]\\s*tva|num[ée]ro\\s*de\\s*tva|btw-?\\s*(?:nr|nummer|id)|\\bnif\\b|\\bcif\\b|partita\\s*iva"
                     + "|p\\.?\\s*iva|gstin)", FLAGS);
-    /** Words that put a line in the buyer's block, so its name, id or address is not the seller's. */
     /** How the six languages name the buyer: as a label, and as the words that mark the buyer's block. */
-    private static final String BUYER_WORDS = "bill\\s*to|sold\\s*to|invoice\\s*to|customer|client|kunde|k[äa]ufer"
+    private static final String BUYER_WORDS = "bill(?:ed)?\\s*to|sold\\s*to|invoice\\s*(?:to|for)|customer|client|kunde|k[äa]ufer"
             + "|rechnungsempf[äa]nger|buyer|acheteur|destinataire|factur[ée]\\s*[àa]|klant|cliente|intestatario|acquirente";
     private static final Pattern BUYER_CONTEXT = Pattern.compile(
             "(" + BUYER_WORDS + "|ship\\s*to|\\bihre\\b|\\byour\\b|\\ban:)", FLAGS);
@@ -161,11 +162,86 @@ public final class FieldExtractor {
                     + "|S\\.p\\.A\\.|SpA|S\\.r\\.l\\.|Srl|SRL|Corp\\.?|CORP\\.?|Corporation|CORPORATION|Co\\.|CO\\."
                     + "|GbR|OHG|[Ss][Dd][Nn]\\.?\\s*[Bb][Hh][Dd]\\.?|BHD\\.?|Bhd\\.?|S/B|Pte\\.?\\s*Ltd\\.?|PTE\\.?\\s*LTD\\.?"
                     + "|Pvt\\.?\\s*Ltd\\.?|PVT\\.?\\s*LTD\\.?|P\\.?\\s*LTD\\.?)(?![\\p{L}])");
-    /** Words that name a business where no legal form is printed (shops and restaurants on receipts). */
+    /**
+     * Words that name a business where no legal form is printed (shops and restaurants on receipts), in English,
+     * Malay and the five other languages.
+     */
+    private static final List<String> BUSINESS_WORDS = List.of("enterprise", "enterprises", "trading", "restaurant",
+            "restoran", "bakeries", "bakery", "stationery", "marketing", "retail", "store", "stores", "supermarket", "mart",
+            "pharmacy", "farmasi", "cafe", "café", "coffee", "kitchen", "hardware", "supplies", "distribution", "company",
+            "industries", "services", "hotel", "bäckerei", "baeckerei", "apotheke", "metzgerei", "gaststätte", "handel",
+            "boulangerie", "pharmacie", "librairie", "épicerie", "panadería", "farmacia", "ferretería", "supermercado",
+            "ristorante", "panetteria", "tabaccheria", "bakkerij", "apotheek", "winkel");
     private static final Pattern BUSINESS_WORD = Pattern.compile(
-            "(?<![\\p{L}])(enterprise|trading|restaurant|restoran|bakeries|bakery|stationery|marketing|retail|store|stores"
-                    + "|supermarket|mart|pharmacy|farmasi|cafe|café|coffee|kitchen|hardware|cash\\s*&\\s*carry|supplies"
-                    + "|distribution|company)(?![\\p{L}])", FLAGS);
+            "(?<![\\p{L}])(" + String.join("|", BUSINESS_WORDS) + "|cash\\s*&\\s*carry)(?![\\p{L}])", FLAGS);
+
+    /** Characters print-OCR reads one for another ("BAKERLES" for "BAKERIES", "0" for "O"). */
+    private static final List<String> LOOKALIKES = List.of("IL1|", "O0DQ", "S5$", "B8", "G6C", "EF", "Z2");
+
+    /**
+     * A name as OCR read it, with each word that differs from a business word only in look-alike characters (at
+     * most two, in a word of six letters or more) spelled as that word: the words changed are returned so the
+     * evidence can say so. Names are never respelled otherwise.
+     */
+    static Map.Entry<String, List<String>> respelled(String ocrName) {
+        List<String> changed = new ArrayList<>();
+        String name = ocrName;
+        for (Map.Entry<Pattern, String> misread : NAME_MISREADINGS.entrySet()) {
+            Matcher matcher = misread.getKey().matcher(name);
+            if (matcher.find()) {
+                changed.add(matcher.group() + " → " + misread.getValue());
+                name = matcher.replaceAll(misread.getValue());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        Matcher word = Pattern.compile("[\\p{L}\\d$|]+").matcher(name);
+        int last = 0;
+        while (word.find()) {
+            out.append(name, last, word.start());
+            String read = word.group();
+            String spelled = read;
+            for (String known : BUSINESS_WORDS) {
+                if (known.length() >= 6 && lookalike(read.toUpperCase(Locale.ROOT), known.toUpperCase(Locale.ROOT))) {
+                    spelled = read.equals(read.toUpperCase(Locale.ROOT)) ? known.toUpperCase(Locale.ROOT)
+                            : Character.toUpperCase(known.charAt(0)) + known.substring(1);
+                    changed.add(read + " → " + spelled);
+                    break;
+                }
+            }
+            out.append(spelled);
+            last = word.end();
+        }
+        out.append(name.substring(last));
+        return Map.entry(out.toString(), changed);
+    }
+
+    /**
+     * Characters no company name holds, read by OCR for ones it does: "$" beside capitals is an S ("RETAIL $B"),
+     * braces are brackets ("{SP}"), and "SON" or "S0N" before "BHD" is Malaysia's "SDN".
+     */
+    private static final Map<Pattern, String> NAME_MISREADINGS = Map.of(
+            Pattern.compile("\\$(?=\\p{Lu})|(?<=\\p{Lu})\\$"), "S",
+            Pattern.compile("\\{"), "(",
+            Pattern.compile("\\}"), ")",
+            Pattern.compile("(?<!\\p{L})S[O0Q]N(?=\\.?\\s*BHD)"), "SDN");
+
+    private static boolean lookalike(String read, String known) {
+        if (read.length() != known.length() || read.equals(known)) {
+            return false;
+        }
+        int differences = 0;
+        for (int i = 0; i < read.length(); i++) {
+            char a = read.charAt(i);
+            char b = known.charAt(i);
+            if (a != b) {
+                boolean confusable = LOOKALIKES.stream().anyMatch(set -> set.indexOf(a) >= 0 && set.indexOf(b) >= 0);
+                if (!confusable || ++differences > 2) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
     private static final Pattern COMPANY = Pattern.compile(LEGAL_FORM.pattern() + "|" + "(?i:" + BUSINESS_WORD.pattern() + ")");
 
     /** Lines that are no name: registration numbers, addresses, contact details, titles. */
@@ -184,15 +260,19 @@ public final class FieldExtractor {
     /** Each symbol standing next to a figure with cents (or as a column heading "(RM)"), compiled once. */
     private static final Map<String, Pattern> SYMBOL_BESIDE_FIGURE = symbolPatterns();
 
+    /** A figure with cents, its thousands grouped or not ("1.234,56", "1 234.56", "1234.56"). */
+    private static final String FIGURE = "\\d{1,3}(?:[.,' ]?\\d{3})*[.,]\\d{2}(?!\\d)";
+
     private static Map<String, Pattern> symbolPatterns() {
         Map<String, Pattern> patterns = new LinkedHashMap<>();
         for (String symbol : CURRENCY_SYMBOLS.keySet()) {
             String quoted = Pattern.quote(symbol);
             boolean letters = symbol.chars().allMatch(Character::isLetter);
-            String before = (letters ? "(?<![A-Za-z])" : "(?<![A-Za-z$])") + quoted + "\\s?\\d[\\d.,' ]*[.,]\\d{2}(?!\\d)";
+            String before = (letters ? "(?<![A-Za-z])" : "(?<![A-Za-z$])") + quoted + "\\s?" + FIGURE;
             String after = PREFIX_SYMBOLS.contains(symbol) ? "$^"
                     : "\\d[.,]\\d{2}\\s?" + quoted + (letters ? "(?![A-Za-z])" : "");
-            String heading = letters ? "\\(" + quoted + "\\)" : "$^";
+            // a column heading: "(RM)", "(RM" cut by OCR, or the symbol alone closing a line of headings
+            String heading = letters ? "\\(" + quoted + "(?![A-Za-z])|(?<![A-Za-z(])" + quoted + "\\)?\\s*$" : "$^";
             patterns.put(symbol, Pattern.compile(before + "|" + after + "|" + heading));
         }
         return Map.copyOf(patterns);
@@ -437,8 +517,10 @@ public final class FieldExtractor {
             try {
                 IbanUtil.validate(iban.value());
                 fields.put("iban", iban.pass("IBAN length for " + iban.value().substring(0, 2) + " and mod-97 check digits", 0.5));
-            } catch (IbanFormatException | InvalidCheckDigitException | UnsupportedCountryException e) {
-                fields.put("iban", iban.fail("not a valid IBAN (length, format or check digits)", 0.3));
+            } catch (InvalidCheckDigitException e) {
+                fields.put("iban", iban.fail("check digits wrong (mod 97): a made-up or mistyped account", 0.3));
+            } catch (IbanFormatException | UnsupportedCountryException e) {
+                fields.put("iban", iban.fail("not a valid IBAN (length or format)", 0.3));
             }
         }
         for (String name : List.of("sellerVatId", "buyerVatId")) {
@@ -477,9 +559,13 @@ public final class FieldExtractor {
             if (found.isPresent()) {
                 return Optional.of(field(name, found.get(), line, line.text(), 0.85, printed));
             }
-            if (i + 1 < lines.size() && lines.get(i + 1).page() == line.page()) {
-                Line next = lines.get(i + 1);
-                String belowCell = cellAt(next.text(), matcher.start());
+            int under = i + 1;
+            if (under + 1 < lines.size() && RULE.matcher(lines.get(under).text()).matches()) {
+                under++; // a rule drawn under a row of headings
+            }
+            if (under < lines.size() && lines.get(under).page() == line.page()) {
+                Line next = lines.get(under);
+                String belowCell = cellUnder(line.text(), matcher.start(), next.text());
                 Optional<String> below = value.apply(belowCell);
                 if (below.isPresent()) {
                     return Optional.of(field(name, below.get(), next, line.text() + " / " + next.text(), 0.75, belowCell));
@@ -521,9 +607,46 @@ public final class FieldExtractor {
     /** Tesseract word confidence from which a line counts as read without doubt. */
     static final double OCR_SURE = 85;
 
+    /** A line of nothing but rules and table borders. */
+    private static final Pattern RULE = Pattern.compile("[^\\p{L}\\p{N}]*");
+    private static final Pattern CELL = Pattern.compile("\\S+(?: \\S+)*");
+
+    /**
+     * The value under a heading. Where a row of headings and the row below have as many cells (ignoring table
+     * borders), the heading's cell's position in its row names the value's; OCR keeps no column positions, so
+     * "Invoice Number  Invoice Date  Due Date" over "34278587  6/18/2017  6/24/2017" pairs by order. Otherwise
+     * the cell below that starts nearest to the heading's column.
+     */
+    private static String cellUnder(String headings, int column, String values) {
+        List<int[]> heads = cells(headings);
+        List<int[]> cells = cells(values);
+        // a row of headings holds no figures and no "label: value" pairs
+        boolean headingRow = heads.stream().map(h -> headings.substring(h[0], h[1])).noneMatch(h -> h.matches(".*[\\d:].*"));
+        if (headingRow && heads.size() >= 2 && heads.size() == cells.size()) {
+            for (int k = 0; k < heads.size(); k++) {
+                if (column >= heads.get(k)[0] && column < heads.get(k)[1]) {
+                    return values.substring(cells.get(k)[0], cells.get(k)[1]);
+                }
+            }
+        }
+        return cellAt(values, column);
+    }
+
+    /** Start and end of each cell of a line that holds a letter or a digit. */
+    private static List<int[]> cells(String text) {
+        List<int[]> cells = new ArrayList<>();
+        Matcher cell = CELL.matcher(text);
+        while (cell.find()) {
+            if (!RULE.matcher(cell.group()).matches()) {
+                cells.add(new int[] {cell.start(), cell.end()});
+            }
+        }
+        return cells;
+    }
+
     /** The cell of a line that starts nearest to a column (cells are separated by two or more spaces). */
     private static String cellAt(String text, int column) {
-        Matcher cells = Pattern.compile("\\S+(?: \\S+)*").matcher(text);
+        Matcher cells = CELL.matcher(text);
         String best = "";
         int bestDistance = Integer.MAX_VALUE;
         while (cells.find()) {
@@ -678,11 +801,15 @@ public final class FieldExtractor {
                 amountAfter(text, label.end()).ifPresent(a -> nets.add(new Candidate(a, line, 3 + late + cents(a))));
             } else if ((label = TAX_LABEL.matcher(text)).find()) {
                 Matcher from = label;
-                lastAmountAfter(text, from.end()).ifPresent(a -> taxes.add(new Candidate(a, line, 2.5 + late + cents(a))));
+                // "Total Tax Amount", "Summe MwSt": the sum of the tax lines above it
+                double sum = TAX_TOTAL.matcher(text).find() ? 0.5 : 0;
+                lastAmountAfter(text, from.end()).ifPresent(a -> taxes.add(new Candidate(a, line, 2.5 + sum + late + cents(a))));
             } else if ((label = TOTAL_WEAK.matcher(text)).find()) {
                 amountAfter(text, label.end()).ifPresent(a -> totals.add(new Candidate(a, line, 2 + late + cents(a))));
             }
         }
+        // a part's net of nothing ("Parts Net Taxable Amount: 0.00") is no document's net
+        nets.removeIf(n -> n.value().signum() == 0);
         Comparator<Candidate> byScore = Comparator.comparingDouble(Candidate::score).reversed();
         totals.sort(byScore);
         nets.sort(byScore);
@@ -714,6 +841,15 @@ public final class FieldExtractor {
         if (total != null && total.value().signum() == 0 && net == null) {
             total = null;
         }
+        if (total == null && due == null && net == null && tax == null) {
+            Optional<Candidate> only = onlyMoney(lines);
+            if (only.isPresent()) {
+                emit(fields, "totalAmount", only.get(), 0.6);
+                fields.computeIfPresent("totalAmount",
+                        (k, f) -> f.pass("no total label; the only amount printed with a currency", 0));
+                return;
+            }
+        }
         emit(fields, "totalAmount", total, best > 0 ? 0.85 : 0.7);
         if (total != null && fields.containsKey("totalAmount")) {
             agree(fields, total, totals, dues, nets, lines);
@@ -721,6 +857,38 @@ public final class FieldExtractor {
         emit(fields, "amountDue", due, 0.8);
         emit(fields, "netAmount", net, best > 0 ? 0.85 : 0.6);
         emit(fields, "taxAmount", tax, best > 0 ? 0.85 : 0.55);
+    }
+
+    /** A figure with cents beside a currency sign or code, before or after it. */
+    private static final Pattern MONEY_WITH_CURRENCY = Pattern.compile(
+            "(?:(?<![A-Za-z])(?:RM|S\\$|Rs\\.?|EUR|USD|GBP|INR|MYR|SGD|CHF)|[$€£₹¥])\\s?(-?" + FIGURE + ")"
+                    + "|(?<![\\d.,])(-?" + FIGURE + ")\\s?(?:€|£|(?:EUR|USD|GBP|INR|MYR|SGD|CHF)(?![A-Za-z]))");
+
+    /**
+     * A page without any total, net or tax label that prints exactly one sum of money with its currency (a
+     * one-line bill: "Charges $56,651.49" whose heading OCR lost): that sum is what the document charges.
+     */
+    private static Optional<Candidate> onlyMoney(List<Line> lines) {
+        Candidate only = null;
+        for (Line line : lines) {
+            String text = amountText(line.text());
+            if (NOT_AN_AMOUNT_LINE.matcher(text).find()) {
+                continue;
+            }
+            Matcher money = MONEY_WITH_CURRENCY.matcher(text);
+            while (money.find()) {
+                String printed = money.group(1) != null ? money.group(1) : money.group(2);
+                Optional<BigDecimal> value = Amounts.parse(printed);
+                if (value.isEmpty() || value.get().signum() == 0) {
+                    continue;
+                }
+                if (only != null && only.value().compareTo(value.get()) != 0) {
+                    return Optional.empty();
+                }
+                only = only != null ? only : new Candidate(value.get(), line, 1, printed.strip());
+            }
+        }
+        return Optional.ofNullable(only);
     }
 
     /**
@@ -778,12 +946,33 @@ public final class FieldExtractor {
         fields.put(name, field(name, value, candidate.line(), candidate.line().text(), printed, candidate.printed()));
     }
 
-    /** The first amount after a label (money with cents first), skipping zeros when a non-zero one follows. */
+    /**
+     * The first amount after a label (money with cents first), skipping zeros when a non-zero one follows within
+     * the label's own part of the line.
+     */
     private static Optional<Amounts.Found> amountAfter(String text, int from) {
-        List<Amounts.Found> amounts = Amounts.find(text.substring(from));
+        List<Amounts.Found> amounts = Amounts.find(ownPart(text.substring(from)));
         List<Amounts.Found> money = amounts.stream().filter(Amounts.Found::hasDecimals).toList();
         List<Amounts.Found> pool = money.isEmpty() ? amounts : money;
         return pool.stream().filter(a -> a.value().signum() != 0).findFirst().or(() -> pool.stream().findFirst());
+    }
+
+    /**
+     * A figure followed, after a wide gap, by words: the start of a second "label: amount" pair on the same line
+     * ("Parts Net Taxable Amount: 0.00   Final Labour Invoice Amount: 413.00"). A currency code is no label.
+     */
+    private static final Pattern NEXT_PAIR = Pattern.compile("\\d\\s{2,}(?=\\p{L}{3,})");
+
+    /** What follows a label up to the next label on the same line. */
+    static String ownPart(String rest) {
+        Matcher next = NEXT_PAIR.matcher(rest);
+        while (next.find()) {
+            String word = rest.substring(next.end()).split("[^\\p{L}]", 2)[0];
+            if (!CURRENCY_CODE.matcher(word).matches()) {
+                return rest.substring(0, next.start() + 1);
+            }
+        }
+        return rest;
     }
 
     /** The last amount after a tax label: tax summaries print the rate and the base before the tax itself. */
@@ -802,14 +991,15 @@ public final class FieldExtractor {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Line> evidence = new LinkedHashMap<>();
         for (Line line : lines) {
-            Matcher codes = CURRENCY_CODE.matcher(line.text());
+            String text = amountText(line.text());
+            Matcher codes = CURRENCY_CODE.matcher(text);
             while (codes.find()) {
                 counts.merge(codes.group(1), 2, Integer::sum);
                 evidence.putIfAbsent(codes.group(1), line);
             }
             for (Map.Entry<String, Pattern> symbol : SYMBOL_BESIDE_FIGURE.entrySet()) {
-                if (symbol.getValue().matcher(line.text()).find()) {
-                    if (symbol.getKey().equals("$") && line.text().contains("S$")) {
+                if (symbol.getValue().matcher(text).find()) {
+                    if (symbol.getKey().equals("$") && text.contains("S$")) {
                         continue;
                     }
                     String code = CURRENCY_SYMBOLS.get(symbol.getKey());
@@ -849,10 +1039,13 @@ public final class FieldExtractor {
      */
     private static Optional<ExtractedField> impliedCurrency(List<Line> lines) {
         Map<String, Line> found = new LinkedHashMap<>();
+        Map<String, String> signs = new LinkedHashMap<>();
         for (Line line : lines) {
             COUNTRY_SIGNS.forEach((sign, currency) -> {
-                if (sign.matcher(line.text()).find()) {
-                    found.putIfAbsent(currency, line);
+                Matcher matcher = sign.matcher(line.text());
+                if (matcher.find() && !found.containsKey(currency)) {
+                    found.put(currency, line);
+                    signs.put(currency, matcher.group());
                 }
             });
         }
@@ -860,8 +1053,10 @@ public final class FieldExtractor {
             return Optional.empty();
         }
         Map.Entry<String, Line> only = found.entrySet().iterator().next();
-        return Optional.of(field("currency", only.getKey(), only.getValue(), only.getValue().text(), 0.6)
-                .pass("no currency printed; implied by the country the document names", 0));
+        String sign = signs.get(only.getKey());
+        // OCR's confidence in the sign itself counts, not in the rest of its line
+        return Optional.of(field("currency", only.getKey(), only.getValue(), only.getValue().text(), 0.6, sign)
+                .pass("no currency printed; implied by the country the document names (" + sign + ")", 0));
     }
 
     /**
@@ -880,12 +1075,17 @@ public final class FieldExtractor {
                 continue;
             }
             for (String cell : line.text().split("\\s{2,}")) {
-                String name = cleanName(cell);
+                Map.Entry<String, List<String>> read = line.source().equals(ExtractedField.OCR) ? respelled(cleanName(cell))
+                        : Map.entry(cleanName(cell), List.of());
+                String name = read.getKey();
                 Matcher form = LEGAL_FORM.matcher(name);
                 String rest = form.find() ? name.substring(0, form.start()).strip() : name;
                 if (COMPANY.matcher(name).find() && plausibleName(name) && rest.chars().filter(Character::isLetter).count() >= 3
                         && name.contains(" ")) {
-                    return Optional.of(field("sellerName", name, line, line.text(), 0.75));
+                    ExtractedField field = field("sellerName", name, line, line.text(), 0.75,
+                            read.getValue().isEmpty() ? name : cleanName(cell));
+                    return Optional.of(read.getValue().isEmpty() ? field
+                            : field.fail("OCR read " + String.join(", ", read.getValue()) + " (look-alike letters)", 0.05));
                 }
             }
         }
@@ -929,8 +1129,31 @@ public final class FieldExtractor {
                 return Optional.of(field("iban", iban.get(), line, line.text(), 0.9));
             }
         }
+        // Labelled "IBAN", the country's length and format, wrong check digits (a sample's made-up account, or a
+        // typo on the page): stated as printed with the failed check shown, never corrected; OCR's reading of
+        // one falls below what is stated, as a misread digit is likelier than a misprint.
+        for (Line line : lines) {
+            Matcher label = IBAN_LABEL.matcher(line.text());
+            if (!label.find()) {
+                continue;
+            }
+            Matcher shape = IBAN.matcher(line.text().substring(label.end()).toUpperCase(Locale.ROOT));
+            if (shape.find()) {
+                String printed = shape.group(1).replace(" ", "");
+                try {
+                    IbanUtil.validate(printed);
+                } catch (InvalidCheckDigitException e) {
+                    double confidence = line.source().equals(ExtractedField.OCR) ? 0.7 : 0.85;
+                    return Optional.of(field("iban", printed, line, line.text(), confidence));
+                } catch (IbanFormatException | UnsupportedCountryException e) {
+                    // not an IBAN at all
+                }
+            }
+        }
         return Optional.empty();
     }
+
+    private static final Pattern IBAN_LABEL = Pattern.compile("\\bIBAN\\b\\s*:?\\s*", FLAGS);
 
     /** Whether a line holds a real IBAN (its check digits right), not just something shaped like one. */
     private static boolean hasIban(String text) {

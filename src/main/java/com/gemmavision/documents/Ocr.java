@@ -39,6 +39,24 @@ public class Ocr {
         public Result(String text, double confidence) {
             this(text, confidence, List.of());
         }
+
+        /**
+         * How much text was read with confidence: the characters of each word weighted by its confidence. Two
+         * layouts of one page are compared by this, not by the mean confidence, which favours a reading that kept
+         * a dozen sure words and dropped the rest of the receipt.
+         */
+        double confidentCharacters() {
+            String[] lines = text.split("\\R");
+            double sum = 0;
+            for (int i = 0; i < lines.length && i < lineConfidences.size(); i++) {
+                String[] words = lines[i].strip().split("\\s+");
+                List<Double> confidences = lineConfidences.get(i);
+                for (int w = 0; w < words.length && w < confidences.size(); w++) {
+                    sum += words[w].length() * confidences.get(w) / 100.0;
+                }
+            }
+            return lineConfidences.isEmpty() ? confidence * text.length() / 100.0 : sum;
+        }
     }
 
     public boolean available() {
@@ -64,8 +82,8 @@ public class Ocr {
      * language (English by default) and a layout mode chosen from the page's shape: a tall narrow slip (a till
      * receipt) is one block of text, anything else is laid out automatically. The words found tell the page's
      * language ({@link OcrLanguage}); when it is another configured language, or the first pass was unsure, a
-     * second pass reads with that language (plus the first) or the other layout, and the more confident reading
-     * wins. Tesseract runs single-threaded: on two cores its OpenMP threads cost three times the time.
+     * second pass reads with that language (plus the first) or the other layout, and the reading with more
+     * confidently read text wins. Tesseract runs single-threaded: on two cores its OpenMP threads cost three times the time.
      */
     public Result read(BufferedImage image) throws IOException {
         return read(image, null).result();
@@ -103,7 +121,7 @@ public class Ocr {
             }
             if (best.confidence() < 65) {
                 Result other = run(input, language.equals(primary) ? primary : language + "+" + primary, slip ? 4 : 6);
-                if (other.confidence() > best.confidence()) {
+                if (other.confidentCharacters() > best.confidentCharacters()) {
                     best = other;
                 }
             }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 class CorpusExtractionIT {
 
     /** Share of labelled fields right, at least. */
-    static final double RIGHT_FLOOR = 0.84;
+    static final double RIGHT_FLOOR = 0.90;
+    /** Share right of each field labelled on {@link #FIELD_MINIMUM_LABELS} documents or more, at least. */
+    static final double FIELD_FLOOR = 0.80;
+    static final int FIELD_MINIMUM_LABELS = 5;
     /** Share of labelled fields stated wrongly, at most. */
     static final double WRONG_CEILING = 0.03;
 
@@ -35,5 +38,10 @@ class CorpusExtractionIT {
 
         assertThat(result.overall().rightShare()).as(ExtractionBench.table(result)).isGreaterThanOrEqualTo(RIGHT_FLOOR);
         assertThat(result.overall().wrongShare()).as(ExtractionBench.table(result)).isLessThanOrEqualTo(WRONG_CEILING);
+        result.by(ExtractionBench.Score::field).forEach((field, tally) -> {
+            if (tally.labelled() >= FIELD_MINIMUM_LABELS) {
+                assertThat(tally.rightShare()).as(field + "\n" + ExtractionBench.table(result)).isGreaterThanOrEqualTo(FIELD_FLOOR);
+            }
+        });
     }
 }

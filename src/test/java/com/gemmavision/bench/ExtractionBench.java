@@ -50,7 +50,7 @@ public final class ExtractionBench {
     }
 
     public record Tally(int right, int wrong, int missed) {
-        int labelled() {
+        public int labelled() {
             return right + wrong + missed;
         }
 

@@ -61,6 +61,13 @@ class DatesAndAmountsTest {
     }
 
     @Test
+    void aWholeNumberGluedToLettersIsNoAmount() {
+        assertThat(Amounts.find("NET TOTAL  :  Ge-8s)")).isEmpty();
+        assertThat(Amounts.find("Total  12.00EUR  and 7 items")).extracting(Amounts.Found::value)
+                .containsExactly(new BigDecimal("12.00"), new BigDecimal("7"));
+    }
+
+    @Test
     void findsAmountsOnALineButNotPercentagesOrDates() {
         assertThat(Amounts.find("MwSt 19%   57,00 EUR  fällig 02.07.2015"))
                 .extracting(Amounts.Found::value).containsExactly(new BigDecimal("57.00"));

@@ -47,11 +47,94 @@ class FieldExtractorTest {
     }
 
     @Test
-    void acceptsOnlyIbansWithAValidChecksum() {
+    void statesALabelledIbanWithWrongCheckDigitsOnlyWithTheFailedCheckAndNeverFromOcr() {
         assertThat(FieldExtractor.ibanChecksumValid("DE89370400440532013000")).isTrue();
         assertThat(FieldExtractor.ibanChecksumValid("GB82WEST12345698765432")).isTrue();
         assertThat(FieldExtractor.ibanChecksumValid("DE89370400440532013001")).isFalse();
-        assertThat(value(extract("IBAN: DE89 3704 0044 0532 0130 01"), "iban")).isNull();
+
+        ExtractedField printed = extract("IBAN: DE89 3704 0044 0532 0130 01").get("iban");
+        assertThat(printed.value()).isEqualTo("DE89370400440532013001");
+        assertThat(printed.failed()).anyMatch(f -> f.contains("check digits"));
+        assertThat(printed.confidence()).isLessThan(0.6);
+        // unlabelled, or of the wrong length for its country: nothing
+        assertThat(value(extract("Ref DE89 3704 0044 0532 0130 01"), "iban")).isNull();
+        assertThat(value(extract("IBAN: DE89 3704 0044 0532 0130 0"), "iban")).isNull();
+        // OCR: a misread digit is likelier than a misprint
+        assertThat(value(ocr(List.of(95.0, 95.0, 95.0, 95.0, 95.0, 95.0, 95.0), "IBAN: DE89 3704 0044 0532 0130 01"), "iban"))
+                .isNull();
+    }
+
+    private Map<String, ExtractedField> ocr(List<Double> wordConfidences, String... lines) {
+        List<List<Double>> confidences = new java.util.ArrayList<>();
+        for (String line : lines) {
+            int words = line.strip().split("\\s+").length;
+            confidences.add(wordConfidences.size() == words ? wordConfidences
+                    : java.util.Collections.nCopies(words, wordConfidences.get(0)));
+        }
+        return extractor.extract(List.of(new PageText(1, PageText.TextSource.OCR, String.join("\n", lines), 90.0, 800,
+                1400, null, confidences)));
+    }
+
+    @Test
+    void readsValuesUnderARowOfHeadingsByTheirOrderAcrossARule() {
+        Map<String, ExtractedField> fields = extract("Fabrikam\nInvoice For: Northwind Traders\n"
+                + "Invoice Number  Invoice Date  Due Date  Reference\n———  ————  ——\n"
+                + "INV-0042  3/1/2024  3/31/2024  |  PO-77");
+
+        assertThat(value(fields, "invoiceNumber")).isEqualTo("INV-0042");
+        assertThat(value(fields, "dueDate")).isEqualTo("2024-03-31");
+        assertThat(value(fields, "buyerName")).isEqualTo("Northwind Traders");
+        // a row of "label: value" pairs is no row of headings
+        assertThat(value(extract("Place of Supply: 29-Karnataka  Customer P.O. No - Date :\nPayment Method :  CREDIT"),
+                "buyerName")).isNull();
+    }
+
+    @Test
+    void theOnlyAmountPrintedWithItsCurrencyIsTheTotalWhenNothingIsLabelled() {
+        ExtractedField total = extract("Invoice\nCharges\nConsulting, March  $56,651.49").get("totalAmount");
+        assertThat(total.value()).isEqualTo("56651.49");
+        assertThat(total.passed()).anyMatch(p -> p.contains("only amount"));
+        // two different sums and no label: no guess
+        assertThat(value(extract("Invoice\nConsulting  $1,200.00\nTravel  $300.00"), "totalAmount")).isNull();
+    }
+
+    @Test
+    void aLabelTakesItsOwnAmountWhenALineHoldsTwoPairsAndATaxTotalBeatsItsParts() {
+        Map<String, ExtractedField> fields = extract("TAX INVOICE\nCGST 9% on Labour:  31.50\nSGST 9% on Labour:  31.50\n"
+                + "Total Tax Amount :  63.00\nParts Net Taxable Amount:  0.00  Final Labour Invoice Amount :  413.00\n"
+                + "Grand Total :  413.00");
+
+        assertThat(value(fields, "taxAmount")).isEqualTo("63.00");
+        assertThat(value(fields, "netAmount")).isNull();
+        assertThat(value(fields, "totalAmount")).isEqualTo("413.00");
+        assertThat(FieldExtractor.ownPart(" 0.00  Final Amount : 413.00")).isEqualTo(" 0.00");
+        assertThat(FieldExtractor.ownPart(" 12.00  EUR")).isEqualTo(" 12.00  EUR");
+    }
+
+    @Test
+    void findsCurrenciesInColumnHeadingsAndInFiguresOcrSplit() {
+        assertThat(value(extract("ITEM  PRICE  TOTAL\ni)  (RM\n2x Tea  7.60"), "currency")).isEqualTo("MYR");
+        assertThat(value(extract("BILL BY: 22/01/2017 09:09 PM  RM\n1 RICE  4.50 SR"), "currency")).isEqualTo("MYR");
+        assertThat(value(extract("TOTAL  RM1. 38"), "currency")).isEqualTo("MYR");
+        // "$1  5474  7.992  15.98": a stray "$" is no dollar amount
+        assertThat(value(extract("Selangor\n$1  5474  7.992  15.98 Z"), "currency")).isEqualTo("MYR");
+    }
+
+    @Test
+    void respellsOnlyLookAlikeMisreadingsOfBusinessWordsAndLegalFormsAndSaysSo() {
+        ExtractedField seller = ocr(List.of(90.0), "GARDENIA BAKERLES (KL) SDN BHD (139386 X)", "LOT 3, JALAN PERUSAHAAN")
+                .get("sellerName");
+        assertThat(seller.value()).isEqualTo("GARDENIA BAKERIES (KL) SDN BHD");
+        assertThat(seller.failed()).anyMatch(f -> f.contains("BAKERLES → BAKERIES"));
+
+        assertThat(FieldExtractor.respelled("BEMED {SP} SON. BHD.").getKey()).isEqualTo("BEMED (SP) SDN. BHD.");
+        assertThat(FieldExtractor.respelled("MYNEWS RETAIL $B").getKey()).isEqualTo("MYNEWS RETAIL SB");
+        // real words stay: "& SON" is no "SDN", a short word is never respelled, nor one two letters off unlike
+        assertThat(FieldExtractor.respelled("SMITH & SON TRADING").getValue()).isEmpty();
+        assertThat(FieldExtractor.respelled("MART MARK STORY").getValue()).isEmpty();
+        assertThat(FieldExtractor.respelled("BAKERS HOUSE").getValue()).isEmpty();
+        // the text layer is what was printed: never respelled
+        assertThat(value(extract("GARDENIA BAKERLES (KL) SDN BHD"), "sellerName")).isEqualTo("GARDENIA BAKERLES (KL) SDN BHD");
     }
 
     @Test
