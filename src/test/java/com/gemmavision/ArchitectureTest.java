@@ -7,14 +7,49 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Arrows point one way: web → features → charts and repositories. */
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Arrows point one way: each feature's web code → the shared web package and feature services → charts and
+ * repositories. A feature's own web code lives in its {@code web} sub-package.
+ */
 @AnalyzeClasses(packages = "com.gemmavision", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final String[] FEATURE_WEB = {"com.gemmavision.catalog.web..", "com.gemmavision.memory.web..",
+            "com.gemmavision.benchmarks.web..", "com.gemmavision.documents.web..", "com.gemmavision.advisor.web.."};
+
     @ArchTest
-    static final ArchRule featuresDoNotKnowTheWebLayer = noClasses()
-            .that().resideOutsideOfPackage("com.gemmavision.web..")
-            .should().dependOnClassesThat().resideInAPackage("com.gemmavision.web..");
+    static final ArchRule featureServicesKnowNoWebCode = noClasses()
+            .that().resideOutsideOfPackage("..web..")
+            .should().dependOnClassesThat().resideInAPackage("..web..");
+
+    @ArchTest
+    static final ArchRule theSharedWebPackageKnowsNoFeaturesWebCode = noClasses()
+            .that().resideInAPackage("com.gemmavision.web..")
+            .should().dependOnClassesThat().resideInAnyPackage(FEATURE_WEB);
+
+    @ArchTest
+    static final ArchRule theSharedWebPackageKnowsNoFeatureBeyondTheSelectionContract = noClasses()
+            .that().resideInAPackage("com.gemmavision.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.gemmavision.advisor..", "com.gemmavision.documents..");
+
+    @ArchTest
+    static final ArchRule controllersLiveInTheirFeatureOrTheLayout = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+            .classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+            .should().resideInAnyPackage(concat(FEATURE_WEB, "com.gemmavision.web"));
+
+    @ArchTest
+    static final ArchRule noControllerImportsAnother = noClasses()
+            .that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "another controller", (com.tngtech.archunit.core.domain.JavaClass c) ->
+                            !c.isAnnotation() && (c.isAnnotatedWith(Controller.class) || c.isAnnotatedWith(RestController.class))));
+
+    @ArchTest
+    static final ArchRule featuresDoNotReachIntoEachOthersWebCode = com.tngtech.archunit.library.dependencies
+            .SlicesRuleDefinition.slices().matching("com.gemmavision.(*).web..").should().notDependOnEachOther();
 
     @ArchTest
     static final ArchRule chartsKnowNoFeatureAndNoSpring = noClasses()
@@ -28,4 +63,10 @@ class ArchitectureTest {
             .that().resideInAPackage("com.gemmavision.catalog..")
             .should().dependOnClassesThat().resideInAnyPackage("com.gemmavision.memory..",
                     "com.gemmavision.benchmarks..", "com.gemmavision.documents..", "com.gemmavision.advisor..");
+
+    private static String[] concat(String[] packages, String more) {
+        String[] all = java.util.Arrays.copyOf(packages, packages.length + 1);
+        all[packages.length] = more;
+        return all;
+    }
 }

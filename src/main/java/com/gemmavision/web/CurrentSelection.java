@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The selection a request stands for: its parameters, else the user's stored selection, else the defaults. */
 @Component
-class CurrentSelection {
+public class CurrentSelection {
 
     private final SelectionResolver resolver;
     private final SelectionSession session;
@@ -18,12 +18,12 @@ class CurrentSelection {
         this.session = session;
     }
 
-    Optional<String> stored(HttpServletRequest request) {
+    public Optional<String> stored(HttpServletRequest request) {
         return session.storedQuery(request);
     }
 
     /** Resolves the selection and, when the request carried one, remembers it in the session. */
-    SelectionResolver.Resolved resolveAndRemember(HttpServletRequest request) {
+    public SelectionResolver.Resolved resolveAndRemember(HttpServletRequest request) {
         SelectionResolver.Resolved resolved = resolve(request);
         if (SelectionResolver.hasSelectionParameters(request.getParameterMap())) {
             session.store(request, resolved.selection());
@@ -31,7 +31,7 @@ class CurrentSelection {
         return resolved;
     }
 
-    SelectionResolver.Resolved resolve(HttpServletRequest request) {
+    public SelectionResolver.Resolved resolve(HttpServletRequest request) {
         Selection fallback = stored(request)
                 .map(query -> resolver.resolveQuery(query).selection())
                 .orElseGet(resolver::defaults);

@@ -13,7 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Responses that download a table as CSV or a chart as a standalone SVG file. */
-final class Downloads {
+public final class Downloads {
 
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
     private static final MediaType SVG = new MediaType("image", "svg+xml", java.nio.charset.StandardCharsets.UTF_8);
@@ -21,7 +21,7 @@ final class Downloads {
     private Downloads() {
     }
 
-    static ResponseEntity<String> csv(String filename, List<String> header, List<List<String>> rows) {
+    public static ResponseEntity<String> csv(String filename, List<String> header, List<List<String>> rows) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get()
                 .print(out)) {
@@ -34,7 +34,7 @@ final class Downloads {
         return attachment(filename, CSV, out.toString());
     }
 
-    static ResponseEntity<String> svg(String filename, String svg) {
+    public static ResponseEntity<String> svg(String filename, String svg) {
         return attachment(filename, SVG, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg);
     }
 

@@ -23,17 +23,17 @@ import org.springframework.web.servlet.ModelAndView;
  * it), and the {@code /error} page the container forwards to takes the status it was given; asked for directly,
  * it is a page that does not exist (404), not a server error.
  */
-final class ErrorPages {
+public final class ErrorPages {
 
     private ErrorPages() {
     }
 
-    static boolean wantsJson(HttpServletRequest request) {
+    public static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains("text/html");
     }
 
-    static Object answer(HttpServletRequest request, HttpStatusCode status, String detail) {
+    public static Object answer(HttpServletRequest request, HttpStatusCode status, String detail) {
         if (wantsJson(request)) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                     .body(detail == null ? Map.of("error", "HTTP " + status.value()) : Map.of("error", detail));

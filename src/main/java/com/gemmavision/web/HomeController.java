@@ -17,19 +17,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-    static final String PAGE = "index";
-    static final String ANALYSIS_FRAGMENT = "index :: analysis";
+    static final String ANALYSIS_FRAGMENT = Page.HOME.template() + " :: analysis";
 
     private final CurrentSelection currentSelection;
     private final PageModel pageModel;
-    private final DocumentsModel documentsModel;
     private final RenderedFragments fragments;
 
-    HomeController(CurrentSelection currentSelection, PageModel pageModel, DocumentsModel documentsModel,
-                   RenderedFragments fragments) {
+    HomeController(CurrentSelection currentSelection, PageModel pageModel, RenderedFragments fragments) {
         this.currentSelection = currentSelection;
         this.pageModel = pageModel;
-        this.documentsModel = documentsModel;
         this.fragments = fragments;
     }
 
@@ -41,9 +37,8 @@ class HomeController {
             return "redirect:/?" + stored.get();
         }
         SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
-        pageModel.populate(model, resolved);
-        documentsModel.populate(model, request, resolved.selection());
-        return PAGE;
+        pageModel.populateForUser(Page.HOME, model, resolved, request);
+        return Page.HOME.template();
     }
 
     /**
@@ -54,6 +49,6 @@ class HomeController {
     ResponseEntity<String> analysis(HttpServletRequest request, HttpServletResponse response) throws Exception {
         SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
         return fragments.htmx(ANALYSIS_FRAGMENT, "/", resolved.selection().toQueryString(), resolved.notices().isEmpty(),
-                model -> pageModel.populate(model, resolved), request, response);
+                model -> pageModel.populate(Page.HOME, model, resolved), request, response);
     }
 }

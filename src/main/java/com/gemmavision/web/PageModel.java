@@ -3,77 +3,71 @@ package com.gemmavision.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.gemmavision.advisor.Advisor;
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.gemmavision.benchmarks.BenchmarkGroup;
 import com.gemmavision.benchmarks.BenchmarksSection;
 import com.gemmavision.benchmarks.ReportTable;
 import com.gemmavision.catalog.Catalog;
-import com.gemmavision.catalog.ModelOverview;
 import com.gemmavision.catalog.ModelProfile;
 import com.gemmavision.catalog.ModelVariant;
-import com.gemmavision.memory.QuantizationComparison;
 import com.gemmavision.memory.QuantizationFormats;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** Fills the model the page and its fragments render: sidebar options, notices and each section's view. */
+/**
+ * Fills the model a shared page renders: the sidebar's options and notices (the selection contract), then each
+ * feature's {@link PageSection} and, for whole pages, each {@link UserSection}.
+ */
 @Component
-class PageModel {
+public class PageModel {
 
     private final Catalog catalog;
     private final QuantizationFormats formats;
-    private final ModelOverview overview;
-    private final QuantizationComparison quantization;
     private final MarkdownContent content;
-    private final AdvisorParameters advisorParameters;
-    private final Advisor advisor;
     private final BenchmarksSection benchmarks;
+    private final List<PageSection> sections;
+    private final List<UserSection> userSections;
 
-    PageModel(Catalog catalog, QuantizationFormats formats, ModelOverview overview,
-              QuantizationComparison quantization, MarkdownContent content, AdvisorParameters advisorParameters,
-              Advisor advisor, BenchmarksSection benchmarks) {
+    PageModel(Catalog catalog, QuantizationFormats formats, MarkdownContent content, BenchmarksSection benchmarks,
+              List<PageSection> sections, List<UserSection> userSections) {
         this.catalog = catalog;
         this.formats = formats;
-        this.overview = overview;
-        this.quantization = quantization;
         this.content = content;
-        this.advisorParameters = advisorParameters;
-        this.advisor = advisor;
         this.benchmarks = benchmarks;
+        this.sections = List.copyOf(sections);
+        this.userSections = List.copyOf(userSections);
     }
 
-    void populate(Model model, SelectionResolver.Resolved resolved) {
+    /** The page's sidebar and every section that depends on the selection alone (what its fragment caches). */
+    public void populate(Page page, Model model, SelectionResolver.Resolved resolved) {
         populateSidebar(model, resolved);
-        Selection selection = resolved.selection();
-        model.addAttribute("formAction", "/");
-        model.addAttribute("formTarget", "#analysis");
-        model.addAttribute("documentsInline", false);
-        model.addAttribute("overview", overview.view(selection.models()));
-        model.addAttribute("quantization", quantization.view(selection.models(), selection.quants(), selection.kv()));
-        model.addAttribute("advice", defaultAdvice());
-        List<String> sizes = catalog.baseModels(selection.models());
-        model.addAttribute("benchmarks", benchmarks.view(selection.bench(), selection.tables(), sizes,
-                selection.arenaOpen(), selection.compare()));
+        if (page == Page.HOME) {
+            model.addAttribute("formAction", "/");
+            model.addAttribute("formTarget", "#analysis");
+            model.addAttribute("documentsInline", false);
+        }
+        for (PageSection section : sections) {
+            section.addTo(page, model, resolved.selection());
+        }
     }
 
-    private volatile com.gemmavision.advisor.Advice defaultAdvice;
+    /** A whole page: {@link #populate} plus the sections that show the user's own data. */
+    public void populateForUser(Page page, Model model, SelectionResolver.Resolved resolved, HttpServletRequest request) {
+        populate(page, model, resolved);
+        addUserSections(page, model, resolved.selection(), request);
+    }
 
-    /**
-     * The advisor's answer for its defaults, as a pointer from the quantization section. It depends on nothing a
-     * user chose, so it is worked out once.
-     */
-    private com.gemmavision.advisor.Advice defaultAdvice() {
-        com.gemmavision.advisor.Advice current = defaultAdvice;
-        if (current == null) {
-            current = advisor.advise(advisorParameters.parse(java.util.Map.of()).request());
-            defaultAdvice = current;
+    /** The user's own sections only (a page whose feature fills the rest itself). */
+    public void addUserSections(Page page, Model model, Selection selection, HttpServletRequest request) {
+        for (UserSection section : userSections) {
+            section.addTo(page, model, selection, request);
         }
-        return current;
     }
 
     /** What the shared sidebar and layout need, on any page. */
-    void populateSidebar(Model model, SelectionResolver.Resolved resolved) {
+    public void populateSidebar(Model model, SelectionResolver.Resolved resolved) {
         Selection selection = resolved.selection();
         model.addAttribute("selection", selection);
         model.addAttribute("query", selection.toQueryString());

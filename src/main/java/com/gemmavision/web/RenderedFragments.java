@@ -26,7 +26,7 @@ import org.springframework.web.servlet.ViewResolver;
  * selection's sections are rendered once and then served from memory: the hot path of every HTMX redraw.
  */
 @Component
-class RenderedFragments {
+public class RenderedFragments {
 
     private final ViewResolver viewResolver;
     private final Map<String, String> cache;
@@ -46,7 +46,7 @@ class RenderedFragments {
      * The HTMX answer for a selection: the fragment (from the cache when the request had nothing ignored, since
      * its notices belong to that request alone), with the canonical URL to push and a Vary on HX-Request.
      */
-    ResponseEntity<String> htmx(String viewName, String path, String query, boolean cacheable,
+    public ResponseEntity<String> htmx(String viewName, String path, String query, boolean cacheable,
                                 Consumer<ExtendedModelMap> populator, HttpServletRequest request,
                                 HttpServletResponse response) throws Exception {
         String html = cacheable ? cached(viewName, query, populator, request, response)

@@ -27,26 +27,34 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 
 /**
- * The MVC slice: controllers, templates and security of the web package, with the feature services running
- * on the seeded in-memory report database (no full application context, no HTTP server).
+ * The MVC slice: the shared web package, every feature's web package (controllers, page sections, their
+ * helpers: found by scanning, not listed), templates and security, with the feature services running on the
+ * seeded in-memory report database (no full application context, no HTTP server).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@WebMvcTest(controllers = {HomeController.class, DownloadController.class, AdvisorController.class,
-        AdvisorDownloadController.class, ApiController.class, BenchmarkDownloadController.class})
+@WebMvcTest(controllers = HomeController.class)
 @Import(WebLayerTest.Services.class)
-@interface WebLayerTest {
+public @interface WebLayerTest {
 
     @TestConfiguration
-    @EnableConfigurationProperties({SelectionProperties.class, CacheProperties.class, AdvisorProperties.class,
-            DocumentProperties.class, com.gemmavision.documents.LlmProperties.class})
+    @EnableConfigurationProperties({SelectionProperties.class, CacheProperties.class,
+            com.gemmavision.advisor.web.AdvisorProperties.class, DocumentProperties.class,
+            com.gemmavision.documents.LlmProperties.class})
     @Import({SecurityConfig.class, CurrentSelection.class, SelectionResolver.class, SelectionSession.class,
-            PageModel.class, MarkdownContent.class, RenderedFragments.class, AdvisorParameters.class,
-            DocumentOwner.class, DocumentsModel.class, Highlights.class, Ocr.class, DocumentTokens.class})
+            PageModel.class, MarkdownContent.class, RenderedFragments.class, Ocr.class, DocumentTokens.class})
+    @ComponentScan(basePackages = {"com.gemmavision.catalog.web", "com.gemmavision.memory.web",
+            "com.gemmavision.benchmarks.web", "com.gemmavision.advisor.web", "com.gemmavision.documents.web"})
     class Services {
+
+        @Bean
+        com.gemmavision.documents.FieldCorrections fieldCorrections() {
+            return new com.gemmavision.documents.FieldCorrections(new DocumentRepository(ReportFixture.jdbc()));
+        }
 
         @Bean
         Catalog catalog() {

@@ -1,5 +1,6 @@
-package com.gemmavision.web;
+package com.gemmavision.documents.web;
 
+import com.gemmavision.web.ErrorPages;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.documents.DocumentProperties;

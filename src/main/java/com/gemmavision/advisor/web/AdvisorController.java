@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.advisor.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,12 @@ import com.gemmavision.advisor.AdvisorPage;
 import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.memory.KvDtype;
+import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.Page;
+import com.gemmavision.web.PageModel;
+import com.gemmavision.web.RenderedFragments;
+import com.gemmavision.web.Selection;
+import com.gemmavision.web.SelectionResolver;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -22,8 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class AdvisorController {
 
-    static final String PAGE = "advisor";
-    static final String RESULTS_FRAGMENT = "advisor :: results";
+    static final String RESULTS_FRAGMENT = Page.ADVISOR.template() + " :: results";
 
     private final CurrentSelection currentSelection;
     private final AdvisorParameters parameters;
@@ -31,11 +36,9 @@ class AdvisorController {
     private final PageModel pageModel;
     private final GpuPresets gpus;
     private final RenderedFragments fragments;
-    private final DocumentsModel documentsModel;
 
     AdvisorController(CurrentSelection currentSelection, AdvisorParameters parameters, AdvisorPage advisorPage,
-                      PageModel pageModel, GpuPresets gpus, RenderedFragments fragments, DocumentsModel documentsModel) {
-        this.documentsModel = documentsModel;
+                      PageModel pageModel, GpuPresets gpus, RenderedFragments fragments) {
         this.currentSelection = currentSelection;
         this.parameters = parameters;
         this.advisorPage = advisorPage;
@@ -48,8 +51,8 @@ class AdvisorController {
     String page(HttpServletRequest request, Model model) {
         Request read = read(request);
         populate(model, read);
-        model.addAttribute("documentContexts", documentsModel.contexts(request, read.selection().selection()));
-        return PAGE;
+        pageModel.addUserSections(Page.ADVISOR, model, read.selection().selection(), request);
+        return Page.ADVISOR.template();
     }
 
     /** The HTMX twin: the results as text, cached per canonical query when nothing in it was ignored. */

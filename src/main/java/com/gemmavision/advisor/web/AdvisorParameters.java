@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.advisor.web;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.documents.web;
 
 import java.util.List;
 
@@ -11,12 +11,19 @@ import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.Ocr;
 import com.gemmavision.documents.StoredDocument;
 
+import com.gemmavision.web.Page;
+import com.gemmavision.web.Selection;
+import com.gemmavision.web.UserSection;
+
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** What the documents section and the sidebar's document list show for the current user. */
+/**
+ * What the documents section and the sidebar's document list show for the current user on the main page, and
+ * on the advisor the processed documents as context lengths.
+ */
 @Component
-class DocumentsModel {
+class DocumentsModel implements UserSection {
 
     private final Documents documents;
     private final DocumentTokens tokens;
@@ -35,6 +42,15 @@ class DocumentsModel {
 
     /** A processed document as a context length the advisor can use: the most tokens any selected model needs. */
     record DocumentContext(String filename, long tokens) {
+    }
+
+    @Override
+    public void addTo(Page page, Model model, Selection selection, HttpServletRequest request) {
+        if (page == Page.HOME) {
+            populate(model, request, selection);
+        } else if (page == Page.ADVISOR) {
+            model.addAttribute("documentContexts", contexts(request, selection));
+        }
     }
 
     List<DocumentContext> contexts(HttpServletRequest request, Selection selection) {

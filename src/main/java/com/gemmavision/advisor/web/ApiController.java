@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.advisor.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;

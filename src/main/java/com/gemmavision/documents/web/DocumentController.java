@@ -1,5 +1,9 @@
-package com.gemmavision.web;
+package com.gemmavision.documents.web;
 
+import com.gemmavision.web.SelectionResolver;
+import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.PageModel;
+import com.gemmavision.web.Page;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -133,9 +137,8 @@ class DocumentController {
             documentsModel.populate(model, request, resolved.selection());
             return SECTION;
         }
-        pageModel.populate(model, resolved);
-        documentsModel.populate(model, request, resolved.selection());
-        return HomeController.PAGE;
+        pageModel.populateForUser(Page.HOME, model, resolved, request);
+        return Page.HOME.template();
     }
 
     @GetMapping("/documents/section")
@@ -205,9 +208,8 @@ class DocumentController {
 
     private String respondWithAnswer(HttpServletRequest request, Model model) {
         SelectionResolver.Resolved resolved = currentSelection.resolve(request);
-        pageModel.populate(model, resolved);
-        documentsModel.populate(model, request, resolved.selection());
-        return HomeController.PAGE;
+        pageModel.populateForUser(Page.HOME, model, resolved, request);
+        return Page.HOME.template();
     }
 
     /** A person's correction of one field, from the page: the section again, with the refusal in words if any. */

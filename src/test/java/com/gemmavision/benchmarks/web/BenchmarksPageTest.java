@@ -1,5 +1,6 @@
-package com.gemmavision.web;
+package com.gemmavision.benchmarks.web;
 
+import com.gemmavision.web.WebLayerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;

@@ -1,5 +1,8 @@
-package com.gemmavision.web;
+package com.gemmavision.documents.web;
 
+import com.gemmavision.web.Selection;
+import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.Downloads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

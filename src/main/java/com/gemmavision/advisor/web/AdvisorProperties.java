@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.advisor.web;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;

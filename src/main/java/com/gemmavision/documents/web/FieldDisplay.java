@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.documents.web;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;

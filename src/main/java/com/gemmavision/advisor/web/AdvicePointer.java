@@ -1,0 +1,45 @@
+package com.gemmavision.advisor.web;
+
+import java.util.Map;
+
+import com.gemmavision.advisor.Advice;
+import com.gemmavision.advisor.Advisor;
+import com.gemmavision.web.Page;
+import com.gemmavision.web.PageSection;
+import com.gemmavision.web.Selection;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The advisor's answer for its defaults, as a pointer from the main page's quantization section. It depends on
+ * nothing a user chose, so it is worked out once.
+ */
+@Component
+class AdvicePointer implements PageSection {
+
+    private final Advisor advisor;
+    private final AdvisorParameters parameters;
+    private volatile Advice defaults;
+
+    AdvicePointer(Advisor advisor, AdvisorParameters parameters) {
+        this.advisor = advisor;
+        this.parameters = parameters;
+    }
+
+    @Override
+    public void addTo(Page page, Model model, Selection selection) {
+        if (page == Page.HOME) {
+            model.addAttribute("advice", defaults());
+        }
+    }
+
+    private Advice defaults() {
+        Advice current = defaults;
+        if (current == null) {
+            current = advisor.advise(parameters.parse(Map.of()).request());
+            defaults = current;
+        }
+        return current;
+    }
+}
