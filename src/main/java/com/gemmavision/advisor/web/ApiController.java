@@ -1,20 +1,15 @@
 package com.gemmavision.advisor.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.gemmavision.advisor.Advice;
 import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.Advisor;
-import com.gemmavision.advisor.FitOption;
-import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelProfile;
-import com.gemmavision.memory.MemoryEstimate;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormats;
@@ -45,7 +40,7 @@ class ApiController {
     }
 
     @GetMapping("/memory")
-    ResponseEntity<Map<String, Object>> memory(HttpServletRequest http) {
+    ResponseEntity<?> memory(HttpServletRequest http) {
         Map<String, String[]> query = http.getParameterMap();
         AdvisorParameters.Parsed parsed = parameters.parse(query);
         AdvisorParameters.Reader in = new AdvisorParameters.Reader(query);
@@ -74,101 +69,20 @@ class ApiController {
         }
         MemoryRequest memoryRequest = new MemoryRequest(model.name(), quant, request.context(), request.batch(),
                 request.kvDtype(), request.slidingWindow(), request.weights(), request.overheadBytes());
-        MemoryEstimate estimate = memory.estimate(memoryRequest);
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("model", model.name());
-        inputs.put("quant", quant);
-        inputs.put("context", request.context());
-        inputs.put("batch", request.batch());
-        inputs.put("kvDtype", request.kvDtype().code());
-        inputs.put("slidingWindow", request.slidingWindow());
-        inputs.put("textOnly", request.weights().textOnly());
-        inputs.put("bf16Extras", request.weights().visionAndEmbeddingsInBf16());
-        inputs.put("overheadGiB", request.overheadGib());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("inputs", inputs);
-        body.put("weightsBytes", estimate.weightsBytes());
-        body.put("kvCacheBytes", estimate.kvCacheBytes());
-        body.put("overheadBytes", estimate.overheadBytes());
-        body.put("totalBytes", estimate.totalBytes());
-        body.put("weightsGiB", round(MemoryEstimate.gib(estimate.weightsBytes())));
-        body.put("kvCacheGiB", round(MemoryEstimate.gib(estimate.kvCacheBytes())));
-        body.put("overheadGiB", round(MemoryEstimate.gib(estimate.overheadBytes())));
-        body.put("totalGiB", round(MemoryEstimate.gib(estimate.totalBytes())));
-        return ResponseEntity.ok(body);
+        return ResponseEntity.ok(ApiJson.Memory.of(ApiJson.MemoryInputs.of(model.name(), quant, request),
+                memory.estimate(memoryRequest)));
     }
 
     @GetMapping("/advice")
-    ResponseEntity<Map<String, Object>> advice(HttpServletRequest http) {
+    ResponseEntity<?> advice(HttpServletRequest http) {
         AdvisorParameters.Parsed parsed = parameters.parse(http.getParameterMap());
         if (!parsed.errors().isEmpty()) {
             return badRequest(parsed.errors());
         }
-        Advice advice = advisor.advise(parsed.request());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("inputs", inputs(parsed.request()));
-        body.put("options", advice.options().stream().map(ApiController::option).toList());
-        Map<String, Object> recommendation = new LinkedHashMap<>();
-        recommendation.put("model", advice.recommended() == null ? null : advice.recommended().model());
-        recommendation.put("quant", advice.recommended() == null ? null : advice.recommended().format().code());
-        recommendation.put("reason", advice.reasoning());
-        body.put("recommendation", recommendation);
-        return ResponseEntity.ok(body);
+        return ResponseEntity.ok(ApiJson.AdviceAnswer.of(parsed.request(), advisor.advise(parsed.request())));
     }
 
-    static Map<String, Object> inputs(AdviceRequest request) {
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("gpu", request.gpu() == null ? null : request.gpu().gpu());
-        inputs.put("memoryGiB", request.memoryGib());
-        inputs.put("gpus", request.gpus());
-        inputs.put("context", request.context());
-        inputs.put("batch", request.batch());
-        inputs.put("kvDtype", request.kvDtype().code());
-        inputs.put("slidingWindow", request.slidingWindow());
-        inputs.put("overheadGiB", request.overheadGib());
-        inputs.put("headroom", request.headroomPercent());
-        inputs.put("rankBy", request.rankBy().id());
-        inputs.put("textOnly", request.weights().textOnly());
-        inputs.put("bf16Extras", request.weights().visionAndEmbeddingsInBf16());
-        inputs.put("usableBytes", request.usableBytes());
-        return inputs;
-    }
-
-    private static Map<String, Object> option(FitOption option) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("model", option.model());
-        json.put("quant", option.format().code());
-        json.put("weightsBytes", option.estimate().weightsBytes());
-        json.put("kvCacheBytes", option.estimate().kvCacheBytes());
-        json.put("overheadBytes", option.estimate().overheadBytes());
-        json.put("totalBytes", option.estimate().totalBytes());
-        json.put("totalGiB", round(MemoryEstimate.gib(option.estimate().totalBytes())));
-        json.put("fits", option.fits());
-        json.put("contextSupported", option.contextSupported());
-        json.put("headroomBytes", option.headroomBytes());
-        json.put("maxContext", option.maxContext());
-        json.put("maxBatch", option.maxBatch());
-        json.put("decodeTokensPerSecondUpperBound", option.decodeTokensPerSecondBound() == null ? null
-                : round(option.decodeTokensPerSecondBound()));
-        json.put("prefillSecondsLowerBound", option.prefillSecondsBound() == null ? null
-                : Math.round(option.prefillSecondsBound() * 10_000) / 10_000.0);
-        Map<String, String> quality = new LinkedHashMap<>();
-        for (QualityBenchmark benchmark : QualityBenchmark.values()) {
-            quality.put(benchmark.id(), option.qualityOf(benchmark));
-        }
-        json.put("quality", quality);
-        return json;
-    }
-
-    private static ResponseEntity<Map<String, Object>> badRequest(List<AdvisorParameters.ParameterError> errors) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", errors.get(0).message());
-        body.put("parameter", errors.get(0).parameter());
-        body.put("errors", errors.stream().map(e -> Map.of("parameter", e.parameter(), "message", e.message())).toList());
-        return ResponseEntity.badRequest().body(body);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
+    private static ResponseEntity<ApiJson.Problem> badRequest(List<AdvisorParameters.ParameterError> errors) {
+        return ResponseEntity.badRequest().body(ApiJson.Problem.of(errors));
     }
 }

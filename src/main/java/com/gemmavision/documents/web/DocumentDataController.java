@@ -3,9 +3,7 @@ package com.gemmavision.documents.web;
 import com.gemmavision.web.Selection;
 import com.gemmavision.web.CurrentSelection;
 import com.gemmavision.web.Downloads;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -89,7 +87,7 @@ class DocumentDataController {
         try {
             corrections.correct(document, name, value);
         } catch (FieldCorrections.Refused refused) {
-            return ResponseEntity.unprocessableContent().body(Map.of("error", refused.getMessage(), "field", name));
+            return ResponseEntity.unprocessableContent().body(new DocumentJson.Refusal(refused.getMessage(), name));
         }
         return ResponseEntity.ok(detail(id, request));
     }
@@ -99,27 +97,10 @@ class DocumentDataController {
      * amounts as numbers, so a team can grow its own gold set from checked documents and run the bench on it.
      */
     @GetMapping(value = "/documents/{id}/labels.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> labels(@PathVariable String id, HttpServletRequest request) {
-        DocumentResults results = documents.results(find(id, request));
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (ExtractedField field : results.fields()) {
-            if (LABELLED.contains(field.name())) {
-                fields.put(field.name(), field.name().endsWith("Amount") ? new java.math.BigDecimal(field.value())
-                        : field.value());
-            }
-        }
-        ExtractedField type = results.field("documentType");
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("file", results.document().filename());
-        line.put("kind", type != null && type.value().equals("receipt") ? "receipt" : "invoice");
-        line.put("fields", fields);
-        line.put("notes", "Exported from GemmaVision-QuantAdvisor; corrected fields: " + results.fields().stream()
-                .filter(f -> ExtractedField.CORRECTED.equals(f.source())).map(ExtractedField::name).toList());
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"labels.json\"").body(line);
+    ResponseEntity<DocumentJson.LabelLine> labels(@PathVariable String id, HttpServletRequest request) {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"labels.json\"")
+                .body(DocumentJson.LabelLine.of(documents.results(find(id, request))));
     }
-
-    private static final List<String> LABELLED = List.of("invoiceNumber", "issueDate", "dueDate", "totalAmount",
-            "taxAmount", "netAmount", "currency", "sellerName", "sellerVatId", "buyerName", "iban");
 
     /** One row per document of the session, with every field (raw values), for a batch. */
     @GetMapping("/documents.csv")

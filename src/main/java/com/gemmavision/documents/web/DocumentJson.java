@@ -94,4 +94,46 @@ record DocumentJson(String id, String filename, String status, double progress, 
                 results.pages().stream().map(Page::of).toList(), Fields.of(results), results.transactions(),
                 results.tables().stream().map(t -> new Table(t.pageNumber(), t.rows())).toList(), tokens);
     }
+
+    /**
+     * A document's checked fields as one line of the corpus's {@code labels.jsonl} format: amounts as numbers,
+     * fields the document does not show left out.
+     */
+    record LabelLine(String file, String kind, LabelFields fields, String notes) {
+
+        static LabelLine of(DocumentResults results) {
+            ExtractedField type = results.field("documentType");
+            return new LabelLine(results.document().filename(),
+                    type != null && type.value().equals("receipt") ? "receipt" : "invoice", LabelFields.of(results),
+                    "Exported from GemmaVision-QuantAdvisor; corrected fields: " + results.fields().stream()
+                            .filter(f -> ExtractedField.CORRECTED.equals(f.source())).map(ExtractedField::name).toList());
+        }
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record LabelFields(String invoiceNumber, String issueDate, String dueDate, java.math.BigDecimal totalAmount,
+                       java.math.BigDecimal taxAmount, java.math.BigDecimal netAmount, String currency,
+                       String sellerName, String sellerVatId, String buyerName, String iban) {
+
+        static LabelFields of(DocumentResults results) {
+            return new LabelFields(text(results, "invoiceNumber"), text(results, "issueDate"), text(results, "dueDate"),
+                    amount(results, "totalAmount"), amount(results, "taxAmount"), amount(results, "netAmount"),
+                    text(results, "currency"), text(results, "sellerName"), text(results, "sellerVatId"),
+                    text(results, "buyerName"), text(results, "iban"));
+        }
+
+        private static String text(DocumentResults results, String name) {
+            ExtractedField field = results.field(name);
+            return field == null ? null : field.value();
+        }
+
+        private static java.math.BigDecimal amount(DocumentResults results, String name) {
+            String value = text(results, name);
+            return value == null ? null : new java.math.BigDecimal(value);
+        }
+    }
+
+    /** A correction refused, with why. */
+    record Refusal(String error, String field) {
+    }
 }

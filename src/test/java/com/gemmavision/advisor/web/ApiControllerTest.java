@@ -93,4 +93,15 @@ class ApiControllerTest {
                 .andExpect(jsonPath("$.inputs.memoryGiB").value(48.0))
                 .andExpect(jsonPath("$.options[0].decodeTokensPerSecondUpperBound").isEmpty());
     }
+
+    @Test
+    void qualityScoresAreNumbersAsPublishedAndMissingOnesNull() throws Exception {
+        String body = mvc.perform(get("/api/advice").param("gpu", "NVIDIA H100 80GB"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.options[?(@.model == 'Gemma3-27B-IT' && @.quant == 'bf16')].quality.docvqa")
+                        .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.instanceOf(Number.class))))
+                .andReturn().getResponse().getContentAsString();
+        // no score is a string any more
+        org.assertj.core.api.Assertions.assertThat(body).doesNotContainPattern("\"docvqa\":\"");
+    }
 }
