@@ -15,6 +15,7 @@ import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.advisor.GpuRepository;
 import com.gemmavision.benchmarks.AbilityRadar;
 import com.gemmavision.benchmarks.Arena;
+import com.gemmavision.benchmarks.BenchmarkRepository;
 import com.gemmavision.benchmarks.BenchmarkScores;
 import com.gemmavision.benchmarks.BenchmarkVocabulary;
 import com.gemmavision.benchmarks.BenchmarksSection;
@@ -105,7 +106,7 @@ public final class ReportFixture {
     }
 
     public static BenchmarkVocabulary vocabulary() {
-        return new BenchmarkVocabulary(jdbc());
+        return new BenchmarkVocabulary(new BenchmarkRepository(jdbc()));
     }
 
     public static ModelComparison comparison() {
@@ -113,7 +114,7 @@ public final class ReportFixture {
     }
 
     public static AbilityRadar radar() {
-        return new AbilityRadar(jdbc(), scores());
+        return new AbilityRadar(new BenchmarkRepository(jdbc()), scores());
     }
 
     public static ReportTables reportTables() {
@@ -121,7 +122,7 @@ public final class ReportFixture {
     }
 
     public static BenchmarksSection benchmarks() {
-        return new BenchmarksSection(new Arena(jdbc()), radar(), reportTables(), comparison());
+        return new BenchmarksSection(new Arena(new BenchmarkRepository(jdbc())), radar(), reportTables(), comparison());
     }
 
     /** A seed CSV's rows, read independently of the app's loader, to check the app against. */

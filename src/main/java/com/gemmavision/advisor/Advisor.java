@@ -19,6 +19,9 @@ import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormat;
 import com.gemmavision.memory.QuantizationFormats;
 
+import com.gemmavision.database.Caches;
+
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,6 +51,8 @@ public class Advisor {
         return catalog.variants().stream().filter(ModelVariant::instructionTuned).map(ModelVariant::name).toList();
     }
 
+    /** The advice for a request; answers are kept in the advice cache by request (a record, compared by value). */
+    @Cacheable(cacheNames = Caches.ADVICE)
     public Advice advise(AdviceRequest request) {
         List<FitOption> options = new ArrayList<>();
         for (String model : deployableModels()) {

@@ -5,24 +5,18 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
-/** The GPU presets, read once: the seed does not change while the app runs. */
+/** The GPU presets (read once by {@link GpuRepository}: the seed does not change while the app runs). */
 @Service
 public class GpuPresets {
 
     private final GpuRepository repository;
-    private volatile List<GpuPreset> presets;
 
     public GpuPresets(GpuRepository repository) {
         this.repository = repository;
     }
 
     public List<GpuPreset> all() {
-        List<GpuPreset> current = presets;
-        if (current == null) {
-            current = List.copyOf(repository.presets());
-            presets = current;
-        }
-        return current;
+        return repository.presets();
     }
 
     /** A preset by its name, ignoring case and surrounding space ("nvidia l4" finds NVIDIA L4). */

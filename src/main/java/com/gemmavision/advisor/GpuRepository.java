@@ -2,10 +2,16 @@ package com.gemmavision.advisor;
 
 import java.util.List;
 
+import com.gemmavision.database.Caches;
+
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The GPU presets, read once into the report cache. */
 @Repository
+@CacheConfig(cacheNames = Caches.REPORT, keyGenerator = Caches.METHOD_KEY)
 public class GpuRepository {
 
     private final JdbcClient jdbc;
@@ -14,9 +20,10 @@ public class GpuRepository {
         this.jdbc = jdbc;
     }
 
-    List<GpuPreset> presets() {
+    @Cacheable
+    public List<GpuPreset> presets() {
         return jdbc.sql("SELECT gpu, memory_gib AS memoryGib, memory_bandwidth_gb_s AS memoryBandwidthGbS,"
                 + " bf16_dense_tflops AS bf16DenseTflops, notes FROM gpu_preset"
-                + " ORDER BY sort_order").query(GpuPreset.class).list();
+                + " ORDER BY sort_order").query(GpuPreset.class).list().stream().toList();
     }
 }

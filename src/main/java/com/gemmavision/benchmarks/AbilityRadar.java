@@ -12,7 +12,6 @@ import com.gemmavision.charts.Datum;
 import com.gemmavision.charts.RadarChart;
 import com.gemmavision.charts.Series;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,12 +25,11 @@ public class AbilityRadar {
     /** The pre-trained Gemma 2 models the report compares with. */
     static final List<String> GEMMA2 = List.of("Gemma2-2B", "Gemma2-9B", "Gemma2-27B");
 
-    private final JdbcClient jdbc;
+    private final BenchmarkRepository repository;
     private final BenchmarkScores scores;
-    private volatile List<AxisBenchmark> mapping;
 
-    public AbilityRadar(JdbcClient jdbc, BenchmarkScores scores) {
-        this.jdbc = jdbc;
+    public AbilityRadar(BenchmarkRepository repository, BenchmarkScores scores) {
+        this.repository = repository;
         this.scores = scores;
     }
 
@@ -50,13 +48,7 @@ public class AbilityRadar {
     }
 
     public List<AxisBenchmark> mapping() {
-        List<AxisBenchmark> current = mapping;
-        if (current == null) {
-            current = jdbc.sql("SELECT axis, axis_order AS axisOrder, source_table AS sourceTable, benchmark FROM radar_axis_benchmark"
-                    + " ORDER BY axis_order, source_table, benchmark").query(AxisBenchmark.class).list();
-            mapping = current;
-        }
-        return current;
+        return repository.radarMapping();
     }
 
     public List<String> axes() {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.gemmavision.charts.IntervalChart;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Table 5, the Chatbot Arena, with an Elo chart whose whiskers are the published 95% intervals. */
@@ -14,23 +13,14 @@ public class Arena {
     /** The report lists every entry down to rank 18, then only a few below it ("..."), down to rank 59. */
     static final int ELIDED_AFTER_RANK = 18;
 
-    private final JdbcClient jdbc;
-    private volatile List<ArenaEntry> entries;
+    private final BenchmarkRepository repository;
 
-    public Arena(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public Arena(BenchmarkRepository repository) {
+        this.repository = repository;
     }
 
     public List<ArenaEntry> entries() {
-        List<ArenaEntry> current = entries;
-        if (current == null) {
-            current = jdbc.sql("SELECT position, arena_rank AS arenaRank, model, elo, ci_plus AS ciPlus, ci_minus AS ciMinus,"
-                    + " open_weights AS openWeights, architecture_kind AS architectureKind, params_total AS paramsTotal,"
-                    + " params_activated AS paramsActivated FROM arena_entry ORDER BY position")
-                    .query(ArenaEntry.class).list();
-            entries = current;
-        }
-        return current;
+        return repository.arena();
     }
 
     public ArenaView view(boolean openOnly) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,12 +15,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class BenchmarkVocabulary {
 
-    private final JdbcClient jdbc;
-    private volatile Map<String, String> descriptions;
-    private volatile List<EvaluationSetting> settings;
+    private final BenchmarkRepository repository;
 
-    public BenchmarkVocabulary(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public BenchmarkVocabulary(BenchmarkRepository repository) {
+        this.repository = repository;
     }
 
     /** One row of Tables 19 to 21. */
@@ -46,26 +43,11 @@ public class BenchmarkVocabulary {
     }
 
     private Map<String, String> descriptions() {
-        Map<String, String> current = descriptions;
-        if (current == null) {
-            current = jdbc.sql("SELECT benchmark, description FROM benchmark_description")
-                    .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
-            descriptions = current;
-        }
-        return current;
+        return repository.descriptions();
     }
 
     public List<EvaluationSetting> settings() {
-        List<EvaluationSetting> current = settings;
-        if (current == null) {
-            current = jdbc.sql("SELECT source_table AS sourceTable, model_kind AS modelKind, benchmark, metric,"
-                    + " eval_type AS evalType, n_shot AS nShot, chain_of_thought AS chainOfThought, normalization"
-                    + " FROM evaluation_setting ORDER BY source_table, benchmark")
-                    .query(EvaluationSetting.class).list();
-            settings = current;
-        }
-        return current;
+        return repository.settings();
     }
 
     public Optional<String> description(String benchmark) {

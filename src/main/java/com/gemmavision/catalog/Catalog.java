@@ -1,56 +1,31 @@
 package com.gemmavision.catalog;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
 /**
  * The Gemma 3 family as the report describes it. The seed is written by migrations and never changes while
- * the app runs, so it is read from the database once and kept.
+ * the app runs, so {@link CatalogRepository} reads it once into the report cache.
  */
 @Service
 public class Catalog {
 
     private final CatalogRepository repository;
-    private volatile Snapshot snapshot;
 
     public Catalog(CatalogRepository repository) {
         this.repository = repository;
     }
 
-    private record Snapshot(List<Architecture> architectures, List<ModelVariant> variants,
-                            Map<String, ModelVariant> variantsByKey, Map<String, Architecture> architecturesByModel,
-                            Map<String, ParameterCount> parameters, Map<String, TrainingFacts> training) {
-    }
-
-    private Snapshot snapshot() {
-        Snapshot current = snapshot;
-        if (current == null) {
-            List<Architecture> architectures = repository.architectures();
-            List<ModelVariant> variants = repository.variants();
-            current = new Snapshot(architectures, variants,
-                    index(variants, v -> key(v.name())),
-                    index(architectures, Architecture::model),
-                    index(repository.parameterCounts(), ParameterCount::model),
-                    index(repository.trainingFacts(), TrainingFacts::model));
-            snapshot = current;
-        }
-        return current;
-    }
-
-    private static <T> Map<String, T> index(List<T> rows, Function<T, String> key) {
-        return rows.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    private CatalogRepository.Snapshot snapshot() {
+        return repository.snapshot();
     }
 
     private static String key(String name) {
-        return name.trim().toLowerCase(Locale.ROOT);
+        return CatalogRepository.key(name);
     }
 
     /** The checkpoints offered in the sidebar by default. */
@@ -90,7 +65,7 @@ public class Catalog {
 
     /** Profiles of the named checkpoints, in the order given; names must be known checkpoint names. */
     public List<ModelProfile> profiles(List<String> names) {
-        Snapshot data = snapshot();
+        CatalogRepository.Snapshot data = snapshot();
         List<ModelProfile> profiles = new ArrayList<>();
         for (String name : names) {
             ModelVariant variant = variant(name).orElseThrow(() -> new IllegalArgumentException("Unknown model " + name));

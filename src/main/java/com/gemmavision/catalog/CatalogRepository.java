@@ -1,17 +1,51 @@
 package com.gemmavision.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import com.gemmavision.database.Caches;
+
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The report's model tables, read once: the seed never changes while the app runs. */
 @Repository
+@CacheConfig(cacheNames = Caches.REPORT, keyGenerator = Caches.METHOD_KEY)
 public class CatalogRepository {
 
     private final JdbcClient jdbc;
 
     public CatalogRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The catalogue with its lookups by name, as one cached value. */
+    record Snapshot(List<Architecture> architectures, List<ModelVariant> variants,
+                    Map<String, ModelVariant> variantsByKey, Map<String, Architecture> architecturesByModel,
+                    Map<String, ParameterCount> parameters, Map<String, TrainingFacts> training) {
+    }
+
+    @Cacheable
+    public Snapshot snapshot() {
+        List<Architecture> architectures = architectures();
+        List<ModelVariant> variants = variants();
+        return new Snapshot(List.copyOf(architectures), List.copyOf(variants), index(variants, v -> key(v.name())),
+                index(architectures, Architecture::model), index(parameterCounts(), ParameterCount::model),
+                index(trainingFacts(), TrainingFacts::model));
+    }
+
+    private static <T> Map<String, T> index(List<T> rows, Function<T, String> key) {
+        return rows.stream().collect(Collectors.toMap(key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    static String key(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
     }
 
     List<Architecture> architectures() {

@@ -19,30 +19,25 @@ import org.springframework.stereotype.Component;
 public class Checkpoint {
 
     private final DataSource dataSource;
-    private volatile Boolean h2;
+    private final boolean h2;
 
     public Checkpoint(DataSource dataSource) {
         this.dataSource = dataSource;
+        try (Connection connection = dataSource.getConnection()) {
+            this.h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+        } catch (SQLException e) {
+            throw new IllegalStateException("the database could not be reached", e);
+        }
     }
 
     public void now() {
-        try (Connection connection = dataSource.getConnection()) {
-            if (isH2(connection)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CHECKPOINT");
-                }
-            }
+        if (!h2) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
         } catch (SQLException e) {
             throw new IllegalStateException("the database could not write its changes to disk", e);
         }
-    }
-
-    private boolean isH2(Connection connection) throws SQLException {
-        Boolean known = h2;
-        if (known == null) {
-            known = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
-            h2 = known;
-        }
-        return known;
     }
 }

@@ -18,16 +18,17 @@ import org.springframework.stereotype.Component;
 /**
  * Optical character recognition with Debian's Tesseract, run as a command: an image in, its lines of text
  * (wide gaps kept as two spaces) and the mean word confidence out. Whether Tesseract is there is checked
- * once, so a machine without it keeps its text-layer results and says why pages have no OCR.
+ * once at start, so a machine without it keeps its text-layer results and says why pages have no OCR.
  */
 @Component
 public class Ocr {
 
     private final DocumentProperties properties;
-    private volatile Boolean available;
+    private final boolean available;
 
     public Ocr(DocumentProperties properties) {
         this.properties = properties;
+        this.available = probe(properties.tesseract());
     }
 
     /**
@@ -60,21 +61,21 @@ public class Ocr {
     }
 
     public boolean available() {
-        Boolean current = available;
-        if (current == null) {
-            try {
-                Process process = new ProcessBuilder(properties.tesseract(), "--version").redirectErrorStream(true).start();
-                process.getInputStream().readAllBytes();
-                current = process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-            } catch (IOException e) {
-                current = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                current = false;
-            }
-            available = current;
+        return available;
+    }
+
+    /** Whether the Tesseract command answers, asked once when the app starts. */
+    private static boolean probe(String tesseract) {
+        try {
+            Process process = new ProcessBuilder(tesseract, "--version").redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return current;
     }
 
     /**

@@ -1,11 +1,21 @@
 package com.gemmavision.memory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import com.gemmavision.database.Caches;
+
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The quantization formats and Table 3, read once into the report cache. */
 @Repository
+@CacheConfig(cacheNames = Caches.REPORT, keyGenerator = Caches.METHOD_KEY)
 public class MemoryRepository {
 
     private final JdbcClient jdbc;
@@ -14,19 +24,28 @@ public class MemoryRepository {
         this.jdbc = jdbc;
     }
 
-    List<QuantizationFormat> formats() {
+    @Cacheable
+    public List<QuantizationFormat> formats() {
         return jdbc.sql("SELECT code, label, report_column AS reportColumn, description, sort_order AS sortOrder FROM quantization_format"
                         + " ORDER BY sort_order")
-                .query(QuantizationFormat.class).list();
+                .query(QuantizationFormat.class).list().stream().toList();
     }
 
-    List<MemoryFootprint> footprints() {
+    /** Table 3's cells by model, format and whether the KV cache is included ({@link #key}). */
+    @Cacheable
+    public Map<String, MemoryFootprint> footprints() {
         return jdbc.sql("""
                 SELECT m.model, m.quant, m.includes_kv_cache AS includesKvCache, m.gb_text AS gbText, m.gb
                 FROM memory_footprint m
                 JOIN architecture a ON a.model = m.model
                 JOIN quantization_format q ON q.code = m.quant
                 ORDER BY a.sort_order, m.includes_kv_cache, q.sort_order""")
-                .query(MemoryFootprint.class).list();
+                .query(MemoryFootprint.class).list().stream().collect(Collectors.toMap(
+                        f -> key(f.model(), f.quant(), f.includesKvCache()), Function.identity(), (a, b) -> a,
+                        LinkedHashMap::new));
+    }
+
+    static String key(String model, String quant, boolean kv) {
+        return model + '|' + quant + '|' + kv;
     }
 }

@@ -22,7 +22,6 @@ public class QuantizationComparison {
     private final Catalog catalog;
     private final QuantizationFormats formats;
     private final MemoryRepository repository;
-    private volatile Map<String, MemoryFootprint> footprints;
 
     public QuantizationComparison(Catalog catalog, QuantizationFormats formats, MemoryRepository repository) {
         this.catalog = catalog;
@@ -31,18 +30,11 @@ public class QuantizationComparison {
     }
 
     private Map<String, MemoryFootprint> footprints() {
-        Map<String, MemoryFootprint> current = footprints;
-        if (current == null) {
-            current = repository.footprints().stream().collect(Collectors.toMap(
-                    f -> key(f.model(), f.quant(), f.includesKvCache()), Function.identity(),
-                    (a, b) -> a, java.util.LinkedHashMap::new));
-            footprints = current;
-        }
-        return current;
+        return repository.footprints();
     }
 
     private static String key(String model, String quant, boolean kv) {
-        return model + '|' + quant + '|' + kv;
+        return MemoryRepository.key(model, quant, kv);
     }
 
     /** The published footprint of a base model ("Gemma3-27B") in a format. */

@@ -20,19 +20,13 @@ public class QuantizationFormats {
     public static final String UNKNOWN_DESCRIPTION = "Unknown quantization strategy.";
 
     private final MemoryRepository repository;
-    private volatile List<QuantizationFormat> formats;
 
     public QuantizationFormats(MemoryRepository repository) {
         this.repository = repository;
     }
 
     public List<QuantizationFormat> all() {
-        List<QuantizationFormat> current = formats;
-        if (current == null) {
-            current = List.copyOf(repository.formats());
-            formats = current;
-        }
-        return current;
+        return repository.formats();
     }
 
     /** A format by its URL code ("int4-b32"), ignoring case. */

@@ -3,16 +3,17 @@ package com.gemmavision.web;
 import java.io.CharArrayWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import com.gemmavision.database.Caches;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -29,17 +30,11 @@ import org.springframework.web.servlet.ViewResolver;
 public class RenderedFragments {
 
     private final ViewResolver viewResolver;
-    private final Map<String, String> cache;
+    private final Cache cache;
 
-    RenderedFragments(ViewResolver viewResolver, CacheProperties properties) {
+    RenderedFragments(ViewResolver viewResolver, CacheManager caches) {
         this.viewResolver = viewResolver;
-        int capacity = properties.fragments();
-        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                return size() > capacity;
-            }
-        });
+        this.cache = java.util.Objects.requireNonNull(caches.getCache(Caches.FRAGMENTS), Caches.FRAGMENTS);
     }
 
     /**
@@ -62,7 +57,7 @@ public class RenderedFragments {
     String cached(String viewName, String key, Consumer<ExtendedModelMap> populator, HttpServletRequest request,
                   HttpServletResponse response) throws Exception {
         String cacheKey = viewName + '?' + key;
-        String html = cache.get(cacheKey);
+        String html = cache.get(cacheKey, String.class);
         if (html == null) {
             html = render(viewName, populator, request, response);
             cache.put(cacheKey, html);
@@ -88,9 +83,5 @@ public class RenderedFragments {
         });
         writer.flush();
         return text.toString();
-    }
-
-    int size() {
-        return cache.size();
     }
 }

@@ -42,10 +42,10 @@ import org.springframework.context.annotation.Import;
 public @interface WebLayerTest {
 
     @TestConfiguration
-    @EnableConfigurationProperties({SelectionProperties.class, CacheProperties.class,
+    @EnableConfigurationProperties({SelectionProperties.class, com.gemmavision.database.CacheProperties.class,
             com.gemmavision.advisor.web.AdvisorProperties.class, DocumentProperties.class,
             com.gemmavision.documents.LlmProperties.class})
-    @Import({SecurityConfig.class, CurrentSelection.class, SelectionResolver.class, SelectionSession.class,
+    @Import({com.gemmavision.database.Caches.class, SecurityConfig.class, CurrentSelection.class, SelectionResolver.class, SelectionSession.class,
             PageModel.class, MarkdownContent.class, RenderedFragments.class, Ocr.class, DocumentTokens.class})
     @ComponentScan(basePackages = {"com.gemmavision.catalog.web", "com.gemmavision.memory.web",
             "com.gemmavision.benchmarks.web", "com.gemmavision.advisor.web", "com.gemmavision.documents.web"})

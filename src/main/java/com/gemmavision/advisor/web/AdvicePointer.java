@@ -12,15 +12,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * The advisor's answer for its defaults, as a pointer from the main page's quantization section. It depends on
- * nothing a user chose, so it is worked out once.
+ * The advisor's answer for its defaults, as a pointer from the main page's quantization section (kept in the
+ * advice cache like any other answer).
  */
 @Component
 class AdvicePointer implements PageSection {
 
     private final Advisor advisor;
     private final AdvisorParameters parameters;
-    private volatile Advice defaults;
 
     AdvicePointer(Advisor advisor, AdvisorParameters parameters) {
         this.advisor = advisor;
@@ -35,11 +34,6 @@ class AdvicePointer implements PageSection {
     }
 
     private Advice defaults() {
-        Advice current = defaults;
-        if (current == null) {
-            current = advisor.advise(parameters.parse(Map.of()).request());
-            defaults = current;
-        }
-        return current;
+        return advisor.advise(parameters.parse(Map.of()).request());
     }
 }
