@@ -25,8 +25,11 @@ public final class AppClient {
     private AppClient(int port, CookieManager cookies) {
         this.base = "http://localhost:" + port;
         this.cookies = cookies;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** The same cookie jar against a server on another port: the same browser after a server restart. */
@@ -39,7 +42,8 @@ public final class AppClient {
     }
 
     public HttpResponse<String> get(String pathAndQuery, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -47,8 +51,8 @@ public final class AppClient {
     }
 
     public HttpResponse<String> post(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -62,7 +66,8 @@ public final class AppClient {
             socket.setSoTimeout(5000);
             String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String response =
+                    new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));
             int bodyStart = response.indexOf("\r\n\r\n");
             return new RawResponse(status, bodyStart < 0 ? "" : response.substring(bodyStart + 4));
@@ -71,14 +76,15 @@ public final class AppClient {
         }
     }
 
-    public record RawResponse(int statusCode, String body) {
-    }
+    public record RawResponse(int statusCode, String body) {}
 
     /** The CSRF header name and token of a page, as the page's script would send them. */
     public String[] csrf() {
         Document page = page("/");
-        return new String[] {page.selectFirst("meta[name=_csrf_header]").attr("content"),
-                page.selectFirst("meta[name=_csrf]").attr("content")};
+        return new String[] {
+            page.selectFirst("meta[name=_csrf_header]").attr("content"),
+            page.selectFirst("meta[name=_csrf]").attr("content")
+        };
     }
 
     /** A multipart POST of files under the field "file", with the CSRF token and the given extra headers. */
@@ -88,7 +94,7 @@ public final class AppClient {
         try {
             for (var file : files.entrySet()) {
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                        + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                                + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 body.write(file.getValue());
                 body.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -112,7 +118,8 @@ public final class AppClient {
     public HttpResponse<String> postForm(String path, String form, String... headers) {
         String[] csrf = csrf();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header(csrf[0], csrf[1])
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(csrf[0], csrf[1])
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (headers.length > 0) {
             request.headers(headers);

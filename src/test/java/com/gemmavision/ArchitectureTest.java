@@ -17,52 +17,92 @@ import org.springframework.web.bind.annotation.RestController;
 @AnalyzeClasses(packages = "com.gemmavision", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] FEATURE_WEB = {"com.gemmavision.catalog.web..", "com.gemmavision.memory.web..",
-            "com.gemmavision.benchmarks.web..", "com.gemmavision.documents.web..", "com.gemmavision.advisor.web.."};
+    private static final String[] FEATURE_WEB = {
+        "com.gemmavision.catalog.web..",
+        "com.gemmavision.memory.web..",
+        "com.gemmavision.benchmarks.web..",
+        "com.gemmavision.documents.web..",
+        "com.gemmavision.advisor.web.."
+    };
 
     @ArchTest
     static final ArchRule featureServicesKnowNoWebCode = noClasses()
-            .that().resideOutsideOfPackage("..web..")
-            .should().dependOnClassesThat().resideInAPackage("..web..");
+            .that()
+            .resideOutsideOfPackage("..web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..web..");
 
     @ArchTest
     static final ArchRule theSharedWebPackageKnowsNoFeaturesWebCode = noClasses()
-            .that().resideInAPackage("com.gemmavision.web..")
-            .should().dependOnClassesThat().resideInAnyPackage(FEATURE_WEB);
+            .that()
+            .resideInAPackage("com.gemmavision.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FEATURE_WEB);
 
     @ArchTest
     static final ArchRule theSharedWebPackageKnowsNoFeatureBeyondTheSelectionContract = noClasses()
-            .that().resideInAPackage("com.gemmavision.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.gemmavision.advisor..", "com.gemmavision.documents..");
+            .that()
+            .resideInAPackage("com.gemmavision.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.gemmavision.advisor..", "com.gemmavision.documents..");
 
     @ArchTest
-    static final ArchRule controllersLiveInTheirFeatureOrTheLayout = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
-            .classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-            .should().resideInAnyPackage(concat(FEATURE_WEB, "com.gemmavision.web"));
+    static final ArchRule controllersLiveInTheirFeatureOrTheLayout =
+            com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                    .that()
+                    .areAnnotatedWith(Controller.class)
+                    .or()
+                    .areAnnotatedWith(RestController.class)
+                    .should()
+                    .resideInAnyPackage(concat(FEATURE_WEB, "com.gemmavision.web"));
 
     @ArchTest
     static final ArchRule noControllerImportsAnother = noClasses()
-            .that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                    "another controller", (com.tngtech.archunit.core.domain.JavaClass c) ->
-                            !c.isAnnotation() && (c.isAnnotatedWith(Controller.class) || c.isAnnotatedWith(RestController.class))));
+            .that()
+            .areAnnotatedWith(Controller.class)
+            .or()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "another controller",
+                    (com.tngtech.archunit.core.domain.JavaClass c) -> !c.isAnnotation()
+                            && (c.isAnnotatedWith(Controller.class) || c.isAnnotatedWith(RestController.class))));
 
     @ArchTest
-    static final ArchRule featuresDoNotReachIntoEachOthersWebCode = com.tngtech.archunit.library.dependencies
-            .SlicesRuleDefinition.slices().matching("com.gemmavision.(*).web..").should().notDependOnEachOther();
+    static final ArchRule featuresDoNotReachIntoEachOthersWebCode =
+            com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                    .matching("com.gemmavision.(*).web..")
+                    .should()
+                    .notDependOnEachOther();
 
     @ArchTest
     static final ArchRule chartsKnowNoFeatureAndNoSpring = noClasses()
-            .that().resideInAPackage("com.gemmavision.charts..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.gemmavision.catalog..", "com.gemmavision.memory..",
-                    "com.gemmavision.benchmarks..", "com.gemmavision.documents..", "com.gemmavision.advisor..",
+            .that()
+            .resideInAPackage("com.gemmavision.charts..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.gemmavision.catalog..",
+                    "com.gemmavision.memory..",
+                    "com.gemmavision.benchmarks..",
+                    "com.gemmavision.documents..",
+                    "com.gemmavision.advisor..",
                     "org.springframework..");
 
     @ArchTest
     static final ArchRule catalogDependsOnNoOtherFeature = noClasses()
-            .that().resideInAPackage("com.gemmavision.catalog..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.gemmavision.memory..",
-                    "com.gemmavision.benchmarks..", "com.gemmavision.documents..", "com.gemmavision.advisor..");
+            .that()
+            .resideInAPackage("com.gemmavision.catalog..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.gemmavision.memory..",
+                    "com.gemmavision.benchmarks..",
+                    "com.gemmavision.documents..",
+                    "com.gemmavision.advisor..");
 
     private static String[] concat(String[] packages, String more) {
         String[] all = java.util.Arrays.copyOf(packages, packages.length + 1);

@@ -14,14 +14,15 @@ import java.util.UUID;
 import com.gemmavision.documents.TestInvoices;
 import com.gemmavision.documents.TestPdfs;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Two app instances on one PostgreSQL database, as behind a load balancer: a selection and a document made
@@ -34,9 +35,11 @@ class PostgresScaleOutTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String URL = System.getenv("GEMMAVISION_TEST_POSTGRES_URL");
     private static final String USER = System.getenv().getOrDefault("GEMMAVISION_TEST_POSTGRES_USER", "gemmavision");
-    private static final String PASSWORD = System.getenv().getOrDefault("GEMMAVISION_TEST_POSTGRES_PASSWORD", "gemmavision");
+    private static final String PASSWORD =
+            System.getenv().getOrDefault("GEMMAVISION_TEST_POSTGRES_PASSWORD", "gemmavision");
 
-    private final String schema = "gv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema =
+            "gv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private ConfigurableApplicationContext first;
     private ConfigurableApplicationContext second;
 
@@ -45,7 +48,8 @@ class PostgresScaleOutTest {
         if (System.getenv("CI") == null) {
             Assumptions.assumeTrue(URL != null, "GEMMAVISION_TEST_POSTGRES_URL is not set");
         } else if (URL == null) {
-            throw new IllegalStateException("CI must start PostgreSQL and set GEMMAVISION_TEST_POSTGRES_URL (see .ci/run)");
+            throw new IllegalStateException(
+                    "CI must start PostgreSQL and set GEMMAVISION_TEST_POSTGRES_URL (see .ci/run)");
         }
     }
 
@@ -56,18 +60,24 @@ class PostgresScaleOutTest {
                 context.close();
             }
         }
-        try (Connection db = DriverManager.getConnection(URL, USER, PASSWORD); Statement sql = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(URL, USER, PASSWORD);
+                Statement sql = db.createStatement()) {
             sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 
     private ConfigurableApplicationContext start(boolean processing) {
         String separator = URL.contains("?") ? "&" : "?";
-        return new SpringApplicationBuilder(GemmaVisionApplication.class).run("--spring.profiles.active=postgres",
-                "--server.port=0", "--spring.datasource.url=" + URL + separator + "currentSchema=" + schema,
-                "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD,
-                "--spring.flyway.schemas=" + schema, "--gemmavision.documents.processing=" + processing,
-                "--gemmavision.documents.poll-interval=100ms");
+        return new SpringApplicationBuilder(GemmaVisionApplication.class)
+                .run(
+                        "--spring.profiles.active=postgres",
+                        "--server.port=0",
+                        "--spring.datasource.url=" + URL + separator + "currentSchema=" + schema,
+                        "--spring.datasource.username=" + USER,
+                        "--spring.datasource.password=" + PASSWORD,
+                        "--spring.flyway.schemas=" + schema,
+                        "--gemmavision.documents.processing=" + processing,
+                        "--gemmavision.documents.poll-interval=100ms");
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -81,10 +91,13 @@ class PostgresScaleOutTest {
         AppClient throughFirst = new AppClient(port(first));
         throughFirst.get("/");
         throughFirst.get("/?model=Gemma3-27B-IT&quant=sfp8&kv=true", "HX-Request", "true");
-        HttpResponse<String> upload = throughFirst.upload("/documents",
+        HttpResponse<String> upload = throughFirst.upload(
+                "/documents",
                 Map.of("rechnung.pdf", TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS)),
-                "Accept", "application/json");
-        String id = JSON.readTree(upload.body()).get("accepted").get(0).get("id").asString();
+                "Accept",
+                "application/json");
+        String id =
+                JSON.readTree(upload.body()).get("accepted").get(0).get("id").asString();
         first.close();
 
         AppClient throughSecond = throughFirst.withPort(port(second));
@@ -95,7 +108,8 @@ class PostgresScaleOutTest {
         JsonNode document = null;
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            document = JSON.readTree(throughSecond.get("/documents/" + id + ".json").body());
+            document = JSON.readTree(
+                    throughSecond.get("/documents/" + id + ".json").body());
             if (document.get("status").asString().equals("done")) {
                 break;
             }
@@ -103,7 +117,8 @@ class PostgresScaleOutTest {
         }
         assertThat(document.get("status").asString()).isEqualTo("done");
         assertThat(document.get("fields").get("totalAmount").asString()).isEqualTo("357.00");
-        assertThat(new AppClient(port(second)).get("/documents/" + id + ".json").statusCode()).isEqualTo(404);
+        assertThat(new AppClient(port(second)).get("/documents/" + id + ".json").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -111,9 +126,13 @@ class PostgresScaleOutTest {
         second = start(true);
         AppClient client = new AppClient(port(second));
 
-        assertThat(client.get("/?model=Gemma3-1B&model=Gemma3-27B-IT&table=9&bench=arena").body())
-                .contains(">9.48</td>").contains("27,433").contains("Gemma-3-27B-IT: 1338");
-        assertThat(client.get("/api/memory?model=Gemma3-27B-IT&quant=bf16&context=131072").body())
+        assertThat(client.get("/?model=Gemma3-1B&model=Gemma3-27B-IT&table=9&bench=arena")
+                        .body())
+                .contains(">9.48</td>")
+                .contains("27,433")
+                .contains("Gemma-3-27B-IT: 1338");
+        assertThat(client.get("/api/memory?model=Gemma3-27B-IT&quant=bf16&context=131072")
+                        .body())
                 .contains("\"kvCacheBytes\":11173625856");
     }
 }

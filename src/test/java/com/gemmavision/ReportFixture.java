@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import com.gemmavision.advisor.Advisor;
@@ -47,15 +46,18 @@ public final class ReportFixture {
 
     private static DataSource dataSource;
 
-    private ReportFixture() {
-    }
+    private ReportFixture() {}
 
     public static synchronized DataSource dataSource() {
         if (dataSource == null) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:mem:report-fixture;DB_CLOSE_DELAY=-1");
-            Flyway.configure().dataSource(h2).locations("classpath:db/migration")
-                    .javaMigrations(new ReportSeedMigration(), new VocabularySeedMigration()).load().migrate();
+            Flyway.configure()
+                    .dataSource(h2)
+                    .locations("classpath:db/migration")
+                    .javaMigrations(new ReportSeedMigration(), new VocabularySeedMigration())
+                    .load()
+                    .migrate();
             dataSource = h2;
         }
         return dataSource;
@@ -129,7 +131,13 @@ public final class ReportFixture {
     public static List<CSVRecord> seed(String file) {
         try (Reader reader = new InputStreamReader(
                 ReportFixture.class.getClassLoader().getResourceAsStream("db/seed/" + file), StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+            return CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

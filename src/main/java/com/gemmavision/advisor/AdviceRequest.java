@@ -13,12 +13,22 @@ import com.gemmavision.memory.WeightBytes;
  * @param gpus          GPUs whose memory (and bandwidth and compute) is pooled by tensor parallelism
  * @param headroomPercent share of the pooled memory left unused
  */
-public record AdviceRequest(GpuPreset gpu, double memoryGib, int gpus, long context, long batch, KvDtype kvDtype,
-                            boolean slidingWindow, WeightBytes.Options weights, double overheadGib,
-                            int headroomPercent, QualityBenchmark rankBy) {
+public record AdviceRequest(
+        GpuPreset gpu,
+        double memoryGib,
+        int gpus,
+        long context,
+        long batch,
+        KvDtype kvDtype,
+        boolean slidingWindow,
+        WeightBytes.Options weights,
+        double overheadGib,
+        int headroomPercent,
+        QualityBenchmark rankBy) {
 
     public long usableBytes() {
-        return (long) Math.floor(memoryGib * gpus * (100 - headroomPercent) / 100.0 * com.gemmavision.memory.MemoryEstimate.GIB);
+        return (long) Math.floor(
+                memoryGib * gpus * (100 - headroomPercent) / 100.0 * com.gemmavision.memory.MemoryEstimate.GIB);
     }
 
     public long overheadBytes() {

@@ -12,14 +12,13 @@ import com.gemmavision.catalog.Architecture;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelProfile;
 import com.gemmavision.catalog.ModelVariant;
+import com.gemmavision.database.Caches;
 import com.gemmavision.memory.KvCache;
 import com.gemmavision.memory.MemoryEstimate;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormat;
 import com.gemmavision.memory.QuantizationFormats;
-
-import com.gemmavision.database.Caches;
 
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
@@ -48,7 +47,10 @@ public class Advisor {
 
     /** The checkpoints one deploys: the instruction-tuned variant of each size. */
     public List<String> deployableModels() {
-        return catalog.variants().stream().filter(ModelVariant::instructionTuned).map(ModelVariant::name).toList();
+        return catalog.variants().stream()
+                .filter(ModelVariant::instructionTuned)
+                .map(ModelVariant::name)
+                .toList();
     }
 
     /** The advice for a request; answers are kept in the advice cache by request (a record, compared by value). */
@@ -60,7 +62,10 @@ public class Advisor {
                 options.add(fit(model, format, request));
             }
         }
-        FitOption best = options.stream().filter(FitOption::fits).min(ranking(request.rankBy())).orElse(null);
+        FitOption best = options.stream()
+                .filter(FitOption::fits)
+                .min(ranking(request.rankBy()))
+                .orElse(null);
         return new Advice(request, options, best, reasoning(request, options, best));
     }
 
@@ -70,8 +75,15 @@ public class Advisor {
         long usable = request.usableBytes();
         boolean supported = request.context() <= architecture.maxContext();
         long context = Math.min(request.context(), architecture.maxContext());
-        MemoryRequest memoryRequest = new MemoryRequest(model, format.code(), context, request.batch(),
-                request.kvDtype(), request.slidingWindow(), request.weights(), request.overheadBytes());
+        MemoryRequest memoryRequest = new MemoryRequest(
+                model,
+                format.code(),
+                context,
+                request.batch(),
+                request.kvDtype(),
+                request.slidingWindow(),
+                request.weights(),
+                request.overheadBytes());
         MemoryEstimate estimate = memory.estimate(memoryRequest);
         long fixed = estimate.weightsBytes() + estimate.overheadBytes();
 
@@ -87,8 +99,12 @@ public class Advisor {
         }
         Double prefill = null;
         if (request.gpu() != null && request.gpu().bf16DenseTflops() != null) {
-            double textParameters = (profile.parameters().embeddingM() + profile.parameters().nonEmbeddingM()) * 1e6;
-            prefill = 2 * textParameters * context * request.batch()
+            double textParameters =
+                    (profile.parameters().embeddingM() + profile.parameters().nonEmbeddingM()) * 1e6;
+            prefill = 2
+                    * textParameters
+                    * context
+                    * request.batch()
                     / (request.gpu().bf16DenseTflops() * 1e12 * request.gpus());
         }
         Map<QualityBenchmark, String> quality = new EnumMap<>(QualityBenchmark.class);
@@ -96,8 +112,18 @@ public class Advisor {
             scores.score(benchmark.table(), benchmark.benchmark(), model)
                     .ifPresent(s -> quality.put(benchmark, s.valueText()));
         }
-        return new FitOption(model, format, estimate, usable, supported, supported && estimate.totalBytes() <= usable,
-                maxContext, maxBatch, decode, prefill, quality);
+        return new FitOption(
+                model,
+                format,
+                estimate,
+                usable,
+                supported,
+                supported && estimate.totalBytes() <= usable,
+                maxContext,
+                maxBatch,
+                decode,
+                prefill,
+                quality);
     }
 
     /** The longest context whose KV cache for the batch fits in the memory left: found by bisection. */
@@ -109,7 +135,8 @@ public class Advisor {
         long high = architecture.maxContext();
         while (low < high) {
             long middle = (low + high + 1) / 2;
-            if (KvCache.bytes(architecture, middle, request.batch(), request.kvDtype(), request.slidingWindow()) <= room) {
+            if (KvCache.bytes(architecture, middle, request.batch(), request.kvDtype(), request.slidingWindow())
+                    <= room) {
                 low = middle;
             } else {
                 high = middle - 1;
@@ -119,7 +146,8 @@ public class Advisor {
     }
 
     private static Comparator<FitOption> ranking(QualityBenchmark rankBy) {
-        return Comparator.<FitOption>comparingDouble(o -> score(o, rankBy)).reversed()
+        return Comparator.<FitOption>comparingDouble(o -> score(o, rankBy))
+                .reversed()
                 .thenComparingInt(o -> PRECISION.indexOf(o.format().code()))
                 .thenComparingLong(o -> o.estimate().totalBytes());
     }
@@ -134,20 +162,24 @@ public class Advisor {
                 + request.headroomPercent() + "% headroom) at " + String.format(Locale.ROOT, "%,d", request.context())
                 + " tokens × " + request.batch() + (request.batch() == 1 ? " sequence" : " sequences");
         if (best == null) {
-            FitOption smallest = options.stream().filter(FitOption::contextSupported)
-                    .min(Comparator.comparingLong(o -> o.estimate().totalBytes())).orElse(null);
+            FitOption smallest = options.stream()
+                    .filter(FitOption::contextSupported)
+                    .min(Comparator.comparingLong(o -> o.estimate().totalBytes()))
+                    .orElse(null);
             if (smallest == null) {
                 return "No option fits " + where + ": no Gemma 3 model reads that many tokens.";
             }
             return "No option fits " + where + ": the smallest, " + smallest.model() + " in "
-                    + smallest.format().label() + ", needs " + gib(smallest.estimate().totalBytes()) + " GiB.";
+                    + smallest.format().label() + ", needs "
+                    + gib(smallest.estimate().totalBytes()) + " GiB.";
         }
         long fitting = options.stream().filter(FitOption::fits).count();
         String score = best.qualityOf(request.rankBy());
         String why = score == null
-                ? "none of the " + fitting + " options that fit publishes a " + request.rankBy().label()
-                        + " score, so the most precise, smallest option is chosen"
-                : "its " + request.rankBy().label() + " score of " + score + " (Table " + request.rankBy().table()
+                ? "none of the " + fitting + " options that fit publishes a "
+                        + request.rankBy().label() + " score, so the most precise, smallest option is chosen"
+                : "its " + request.rankBy().label() + " score of " + score + " (Table "
+                        + request.rankBy().table()
                         + ", " + request.rankBy().measures() + ") is the highest among the " + fitting
                         + " options that fit, and " + best.format().label()
                         + " is the most precise format of that model that fits";

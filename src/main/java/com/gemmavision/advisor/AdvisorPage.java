@@ -41,27 +41,52 @@ public class AdvisorPage {
         Advice advice = advisor.advise(request);
         List<String> sizes = catalog.baseModels(models);
         List<FitOption> selected = advice.options().stream()
-                .filter(o -> sizes.contains(catalog.variant(o.model()).orElseThrow().baseModel()))
+                .filter(o ->
+                        sizes.contains(catalog.variant(o.model()).orElseThrow().baseModel()))
                 .filter(o -> quants.contains(o.format().code()))
                 .toList();
-        return new AdvisorView(advice, selected, StackedBarChart.render(fitChart(request, selected)),
-                LineChart.render(kvChart(request, sizes)), reconciliation.kvRows(), reconciliation.weightRows());
+        return new AdvisorView(
+                advice,
+                selected,
+                StackedBarChart.render(fitChart(request, selected)),
+                LineChart.render(kvChart(request, sizes)),
+                reconciliation.kvRows(),
+                reconciliation.weightRows());
     }
 
     static BarChart fitChart(AdviceRequest request, List<FitOption> options) {
-        List<String> categories = options.stream().map(o -> o.model().replace("Gemma3-", "") + " " + o.format().label())
+        List<String> categories = options.stream()
+                .map(o -> o.model().replace("Gemma3-", "") + " " + o.format().label())
                 .toList();
         List<Series> series = List.of(
-                new Series("Weights", options.stream().map(o -> gib(o.estimate().weightsBytes())).toList()),
-                new Series("KV cache", options.stream().map(o -> gib(o.estimate().kvCacheBytes())).toList()),
-                new Series("Overhead", options.stream().map(o -> gib(o.estimate().overheadBytes())).toList()));
-        String line = String.format(Locale.ROOT, "%s: %.1f GiB usable", request.gpuLabel(),
-                MemoryEstimate.gib(request.usableBytes()));
-        return new BarChart("fit-chart", "Memory needed against the GPU (GiB)",
+                new Series(
+                        "Weights",
+                        options.stream()
+                                .map(o -> gib(o.estimate().weightsBytes()))
+                                .toList()),
+                new Series(
+                        "KV cache",
+                        options.stream()
+                                .map(o -> gib(o.estimate().kvCacheBytes()))
+                                .toList()),
+                new Series(
+                        "Overhead",
+                        options.stream()
+                                .map(o -> gib(o.estimate().overheadBytes()))
+                                .toList()));
+        String line = String.format(
+                Locale.ROOT, "%s: %.1f GiB usable", request.gpuLabel(), MemoryEstimate.gib(request.usableBytes()));
+        return new BarChart(
+                "fit-chart",
+                "Memory needed against the GPU (GiB)",
                 "Stacked bars of weights, KV cache and overhead for each selected model and format at "
                         + request.context() + " tokens × " + request.batch() + ", computed from the architecture"
                         + " (derived); the dashed line is the GPU memory usable after headroom.",
-                "Memory (GiB)", "GiB", categories, series, new ReferenceLine(MemoryEstimate.gib(request.usableBytes()), line));
+                "Memory (GiB)",
+                "GiB",
+                categories,
+                series,
+                new ReferenceLine(MemoryEstimate.gib(request.usableBytes()), line));
     }
 
     private static Datum gib(long bytes) {
@@ -85,15 +110,22 @@ public class AdvisorPage {
             lines.add(new LineChart.Line(name + " every layer full", full, true, colour));
             colour++;
         }
-        return new LineChart.Data("kv-chart", "KV cache against context length (GiB, derived)",
+        return new LineChart.Data(
+                "kv-chart",
+                "KV cache against context length (GiB, derived)",
                 "KV cache computed from each selected model's architecture for " + request.batch()
                         + " sequence(s) in " + request.kvDtype().code() + ": solid lines honour the 5:1 local/global"
                         + " layout with its sliding window, dashed lines keep the full context in every layer.",
-                "Context length (tokens, log scale)", "KV cache (GiB)", "GiB", lines);
+                "Context length (tokens, log scale)",
+                "KV cache (GiB)",
+                "GiB",
+                lines);
     }
 
-    private static LineChart.Point point(Architecture architecture, long context, AdviceRequest request, boolean window) {
-        double value = MemoryEstimate.gib(KvCache.bytes(architecture, context, request.batch(), request.kvDtype(), window));
+    private static LineChart.Point point(
+            Architecture architecture, long context, AdviceRequest request, boolean window) {
+        double value =
+                MemoryEstimate.gib(KvCache.bytes(architecture, context, request.batch(), request.kvDtype(), window));
         return new LineChart.Point(context, value, String.format(Locale.ROOT, "%.2f", value));
     }
 

@@ -18,10 +18,18 @@ import com.gemmavision.memory.QuantizationFormat;
  *                         a published compute figure
  * @param quality          published scores of the model's IT checkpoint, as printed, by benchmark
  */
-public record FitOption(String model, QuantizationFormat format, MemoryEstimate estimate, long usableBytes,
-                        boolean contextSupported, boolean fits, Long maxContext, long maxBatch,
-                        Double decodeTokensPerSecondBound, Double prefillSecondsBound,
-                        Map<QualityBenchmark, String> quality) {
+public record FitOption(
+        String model,
+        QuantizationFormat format,
+        MemoryEstimate estimate,
+        long usableBytes,
+        boolean contextSupported,
+        boolean fits,
+        Long maxContext,
+        long maxBatch,
+        Double decodeTokensPerSecondBound,
+        Double prefillSecondsBound,
+        Map<QualityBenchmark, String> quality) {
 
     public long headroomBytes() {
         return usableBytes - estimate.totalBytes();

@@ -22,8 +22,13 @@ public class GpuRepository {
 
     @Cacheable
     public List<GpuPreset> presets() {
-        return jdbc.sql("SELECT gpu, memory_gib AS memoryGib, memory_bandwidth_gb_s AS memoryBandwidthGbS,"
-                + " bf16_dense_tflops AS bf16DenseTflops, notes FROM gpu_preset"
-                + " ORDER BY sort_order").query(GpuPreset.class).list().stream().toList();
+        return jdbc
+                .sql("SELECT gpu, memory_gib AS memoryGib, memory_bandwidth_gb_s AS memoryBandwidthGbS,"
+                        + " bf16_dense_tflops AS bf16DenseTflops, notes FROM gpu_preset"
+                        + " ORDER BY sort_order")
+                .query(GpuPreset.class)
+                .list()
+                .stream()
+                .toList();
     }
 }

@@ -45,6 +45,8 @@ public enum QualityBenchmark {
     }
 
     public static Optional<QualityBenchmark> byId(String id) {
-        return Arrays.stream(values()).filter(b -> b.id.equalsIgnoreCase(id.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(b -> b.id.equalsIgnoreCase(id.trim()))
+                .findFirst();
     }
 }

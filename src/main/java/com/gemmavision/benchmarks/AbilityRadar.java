@@ -33,8 +33,7 @@ public class AbilityRadar {
         this.scores = scores;
     }
 
-    public record AxisBenchmark(String axis, int axisOrder, int sourceTable, String benchmark) {
-    }
+    public record AxisBenchmark(String axis, int axisOrder, int sourceTable, String benchmark) {}
 
     /** An axis value: the mean and how many published scores it averages. */
     public record AxisValue(BigDecimal mean, int count) {
@@ -43,9 +42,11 @@ public class AbilityRadar {
         }
     }
 
-    public record RadarView(List<String> axes, Map<String, List<AxisValue>> valuesByModel,
-                            Map<String, List<AxisBenchmark>> mapping, String chartSvg) {
-    }
+    public record RadarView(
+            List<String> axes,
+            Map<String, List<AxisValue>> valuesByModel,
+            Map<String, List<AxisBenchmark>> mapping,
+            String chartSvg) {}
 
     public List<AxisBenchmark> mapping() {
         return repository.radarMapping();
@@ -68,8 +69,8 @@ public class AbilityRadar {
             return Optional.empty();
         }
         BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        return Optional.of(new AxisValue(sum.divide(BigDecimal.valueOf(values.size()), 1, RoundingMode.HALF_UP),
-                values.size()));
+        return Optional.of(
+                new AxisValue(sum.divide(BigDecimal.valueOf(values.size()), 1, RoundingMode.HALF_UP), values.size()));
     }
 
     /** @param gemma3Sizes the selected Gemma 3 sizes as pre-trained names, such as "Gemma3-4B" */
@@ -80,19 +81,29 @@ public class AbilityRadar {
         Map<String, List<AxisValue>> values = new LinkedHashMap<>();
         List<Series> series = new ArrayList<>();
         for (String model : models) {
-            List<AxisValue> row = axes.stream().map(axis -> value(model, axis).orElse(null)).toList();
+            List<AxisValue> row =
+                    axes.stream().map(axis -> value(model, axis).orElse(null)).toList();
             values.put(model, row);
-            series.add(new Series(model, row.stream()
-                    .map(v -> v == null ? null : new Datum(v.mean().doubleValue(), v.text())).toList()));
+            series.add(new Series(
+                    model,
+                    row.stream()
+                            .map(v -> v == null ? null : new Datum(v.mean().doubleValue(), v.text()))
+                            .toList()));
         }
         Map<String, List<AxisBenchmark>> byAxis = new LinkedHashMap<>();
-        mapping().forEach(m -> byAxis.computeIfAbsent(m.axis(), a -> new ArrayList<>()).add(m));
-        String svg = RadarChart.render(new RadarChart.Data("radar-chart",
+        mapping()
+                .forEach(m ->
+                        byAxis.computeIfAbsent(m.axis(), a -> new ArrayList<>()).add(m));
+        String svg = RadarChart.render(new RadarChart.Data(
+                "radar-chart",
                 "General abilities after pre-training (derived)",
                 "Radar chart derived from Tables 9, 10, 11 and 13: each axis is the mean of the published scores"
                         + " mapped to it, for pre-trained Gemma 2 and the selected Gemma 3 models; a cross marks an"
                         + " axis with no published data for that model.",
-                axes, series, 100, ""));
+                axes,
+                series,
+                100,
+                ""));
         return new RadarView(axes, values, byAxis, svg);
     }
 }

@@ -24,13 +24,18 @@ public class Arena {
     }
 
     public ArenaView view(boolean openOnly) {
-        List<ArenaEntry> shown = entries().stream().filter(e -> !openOnly || e.open()).toList();
-        IntervalChart.Data chart = new IntervalChart.Data("arena-chart",
+        List<ArenaEntry> shown =
+                entries().stream().filter(e -> !openOnly || e.open()).toList();
+        IntervalChart.Data chart = new IntervalChart.Data(
+                "arena-chart",
                 "Chatbot Arena Elo (Table 5" + (openOnly ? ", open-weights models" : "") + ")",
                 "Horizontal bars of each model's Elo score in Table 5 with its 95% confidence interval as whiskers;"
                         + " Gemma models are highlighted. Gemma-3-27B-IT figures are preliminary (8 March 2025).",
-                "Elo", shown.stream().map(e -> new IntervalChart.Row(e.model(), e.elo(), e.ciPlus(), e.ciMinus(),
-                        String.valueOf(e.elo()), e.gemma())).toList());
+                "Elo",
+                shown.stream()
+                        .map(e -> new IntervalChart.Row(
+                                e.model(), e.elo(), e.ciPlus(), e.ciMinus(), String.valueOf(e.elo()), e.gemma()))
+                        .toList());
         return new ArenaView(shown, openOnly, ELIDED_AFTER_RANK, IntervalChart.render(chart));
     }
 }

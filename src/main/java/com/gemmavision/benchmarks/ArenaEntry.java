@@ -1,8 +1,17 @@
 package com.gemmavision.benchmarks;
 
 /** One row of Table 5, as printed; unknown columns (the report prints nothing) are null. */
-public record ArenaEntry(int position, int arenaRank, String model, int elo, int ciPlus, int ciMinus,
-                         Boolean openWeights, String architectureKind, String paramsTotal, String paramsActivated) {
+public record ArenaEntry(
+        int position,
+        int arenaRank,
+        String model,
+        int elo,
+        int ciPlus,
+        int ciMinus,
+        Boolean openWeights,
+        String architectureKind,
+        String paramsTotal,
+        String paramsActivated) {
 
     public boolean gemma() {
         return model.toLowerCase(java.util.Locale.ROOT).contains("gemma");

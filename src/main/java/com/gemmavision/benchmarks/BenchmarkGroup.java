@@ -35,6 +35,8 @@ public enum BenchmarkGroup {
     }
 
     public static Optional<BenchmarkGroup> byId(String id) {
-        return Arrays.stream(values()).filter(g -> g.id.equalsIgnoreCase(id.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(g -> g.id.equalsIgnoreCase(id.trim()))
+                .findFirst();
     }
 }

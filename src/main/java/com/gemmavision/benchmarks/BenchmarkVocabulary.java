@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
@@ -22,11 +21,22 @@ public class BenchmarkVocabulary {
     }
 
     /** One row of Tables 19 to 21. */
-    public record EvaluationSetting(int sourceTable, String modelKind, String benchmark, String metric,
-                                    String evalType, String nShot, boolean chainOfThought, String normalization) {
+    public record EvaluationSetting(
+            int sourceTable,
+            String modelKind,
+            String benchmark,
+            String metric,
+            String evalType,
+            String nShot,
+            boolean chainOfThought,
+            String normalization) {
 
         public String summary() {
-            StringBuilder text = new StringBuilder(metric).append(", ").append(evalType).append(", ").append(nShot);
+            StringBuilder text = new StringBuilder(metric)
+                    .append(", ")
+                    .append(evalType)
+                    .append(", ")
+                    .append(nShot);
             if (chainOfThought) {
                 text.append(", chain-of-thought");
             }
@@ -55,13 +65,17 @@ public class BenchmarkVocabulary {
         if (exact != null) {
             return Optional.of(exact);
         }
-        return descriptions().entrySet().stream().filter(e -> key(e.getKey()).equals(key(benchmark)))
-                .map(Map.Entry::getValue).findFirst();
+        return descriptions().entrySet().stream()
+                .filter(e -> key(e.getKey()).equals(key(benchmark)))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     /** How a benchmark of a result table was evaluated: IT tables use Table 21, PT tables Tables 19 and 20. */
     public Optional<EvaluationSetting> setting(int resultTable, String benchmark) {
-        boolean instructionTuned = ReportTable.byNumber(resultTable).map(ReportTable::instructionTuned).orElse(false);
+        boolean instructionTuned = ReportTable.byNumber(resultTable)
+                .map(ReportTable::instructionTuned)
+                .orElse(false);
         return settings().stream()
                 .filter(s -> instructionTuned == s.modelKind().equals("IT"))
                 .filter(s -> key(s.benchmark()).equals(key(benchmark)))
@@ -71,7 +85,8 @@ public class BenchmarkVocabulary {
     /** The hover text of a benchmark name in a result table. */
     public String explain(int resultTable, String benchmark) {
         String what = description(benchmark).orElse("");
-        String how = setting(resultTable, benchmark).map(EvaluationSetting::summary)
+        String how = setting(resultTable, benchmark)
+                .map(EvaluationSetting::summary)
                 .orElse("Evaluation settings not listed in Tables 19 to 21");
         return (benchmark + ": " + what + " " + how + ".").replace("..", ".").replace("  ", " ");
     }

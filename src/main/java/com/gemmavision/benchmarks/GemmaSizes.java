@@ -9,8 +9,7 @@ final class GemmaSizes {
 
     private static final Pattern GEMMA3 = Pattern.compile("^Gemma3-(\\d+B)");
 
-    private GemmaSizes() {
-    }
+    private GemmaSizes() {}
 
     /** The base model ("Gemma3-4B") of a Gemma 3 column, empty for other families. */
     static Optional<String> baseModel(String column) {

@@ -21,8 +21,12 @@ public class ModelComparison {
 
     /** Every model name the report's tables 6 to 18 give scores for (Table 7's unnamed ablation model aside). */
     public List<String> models() {
-        return scores.all().stream().filter(s -> s.sourceTable() != 7).map(ScoreRepository.Score::model)
-                .distinct().sorted().toList();
+        return scores.all().stream()
+                .filter(s -> s.sourceTable() != 7)
+                .map(ScoreRepository.Score::model)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     public record Delta(int table, String benchmark, String setting, String a, String b, BigDecimal difference) {
@@ -52,7 +56,8 @@ public class ModelComparison {
 
     /** Differences are a minus b, on the printed values; higher is better on every benchmark of these tables. */
     public Comparison compare(String a, String b) {
-        Map<String, ScoreRepository.Score> ofB = scores.all().stream().filter(s -> s.model().equals(b))
+        Map<String, ScoreRepository.Score> ofB = scores.all().stream()
+                .filter(s -> s.model().equals(b))
                 .collect(Collectors.toMap(ModelComparison::key, Function.identity(), (x, y) -> x));
         List<Delta> deltas = new ArrayList<>();
         for (ScoreRepository.Score scoreA : scores.all()) {
@@ -61,8 +66,13 @@ public class ModelComparison {
             }
             ScoreRepository.Score scoreB = ofB.get(key(scoreA));
             if (scoreB != null) {
-                deltas.add(new Delta(scoreA.sourceTable(), scoreA.benchmark(), scoreA.setting(), scoreA.valueText(),
-                        scoreB.valueText(), new BigDecimal(scoreA.valueText()).subtract(new BigDecimal(scoreB.valueText()))));
+                deltas.add(new Delta(
+                        scoreA.sourceTable(),
+                        scoreA.benchmark(),
+                        scoreA.setting(),
+                        scoreA.valueText(),
+                        scoreB.valueText(),
+                        new BigDecimal(scoreA.valueText()).subtract(new BigDecimal(scoreB.valueText()))));
             }
         }
         return new Comparison(a, b, deltas);

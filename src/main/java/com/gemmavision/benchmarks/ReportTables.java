@@ -37,7 +37,8 @@ public class ReportTables {
      * @param selectedSizes base models the user selected, such as "Gemma3-4B"
      */
     public TableView view(ReportTable table, Set<String> selectedSizes) {
-        List<ScoreRepository.Score> cells = scores.all().stream().filter(s -> s.sourceTable() == table.number())
+        List<ScoreRepository.Score> cells = scores.all().stream()
+                .filter(s -> s.sourceTable() == table.number())
                 .toList();
         return switch (table.layout()) {
             case WIDE -> wide(table, cells, selectedSizes);
@@ -55,12 +56,15 @@ public class ReportTables {
         }
     }
 
-    private static Pivot pivot(List<ScoreRepository.Score> cells, java.util.function.Function<ScoreRepository.Score, String> row,
-                               java.util.function.Function<ScoreRepository.Score, String> column) {
+    private static Pivot pivot(
+            List<ScoreRepository.Score> cells,
+            java.util.function.Function<ScoreRepository.Score, String> row,
+            java.util.function.Function<ScoreRepository.Score, String> column) {
         Set<String> rows = new LinkedHashSet<>();
         Map<Integer, String> columnsByOrder = new java.util.TreeMap<>();
         Map<String, String> values = new LinkedHashMap<>();
-        cells.stream().sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::rowOrder)
+        cells.stream()
+                .sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::rowOrder)
                         .thenComparing(ScoreRepository.Score::setting))
                 .forEach(s -> {
                     rows.add(row.apply(s));
@@ -81,40 +85,60 @@ public class ReportTables {
     private TableView wide(ReportTable table, List<ScoreRepository.Score> cells, Set<String> selectedSizes) {
         Pivot pivot = pivot(cells, ScoreRepository.Score::benchmark, ScoreRepository.Score::model);
         List<TableView.Column> columns = pivot.columns().stream()
-                .map(c -> new TableView.Column(c, null, emphasised(c, selectedSizes))).toList();
+                .map(c -> new TableView.Column(c, null, emphasised(c, selectedSizes)))
+                .toList();
         List<TableView.Row> rows = pivot.rows().stream()
-                .map(b -> new TableView.Row(b, vocabulary.explain(table.number(), b),
+                .map(b -> new TableView.Row(
+                        b,
+                        vocabulary.explain(table.number(), b),
                         pivot.columns().stream().map(c -> pivot.cell(b, c)).toList()))
                 .toList();
-        List<String> chartColumns = pivot.columns().stream().filter(c -> charted(c, selectedSizes)).toList();
+        List<String> chartColumns =
+                pivot.columns().stream().filter(c -> charted(c, selectedSizes)).toList();
         List<Series> series = chartColumns.stream()
-                .map(c -> new Series(c, pivot.rows().stream().map(b -> datum(pivot.cell(b, c))).toList()))
+                .map(c -> new Series(
+                        c,
+                        pivot.rows().stream().map(b -> datum(pivot.cell(b, c))).toList()))
                 .toList();
-        BarChart chart = new BarChart(id(table, 0), "Table " + table.number() + ": " + table.caption(),
+        BarChart chart = new BarChart(
+                id(table, 0),
+                "Table " + table.number() + ": " + table.caption(),
                 "Grouped bars of Table " + table.number() + " of the Gemma 3 Technical Report, one group per"
                         + " benchmark, one bar per model (the selected Gemma 3 sizes and every other family).",
-                "Score", "", pivot.rows(), series);
+                "Score",
+                "",
+                pivot.rows(),
+                series);
         List<String> notes = new ArrayList<>();
         if (chartColumns.stream().noneMatch(c -> GemmaSizes.baseModel(c).isPresent())) {
             notes.add("None of the selected Gemma 3 sizes appears in this table; the chart shows the other models.");
         }
-        return new TableView(table, "Benchmark", columns, rows, notes,
+        return new TableView(
+                table,
+                "Benchmark",
+                columns,
+                rows,
+                notes,
                 List.of(new TableView.Chart(GroupedBarChart.render(chart), false, "Published values.")));
     }
 
     private TableView longContext(ReportTable table, List<ScoreRepository.Score> cells, Set<String> selectedSizes) {
         Pivot pivot = pivot(cells, s -> s.benchmark() + " " + tokens(s.setting()), ScoreRepository.Score::model);
         List<TableView.Column> columns = pivot.columns().stream()
-                .map(c -> new TableView.Column(c, null, emphasised(c, selectedSizes))).toList();
+                .map(c -> new TableView.Column(c, null, emphasised(c, selectedSizes)))
+                .toList();
         List<TableView.Row> rows = new ArrayList<>();
         for (String row : pivot.rows()) {
             String benchmark = row.substring(0, row.indexOf(' '));
-            rows.add(new TableView.Row(row, vocabulary.explain(table.number(), benchmark),
+            rows.add(new TableView.Row(
+                    row,
+                    vocabulary.explain(table.number(), benchmark),
                     pivot.columns().stream().map(c -> pivot.cell(row, c)).toList()));
         }
         List<TableView.Chart> charts = new ArrayList<>();
         int index = 0;
-        for (String benchmark : cells.stream().map(ScoreRepository.Score::benchmark).distinct().toList()) {
+        for (String benchmark :
+                cells.stream().map(ScoreRepository.Score::benchmark).distinct().toList()) {
             List<LineChart.Line> lines = new ArrayList<>();
             int colour = 0;
             for (String column : pivot.columns()) {
@@ -123,78 +147,151 @@ public class ReportTables {
                     continue;
                 }
                 List<LineChart.Point> points = cells.stream()
-                        .filter(s -> s.benchmark().equals(benchmark) && s.model().equals(column))
-                        .map(s -> new LineChart.Point(Double.parseDouble(s.setting()), s.score().doubleValue(), s.valueText()))
+                        .filter(s ->
+                                s.benchmark().equals(benchmark) && s.model().equals(column))
+                        .map(s -> new LineChart.Point(
+                                Double.parseDouble(s.setting()), s.score().doubleValue(), s.valueText()))
                         .sorted(java.util.Comparator.comparingDouble(LineChart.Point::x))
                         .toList();
                 lines.add(new LineChart.Line(column, points, column.endsWith("-IT"), colour % 3));
                 colour++;
             }
-            charts.add(new TableView.Chart(LineChart.render(new LineChart.Data(id(table, index++),
-                    benchmark + " score against context length (Table 15)",
-                    "Lines of Table 15: " + benchmark + " score at 32K and 128K tokens for the selected Gemma 3 sizes;"
-                            + " solid lines are pre-trained, dashed lines instruction-tuned.",
-                    "Context length (tokens)", benchmark + " score", "", lines)), false, "Published values."));
+            charts.add(new TableView.Chart(
+                    LineChart.render(new LineChart.Data(
+                            id(table, index++),
+                            benchmark + " score against context length (Table 15)",
+                            "Lines of Table 15: " + benchmark
+                                    + " score at 32K and 128K tokens for the selected Gemma 3 sizes;"
+                                    + " solid lines are pre-trained, dashed lines instruction-tuned.",
+                            "Context length (tokens)",
+                            benchmark + " score",
+                            "",
+                            lines)),
+                    false,
+                    "Published values."));
         }
-        return new TableView(table, "Benchmark", columns, rows, List.of(
-                "Figure 7 of the report (perplexity against context length) is published only as a picture: no"
-                        + " numbers exist for it, so no curve is drawn for it here."), charts);
+        return new TableView(
+                table,
+                "Benchmark",
+                columns,
+                rows,
+                List.of("Figure 7 of the report (perplexity against context length) is published only as a picture: no"
+                        + " numbers exist for it, so no curve is drawn for it here."),
+                charts);
     }
 
     private TableView resolution(ReportTable table, List<ScoreRepository.Score> cells) {
         // Stored with the benchmark as column and the resolution as setting: rows are resolutions.
-        Pivot pivot = pivot(cells.stream().sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::columnOrder)).toList(),
-                ScoreRepository.Score::setting, ScoreRepository.Score::benchmark);
-        List<String> resolutions = cells.stream().sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::columnOrder))
-                .map(ScoreRepository.Score::setting).distinct().toList();
-        List<String> benchmarks = cells.stream().sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::rowOrder))
-                .map(ScoreRepository.Score::benchmark).distinct().toList();
+        Pivot pivot = pivot(
+                cells.stream()
+                        .sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::columnOrder))
+                        .toList(),
+                ScoreRepository.Score::setting,
+                ScoreRepository.Score::benchmark);
+        List<String> resolutions = cells.stream()
+                .sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::columnOrder))
+                .map(ScoreRepository.Score::setting)
+                .distinct()
+                .toList();
+        List<String> benchmarks = cells.stream()
+                .sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::rowOrder))
+                .map(ScoreRepository.Score::benchmark)
+                .distinct()
+                .toList();
         List<TableView.Column> columns = benchmarks.stream()
-                .map(b -> new TableView.Column(b, vocabulary.explain(table.number(), b), false)).toList();
+                .map(b -> new TableView.Column(b, vocabulary.explain(table.number(), b), false))
+                .toList();
         List<TableView.Row> rows = resolutions.stream()
-                .map(r -> new TableView.Row(r, r + "×" + r + " pixels", benchmarks.stream().map(b -> pivot.cell(r, b)).toList()))
+                .map(r -> new TableView.Row(
+                        r,
+                        r + "×" + r + " pixels",
+                        benchmarks.stream().map(b -> pivot.cell(r, b)).toList()))
                 .toList();
         List<Series> series = resolutions.stream()
-                .map(r -> new Series(r + " px", benchmarks.stream().map(b -> datum(pivot.cell(r, b))).toList())).toList();
-        BarChart chart = new BarChart(id(table, 0), "Table 7: score by vision encoder resolution",
+                .map(r -> new Series(
+                        r + " px",
+                        benchmarks.stream().map(b -> datum(pivot.cell(r, b))).toList()))
+                .toList();
+        BarChart chart = new BarChart(
+                id(table, 0),
+                "Table 7: score by vision encoder resolution",
                 "Grouped bars of Table 7: DocVQA, InfoVQA and TextVQA for a short-schedule 2B model at three input"
-                        + " resolutions.", "Score", "", benchmarks, series);
-        return new TableView(table, "Resolution", columns, rows, List.of(),
+                        + " resolutions.",
+                "Score",
+                "",
+                benchmarks,
+                series);
+        return new TableView(
+                table,
+                "Resolution",
+                columns,
+                rows,
+                List.of(),
                 List.of(new TableView.Chart(GroupedBarChart.render(chart), false, "Published values.")));
     }
 
     private TableView panAndScan(ReportTable table, List<ScoreRepository.Score> cells, Set<String> selectedSizes) {
-        List<String> benchmarks = cells.stream().sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::rowOrder))
-                .map(ScoreRepository.Score::benchmark).distinct().toList();
-        List<String> models = cells.stream().map(ScoreRepository.Score::model).distinct().toList();
+        List<String> benchmarks = cells.stream()
+                .sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::rowOrder))
+                .map(ScoreRepository.Score::benchmark)
+                .distinct()
+                .toList();
+        List<String> models =
+                cells.stream().map(ScoreRepository.Score::model).distinct().toList();
         Map<String, ScoreRepository.Score> byKey = new LinkedHashMap<>();
         cells.forEach(s -> byKey.put(s.model() + '|' + s.setting() + '|' + s.benchmark(), s));
         List<TableView.Column> columns = benchmarks.stream()
-                .map(b -> new TableView.Column(b, vocabulary.explain(table.number(), b), false)).toList();
+                .map(b -> new TableView.Column(b, vocabulary.explain(table.number(), b), false))
+                .toList();
         List<TableView.Row> rows = new ArrayList<>();
         for (String model : models) {
             for (String setting : List.of("false", "true")) {
                 String label = model + (setting.equals("true") ? " with P&S" : " without P&S");
-                rows.add(new TableView.Row(label, null, benchmarks.stream()
-                        .map(b -> byKey.get(model + '|' + setting + '|' + b))
-                        .map(s -> s == null ? null : s.valueText()).toList()));
+                rows.add(new TableView.Row(
+                        label,
+                        null,
+                        benchmarks.stream()
+                                .map(b -> byKey.get(model + '|' + setting + '|' + b))
+                                .map(s -> s == null ? null : s.valueText())
+                                .toList()));
             }
         }
-        List<Series> gains = models.stream().map(model -> new Series(model, benchmarks.stream().map(b -> {
-            ScoreRepository.Score with = byKey.get(model + "|true|" + b);
-            ScoreRepository.Score without = byKey.get(model + "|false|" + b);
-            if (with == null || without == null) {
-                return (Datum) null;
-            }
-            BigDecimal gain = new BigDecimal(with.valueText()).subtract(new BigDecimal(without.valueText()));
-            return new Datum(gain.doubleValue(), (gain.signum() >= 0 ? "+" : "") + gain.toPlainString() + " (" + with.valueText() + " − "
-                    + without.valueText() + ")");
-        }).toList())).toList();
-        BarChart chart = new BarChart(id(table, 0), "Gain from Pan & Scan (points, derived from Table 8)",
+        List<Series> gains = models.stream()
+                .map(model -> new Series(
+                        model,
+                        benchmarks.stream()
+                                .map(b -> {
+                                    ScoreRepository.Score with = byKey.get(model + "|true|" + b);
+                                    ScoreRepository.Score without = byKey.get(model + "|false|" + b);
+                                    if (with == null || without == null) {
+                                        return (Datum) null;
+                                    }
+                                    BigDecimal gain = new BigDecimal(with.valueText())
+                                            .subtract(new BigDecimal(without.valueText()));
+                                    return new Datum(
+                                            gain.doubleValue(),
+                                            (gain.signum() >= 0 ? "+" : "") + gain.toPlainString() + " ("
+                                                    + with.valueText() + " − " + without.valueText() + ")");
+                                })
+                                .toList()))
+                .toList();
+        BarChart chart = new BarChart(
+                id(table, 0),
+                "Gain from Pan & Scan (points, derived from Table 8)",
                 "Bars of the difference between each model's score with and without Pan & Scan in Table 8.",
-                "Gain (points)", "", benchmarks, gains);
-        return new TableView(table, "Model", columns, rows, List.of(),
-                List.of(new TableView.Chart(GroupedBarChart.render(chart), true,
+                "Gain (points)",
+                "",
+                benchmarks,
+                gains);
+        return new TableView(
+                table,
+                "Model",
+                columns,
+                rows,
+                List.of(),
+                List.of(new TableView.Chart(
+                        GroupedBarChart.render(chart),
+                        true,
                         "Derived: score with P&S minus score without, per model and benchmark.")));
     }
 

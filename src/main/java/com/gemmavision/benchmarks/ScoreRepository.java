@@ -29,8 +29,8 @@ public class ScoreRepository {
         return jdbc.sql("""
                 SELECT source_table AS sourceTable, benchmark, model, setting, value_text AS valueText, score,
                        row_order AS rowOrder, column_order AS columnOrder
-                FROM benchmark_score WHERE source_table = ? ORDER BY row_order, column_order, setting""")
-                .param(sourceTable).query(Score.class).list().stream().toList();
+                FROM benchmark_score WHERE source_table = ? ORDER BY row_order, column_order, setting""").param(sourceTable).query(Score.class).list().stream()
+                .toList();
     }
 
     @Cacheable
@@ -38,15 +38,16 @@ public class ScoreRepository {
         return jdbc.sql("""
                 SELECT source_table AS sourceTable, benchmark, model, setting, value_text AS valueText, score,
                        row_order AS rowOrder, column_order AS columnOrder
-                FROM benchmark_score ORDER BY source_table, row_order, column_order, setting""")
-                .query(Score.class).list().stream().toList();
+                FROM benchmark_score ORDER BY source_table, row_order, column_order, setting""").query(Score.class).list().stream().toList();
     }
 
     /** Every score without a setting by table, benchmark and model: the lookups a page makes by the hundred. */
     @Cacheable
     public Map<String, Score> byKey() {
-        return all().stream().filter(s -> "".equals(s.setting())).collect(Collectors.toUnmodifiableMap(
-                s -> key(s.sourceTable(), s.benchmark(), s.model()), Function.identity(), (a, b) -> a));
+        return all().stream()
+                .filter(s -> "".equals(s.setting()))
+                .collect(Collectors.toUnmodifiableMap(
+                        s -> key(s.sourceTable(), s.benchmark(), s.model()), Function.identity(), (a, b) -> a));
     }
 
     static String key(int table, String benchmark, String model) {
@@ -54,7 +55,13 @@ public class ScoreRepository {
     }
 
     /** One published cell. */
-    public record Score(int sourceTable, String benchmark, String model, String setting, String valueText,
-                        BigDecimal score, int rowOrder, int columnOrder) {
-    }
+    public record Score(
+            int sourceTable,
+            String benchmark,
+            String model,
+            String setting,
+            String valueText,
+            BigDecimal score,
+            int rowOrder,
+            int columnOrder) {}
 }

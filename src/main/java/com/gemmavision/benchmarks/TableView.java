@@ -6,18 +6,20 @@ import java.util.List;
  * A report table as published: column headers, rows of printed cells (null where the report prints "-"),
  * which columns are the user's selected models, hover texts, notes and the charts that go with it.
  */
-public record TableView(ReportTable table, String rowHeader, List<Column> columns, List<Row> rows, List<String> notes,
-                        List<Chart> charts) {
+public record TableView(
+        ReportTable table,
+        String rowHeader,
+        List<Column> columns,
+        List<Row> rows,
+        List<String> notes,
+        List<Chart> charts) {
 
-    public record Column(String label, String tip, boolean emphasised) {
-    }
+    public record Column(String label, String tip, boolean emphasised) {}
 
-    public record Row(String label, String tip, List<String> cells) {
-    }
+    public record Row(String label, String tip, List<String> cells) {}
 
     /** A chart and whether it shows published values or something derived from them. */
-    public record Chart(String svg, boolean derived, String caption) {
-    }
+    public record Chart(String svg, boolean derived, String caption) {}
 
     public String id() {
         return "report-table-" + table.number();

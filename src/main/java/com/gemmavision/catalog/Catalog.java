@@ -2,7 +2,6 @@ package com.gemmavision.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -60,7 +59,10 @@ public class Catalog {
 
     /** The sizes ("Gemma3-4B") of the named checkpoints, each once, in the order given. */
     public List<String> baseModels(List<String> names) {
-        return profiles(names).stream().map(p -> p.variant().baseModel()).distinct().toList();
+        return profiles(names).stream()
+                .map(p -> p.variant().baseModel())
+                .distinct()
+                .toList();
     }
 
     /** Profiles of the named checkpoints, in the order given; names must be known checkpoint names. */
@@ -68,10 +70,14 @@ public class Catalog {
         CatalogRepository.Snapshot data = snapshot();
         List<ModelProfile> profiles = new ArrayList<>();
         for (String name : names) {
-            ModelVariant variant = variant(name).orElseThrow(() -> new IllegalArgumentException("Unknown model " + name));
+            ModelVariant variant =
+                    variant(name).orElseThrow(() -> new IllegalArgumentException("Unknown model " + name));
             String base = variant.baseModel();
-            profiles.add(new ModelProfile(variant, data.architecturesByModel().get(base),
-                    data.parameters().get(base), data.training().get(base)));
+            profiles.add(new ModelProfile(
+                    variant,
+                    data.architecturesByModel().get(base),
+                    data.parameters().get(base),
+                    data.training().get(base)));
         }
         return profiles;
     }

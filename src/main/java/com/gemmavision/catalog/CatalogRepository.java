@@ -26,17 +26,24 @@ public class CatalogRepository {
     }
 
     /** The catalogue with its lookups by name, as one cached value. */
-    record Snapshot(List<Architecture> architectures, List<ModelVariant> variants,
-                    Map<String, ModelVariant> variantsByKey, Map<String, Architecture> architecturesByModel,
-                    Map<String, ParameterCount> parameters, Map<String, TrainingFacts> training) {
-    }
+    record Snapshot(
+            List<Architecture> architectures,
+            List<ModelVariant> variants,
+            Map<String, ModelVariant> variantsByKey,
+            Map<String, Architecture> architecturesByModel,
+            Map<String, ParameterCount> parameters,
+            Map<String, TrainingFacts> training) {}
 
     @Cacheable
     public Snapshot snapshot() {
         List<Architecture> architectures = architectures();
         List<ModelVariant> variants = variants();
-        return new Snapshot(List.copyOf(architectures), List.copyOf(variants), index(variants, v -> key(v.name())),
-                index(architectures, Architecture::model), index(parameterCounts(), ParameterCount::model),
+        return new Snapshot(
+                List.copyOf(architectures),
+                List.copyOf(variants),
+                index(variants, v -> key(v.name())),
+                index(architectures, Architecture::model),
+                index(parameterCounts(), ParameterCount::model),
                 index(trainingFacts(), TrainingFacts::model));
     }
 
@@ -60,21 +67,21 @@ public class CatalogRepository {
                        rope_scaling_factor_global AS ropeScalingFactorGlobal, has_vision_encoder AS hasVisionEncoder,
                        image_size AS imageSize, image_patch_size AS imagePatchSize,
                        mm_tokens_per_image AS tokensPerImage
-                FROM architecture ORDER BY sort_order""")
-                .query(Architecture.class).list();
+                FROM architecture ORDER BY sort_order""").query(Architecture.class).list();
     }
 
     List<ModelVariant> variants() {
-        return jdbc.sql("SELECT name, base_model AS baseModel, variant, listed, sort_order AS sortOrder FROM model_variant ORDER BY sort_order")
-                .query(ModelVariant.class).list();
+        return jdbc.sql(
+                        "SELECT name, base_model AS baseModel, variant, listed, sort_order AS sortOrder FROM model_variant ORDER BY sort_order")
+                .query(ModelVariant.class)
+                .list();
     }
 
     List<ParameterCount> parameterCounts() {
         return jdbc.sql("""
                 SELECT p.model, p.vision_encoder_params_m AS visionEncoderM, p.embedding_params_m AS embeddingM,
                        p.non_embedding_params_m AS nonEmbeddingM
-                FROM parameter_count p JOIN architecture a ON a.model = p.model ORDER BY a.sort_order""")
-                .query(ParameterCount.class).list();
+                FROM parameter_count p JOIN architecture a ON a.model = p.model ORDER BY a.sort_order""").query(ParameterCount.class).list();
     }
 
     List<TrainingFacts> trainingFacts() {
@@ -82,7 +89,6 @@ public class CatalogRepository {
                 SELECT t.model, t.tpu_type AS tpuType, t.chips, t.data_shards AS dataShards, t.seq_shards AS seqShards,
                        t.replica, t.training_tokens_t AS trainingTokensT,
                        t.context_tokens AS contextTokens
-                FROM training_infrastructure t JOIN architecture a ON a.model = t.model ORDER BY a.sort_order""")
-                .query(TrainingFacts.class).list();
+                FROM training_infrastructure t JOIN architecture a ON a.model = t.model ORDER BY a.sort_order""").query(TrainingFacts.class).list();
     }
 }

@@ -31,14 +31,23 @@ public class ModelOverview {
                 series("Vision Encoder", models, ParameterCount::visionEncoderM),
                 series("Embedding", models, ParameterCount::embeddingM),
                 series("Non-embedding", models, ParameterCount::nonEmbeddingM));
-        return new BarChart("parameter-chart", "Gemma 3 Model Parameter Counts by Component (Millions)",
+        return new BarChart(
+                "parameter-chart",
+                "Gemma 3 Model Parameter Counts by Component (Millions)",
                 "Stacked bars of Table 1 of the Gemma 3 Technical Report: vision encoder, embedding and"
                         + " non-embedding parameters in millions for each selected model; the label above a bar"
                         + " is their sum.",
-                "Parameters (millions)", "M", models.stream().map(ModelProfile::name).toList(), series);
+                "Parameters (millions)",
+                "M",
+                models.stream().map(ModelProfile::name).toList(),
+                series);
     }
 
     private static Series series(String name, List<ModelProfile> models, ToIntFunction<ParameterCount> value) {
-        return new Series(name, models.stream().map(m -> Datum.of(value.applyAsInt(m.parameters()))).toList());
+        return new Series(
+                name,
+                models.stream()
+                        .map(m -> Datum.of(value.applyAsInt(m.parameters())))
+                        .toList());
     }
 }

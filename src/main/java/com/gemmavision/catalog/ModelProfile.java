@@ -1,8 +1,8 @@
 package com.gemmavision.catalog;
 
 /** Everything the overview shows about one selected checkpoint. */
-public record ModelProfile(ModelVariant variant, Architecture architecture, ParameterCount parameters,
-                           TrainingFacts training) {
+public record ModelProfile(
+        ModelVariant variant, Architecture architecture, ParameterCount parameters, TrainingFacts training) {
 
     public String name() {
         return variant.name();

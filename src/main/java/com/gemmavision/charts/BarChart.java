@@ -7,11 +7,24 @@ import java.util.Objects;
  * The data of a bar chart: categories along the x axis, series as bar segments (stacked) or bars side by side
  * (grouped). {@code id} must be unique in the page: it names the SVG title and description elements.
  */
-public record BarChart(String id, String title, String description, String valueAxisLabel, String unit,
-                       List<String> categories, List<Series> series, ReferenceLine reference) {
+public record BarChart(
+        String id,
+        String title,
+        String description,
+        String valueAxisLabel,
+        String unit,
+        List<String> categories,
+        List<Series> series,
+        ReferenceLine reference) {
 
-    public BarChart(String id, String title, String description, String valueAxisLabel, String unit,
-                    List<String> categories, List<Series> series) {
+    public BarChart(
+            String id,
+            String title,
+            String description,
+            String valueAxisLabel,
+            String unit,
+            List<String> categories,
+            List<Series> series) {
         this(id, title, description, valueAxisLabel, unit, categories, series, null);
     }
 
@@ -22,8 +35,8 @@ public record BarChart(String id, String title, String description, String value
         series = List.copyOf(series);
         for (Series s : series) {
             if (s.values().size() != categories.size()) {
-                throw new IllegalArgumentException("Series '" + s.name() + "' has " + s.values().size()
-                        + " values for " + categories.size() + " categories");
+                throw new IllegalArgumentException("Series '" + s.name() + "' has "
+                        + s.values().size() + " values for " + categories.size() + " categories");
             }
         }
     }

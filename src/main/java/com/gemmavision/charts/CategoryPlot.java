@@ -28,8 +28,7 @@ final class CategoryPlot {
         }
     }
 
-    private CategoryPlot() {
-    }
+    private CategoryPlot() {}
 
     /** Wide enough for every bar to stay readable: at least 12 units a bar and 60 a category. */
     static int width(BarChart chart, int barsPerCategory) {
@@ -45,30 +44,78 @@ final class CategoryPlot {
         if (chart.isEmpty()) {
             return Svg.nothingToDraw(svg, plotWidth / 2.0, (plotTop + plotBottom) / 2);
         }
-        double max = chart.reference() == null ? dataMax : Math.max(dataMax, chart.reference().value());
+        double max = chart.reference() == null
+                ? dataMax
+                : Math.max(dataMax, chart.reference().value());
         NiceScale scale = NiceScale.forMaximum(max, 6);
         Scale y = new Scale(scale.max(), plotTop, plotBottom);
         valueAxis(svg, chart, scale, y, plotWidth);
-        double bandWidth = (plotWidth - LEFT - RIGHT) / (double) chart.categories().size();
+        double bandWidth =
+                (plotWidth - LEFT - RIGHT) / (double) chart.categories().size();
         for (int c = 0; c < chart.categories().size(); c++) {
             double bandX = LEFT + c * bandWidth;
             double inner = bandWidth * (1 - BAND_PADDING);
             drawer.draw(svg, c, bandX + (bandWidth - inner) / 2, inner, y);
-            svg.element("text", chart.categories().get(c), "x", Svg.num(bandX + bandWidth / 2),
-                    "y", Svg.num(plotBottom + 18), "text-anchor", "middle", "font-size", "12", "class", "category");
+            svg.element(
+                    "text",
+                    chart.categories().get(c),
+                    "x",
+                    Svg.num(bandX + bandWidth / 2),
+                    "y",
+                    Svg.num(plotBottom + 18),
+                    "text-anchor",
+                    "middle",
+                    "font-size",
+                    "12",
+                    "class",
+                    "category");
         }
-        svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(plotWidth - RIGHT), "y1", Svg.num(plotBottom),
-                "y2", Svg.num(plotBottom), "stroke", "#333");
+        svg.empty(
+                "line",
+                "x1",
+                Svg.num(LEFT),
+                "x2",
+                Svg.num(plotWidth - RIGHT),
+                "y1",
+                Svg.num(plotBottom),
+                "y2",
+                Svg.num(plotBottom),
+                "stroke",
+                "#333");
         if (chart.reference() != null) {
             String yy = Svg.num(y.y(chart.reference().value()));
             svg.open("g", "class", "reference");
-            svg.open("line", "x1", Svg.num(LEFT), "x2", Svg.num(plotWidth - RIGHT), "y1", yy, "y2", yy,
-                    "stroke", "#D55E00", "stroke-width", "2", "stroke-dasharray", "6 4");
+            svg.open(
+                    "line",
+                    "x1",
+                    Svg.num(LEFT),
+                    "x2",
+                    Svg.num(plotWidth - RIGHT),
+                    "y1",
+                    yy,
+                    "y2",
+                    yy,
+                    "stroke",
+                    "#D55E00",
+                    "stroke-width",
+                    "2",
+                    "stroke-dasharray",
+                    "6 4");
             svg.element("title", chart.reference().label());
             svg.close("line");
-            svg.element("text", chart.reference().label(), "x", Svg.num(plotWidth - RIGHT - 4), "y",
-                    Svg.num(y.y(chart.reference().value()) - 5), "text-anchor", "end", "font-size", "11",
-                    "fill", "#D55E00");
+            svg.element(
+                    "text",
+                    chart.reference().label(),
+                    "x",
+                    Svg.num(plotWidth - RIGHT - 4),
+                    "y",
+                    Svg.num(y.y(chart.reference().value()) - 5),
+                    "text-anchor",
+                    "end",
+                    "font-size",
+                    "11",
+                    "fill",
+                    "#D55E00");
             svg.close("g");
         }
         legend(svg, chart.series(), plotBottom + 40, plotWidth);
@@ -79,14 +126,42 @@ final class CategoryPlot {
         svg.open("g", "class", "axis", "font-size", "11");
         for (double tick : scale.ticks()) {
             String yy = Svg.num(y.y(tick));
-            svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(plotWidth - RIGHT), "y1", yy, "y2", yy,
-                    "stroke", "#ddd");
-            svg.element("text", NiceScale.format(tick), "x", Svg.num(LEFT - 6), "y", yy, "text-anchor", "end",
-                    "dominant-baseline", "middle");
+            svg.empty(
+                    "line",
+                    "x1",
+                    Svg.num(LEFT),
+                    "x2",
+                    Svg.num(plotWidth - RIGHT),
+                    "y1",
+                    yy,
+                    "y2",
+                    yy,
+                    "stroke",
+                    "#ddd");
+            svg.element(
+                    "text",
+                    NiceScale.format(tick),
+                    "x",
+                    Svg.num(LEFT - 6),
+                    "y",
+                    yy,
+                    "text-anchor",
+                    "end",
+                    "dominant-baseline",
+                    "middle");
         }
         double middle = (y.plotTop() + y.plotBottom()) / 2;
-        svg.element("text", chart.valueAxisLabel(), "x", "16", "y", Svg.num(middle), "text-anchor", "middle",
-                "transform", "rotate(-90 16 " + Svg.num(middle) + ")");
+        svg.element(
+                "text",
+                chart.valueAxisLabel(),
+                "x",
+                "16",
+                "y",
+                Svg.num(middle),
+                "text-anchor",
+                "middle",
+                "transform",
+                "rotate(-90 16 " + Svg.num(middle) + ")");
         svg.close("g");
     }
 
@@ -101,8 +176,18 @@ final class CategoryPlot {
                 x = LEFT;
                 y += 20;
             }
-            svg.empty("rect", "x", Svg.num(x), "y", Svg.num(y - 10), "width", "12", "height", "12",
-                    "fill", Palette.colour(s));
+            svg.empty(
+                    "rect",
+                    "x",
+                    Svg.num(x),
+                    "y",
+                    Svg.num(y - 10),
+                    "width",
+                    "12",
+                    "height",
+                    "12",
+                    "fill",
+                    Palette.colour(s));
             svg.element("text", name, "x", Svg.num(x + 16), "y", Svg.num(y), "dominant-baseline", "auto");
             x += entryWidth + 12;
         }

@@ -3,15 +3,15 @@ package com.gemmavision.charts;
 /** Vertical bars side by side, one per series in each category; a missing value leaves a marked gap. */
 public final class GroupedBarChart {
 
-    private GroupedBarChart() {
-    }
+    private GroupedBarChart() {}
 
     public static String render(BarChart chart) {
         double max = chart.series().stream()
                 .flatMap(s -> s.values().stream())
                 .filter(d -> d != null)
                 .mapToDouble(Datum::value)
-                .max().orElse(0);
+                .max()
+                .orElse(0);
         int bars = chart.series().size();
         String unit = chart.unit() == null || chart.unit().isBlank() ? "" : " " + chart.unit();
         return CategoryPlot.render(chart, max, bars, (svg, c, x, width, y) -> {
@@ -24,20 +24,55 @@ public final class GroupedBarChart {
                 double barX = x + s * barWidth;
                 double centre = barX + barWidth / 2;
                 if (datum == null) {
-                    svg.open("text", "x", Svg.num(centre), "y", Svg.num(y.y(0) - 4), "text-anchor", "middle",
-                            "font-size", "10", "class", "gap");
+                    svg.open(
+                            "text",
+                            "x",
+                            Svg.num(centre),
+                            "y",
+                            Svg.num(y.y(0) - 4),
+                            "text-anchor",
+                            "middle",
+                            "font-size",
+                            "10",
+                            "class",
+                            "gap");
                     svg.element("title", series.name() + " — " + category + ": no published value");
                     svg.text("n/a").close("text");
                     continue;
                 }
                 double top = y.y(datum.value());
-                svg.open("rect", "x", Svg.num(barX + 1), "y", Svg.num(top), "width", Svg.num(Math.max(1, barWidth - 2)),
-                        "height", Svg.num(y.y(0) - top), "fill", Palette.colour(s), "class", "bar");
+                svg.open(
+                        "rect",
+                        "x",
+                        Svg.num(barX + 1),
+                        "y",
+                        Svg.num(top),
+                        "width",
+                        Svg.num(Math.max(1, barWidth - 2)),
+                        "height",
+                        Svg.num(y.y(0) - top),
+                        "fill",
+                        Palette.colour(s),
+                        "class",
+                        "bar");
                 svg.element("title", series.name() + " — " + category + ": " + datum.text() + unit);
                 svg.close("rect");
                 if (barWidth >= 18) {
-                    svg.element("text", datum.text(), "x", Svg.num(centre), "y", Svg.num(top - 4),
-                            "text-anchor", "middle", "font-size", "10", "class", "value", "aria-hidden", "true");
+                    svg.element(
+                            "text",
+                            datum.text(),
+                            "x",
+                            Svg.num(centre),
+                            "y",
+                            Svg.num(top - 4),
+                            "text-anchor",
+                            "middle",
+                            "font-size",
+                            "10",
+                            "class",
+                            "value",
+                            "aria-hidden",
+                            "true");
                 }
             }
             svg.close("g");

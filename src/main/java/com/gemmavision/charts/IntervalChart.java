@@ -10,8 +10,7 @@ import java.util.Objects;
 public final class IntervalChart {
 
     /** One row: its label, value and interval (value - minus to value + plus), and whether to highlight it. */
-    public record Row(String label, double value, double plus, double minus, String text, boolean highlighted) {
-    }
+    public record Row(String label, double value, double plus, double minus, String text, boolean highlighted) {}
 
     public record Data(String id, String title, String description, String valueLabel, List<Row> rows) {
         public Data {
@@ -26,8 +25,7 @@ public final class IntervalChart {
     private static final int TOP = 44;
     private static final int ROW = 20;
 
-    private IntervalChart() {
-    }
+    private IntervalChart() {}
 
     public static String render(Data data) {
         int height = TOP + Math.max(1, data.rows().size()) * ROW + 60;
@@ -35,12 +33,19 @@ public final class IntervalChart {
         if (data.rows().isEmpty()) {
             return Svg.nothingToDraw(svg, WIDTH / 2.0, TOP + 20);
         }
-        double low = data.rows().stream().mapToDouble(r -> r.value() - r.minus()).min().orElse(0);
-        double high = data.rows().stream().mapToDouble(r -> r.value() + r.plus()).max().orElse(1);
+        double low = data.rows().stream()
+                .mapToDouble(r -> r.value() - r.minus())
+                .min()
+                .orElse(0);
+        double high = data.rows().stream()
+                .mapToDouble(r -> r.value() + r.plus())
+                .max()
+                .orElse(1);
         double step = NiceScale.forMaximum(high - low, 6).step();
         double axisMin = Math.floor(low / step) * step - step;
         double axisMax = Math.ceil(high / step) * step;
-        java.util.function.DoubleUnaryOperator x = v -> LEFT + (v - axisMin) / (axisMax - axisMin) * (WIDTH - LEFT - RIGHT);
+        java.util.function.DoubleUnaryOperator x =
+                v -> LEFT + (v - axisMin) / (axisMax - axisMin) * (WIDTH - LEFT - RIGHT);
         double bottom = TOP + data.rows().size() * ROW;
 
         svg.open("g", "class", "axis", "font-size", "11");
@@ -49,8 +54,15 @@ public final class IntervalChart {
             svg.empty("line", "x1", xx, "x2", xx, "y1", Svg.num(TOP), "y2", Svg.num(bottom), "stroke", "#e5e5e5");
             svg.element("text", NiceScale.format(tick), "x", xx, "y", Svg.num(bottom + 14), "text-anchor", "middle");
         }
-        svg.element("text", data.valueLabel() + " (axis starts at " + NiceScale.format(axisMin) + ")",
-                "x", Svg.num((LEFT + WIDTH - RIGHT) / 2.0), "y", Svg.num(bottom + 34), "text-anchor", "middle");
+        svg.element(
+                "text",
+                data.valueLabel() + " (axis starts at " + NiceScale.format(axisMin) + ")",
+                "x",
+                Svg.num((LEFT + WIDTH - RIGHT) / 2.0),
+                "y",
+                Svg.num(bottom + 34),
+                "text-anchor",
+                "middle");
         svg.close("g");
 
         for (int i = 0; i < data.rows().size(); i++) {
@@ -60,12 +72,35 @@ public final class IntervalChart {
             String tooltip = row.label() + ": " + row.text() + " (95% CI +" + NiceScale.format(row.plus()) + " / -"
                     + NiceScale.format(row.minus()) + ")";
             svg.open("g", "class", row.highlighted() ? "row highlighted" : "row");
-            svg.element("text", row.label(), "x", Svg.num(LEFT - 6), "y", Svg.num(y + ROW / 2.0),
-                    "text-anchor", "end", "dominant-baseline", "middle", "font-size", "11",
-                    "font-weight", row.highlighted() ? "700" : "400");
-            svg.open("rect", "x", Svg.num(LEFT), "y", Svg.num(y + 4), "width",
-                    Svg.num(x.applyAsDouble(row.value()) - LEFT), "height", Svg.num(ROW - 8), "fill", colour,
-                    "class", "bar");
+            svg.element(
+                    "text",
+                    row.label(),
+                    "x",
+                    Svg.num(LEFT - 6),
+                    "y",
+                    Svg.num(y + ROW / 2.0),
+                    "text-anchor",
+                    "end",
+                    "dominant-baseline",
+                    "middle",
+                    "font-size",
+                    "11",
+                    "font-weight",
+                    row.highlighted() ? "700" : "400");
+            svg.open(
+                    "rect",
+                    "x",
+                    Svg.num(LEFT),
+                    "y",
+                    Svg.num(y + 4),
+                    "width",
+                    Svg.num(x.applyAsDouble(row.value()) - LEFT),
+                    "height",
+                    Svg.num(ROW - 8),
+                    "fill",
+                    colour,
+                    "class",
+                    "bar");
             svg.element("title", tooltip);
             svg.close("rect");
             double lo = x.applyAsDouble(row.value() - row.minus());

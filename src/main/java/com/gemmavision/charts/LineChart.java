@@ -11,8 +11,7 @@ import java.util.Objects;
 public final class LineChart {
 
     /** A point: x value, y value and the exact text of y. */
-    public record Point(double x, double y, String text) {
-    }
+    public record Point(double x, double y, String text) {}
 
     public record Line(String name, List<Point> points, boolean dashed, int colour) {
         public Line {
@@ -20,8 +19,8 @@ public final class LineChart {
         }
     }
 
-    public record Data(String id, String title, String description, String xLabel, String yLabel, String unit,
-                       List<Line> lines) {
+    public record Data(
+            String id, String title, String description, String xLabel, String yLabel, String unit, List<Line> lines) {
         public Data {
             Objects.requireNonNull(id);
             lines = List.copyOf(lines);
@@ -35,12 +34,12 @@ public final class LineChart {
     private static final int TOP = 44;
     private static final int BOTTOM = 120;
 
-    private LineChart() {
-    }
+    private LineChart() {}
 
     public static String render(Data data) {
         Svg svg = Svg.chart(data.id(), data.title(), data.description(), WIDTH, HEIGHT);
-        List<Point> all = data.lines().stream().flatMap(l -> l.points().stream()).toList();
+        List<Point> all =
+                data.lines().stream().flatMap(l -> l.points().stream()).toList();
         double plotBottom = HEIGHT - BOTTOM;
         if (all.isEmpty()) {
             return Svg.nothingToDraw(svg, WIDTH / 2.0, (TOP + plotBottom) / 2);
@@ -49,7 +48,8 @@ public final class LineChart {
         double maxX = all.stream().mapToDouble(Point::x).max().orElse(2);
         double lo = Math.floor(log2(minX));
         double hi = Math.max(lo + 1, Math.ceil(log2(maxX)));
-        NiceScale scale = NiceScale.forMaximum(all.stream().mapToDouble(Point::y).max().orElse(1), 6);
+        NiceScale scale =
+                NiceScale.forMaximum(all.stream().mapToDouble(Point::y).max().orElse(1), 6);
         CategoryPlot.Scale y = new CategoryPlot.Scale(scale.max(), TOP, plotBottom);
         java.util.function.DoubleUnaryOperator x = v -> LEFT + (log2(v) - lo) / (hi - lo) * (WIDTH - LEFT - RIGHT);
 
@@ -57,8 +57,17 @@ public final class LineChart {
         for (double tick : scale.ticks()) {
             String yy = Svg.num(y.y(tick));
             svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", yy, "y2", yy, "stroke", "#ddd");
-            svg.element("text", NiceScale.format(tick), "x", Svg.num(LEFT - 6), "y", yy, "text-anchor", "end",
-                    "dominant-baseline", "middle");
+            svg.element(
+                    "text",
+                    NiceScale.format(tick),
+                    "x",
+                    Svg.num(LEFT - 6),
+                    "y",
+                    yy,
+                    "text-anchor",
+                    "end",
+                    "dominant-baseline",
+                    "middle");
         }
         for (double power = lo; power <= hi; power++) {
             double value = Math.pow(2, power);
@@ -66,13 +75,39 @@ public final class LineChart {
             svg.empty("line", "x1", xx, "x2", xx, "y1", Svg.num(TOP), "y2", Svg.num(plotBottom), "stroke", "#eee");
             svg.element("text", tokens(value), "x", xx, "y", Svg.num(plotBottom + 16), "text-anchor", "middle");
         }
-        svg.element("text", data.xLabel(), "x", Svg.num((LEFT + WIDTH - RIGHT) / 2.0), "y", Svg.num(plotBottom + 36),
-                "text-anchor", "middle");
+        svg.element(
+                "text",
+                data.xLabel(),
+                "x",
+                Svg.num((LEFT + WIDTH - RIGHT) / 2.0),
+                "y",
+                Svg.num(plotBottom + 36),
+                "text-anchor",
+                "middle");
         double middle = (TOP + plotBottom) / 2;
-        svg.element("text", data.yLabel(), "x", "16", "y", Svg.num(middle), "text-anchor", "middle",
-                "transform", "rotate(-90 16 " + Svg.num(middle) + ")");
-        svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", Svg.num(plotBottom),
-                "y2", Svg.num(plotBottom), "stroke", "#333");
+        svg.element(
+                "text",
+                data.yLabel(),
+                "x",
+                "16",
+                "y",
+                Svg.num(middle),
+                "text-anchor",
+                "middle",
+                "transform",
+                "rotate(-90 16 " + Svg.num(middle) + ")");
+        svg.empty(
+                "line",
+                "x1",
+                Svg.num(LEFT),
+                "x2",
+                Svg.num(WIDTH - RIGHT),
+                "y1",
+                Svg.num(plotBottom),
+                "y2",
+                Svg.num(plotBottom),
+                "stroke",
+                "#333");
         svg.close("g");
 
         String unit = data.unit() == null || data.unit().isBlank() ? "" : " " + data.unit();
@@ -84,15 +119,45 @@ public final class LineChart {
             }
             svg.open("g", "class", "line");
             if (line.dashed()) {
-                svg.empty("polyline", "points", String.join(" ", coordinates), "fill", "none", "stroke", colour,
-                        "stroke-width", "2", "stroke-dasharray", "6 4");
+                svg.empty(
+                        "polyline",
+                        "points",
+                        String.join(" ", coordinates),
+                        "fill",
+                        "none",
+                        "stroke",
+                        colour,
+                        "stroke-width",
+                        "2",
+                        "stroke-dasharray",
+                        "6 4");
             } else {
-                svg.empty("polyline", "points", String.join(" ", coordinates), "fill", "none", "stroke", colour,
-                        "stroke-width", "2");
+                svg.empty(
+                        "polyline",
+                        "points",
+                        String.join(" ", coordinates),
+                        "fill",
+                        "none",
+                        "stroke",
+                        colour,
+                        "stroke-width",
+                        "2");
             }
             for (Point p : line.points()) {
-                svg.open("circle", "cx", Svg.num(x.applyAsDouble(p.x())), "cy", Svg.num(y.y(p.y())), "r", "3.5",
-                        "fill", line.dashed() ? "#fff" : colour, "stroke", colour, "class", "point");
+                svg.open(
+                        "circle",
+                        "cx",
+                        Svg.num(x.applyAsDouble(p.x())),
+                        "cy",
+                        Svg.num(y.y(p.y())),
+                        "r",
+                        "3.5",
+                        "fill",
+                        line.dashed() ? "#fff" : colour,
+                        "stroke",
+                        colour,
+                        "class",
+                        "point");
                 svg.element("title", line.name() + " — " + tokens(p.x()) + " tokens: " + p.text() + unit);
                 svg.close("circle");
             }
@@ -114,11 +179,37 @@ public final class LineChart {
             }
             String colour = Palette.colour(line.colour());
             if (line.dashed()) {
-                svg.empty("line", "x1", Svg.num(xx), "x2", Svg.num(xx + 22), "y1", Svg.num(yy - 4), "y2",
-                        Svg.num(yy - 4), "stroke", colour, "stroke-width", "2", "stroke-dasharray", "6 4");
+                svg.empty(
+                        "line",
+                        "x1",
+                        Svg.num(xx),
+                        "x2",
+                        Svg.num(xx + 22),
+                        "y1",
+                        Svg.num(yy - 4),
+                        "y2",
+                        Svg.num(yy - 4),
+                        "stroke",
+                        colour,
+                        "stroke-width",
+                        "2",
+                        "stroke-dasharray",
+                        "6 4");
             } else {
-                svg.empty("line", "x1", Svg.num(xx), "x2", Svg.num(xx + 22), "y1", Svg.num(yy - 4), "y2",
-                        Svg.num(yy - 4), "stroke", colour, "stroke-width", "2");
+                svg.empty(
+                        "line",
+                        "x1",
+                        Svg.num(xx),
+                        "x2",
+                        Svg.num(xx + 22),
+                        "y1",
+                        Svg.num(yy - 4),
+                        "y2",
+                        Svg.num(yy - 4),
+                        "stroke",
+                        colour,
+                        "stroke-width",
+                        "2");
             }
             svg.element("text", line.name(), "x", Svg.num(xx + 28), "y", Svg.num(yy));
             xx += width + 10;

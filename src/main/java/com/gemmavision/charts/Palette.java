@@ -7,8 +7,7 @@ final class Palette {
         "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"
     };
 
-    private Palette() {
-    }
+    private Palette() {}
 
     static String colour(int index) {
         return COLOURS[Math.floorMod(index, COLOURS.length)];

@@ -11,8 +11,14 @@ import java.util.Objects;
  */
 public final class RadarChart {
 
-    public record Data(String id, String title, String description, List<String> axes, List<Series> series,
-                       double max, String unit) {
+    public record Data(
+            String id,
+            String title,
+            String description,
+            List<String> axes,
+            List<Series> series,
+            double max,
+            String unit) {
         public Data {
             Objects.requireNonNull(id);
             axes = List.copyOf(axes);
@@ -31,8 +37,7 @@ public final class RadarChart {
     private static final double CY = 250;
     private static final double RADIUS = 170;
 
-    private RadarChart() {
-    }
+    private RadarChart() {}
 
     public static String render(Data data) {
         Svg svg = Svg.chart(data.id(), data.title(), data.description(), WIDTH, HEIGHT);
@@ -63,17 +68,47 @@ public final class RadarChart {
             }
             svg.empty("polygon", "points", String.join(" ", points), "fill", "none", "stroke", "#ddd");
             double[] label = at(0, n, ring / 4.0);
-            svg.element("text", NiceScale.format(data.max() * ring / 4), "x", Svg.num(label[0] + 4),
-                    "y", Svg.num(label[1] - 2), "fill", "#666");
+            svg.element(
+                    "text",
+                    NiceScale.format(data.max() * ring / 4),
+                    "x",
+                    Svg.num(label[0] + 4),
+                    "y",
+                    Svg.num(label[1] - 2),
+                    "fill",
+                    "#666");
         }
         for (int a = 0; a < n; a++) {
             double[] end = at(a, n, 1);
-            svg.empty("line", "x1", Svg.num(CX), "y1", Svg.num(CY), "x2", Svg.num(end[0]), "y2", Svg.num(end[1]),
-                    "stroke", "#bbb");
+            svg.empty(
+                    "line",
+                    "x1",
+                    Svg.num(CX),
+                    "y1",
+                    Svg.num(CY),
+                    "x2",
+                    Svg.num(end[0]),
+                    "y2",
+                    Svg.num(end[1]),
+                    "stroke",
+                    "#bbb");
             double[] label = at(a, n, 1.13);
             String anchor = Math.abs(label[0] - CX) < 10 ? "middle" : label[0] > CX ? "start" : "end";
-            svg.element("text", data.axes().get(a), "x", Svg.num(label[0]), "y", Svg.num(label[1]),
-                    "text-anchor", anchor, "dominant-baseline", "middle", "font-size", "13", "class", "axis-label");
+            svg.element(
+                    "text",
+                    data.axes().get(a),
+                    "x",
+                    Svg.num(label[0]),
+                    "y",
+                    Svg.num(label[1]),
+                    "text-anchor",
+                    anchor,
+                    "dominant-baseline",
+                    "middle",
+                    "font-size",
+                    "13",
+                    "class",
+                    "axis-label");
         }
         svg.close("g");
     }
@@ -106,19 +141,49 @@ public final class RadarChart {
         boolean complete = series.values().stream().allMatch(Objects::nonNull);
         for (List<String> points : runs) {
             if (complete) {
-                svg.empty("polygon", "points", String.join(" ", points.subList(0, n)), "fill", colour,
-                        "fill-opacity", "0.12", "stroke", colour, "stroke-width", "2");
+                svg.empty(
+                        "polygon",
+                        "points",
+                        String.join(" ", points.subList(0, n)),
+                        "fill",
+                        colour,
+                        "fill-opacity",
+                        "0.12",
+                        "stroke",
+                        colour,
+                        "stroke-width",
+                        "2");
             } else {
-                svg.empty("polyline", "points", String.join(" ", points), "fill", "none", "stroke", colour,
-                        "stroke-width", "2");
+                svg.empty(
+                        "polyline",
+                        "points",
+                        String.join(" ", points),
+                        "fill",
+                        "none",
+                        "stroke",
+                        colour,
+                        "stroke-width",
+                        "2");
             }
         }
         for (int a = 0; a < n; a++) {
             Datum datum = series.values().get(a);
             if (datum == null) {
                 double[] p = at(a, n, 0.06 + index * 0.05);
-                svg.open("text", "x", Svg.num(p[0]), "y", Svg.num(p[1]), "fill", colour, "font-size", "10",
-                        "text-anchor", "middle", "class", "gap");
+                svg.open(
+                        "text",
+                        "x",
+                        Svg.num(p[0]),
+                        "y",
+                        Svg.num(p[1]),
+                        "fill",
+                        colour,
+                        "font-size",
+                        "10",
+                        "text-anchor",
+                        "middle",
+                        "class",
+                        "gap");
                 svg.element("title", series.name() + " — " + data.axes().get(a) + ": no published data");
                 svg.text("×").close("text");
                 continue;
@@ -142,8 +207,18 @@ public final class RadarChart {
                 x = 40;
                 y += 18;
             }
-            svg.empty("rect", "x", Svg.num(x), "y", Svg.num(y - 10), "width", "12", "height", "12",
-                    "fill", Palette.colour(s));
+            svg.empty(
+                    "rect",
+                    "x",
+                    Svg.num(x),
+                    "y",
+                    Svg.num(y - 10),
+                    "width",
+                    "12",
+                    "height",
+                    "12",
+                    "fill",
+                    Palette.colour(s));
             svg.element("text", name, "x", Svg.num(x + 16), "y", Svg.num(y));
             x += width + 12;
         }

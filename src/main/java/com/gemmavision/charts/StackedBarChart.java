@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Vertical bars made of one segment per series, with the stack total above each bar. */
 public final class StackedBarChart {
 
-    private StackedBarChart() {
-    }
+    private StackedBarChart() {}
 
     public static String render(BarChart chart) {
         double max = 0;
@@ -25,15 +24,37 @@ public final class StackedBarChart {
                 }
                 double top = y.y(running + datum.value());
                 double height = y.y(running) - top;
-                svg.open("rect", "x", Svg.num(x), "y", Svg.num(top), "width", Svg.num(width),
-                        "height", Svg.num(height), "fill", Palette.colour(s), "class", "bar");
+                svg.open(
+                        "rect",
+                        "x",
+                        Svg.num(x),
+                        "y",
+                        Svg.num(top),
+                        "width",
+                        Svg.num(width),
+                        "height",
+                        Svg.num(height),
+                        "fill",
+                        Palette.colour(s),
+                        "class",
+                        "bar");
                 svg.element("title", series.name() + " — " + category + ": " + datum.text() + unit(chart));
                 svg.close("rect");
                 running += datum.value();
             }
             String totalText = formatTotal(chart, total(chart, c));
-            svg.open("text", "x", Svg.num(x + width / 2), "y", Svg.num(y.y(running) - 6), "text-anchor", "middle",
-                    "font-size", "12", "class", "total");
+            svg.open(
+                    "text",
+                    "x",
+                    Svg.num(x + width / 2),
+                    "y",
+                    Svg.num(y.y(running) - 6),
+                    "text-anchor",
+                    "middle",
+                    "font-size",
+                    "12",
+                    "class",
+                    "total");
             svg.element("title", "Total — " + category + ": " + totalText + unit(chart) + " (sum of the segments)");
             svg.text(totalText).close("text");
             svg.close("g");
@@ -54,10 +75,11 @@ public final class StackedBarChart {
 
     /** The sum in the style of its parts: thousands separators if they use them, their number of decimals. */
     static String formatTotal(BarChart chart, BigDecimal total) {
-        boolean grouped = chart.series().stream().flatMap(s -> s.values().stream())
+        boolean grouped = chart.series().stream()
+                .flatMap(s -> s.values().stream())
                 .anyMatch(d -> d != null && d.text().contains(","));
-        java.text.DecimalFormat format = new java.text.DecimalFormat(grouped ? "#,##0" : "0",
-                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        java.text.DecimalFormat format = new java.text.DecimalFormat(
+                grouped ? "#,##0" : "0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
         format.setMinimumFractionDigits(Math.max(0, total.scale()));
         format.setMaximumFractionDigits(Math.max(0, total.scale()));
         return format.format(total);

@@ -41,7 +41,11 @@ final class Svg {
             throw new IllegalArgumentException("Attributes come in name/value pairs");
         }
         for (int i = 0; i < nameValuePairs.length; i += 2) {
-            out.append(' ').append(nameValuePairs[i]).append("=\"").append(escape(nameValuePairs[i + 1])).append('"');
+            out.append(' ')
+                    .append(nameValuePairs[i])
+                    .append("=\"")
+                    .append(escape(nameValuePairs[i + 1]))
+                    .append('"');
         }
     }
 
@@ -51,19 +55,53 @@ final class Svg {
      */
     static Svg chart(String id, String title, String description, int width, int height) {
         Svg svg = new Svg();
-        svg.open("svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 " + width + " " + height,
-                "role", "img", "aria-labelledby", id + "-title " + id + "-desc", "class", "chart", "id", id);
+        svg.open(
+                "svg",
+                "xmlns",
+                "http://www.w3.org/2000/svg",
+                "viewBox",
+                "0 0 " + width + " " + height,
+                "role",
+                "img",
+                "aria-labelledby",
+                id + "-title " + id + "-desc",
+                "class",
+                "chart",
+                "id",
+                id);
         svg.element("title", title, "id", id + "-title");
         svg.element("desc", description, "id", id + "-desc");
-        svg.element("text", title, "x", num(width / 2.0), "y", "22", "text-anchor", "middle",
-                "font-size", "15", "font-weight", "600", "class", "chart-title");
+        svg.element(
+                "text",
+                title,
+                "x",
+                num(width / 2.0),
+                "y",
+                "22",
+                "text-anchor",
+                "middle",
+                "font-size",
+                "15",
+                "font-weight",
+                "600",
+                "class",
+                "chart-title");
         return svg;
     }
 
     /** Closes a chart that has nothing to draw, saying so. */
     static String nothingToDraw(Svg svg, double x, double y) {
-        svg.element("text", "Nothing selected to draw.", "x", num(x), "y", num(y), "text-anchor", "middle",
-                "font-size", "13");
+        svg.element(
+                "text",
+                "Nothing selected to draw.",
+                "x",
+                num(x),
+                "y",
+                num(y),
+                "text-anchor",
+                "middle",
+                "font-size",
+                "13");
         return svg.close("svg").toString();
     }
 

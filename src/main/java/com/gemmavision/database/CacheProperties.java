@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("gemmavision.cache")
-public record CacheProperties(@Min(1) int report, @Min(0) int fragments, @Min(0) int advice) {
-}
+public record CacheProperties(
+        @Min(1) int report, @Min(0) int fragments, @Min(0) int advice) {}

@@ -34,9 +34,13 @@ public class Caches {
         // only the caches named here exist (a misspelt name fails at once instead of growing an unbounded cache);
         // each is then replaced by its bounded one
         manager.setCacheNames(java.util.List.of(REPORT, FRAGMENTS, ADVICE));
-        manager.registerCustomCache(REPORT, Caffeine.newBuilder().maximumSize(properties.report()).build());
-        manager.registerCustomCache(FRAGMENTS, Caffeine.newBuilder().maximumSize(properties.fragments()).build());
-        manager.registerCustomCache(ADVICE, Caffeine.newBuilder().maximumSize(properties.advice()).build());
+        manager.registerCustomCache(
+                REPORT, Caffeine.newBuilder().maximumSize(properties.report()).build());
+        manager.registerCustomCache(
+                FRAGMENTS,
+                Caffeine.newBuilder().maximumSize(properties.fragments()).build());
+        manager.registerCustomCache(
+                ADVICE, Caffeine.newBuilder().maximumSize(properties.advice()).build());
         return manager;
     }
 

@@ -3,7 +3,6 @@ package com.gemmavision.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;
@@ -24,7 +23,11 @@ public class Checkpoint {
     public Checkpoint(DataSource dataSource) {
         this.dataSource = dataSource;
         try (Connection connection = dataSource.getConnection()) {
-            this.h2 = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+            this.h2 = connection
+                    .getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("h2");
         } catch (SQLException e) {
             throw new IllegalStateException("the database could not be reached", e);
         }
@@ -34,7 +37,8 @@ public class Checkpoint {
         if (!h2) {
             return;
         }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
         } catch (SQLException e) {
             throw new IllegalStateException("the database could not write its changes to disk", e);

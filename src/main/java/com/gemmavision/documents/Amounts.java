@@ -18,14 +18,13 @@ final class Amounts {
      * A number with optional thousands groups and decimals; not part of a longer word or a percentage; a whole
      * number without decimals not glued to letters either.
      */
-    private static final Pattern AMOUNT = Pattern.compile(
-            "(?<![\\w.,])-?\\d{1,3}(?:[.,'\u00a0\u202f ]\\d{3})+(?:[.,]\\d{1,2})?(?![\\d%]|[.,]\\d)"
+    private static final Pattern AMOUNT =
+            Pattern.compile("(?<![\\w.,])-?\\d{1,3}(?:[.,'\u00a0\u202f ]\\d{3})+(?:[.,]\\d{1,2})?(?![\\d%]|[.,]\\d)"
                     + "|(?<![\\w.,])-?\\d+[.,]\\d{1,2}(?![\\d%]|[.,]\\d)"
                     // a bare whole number stands apart: not "8" in OCR's "Ge-8s)"
                     + "|(?<![\\w.,-])-?\\d+(?![\\d%\\p{L}]|[.,]\\d)");
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     /** A printed amount as a plain decimal ("1.234,56" -> 1234.56), or empty if it is not one. */
     static Optional<BigDecimal> parse(String printed) {
@@ -59,14 +58,18 @@ final class Amounts {
         String masked = maskDates(line);
         Matcher matcher = AMOUNT.matcher(masked);
         while (matcher.find()) {
-            parse(matcher.group()).ifPresent(value -> found.add(new Found(value, matcher.group().trim())));
+            parse(matcher.group())
+                    .ifPresent(
+                            value -> found.add(new Found(value, matcher.group().trim())));
         }
         return found;
     }
 
     /** Dates look like amounts ("02.07.2015"); blank them out before looking for money. */
     private static String maskDates(String line) {
-        return Dates.DATE_LIKE.matcher(line).replaceAll(m -> " ".repeat(m.group().length()));
+        return Dates.DATE_LIKE
+                .matcher(line)
+                .replaceAll(m -> " ".repeat(m.group().length()));
     }
 
     record Found(BigDecimal value, String printed) {

@@ -24,11 +24,9 @@ final class Archives {
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
 
-    private Archives() {
-    }
+    private Archives() {}
 
-    record Unpacked(List<Documents.Upload> files, List<Documents.Rejection> rejected) {
-    }
+    record Unpacked(List<Documents.Upload> files, List<Documents.Rejection> rejected) {}
 
     static boolean isZip(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -51,33 +49,48 @@ final class Archives {
                     continue;
                 }
                 if (files.size() >= limits.maxDocuments()) {
-                    return refused(archive, files, archive + " holds more than " + limits.maxDocuments()
-                            + " files, the most one user may keep.");
+                    return refused(
+                            archive,
+                            files,
+                            archive + " holds more than " + limits.maxDocuments()
+                                    + " files, the most one user may keep.");
                 }
                 Path out = Files.createTempFile("gemmavision-unzipped", ".bin");
                 files.add(new Documents.Upload(Documents.safeName(entry.getName()), out));
                 long written = copy(zip, out, perFile + 1);
                 total += written;
                 if (written > perFile) {
-                    return refused(archive, files, archive + ": " + Documents.safeName(entry.getName()) + " unpacks to more"
-                            + " than the " + limits.maxFileSize().toMegabytes() + " MB limit a file.");
+                    return refused(
+                            archive,
+                            files,
+                            archive + ": " + Documents.safeName(entry.getName()) + " unpacks to more" + " than the "
+                                    + limits.maxFileSize().toMegabytes() + " MB limit a file.");
                 }
                 if (total > allowed) {
-                    return refused(archive, files, archive + " unpacks to more than " + allowed / (1024 * 1024)
-                            + " MB; the limit is " + MAX_TOTAL_FILES + " × " + limits.maxFileSize().toMegabytes() + " MB.");
+                    return refused(
+                            archive,
+                            files,
+                            archive + " unpacks to more than " + allowed / (1024 * 1024) + " MB; the limit is "
+                                    + MAX_TOTAL_FILES + " × "
+                                    + limits.maxFileSize().toMegabytes() + " MB.");
                 }
                 if (isZip(out)) {
-                    return refused(archive, files, archive + " holds another archive ("
-                            + Documents.safeName(entry.getName()) + "); upload the documents themselves.");
+                    return refused(
+                            archive,
+                            files,
+                            archive + " holds another archive (" + Documents.safeName(entry.getName())
+                                    + "); upload the documents themselves.");
                 }
             }
         } catch (ZipException e) {
-            return refused(archive, files, archive + " is not a readable ZIP archive (damaged, encrypted or truncated).");
+            return refused(
+                    archive, files, archive + " is not a readable ZIP archive (damaged, encrypted or truncated).");
         } catch (IOException e) {
             return refused(archive, files, archive + " could not be unpacked.");
         }
         if (files.isEmpty()) {
-            return new Unpacked(List.of(), List.of(new Documents.Rejection(archive, archive + " holds no files.", 422)));
+            return new Unpacked(
+                    List.of(), List.of(new Documents.Rejection(archive, archive + " holds no files.", 422)));
         }
         return new Unpacked(files, List.of());
     }

@@ -14,8 +14,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
@@ -23,10 +27,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * "Ask Gemma": sends a document's page images and text to an OpenAI-compatible chat-completions server with
@@ -47,10 +47,11 @@ public class AskGemma {
     private final DocumentRepository repository;
     private final DocumentContent contents;
     private final PdfPasswords passwords;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    public AskGemma(LlmProperties properties, DocumentRepository repository, DocumentContent contents,
-                    PdfPasswords passwords) {
+    public AskGemma(
+            LlmProperties properties, DocumentRepository repository, DocumentContent contents, PdfPasswords passwords) {
         this.contents = contents;
         this.passwords = passwords;
         this.properties = properties;
@@ -86,11 +87,13 @@ public class AskGemma {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (response.statusCode() / 100 != 2) {
-                return problem("The server answered HTTP " + response.statusCode() + ": " + shorten(response.body()), millis);
+                return problem(
+                        "The server answered HTTP " + response.statusCode() + ": " + shorten(response.body()), millis);
             }
             return read(response.body(), millis);
         } catch (HttpTimeoutException e) {
-            return problem("The model did not answer within " + properties.timeout().toSeconds() + " s.", elapsed(start));
+            return problem(
+                    "The model did not answer within " + properties.timeout().toSeconds() + " s.", elapsed(start));
         } catch (IOException | IllegalArgumentException e) {
             return problem("The model server could not be reached: " + e.getMessage(), elapsed(start));
         } catch (InterruptedException e) {
@@ -117,11 +120,20 @@ public class AskGemma {
         ArrayNode content = user.putArray("content");
         StringBuilder text = new StringBuilder("The document's text, page by page:\n");
         for (PageText page : results.pages()) {
-            text.append("--- page ").append(page.pageNumber()).append(" ---\n").append(page.text()).append('\n');
+            text.append("--- page ")
+                    .append(page.pageNumber())
+                    .append(" ---\n")
+                    .append(page.text())
+                    .append('\n');
         }
-        content.addObject().put("type", "text").put("text", text.length() > 60_000 ? text.substring(0, 60_000) : text.toString());
+        content.addObject()
+                .put("type", "text")
+                .put("text", text.length() > 60_000 ? text.substring(0, 60_000) : text.toString());
         for (String image : pageImages(results.document())) {
-            content.addObject().put("type", "image_url").putObject("image_url").put("url", "data:image/png;base64," + image);
+            content.addObject()
+                    .put("type", "image_url")
+                    .putObject("image_url")
+                    .put("url", "data:image/png;base64," + image);
         }
         return root;
     }
@@ -140,13 +152,18 @@ public class AskGemma {
                 }
                 return images;
             }
-            String password = repository.sealedPassword(document.id()).flatMap(passwords::open).orElse("");
-            try (PDDocument pdf = Loader.loadPDF(content.file().toFile(), password, null, null,
-                    IOUtils.createTempFileOnlyStreamCache())) {
+            String password = repository
+                    .sealedPassword(document.id())
+                    .flatMap(passwords::open)
+                    .orElse("");
+            try (PDDocument pdf = Loader.loadPDF(
+                    content.file().toFile(), password, null, null, IOUtils.createTempFileOnlyStreamCache())) {
                 PDFRenderer renderer = new PDFRenderer(pdf);
                 renderer.setSubsamplingAllowed(true);
                 for (int i = 0; i < Math.min(properties.maxPages(), pdf.getNumberOfPages()); i++) {
-                    float longSide = Math.max(pdf.getPage(i).getMediaBox().getWidth(), pdf.getPage(i).getMediaBox().getHeight());
+                    float longSide = Math.max(
+                            pdf.getPage(i).getMediaBox().getWidth(),
+                            pdf.getPage(i).getMediaBox().getHeight());
                     images.add(png(renderer.renderImageWithDPI(i, Math.max(36, 896f / longSide * 72), ImageType.RGB)));
                 }
             }
@@ -182,7 +199,8 @@ public class AskGemma {
         }
         JsonNode message = root.path("choices").path(0).path("message");
         if (message.hasNonNull("refusal") && !message.get("refusal").asString().isBlank()) {
-            return problem("The model refused: " + shorten(message.get("refusal").asString()), millis);
+            return problem(
+                    "The model refused: " + shorten(message.get("refusal").asString()), millis);
         }
         String content = message.path("content").asString("");
         String json = content.strip().replaceFirst("^```(?:json)?\\s*", "").replaceFirst("\\s*```$", "");

@@ -19,8 +19,8 @@ final class Dates {
 
     private static final Map<String, Integer> MONTHS = months();
 
-    static final Pattern DATE_LIKE = Pattern.compile(
-            "\\b\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}\\b|\\b\\d{1,2}[-./]\\d{1,2}[-./]\\d{2,4}\\b");
+    static final Pattern DATE_LIKE =
+            Pattern.compile("\\b\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}\\b|\\b\\d{1,2}[-./]\\d{1,2}[-./]\\d{2,4}\\b");
 
     private static final Pattern YEAR_FIRST = Pattern.compile("\\b(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})\\b");
     private static final Pattern DAY_FIRST = Pattern.compile("\\b(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4}|\\d{2})\\b");
@@ -28,17 +28,16 @@ final class Dates {
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.|º)?\\s+(?:de\\s+)?" + MONTH + "\\s+(?:de\\s+)?(\\d{4})\\b");
     /** Receipts and tickets: 24 Mar 18, 26/Feb/2017, 05-JAN-2018. */
-    private static final Pattern DAY_MON_SHORT = Pattern.compile(
-            "\\b(\\d{1,2})[-/ ]([A-Za-z]{3,9})\\.?[-/ ,]+'?(\\d{4}|\\d{2})\\b");
-    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
-            "\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    private static final Pattern DAY_MON_SHORT =
+            Pattern.compile("\\b(\\d{1,2})[-/ ]([A-Za-z]{3,9})\\.?[-/ ,]+'?(\\d{4}|\\d{2})\\b");
 
-    private Dates() {
-    }
+    private static final Pattern MONTH_DAY_YEAR =
+            Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+
+    private Dates() {}
 
     /** A date found in text: the ISO date, where it starts in the text and as printed. */
-    record Found(LocalDate date, int start, String printed) {
-    }
+    record Found(LocalDate date, int start, String printed) {}
 
     static List<Found> find(String text, boolean usOrder) {
         List<Found> found = new ArrayList<>();

@@ -36,7 +36,8 @@ public class DocumentContent {
             byte[] chunk;
             while ((chunk = in.readNBytes(CHUNK_BYTES)).length > 0) {
                 jdbc.sql("INSERT INTO document_content (document_id, chunk_index, bytes) VALUES (?, ?, ?)")
-                        .params(documentId, index++, chunk).update();
+                        .params(documentId, index++, chunk)
+                        .update();
                 total += chunk.length;
             }
         }
@@ -47,14 +48,19 @@ public class DocumentContent {
     public Spooled spool(String documentId) throws IOException {
         Path file = Files.createTempFile("gemmavision-document", ".bin");
         try (OutputStream out = Files.newOutputStream(file)) {
-            List<Integer> chunks = jdbc.sql("SELECT chunk_index FROM document_content WHERE document_id = ?"
-                    + " ORDER BY chunk_index").param(documentId).query(Integer.class).list();
+            List<Integer> chunks = jdbc.sql(
+                            "SELECT chunk_index FROM document_content WHERE document_id = ?" + " ORDER BY chunk_index")
+                    .param(documentId)
+                    .query(Integer.class)
+                    .list();
             if (chunks.isEmpty()) {
                 throw new IOException("no stored content for document " + documentId);
             }
             for (int index : chunks) {
                 out.write(jdbc.sql("SELECT bytes FROM document_content WHERE document_id = ? AND chunk_index = ?")
-                        .params(documentId, index).query(byte[].class).single());
+                        .params(documentId, index)
+                        .query(byte[].class)
+                        .single());
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);

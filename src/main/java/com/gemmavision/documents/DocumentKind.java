@@ -28,7 +28,9 @@ public enum DocumentKind {
     }
 
     public static Optional<DocumentKind> detect(byte[] content) {
-        return Arrays.stream(values()).filter(kind -> kind.magic.length > 0 && startsWith(content, kind.magic)).findFirst();
+        return Arrays.stream(values())
+                .filter(kind -> kind.magic.length > 0 && startsWith(content, kind.magic))
+                .findFirst();
     }
 
     /**
@@ -71,7 +73,9 @@ public enum DocumentKind {
     }
 
     public static Optional<DocumentKind> byMediaType(String mediaType) {
-        return Arrays.stream(values()).filter(kind -> kind.mediaType.equals(mediaType)).findFirst();
+        return Arrays.stream(values())
+                .filter(kind -> kind.mediaType.equals(mediaType))
+                .findFirst();
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {

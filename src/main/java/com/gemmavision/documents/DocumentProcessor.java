@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -56,8 +55,13 @@ public class DocumentProcessor {
     private final FieldExtractor fields = new FieldExtractor();
     private final TableDetector tables = new TableDetector();
 
-    public DocumentProcessor(DocumentRepository repository, DocumentContent content, DocumentProperties properties,
-                             Ocr ocr, PdfPasswords passwords, com.gemmavision.database.Checkpoint checkpoint) {
+    public DocumentProcessor(
+            DocumentRepository repository,
+            DocumentContent content,
+            DocumentProperties properties,
+            Ocr ocr,
+            PdfPasswords passwords,
+            com.gemmavision.database.Checkpoint checkpoint) {
         this.checkpoint = checkpoint;
         this.repository = repository;
         this.content = content;
@@ -67,12 +71,10 @@ public class DocumentProcessor {
     }
 
     /** Thrown between pages when the user cancelled. */
-    private static final class Cancelled extends Exception {
-    }
+    private static final class Cancelled extends Exception {}
 
     /** Thrown between pages when the run gives way to another user's document. */
-    private static final class GaveWay extends Exception {
-    }
+    private static final class GaveWay extends Exception {}
 
     /** A failure whose message is written for the user. */
     static final class Unreadable extends IOException {
@@ -111,7 +113,9 @@ public class DocumentProcessor {
 
         void saved(PageText text, int pageCount) throws GaveWay {
             repository.savePageDone(id(), text);
-            if (text.pageNumber() < pageCount && System.nanoTime() > turnEnds && repository.othersWaiting(document.owner())
+            if (text.pageNumber() < pageCount
+                    && System.nanoTime() > turnEnds
+                    && repository.othersWaiting(document.owner())
                     && repository.yieldTurn(id(), instance, text.pageNumber(), pageCount)) {
                 throw new GaveWay();
             }
@@ -146,8 +150,10 @@ public class DocumentProcessor {
             for (DocumentRepository.Correction correction : repository.corrections(run.id())) {
                 found.remove(correction.name());
                 if (correction.value() != null) {
-                    found.put(correction.name(), FieldCorrections.corrected(correction.name(), correction.value(),
-                            correction.previous(), correction.when()));
+                    found.put(
+                            correction.name(),
+                            FieldCorrections.corrected(
+                                    correction.name(), correction.value(), correction.previous(), correction.when()));
                 }
             }
             repository.saveFields(run.id(), found.values());
@@ -173,12 +179,16 @@ public class DocumentProcessor {
             fail(run, "Could not be processed: " + e.getMessage());
         } catch (IOException e) {
             log.warn("Processing of {} failed at page {}: {}", run.id(), run.page, e.toString());
-            fail(run, "Could not be processed: the file is damaged or uses a feature this server cannot read"
-                    + where(run) + ".");
+            fail(
+                    run,
+                    "Could not be processed: the file is damaged or uses a feature this server cannot read" + where(run)
+                            + ".");
         } catch (OutOfMemoryError e) {
             log.warn("Processing of {} ran out of memory at page {}", run.id(), run.page);
-            fail(run, "Could not be processed: reading it" + where(run) + " needs more memory than the server gives"
-                    + " one document. Try a smaller file or a lower resolution.");
+            fail(
+                    run,
+                    "Could not be processed: reading it" + where(run) + " needs more memory than the server gives"
+                            + " one document. Try a smaller file or a lower resolution.");
         } catch (StackOverflowError e) {
             log.warn("Processing of {} overflowed the stack at page {}", run.id(), run.page);
             fail(run, "Could not be processed: its internal structure is nested too deeply to read safely.");
@@ -205,7 +215,11 @@ public class DocumentProcessor {
 
     /** What the user should know about pages that have less than they could, or null. */
     private static String summary(List<PageText> pages) {
-        List<String> notes = pages.stream().filter(p -> p.note() != null).map(PageText::note).distinct().toList();
+        List<String> notes = pages.stream()
+                .filter(p -> p.note() != null)
+                .map(PageText::note)
+                .distinct()
+                .toList();
         if (notes.isEmpty()) {
             return null;
         }
@@ -218,8 +232,8 @@ public class DocumentProcessor {
     }
 
     private void readPdf(Run run, Path file) throws IOException, Cancelled, GaveWay {
-        try (PDDocument pdf = Loader.loadPDF(file.toFile(), password(run.id()), null, null,
-                IOUtils.createTempFileOnlyStreamCache())) {
+        try (PDDocument pdf = Loader.loadPDF(
+                file.toFile(), password(run.id()), null, null, IOUtils.createTempFileOnlyStreamCache())) {
             int count = pdf.getNumberOfPages();
             if (count <= 0) {
                 throw new Unreadable("the PDF has no pages (or a damaged page list).");
@@ -255,8 +269,15 @@ public class DocumentProcessor {
                         Ocr.Reading reading = ocr.read(image, run.language);
                         run.language = reading.language();
                         Ocr.Result result = reading.result();
-                        page = new PageText(number, PageText.TextSource.OCR, result.text(), result.confidence(), width,
-                                height, null, result.lineConfidences());
+                        page = new PageText(
+                                number,
+                                PageText.TextSource.OCR,
+                                result.text(),
+                                result.confidence(),
+                                width,
+                                height,
+                                null,
+                                result.lineConfidences());
                     }
                 }
                 run.saved(page, count);
@@ -271,13 +292,20 @@ public class DocumentProcessor {
         }
         if (dpi == 0) {
             PDRectangle box = page.getMediaBox();
-            return String.format(Locale.ROOT, "No text layer, and the page is too large to render for OCR"
-                    + " (%.0f × %.0f cm).", box.getWidth() / 72 * 2.54, box.getHeight() / 72 * 2.54);
+            return String.format(
+                    Locale.ROOT,
+                    "No text layer, and the page is too large to render for OCR" + " (%.0f × %.0f cm).",
+                    box.getWidth() / 72 * 2.54,
+                    box.getHeight() / 72 * 2.54);
         }
         PageImages.Size image = PageImages.largest(page);
         if (image.pixels() > properties.maxPageImagePixels()) {
-            return String.format(Locale.ROOT, "No text layer, and its image of %,d × %,d pixels is above the %s-megapixel"
-                    + " limit for one page, so it was not decoded.", image.width(), image.height(),
+            return String.format(
+                    Locale.ROOT,
+                    "No text layer, and its image of %,d × %,d pixels is above the %s-megapixel"
+                            + " limit for one page, so it was not decoded.",
+                    image.width(),
+                    image.height(),
                     megapixels(properties.maxPageImageMegapixels()));
         }
         return null;
@@ -305,8 +333,15 @@ public class DocumentProcessor {
         byte[] xml = java.nio.file.Files.readAllBytes(file);
         run.xml = EInvoiceXml.parse(xml).orElseThrow(() -> new Unreadable("the XML is not a UBL or CII e-invoice."));
         String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
-        run.saved(new PageText(1, PageText.TextSource.XML, text.length() > 200_000 ? text.substring(0, 200_000) : text,
-                null, null, null), 1);
+        run.saved(
+                new PageText(
+                        1,
+                        PageText.TextSource.XML,
+                        text.length() > 200_000 ? text.substring(0, 200_000) : text,
+                        null,
+                        null,
+                        null),
+                1);
     }
 
     private void readImage(Run run, Path file) throws IOException, Cancelled, GaveWay {
@@ -315,14 +350,31 @@ public class DocumentProcessor {
         run.page = 1;
         run.stage(0.1, "OCR page 1 of 1");
         if (!ocr.available()) {
-            run.saved(new PageText(1, PageText.TextSource.NONE, "", null, document.widthPx(), document.heightPx(),
-                    "Tesseract is not installed on this server, so the image has no text (no OCR)."), 1);
+            run.saved(
+                    new PageText(
+                            1,
+                            PageText.TextSource.NONE,
+                            "",
+                            null,
+                            document.widthPx(),
+                            document.heightPx(),
+                            "Tesseract is not installed on this server, so the image has no text (no OCR)."),
+                    1);
             return;
         }
         BufferedImage image = decode(file);
         Ocr.Result result = ocr.read(image);
-        run.saved(new PageText(1, PageText.TextSource.OCR, result.text(), result.confidence(), image.getWidth(),
-                image.getHeight(), null, result.lineConfidences()), 1);
+        run.saved(
+                new PageText(
+                        1,
+                        PageText.TextSource.OCR,
+                        result.text(),
+                        result.confidence(),
+                        image.getWidth(),
+                        image.getHeight(),
+                        null,
+                        result.lineConfidences()),
+                1);
     }
 
     /** Decodes an image, subsampled while reading when it is larger than the pixel limit allows. */

@@ -41,18 +41,34 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("gemmavision.documents")
-public record DocumentProperties(DataSize maxFileSize, @Min(1) int maxPages, @DecimalMin("0.1") double maxMegapixels,
-                                 @Min(1) int maxDocuments, @DecimalMin("1.0") double charsPerToken,
-                                 @Min(72) int ocrDpi, @NotEmpty List<String> ocrLanguages, String tesseract,
-                                 Duration ocrTimeout, @Min(1) int workers, @Min(0) int minTextLayerChars,
-                                 boolean processing, Duration keepFor, @Min(1) int maxQueuedPages,
-                                 @DecimalMin("0.1") double maxPageImageMegapixels, @Min(1) int maxAttempts,
-                                 Duration claimTimeout, Duration heartbeat, Duration turn, @Min(1) int concurrentUploads,
-                                 String passwordSecret) {
+public record DocumentProperties(
+        DataSize maxFileSize,
+        @Min(1) int maxPages,
+        @DecimalMin("0.1") double maxMegapixels,
+        @Min(1) int maxDocuments,
+        @DecimalMin("1.0") double charsPerToken,
+        @Min(72) int ocrDpi,
+        @NotEmpty List<String> ocrLanguages,
+        String tesseract,
+        Duration ocrTimeout,
+        @Min(1) int workers,
+        @Min(0) int minTextLayerChars,
+        boolean processing,
+        Duration keepFor,
+        @Min(1) int maxQueuedPages,
+        @DecimalMin("0.1") double maxPageImageMegapixels,
+        @Min(1) int maxAttempts,
+        Duration claimTimeout,
+        Duration heartbeat,
+        Duration turn,
+        @Min(1) int concurrentUploads,
+        String passwordSecret) {
 
     /** The pixel limit as people write it: "60", or "2.5". */
     public String maxMegapixelsText() {
-        return maxMegapixels == Math.rint(maxMegapixels) ? String.valueOf((long) maxMegapixels) : String.valueOf(maxMegapixels);
+        return maxMegapixels == Math.rint(maxMegapixels)
+                ? String.valueOf((long) maxMegapixels)
+                : String.valueOf(maxMegapixels);
     }
 
     public long maxPixels() {

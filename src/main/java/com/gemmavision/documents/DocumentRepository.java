@@ -24,11 +24,20 @@ public class DocumentRepository {
     }
 
     private static StoredDocument map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new StoredDocument(rs.getString("id"), rs.getString("owner"), rs.getString("filename"),
-                rs.getString("media_type"), rs.getLong("size_bytes"), DocumentStatus.valueOf(rs.getString("status")),
-                rs.getDouble("progress"), rs.getString("stage"), rs.getString("error"),
-                (Integer) rs.getObject("page_count", Integer.class), (Integer) rs.getObject("width_px", Integer.class),
-                (Integer) rs.getObject("height_px", Integer.class), rs.getBoolean("needs_password"),
+        return new StoredDocument(
+                rs.getString("id"),
+                rs.getString("owner"),
+                rs.getString("filename"),
+                rs.getString("media_type"),
+                rs.getLong("size_bytes"),
+                DocumentStatus.valueOf(rs.getString("status")),
+                rs.getDouble("progress"),
+                rs.getString("stage"),
+                rs.getString("error"),
+                (Integer) rs.getObject("page_count", Integer.class),
+                (Integer) rs.getObject("width_px", Integer.class),
+                (Integer) rs.getObject("height_px", Integer.class),
+                rs.getBoolean("needs_password"),
                 rs.getTimestamp("created_at").toInstant());
     }
 
@@ -38,9 +47,20 @@ public class DocumentRepository {
         jdbc.sql("INSERT INTO document (id, owner, filename, media_type, size_bytes, needs_password, status,"
                         + " progress, stage, error, page_count, width_px, height_px, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")
-                .params(document.id(), document.owner(), document.filename(), document.mediaType(), document.sizeBytes(),
-                        document.encrypted(), document.status().name(), document.stage(), document.error(),
-                        document.pageCount(), document.widthPx(), document.heightPx(), Timestamp.from(document.createdAt()),
+                .params(
+                        document.id(),
+                        document.owner(),
+                        document.filename(),
+                        document.mediaType(),
+                        document.sizeBytes(),
+                        document.encrypted(),
+                        document.status().name(),
+                        document.stage(),
+                        document.error(),
+                        document.pageCount(),
+                        document.widthPx(),
+                        document.heightPx(),
+                        Timestamp.from(document.createdAt()),
                         now)
                 .update();
     }
@@ -51,14 +71,19 @@ public class DocumentRepository {
      */
     void lockOwner(String owner) {
         touchOwner(owner);
-        jdbc.sql("SELECT owner FROM document_owner WHERE owner = ? FOR UPDATE").param(owner).query(String.class).list();
+        jdbc.sql("SELECT owner FROM document_owner WHERE owner = ? FOR UPDATE")
+                .param(owner)
+                .query(String.class)
+                .list();
     }
 
     /** Pages of the owner's documents still waiting to be read (queued or running). */
     long pagesWaiting(String owner) {
         return jdbc.sql("SELECT COALESCE(SUM(COALESCE(page_count, 1) - pages_done), 0) FROM document"
                         + " WHERE owner = ? AND status IN ('QUEUED', 'RUNNING')")
-                .param(owner).query(Long.class).single();
+                .param(owner)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -67,60 +92,80 @@ public class DocumentRepository {
      */
     void touchOwner(String owner) {
         Instant now = Instant.now();
-        Optional<Timestamp> seen = jdbc.sql("SELECT last_seen FROM document_owner WHERE owner = ?").param(owner)
-                .query(Timestamp.class).optional();
+        Optional<Timestamp> seen = jdbc.sql("SELECT last_seen FROM document_owner WHERE owner = ?")
+                .param(owner)
+                .query(Timestamp.class)
+                .optional();
         if (seen.isEmpty()) {
             try {
-                jdbc.sql("INSERT INTO document_owner (owner, last_seen) VALUES (?, ?)").params(owner, Timestamp.from(now))
+                jdbc.sql("INSERT INTO document_owner (owner, last_seen) VALUES (?, ?)")
+                        .params(owner, Timestamp.from(now))
                         .update();
             } catch (org.springframework.dao.DuplicateKeyException raced) {
                 // another request of the same owner recorded it a moment ago
             }
         } else if (seen.get().toInstant().isBefore(now.minus(java.time.Duration.ofHours(1)))) {
-            jdbc.sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?").params(Timestamp.from(now), owner).update();
+            jdbc.sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?")
+                    .params(Timestamp.from(now), owner)
+                    .update();
         }
     }
 
     /** Removes the documents (and results, by cascade) of owners not seen since the cut-off; returns how many. */
     int removeAbandoned(Instant before) {
         Timestamp cutOff = Timestamp.from(before);
-        int removed = jdbc.sql("DELETE FROM document WHERE owner IN (SELECT owner FROM document_owner WHERE last_seen < ?)")
-                .param(cutOff).update();
+        int removed = jdbc.sql(
+                        "DELETE FROM document WHERE owner IN (SELECT owner FROM document_owner WHERE last_seen < ?)")
+                .param(cutOff)
+                .update();
         jdbc.sql("DELETE FROM document_owner WHERE last_seen < ?").param(cutOff).update();
         return removed;
     }
 
     public List<StoredDocument> byOwner(String owner) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE owner = ? ORDER BY created_at, id")
-                .param(owner).query((rs, i) -> map(rs)).list();
+                .param(owner)
+                .query((rs, i) -> map(rs))
+                .list();
     }
 
     public long countByOwner(String owner) {
-        return jdbc.sql("SELECT COUNT(*) FROM document WHERE owner = ?").param(owner).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM document WHERE owner = ?")
+                .param(owner)
+                .query(Long.class)
+                .single();
     }
 
     /** A document, only if it belongs to the owner: another session's id is as good as unknown. */
     public Optional<StoredDocument> find(String id, String owner) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE id = ? AND owner = ?").params(id, owner)
-                .query((rs, i) -> map(rs)).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE id = ? AND owner = ?")
+                .params(id, owner)
+                .query((rs, i) -> map(rs))
+                .optional();
     }
 
     Optional<StoredDocument> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE id = ?").param(id).query((rs, i) -> map(rs)).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE id = ?")
+                .param(id)
+                .query((rs, i) -> map(rs))
+                .optional();
     }
 
     Optional<String> sealedPassword(String id) {
-        return jdbc.sql("SELECT password_sealed FROM document WHERE id = ?").param(id).query(String.class).optional();
+        return jdbc.sql("SELECT password_sealed FROM document WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .optional();
     }
 
     void setSealedPassword(String id, String sealed) {
         jdbc.sql("UPDATE document SET password_sealed = ?, updated_at = ? WHERE id = ?")
-                .params(sealed, Timestamp.from(Instant.now()), id).update();
+                .params(sealed, Timestamp.from(Instant.now()), id)
+                .update();
     }
 
     /** Where a claimed run starts: the pages already read by an earlier slice of it. */
-    record Claim(String id, String owner, int pagesDone, int attempts) {
-    }
+    record Claim(String id, String owner, int pagesDone, int attempts) {}
 
     /**
      * The next queued document to work on, fairly: first owners with nothing running, then the owner whose work
@@ -132,7 +177,8 @@ public class DocumentRepository {
                         + " (SELECT COUNT(*) FROM document r WHERE r.owner = d.owner AND r.status = 'RUNNING'),"
                         + " CASE WHEN o.last_claimed_at IS NULL THEN 0 ELSE 1 END, o.last_claimed_at, d.created_at, d.id"
                         + " LIMIT 1")
-                .query(String.class).optional();
+                .query(String.class)
+                .optional();
     }
 
     /** Claims a queued document for this instance; empty when another worker claimed it first. */
@@ -142,13 +188,18 @@ public class DocumentRepository {
         int claimed = jdbc.sql("UPDATE document SET status = 'RUNNING', stage = 'Starting', error = NULL,"
                         + " claimed_by = ?, heartbeat_at = ?, attempts = attempts + 1, updated_at = ?"
                         + " WHERE id = ? AND status = 'QUEUED'")
-                .params(instance, now, now, id).update();
+                .params(instance, now, now, id)
+                .update();
         if (claimed != 1) {
             return Optional.empty();
         }
-        Claim claim = jdbc.sql("SELECT id, owner, pages_done, attempts FROM document WHERE id = ?").param(id)
-                .query((rs, i) -> new Claim(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).single();
-        jdbc.sql("UPDATE document_owner SET last_claimed_at = ? WHERE owner = ?").params(now, claim.owner()).update();
+        Claim claim = jdbc.sql("SELECT id, owner, pages_done, attempts FROM document WHERE id = ?")
+                .param(id)
+                .query((rs, i) -> new Claim(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+                .single();
+        jdbc.sql("UPDATE document_owner SET last_claimed_at = ? WHERE owner = ?")
+                .params(now, claim.owner())
+                .update();
         return Optional.of(claim);
     }
 
@@ -157,7 +208,8 @@ public class DocumentRepository {
         Timestamp now = Timestamp.from(Instant.now());
         for (String id : ids) {
             jdbc.sql("UPDATE document SET heartbeat_at = ? WHERE id = ? AND claimed_by = ? AND status = 'RUNNING'")
-                    .params(now, id, instance).update();
+                    .params(now, id, instance)
+                    .update();
         }
     }
 
@@ -171,16 +223,23 @@ public class DocumentRepository {
     int expireClaims(Instant before, int maxAttempts) {
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp cutOff = Timestamp.from(before);
-        int failed = jdbc.sql("UPDATE document SET status = 'FAILED', claimed_by = NULL, stage = NULL, error = ?, updated_at = ?"
-                        + " WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < ?) AND attempts >= ?")
-                .params("Could not be processed: the server stopped " + maxAttempts + " times while reading this"
-                        + " document, so it is not tried again. Upload a smaller or simpler file, or use Run Analysis"
-                        + " to try once more.", now, cutOff, maxAttempts)
+        int failed = jdbc.sql(
+                        "UPDATE document SET status = 'FAILED', claimed_by = NULL, stage = NULL, error = ?, updated_at = ?"
+                                + " WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < ?) AND attempts >= ?")
+                .params(
+                        "Could not be processed: the server stopped " + maxAttempts + " times while reading this"
+                                + " document, so it is not tried again. Upload a smaller or simpler file, or use Run Analysis"
+                                + " to try once more.",
+                        now,
+                        cutOff,
+                        maxAttempts)
                 .update();
-        return failed + jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL,"
-                        + " stage = 'Queued again after an interrupted run', updated_at = ?"
-                        + " WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < ?)")
-                .params(now, cutOff).update();
+        return failed
+                + jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL,"
+                                + " stage = 'Queued again after an interrupted run', updated_at = ?"
+                                + " WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < ?)")
+                        .params(now, cutOff)
+                        .update();
     }
 
     /** On a clean stop: this instance's run goes back in the queue without counting as an attempt. */
@@ -188,13 +247,17 @@ public class DocumentRepository {
         jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL, attempts = GREATEST(attempts - 1, 0),"
                         + " stage = 'Queued again after a restart', updated_at = ?"
                         + " WHERE id = ? AND status = 'RUNNING' AND claimed_by = ?")
-                .params(Timestamp.from(Instant.now()), id, instance).update();
+                .params(Timestamp.from(Instant.now()), id, instance)
+                .update();
     }
 
     /** Whether another user's document waits for a worker. */
     boolean othersWaiting(String owner) {
-        return jdbc.sql("SELECT COUNT(*) FROM document WHERE status = 'QUEUED' AND owner <> ?").param(owner)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM document WHERE status = 'QUEUED' AND owner <> ?")
+                        .param(owner)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -203,54 +266,78 @@ public class DocumentRepository {
      */
     boolean yieldTurn(String id, String instance, int pagesDone, int pageCount) {
         return jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL, attempts = 0, pages_done = ?,"
-                        + " stage = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING' AND claimed_by = ?")
-                .params(pagesDone, "Read " + pagesDone + " of " + pageCount + " pages; waiting for its turn",
-                        Timestamp.from(Instant.now()), id, instance).update() == 1;
+                                + " stage = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING' AND claimed_by = ?")
+                        .params(
+                                pagesDone,
+                                "Read " + pagesDone + " of " + pageCount + " pages; waiting for its turn",
+                                Timestamp.from(Instant.now()),
+                                id,
+                                instance)
+                        .update()
+                == 1;
     }
 
     /** Records progress; false when the run is no longer running (the user cancelled or removed it). */
     boolean progress(String id, double progress, String stage) {
-        return jdbc.sql("UPDATE document SET progress = ?, stage = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
-                .params(progress, stage, Timestamp.from(Instant.now()), id).update() == 1;
+        return jdbc.sql(
+                                "UPDATE document SET progress = ?, stage = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING'")
+                        .params(progress, stage, Timestamp.from(Instant.now()), id)
+                        .update()
+                == 1;
     }
 
     /** A page and the resume point after it, in one transaction: one commit (and one file write) per page. */
     @Transactional
     void savePageDone(String id, PageText page) {
         savePage(id, page);
-        jdbc.sql("UPDATE document SET pages_done = ? WHERE id = ? AND status = 'RUNNING'").params(page.pageNumber(), id)
+        jdbc.sql("UPDATE document SET pages_done = ? WHERE id = ? AND status = 'RUNNING'")
+                .params(page.pageNumber(), id)
                 .update();
     }
 
     /** Pages past the resume point (written by a run that died before recording them) are dropped. */
     void dropPagesAfter(String id, int pagesDone) {
-        jdbc.sql("DELETE FROM document_page WHERE document_id = ? AND page_number > ?").params(id, pagesDone).update();
+        jdbc.sql("DELETE FROM document_page WHERE document_id = ? AND page_number > ?")
+                .params(id, pagesDone)
+                .update();
     }
 
     void pageCount(String id, int pages) {
-        jdbc.sql("UPDATE document SET page_count = ? WHERE id = ?").params(pages, id).update();
+        jdbc.sql("UPDATE document SET page_count = ? WHERE id = ?")
+                .params(pages, id)
+                .update();
     }
 
     void finish(String id, DocumentStatus status, String error, boolean needsPassword) {
         jdbc.sql("UPDATE document SET status = ?, progress = CASE WHEN ? = 'DONE' THEN 1 ELSE progress END, stage = ?,"
                         + " error = ?, needs_password = ?, claimed_by = NULL, updated_at = ?"
                         + " WHERE id = ? AND status = 'RUNNING'")
-                .params(status.name(), status.name(), status == DocumentStatus.DONE ? "Done" : null, error, needsPassword,
-                        Timestamp.from(Instant.now()), id).update();
+                .params(
+                        status.name(),
+                        status.name(),
+                        status == DocumentStatus.DONE ? "Done" : null,
+                        error,
+                        needsPassword,
+                        Timestamp.from(Instant.now()),
+                        id)
+                .update();
     }
-
 
     boolean cancel(String id, String owner) {
         return jdbc.sql("UPDATE document SET status = 'CANCELLED', stage = 'Cancelled', updated_at = ?"
-                        + " WHERE id = ? AND owner = ? AND status IN ('QUEUED', 'RUNNING')")
-                .params(Timestamp.from(Instant.now()), id, owner).update() == 1;
+                                + " WHERE id = ? AND owner = ? AND status IN ('QUEUED', 'RUNNING')")
+                        .params(Timestamp.from(Instant.now()), id, owner)
+                        .update()
+                == 1;
     }
 
     @Transactional
     public boolean requeue(String id, String owner) {
-        int updated = jdbc.sql("UPDATE document SET status = 'QUEUED', progress = 0, stage = 'Queued', error = NULL,"
-                        + " attempts = 0, pages_done = 0, updated_at = ? WHERE id = ? AND owner = ? AND status <> 'RUNNING'")
-                .params(Timestamp.from(Instant.now()), id, owner).update();
+        int updated = jdbc.sql(
+                        "UPDATE document SET status = 'QUEUED', progress = 0, stage = 'Queued', error = NULL,"
+                                + " attempts = 0, pages_done = 0, updated_at = ? WHERE id = ? AND owner = ? AND status <> 'RUNNING'")
+                .params(Timestamp.from(Instant.now()), id, owner)
+                .update();
         if (updated == 1) {
             clearResults(id);
         }
@@ -258,59 +345,110 @@ public class DocumentRepository {
     }
 
     boolean delete(String id, String owner) {
-        return jdbc.sql("DELETE FROM document WHERE id = ? AND owner = ?").params(id, owner).update() == 1;
+        return jdbc.sql("DELETE FROM document WHERE id = ? AND owner = ?")
+                        .params(id, owner)
+                        .update()
+                == 1;
     }
 
     void clearResults(String id) {
         jdbc.sql("DELETE FROM document_page WHERE document_id = ?").param(id).update();
         jdbc.sql("DELETE FROM document_field WHERE document_id = ?").param(id).update();
         jdbc.sql("DELETE FROM document_table WHERE document_id = ?").param(id).update();
-        jdbc.sql("DELETE FROM document_line_item WHERE document_id = ?").param(id).update();
-        jdbc.sql("DELETE FROM document_transaction WHERE document_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM document_line_item WHERE document_id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("DELETE FROM document_transaction WHERE document_id = ?")
+                .param(id)
+                .update();
     }
 
     void savePage(String id, PageText page) {
         jdbc.sql("INSERT INTO document_page (document_id, page_number, text_source, text, ocr_confidence, width_px,"
                         + " height_px, note, line_confidences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, page.pageNumber(), page.source().code(), page.text(), page.ocrConfidence(), page.widthPx(),
-                        page.heightPx(), truncate(page.note(), 300), page.lineConfidences().isEmpty() ? null
-                                : page.lineConfidences().stream().map(line -> line.stream()
-                                        .map(c -> String.valueOf(Math.round(c))).collect(Collectors.joining(",")))
-                                .collect(Collectors.joining(";"))).update();
+                .params(
+                        id,
+                        page.pageNumber(),
+                        page.source().code(),
+                        page.text(),
+                        page.ocrConfidence(),
+                        page.widthPx(),
+                        page.heightPx(),
+                        truncate(page.note(), 300),
+                        page.lineConfidences().isEmpty()
+                                ? null
+                                : page.lineConfidences().stream()
+                                        .map(line -> line.stream()
+                                                .map(c -> String.valueOf(Math.round(c)))
+                                                .collect(Collectors.joining(",")))
+                                        .collect(Collectors.joining(";")))
+                .update();
     }
 
     public List<PageText> pages(String id) {
-        return jdbc.sql("SELECT page_number, text_source, text, ocr_confidence, width_px, height_px, note, line_confidences"
-                        + " FROM document_page WHERE document_id = ? ORDER BY page_number").param(id)
-                .query((rs, i) -> new PageText(rs.getInt(1), PageText.TextSource.byCode(rs.getString(2)), rs.getString(3),
-                        (Double) rs.getObject(4, Double.class), (Integer) rs.getObject(5, Integer.class),
-                        (Integer) rs.getObject(6, Integer.class), rs.getString(7), confidences(rs.getString(8)))).list();
+        return jdbc.sql(
+                        "SELECT page_number, text_source, text, ocr_confidence, width_px, height_px, note, line_confidences"
+                                + " FROM document_page WHERE document_id = ? ORDER BY page_number")
+                .param(id)
+                .query((rs, i) -> new PageText(
+                        rs.getInt(1),
+                        PageText.TextSource.byCode(rs.getString(2)),
+                        rs.getString(3),
+                        (Double) rs.getObject(4, Double.class),
+                        (Integer) rs.getObject(5, Integer.class),
+                        (Integer) rs.getObject(6, Integer.class),
+                        rs.getString(7),
+                        confidences(rs.getString(8))))
+                .list();
     }
 
     private static List<List<Double>> confidences(String stored) {
         if (stored == null || stored.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(stored.split(";", -1)).map(line -> line.isEmpty() ? List.<Double>of()
-                : java.util.Arrays.stream(line.split(",")).map(Double::valueOf).toList()).toList();
+        return java.util.Arrays.stream(stored.split(";", -1))
+                .map(line -> line.isEmpty()
+                        ? List.<Double>of()
+                        : java.util.Arrays.stream(line.split(","))
+                                .map(Double::valueOf)
+                                .toList())
+                .toList();
     }
 
     void saveFields(String id, java.util.Collection<ExtractedField> fields) {
         for (ExtractedField field : fields) {
-            jdbc.sql("INSERT INTO document_field (document_id, name, field_value, page_number, snippet, confidence, source,"
-                            + " checks_passed, checks_failed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, field.name(), truncate(field.value(), 300), field.pageNumber(), truncate(field.snippet(), 400),
-                            field.confidence(), field.source(), truncate(String.join("\n", field.passed()), 2000),
-                            truncate(String.join("\n", field.failed()), 2000)).update();
+            jdbc.sql(
+                            "INSERT INTO document_field (document_id, name, field_value, page_number, snippet, confidence, source,"
+                                    + " checks_passed, checks_failed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            id,
+                            field.name(),
+                            truncate(field.value(), 300),
+                            field.pageNumber(),
+                            truncate(field.snippet(), 400),
+                            field.confidence(),
+                            field.source(),
+                            truncate(String.join("\n", field.passed()), 2000),
+                            truncate(String.join("\n", field.failed()), 2000))
+                    .update();
         }
     }
 
     public List<ExtractedField> fields(String id) {
-        return jdbc.sql("SELECT name, field_value, page_number, snippet, confidence, source, checks_passed, checks_failed"
-                        + " FROM document_field WHERE document_id = ?")
-                .param(id).query((rs, i) -> new ExtractedField(rs.getString(1), rs.getString(2),
-                        (Integer) rs.getObject(3, Integer.class), rs.getString(4), rs.getDouble(5), rs.getString(6),
-                        lines(rs.getString(7)), lines(rs.getString(8)))).list();
+        return jdbc.sql(
+                        "SELECT name, field_value, page_number, snippet, confidence, source, checks_passed, checks_failed"
+                                + " FROM document_field WHERE document_id = ?")
+                .param(id)
+                .query((rs, i) -> new ExtractedField(
+                        rs.getString(1),
+                        rs.getString(2),
+                        (Integer) rs.getObject(3, Integer.class),
+                        rs.getString(4),
+                        rs.getDouble(5),
+                        rs.getString(6),
+                        lines(rs.getString(7)),
+                        lines(rs.getString(8))))
+                .list();
     }
 
     private static List<String> lines(String text) {
@@ -318,26 +456,36 @@ public class DocumentRepository {
     }
 
     void deleteField(String id, String name) {
-        jdbc.sql("DELETE FROM document_field WHERE document_id = ? AND name = ?").params(id, name).update();
+        jdbc.sql("DELETE FROM document_field WHERE document_id = ? AND name = ?")
+                .params(id, name)
+                .update();
     }
 
     void saveCorrection(String id, String name, String previous, String value, Instant when) {
-        int next = jdbc.sql("SELECT COALESCE(MAX(correction_no), 0) + 1 FROM document_field_correction WHERE document_id = ?")
-                .param(id).query(Integer.class).single();
+        int next = jdbc.sql(
+                        "SELECT COALESCE(MAX(correction_no), 0) + 1 FROM document_field_correction WHERE document_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
         jdbc.sql("INSERT INTO document_field_correction (document_id, correction_no, name, previous_value, new_value,"
                         + " corrected_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, next, name, truncate(previous, 300), value, Timestamp.from(when)).update();
+                .params(id, next, name, truncate(previous, 300), value, Timestamp.from(when))
+                .update();
     }
 
     /** A correction as stored: which field, what it was, what it became (null: cleared), when. */
-    public record Correction(String name, String previous, String value, Instant when) {
-    }
+    public record Correction(String name, String previous, String value, Instant when) {}
 
     public List<Correction> corrections(String id) {
         return jdbc.sql("SELECT name, previous_value, new_value, corrected_at FROM document_field_correction"
-                        + " WHERE document_id = ? ORDER BY correction_no").param(id)
-                .query((rs, i) -> new Correction(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant())).list();
+                        + " WHERE document_id = ? ORDER BY correction_no")
+                .param(id)
+                .query((rs, i) -> new Correction(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
     }
 
     void saveTransactions(String id, List<Transactions.Transaction> rows) {
@@ -345,44 +493,66 @@ public class DocumentRepository {
             Transactions.Transaction row = rows.get(i);
             jdbc.sql("INSERT INTO document_transaction (document_id, row_index, booked_on, description, debit, credit,"
                             + " balance) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, i, row.date(), truncate(row.description(), 300), row.debit(), row.credit(), row.balance())
+                    .params(
+                            id,
+                            i,
+                            row.date(),
+                            truncate(row.description(), 300),
+                            row.debit(),
+                            row.credit(),
+                            row.balance())
                     .update();
         }
     }
 
     public List<Transactions.Transaction> transactions(String id) {
         return jdbc.sql("SELECT booked_on, description, debit, credit, balance FROM document_transaction"
-                        + " WHERE document_id = ? ORDER BY row_index").param(id)
-                .query((rs, i) -> new Transactions.Transaction(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).list();
+                        + " WHERE document_id = ? ORDER BY row_index")
+                .param(id)
+                .query((rs, i) -> new Transactions.Transaction(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
     }
 
     void saveLineItems(String id, List<EInvoiceXml.LineItem> items) {
         for (int i = 0; i < items.size(); i++) {
             EInvoiceXml.LineItem item = items.get(i);
-            jdbc.sql("INSERT INTO document_line_item (document_id, line_index, description, quantity, unit_price, amount,"
-                            + " tax_rate) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, i, truncate(item.description(), 300), truncate(item.quantity(), 40),
-                            truncate(item.unitPrice(), 40), truncate(item.amount(), 40), truncate(item.taxRate(), 20))
+            jdbc.sql(
+                            "INSERT INTO document_line_item (document_id, line_index, description, quantity, unit_price, amount,"
+                                    + " tax_rate) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            id,
+                            i,
+                            truncate(item.description(), 300),
+                            truncate(item.quantity(), 40),
+                            truncate(item.unitPrice(), 40),
+                            truncate(item.amount(), 40),
+                            truncate(item.taxRate(), 20))
                     .update();
         }
     }
 
     public List<EInvoiceXml.LineItem> lineItems(String id) {
         return jdbc.sql("SELECT description, quantity, unit_price, amount, tax_rate FROM document_line_item"
-                        + " WHERE document_id = ? ORDER BY line_index").param(id)
-                .query((rs, i) -> new EInvoiceXml.LineItem(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).list();
+                        + " WHERE document_id = ? ORDER BY line_index")
+                .param(id)
+                .query((rs, i) -> new EInvoiceXml.LineItem(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
     }
 
     void saveTable(String id, ExtractedTable table, String csv) {
         jdbc.sql("INSERT INTO document_table (document_id, table_index, page_number, csv) VALUES (?, ?, ?, ?)")
-                .params(id, table.index(), table.pageNumber(), csv).update();
+                .params(id, table.index(), table.pageNumber(), csv)
+                .update();
     }
 
     public List<String[]> tables(String id) {
-        return jdbc.sql("SELECT table_index, page_number, csv FROM document_table WHERE document_id = ? ORDER BY table_index")
-                .param(id).query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        return jdbc.sql(
+                        "SELECT table_index, page_number, csv FROM document_table WHERE document_id = ? ORDER BY table_index")
+                .param(id)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list();
     }
 
     private static String truncate(String text, int max) {

@@ -10,18 +10,23 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /** A document with what was extracted from it. */
-public record DocumentResults(StoredDocument document, List<PageText> pages, List<ExtractedField> fields,
-                              List<ExtractedTable> tables, List<EInvoiceXml.LineItem> lineItems,
-                              List<Transactions.Transaction> transactions) {
+public record DocumentResults(
+        StoredDocument document,
+        List<PageText> pages,
+        List<ExtractedField> fields,
+        List<ExtractedTable> tables,
+        List<EInvoiceXml.LineItem> lineItems,
+        List<Transactions.Transaction> transactions) {
 
-    public DocumentResults(StoredDocument document, List<PageText> pages, List<ExtractedField> fields,
-                           List<ExtractedTable> tables) {
+    public DocumentResults(
+            StoredDocument document, List<PageText> pages, List<ExtractedField> fields, List<ExtractedTable> tables) {
         this(document, pages, fields, tables, List.of(), List.of());
     }
 
     public DocumentResults {
         fields = fields.stream()
-                .sorted(Comparator.comparingInt(f -> FieldExtractor.FIELDS.indexOf(f.name()))).toList();
+                .sorted(Comparator.comparingInt(f -> FieldExtractor.FIELDS.indexOf(f.name())))
+                .toList();
     }
 
     public long characters() {

@@ -2,7 +2,11 @@ package com.gemmavision.documents;
 
 /** Where a document is in processing; the JSON contract uses the lower-case names. */
 public enum DocumentStatus {
-    QUEUED, RUNNING, DONE, FAILED, CANCELLED;
+    QUEUED,
+    RUNNING,
+    DONE,
+    FAILED,
+    CANCELLED;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -27,7 +27,8 @@ public class DocumentTokens {
     private final QuantizationFormats formats;
     private final DocumentProperties properties;
 
-    public DocumentTokens(Catalog catalog, MemoryModel memory, QuantizationFormats formats, DocumentProperties properties) {
+    public DocumentTokens(
+            Catalog catalog, MemoryModel memory, QuantizationFormats formats, DocumentProperties properties) {
         this.catalog = catalog;
         this.memory = memory;
         this.formats = formats;
@@ -52,15 +53,30 @@ public class DocumentTokens {
         for (ModelProfile model : catalog.profiles(models)) {
             boolean vision = model.architecture().hasVisionEncoder();
             long modelImageTokens = vision ? imageTokens : 0;
-            long context = Math.max(1, Math.min(text + modelImageTokens, model.architecture().maxContext()));
+            long context = Math.max(
+                    1, Math.min(text + modelImageTokens, model.architecture().maxContext()));
             List<TokenNeeds.FormatMemory> perFormat = new ArrayList<>();
             for (QuantizationFormat format : formats.all()) {
-                long bytes = memory.estimate(new MemoryRequest(model.name(), format.code(), context, 1, KvDtype.BF16, true,
-                        WeightBytes.Options.DEFAULT, 0)).totalBytes();
+                long bytes = memory.estimate(new MemoryRequest(
+                                model.name(),
+                                format.code(),
+                                context,
+                                1,
+                                KvDtype.BF16,
+                                true,
+                                WeightBytes.Options.DEFAULT,
+                                0))
+                        .totalBytes();
                 perFormat.add(new TokenNeeds.FormatMemory(format.code(), format.label(), bytes));
             }
-            needs.add(new TokenNeeds(model.name(), text, modelImageTokens, vision ? images : 0, vision,
-                    model.architecture().maxContext(), perFormat));
+            needs.add(new TokenNeeds(
+                    model.name(),
+                    text,
+                    modelImageTokens,
+                    vision ? images : 0,
+                    vision,
+                    model.architecture().maxContext(),
+                    perFormat));
         }
         return needs;
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -41,9 +40,13 @@ public class Documents {
     private final TransactionTemplate transaction;
     private final com.gemmavision.database.Checkpoint checkpoint;
 
-    public Documents(DocumentRepository repository, DocumentContent content, DocumentProperties properties,
-                     PdfPasswords passwords, PlatformTransactionManager transactions,
-                     com.gemmavision.database.Checkpoint checkpoint) {
+    public Documents(
+            DocumentRepository repository,
+            DocumentContent content,
+            DocumentProperties properties,
+            PdfPasswords passwords,
+            PlatformTransactionManager transactions,
+            com.gemmavision.database.Checkpoint checkpoint) {
         this.checkpoint = checkpoint;
         this.repository = repository;
         this.content = content;
@@ -53,15 +56,12 @@ public class Documents {
     }
 
     /** A file as uploaded: the name the user gave and a temporary copy of its bytes, which the caller deletes. */
-    public record Upload(String filename, Path file) {
-    }
+    public record Upload(String filename, Path file) {}
 
     /** Why a file was refused, and the HTTP status that fits. */
-    public record Rejection(String filename, String message, int status) {
-    }
+    public record Rejection(String filename, String message, int status) {}
 
-    public record Outcome(List<StoredDocument> accepted, List<Rejection> rejected) {
-    }
+    public record Outcome(List<StoredDocument> accepted, List<Rejection> rejected) {}
 
     public DocumentProperties limits() {
         return properties;
@@ -124,15 +124,26 @@ public class Documents {
     private Rejection store(String owner, String name, Inspection inspection, Path file) {
         repository.lockOwner(owner);
         if (repository.countByOwner(owner) >= properties.maxDocuments()) {
-            return new Rejection(name, name + ": you already keep " + properties.maxDocuments()
-                    + " documents, the limit; remove one first.", 409);
+            return new Rejection(
+                    name,
+                    name + ": you already keep " + properties.maxDocuments()
+                            + " documents, the limit; remove one first.",
+                    409);
         }
         long waiting = repository.pagesWaiting(owner);
         int pages = inspection.pages() == null ? 1 : inspection.pages();
         if (waiting + pages > properties.maxQueuedPages()) {
-            return new Rejection(name, String.format(Locale.ROOT, "%s: you have %,d pages waiting to be read and this"
-                    + " file adds %,d; the limit is %,d. Wait for them to finish, or cancel some.", name, waiting, pages,
-                    properties.maxQueuedPages()), 429);
+            return new Rejection(
+                    name,
+                    String.format(
+                            Locale.ROOT,
+                            "%s: you have %,d pages waiting to be read and this"
+                                    + " file adds %,d; the limit is %,d. Wait for them to finish, or cancel some.",
+                            name,
+                            waiting,
+                            pages,
+                            properties.maxQueuedPages()),
+                    429);
         }
         StoredDocument document = describe(inspection.id(), owner, name, inspection, sizeOf(file));
         repository.insert(document);
@@ -156,8 +167,14 @@ public class Documents {
      * What a file turned out to be when checked, read once: its type, and pages (PDF) or pixel size (image),
      * whether it is encrypted; or why it is refused.
      */
-    private record Inspection(String id, Rejection rejection, DocumentKind kind, Integer pages, boolean encrypted,
-                              Integer width, Integer height) {
+    private record Inspection(
+            String id,
+            Rejection rejection,
+            DocumentKind kind,
+            Integer pages,
+            boolean encrypted,
+            Integer width,
+            Integer height) {
 
         static Inspection refused(String name, String message, int status) {
             return new Inspection(null, new Rejection(name, message, status), null, null, false, null, null);
@@ -181,16 +198,21 @@ public class Documents {
             return Inspection.refused(name, name + " is empty.", 400);
         }
         if (size > properties.maxFileSize().toBytes()) {
-            return Inspection.refused(name, name + " is larger than the " + properties.maxFileSize().toMegabytes()
-                    + " MB limit.", 413);
+            return Inspection.refused(
+                    name,
+                    name + " is larger than the " + properties.maxFileSize().toMegabytes() + " MB limit.",
+                    413);
         }
         Optional<DocumentKind> kind = DocumentKind.detect(head);
         if (kind.isEmpty() && EInvoiceXml.looksLikeXml(head)) {
             return inspectXml(name, file);
         }
         if (kind.isEmpty()) {
-            return Inspection.refused(name, name + " is not a PDF, PNG, JPEG, e-invoice XML or ZIP file (judged by its"
-                    + " content, not its name).", 415);
+            return Inspection.refused(
+                    name,
+                    name + " is not a PDF, PNG, JPEG, e-invoice XML or ZIP file (judged by its"
+                            + " content, not its name).",
+                    415);
         }
         return kind.get() == DocumentKind.PDF ? inspectPdf(name, file) : inspectImage(name, kind.get(), file);
     }
@@ -198,15 +220,20 @@ public class Documents {
     /** An XML upload is accepted only as a UBL or CII e-invoice, parsed with DOCTYPEs refused. */
     private Inspection inspectXml(String name, Path file) {
         try {
-            if (Files.size(file) <= EInvoiceXml.MAX_BYTES && EInvoiceXml.parse(Files.readAllBytes(file)).isPresent()) {
+            if (Files.size(file) <= EInvoiceXml.MAX_BYTES
+                    && EInvoiceXml.parse(Files.readAllBytes(file)).isPresent()) {
                 return Inspection.of(DocumentKind.XML, 1, false, null, null);
             }
         } catch (IOException e) {
             // refused below
         }
-        return Inspection.refused(name, name + " is XML but not a UBL or CII e-invoice this server can read (documents"
-                + " with a DOCTYPE or entities are refused, as are files over " + EInvoiceXml.MAX_BYTES / (1024 * 1024)
-                + " MB).", 422);
+        return Inspection.refused(
+                name,
+                name + " is XML but not a UBL or CII e-invoice this server can read (documents"
+                        + " with a DOCTYPE or entities are refused, as are files over "
+                        + EInvoiceXml.MAX_BYTES / (1024 * 1024)
+                        + " MB).",
+                422);
     }
 
     private Inspection inspectPdf(String name, Path file) {
@@ -216,8 +243,11 @@ public class Documents {
                 return Inspection.refused(name, name + " has no pages (or a damaged page list).", 422);
             }
             if (pages > properties.maxPages()) {
-                return Inspection.refused(name, name + " has " + String.format(Locale.ROOT, "%,d", pages)
-                        + " pages; the limit is " + properties.maxPages() + ".", 413);
+                return Inspection.refused(
+                        name,
+                        name + " has " + String.format(Locale.ROOT, "%,d", pages) + " pages; the limit is "
+                                + properties.maxPages() + ".",
+                        413);
             }
             return Inspection.of(DocumentKind.PDF, pages, false, null, null);
         } catch (InvalidPasswordException e) {
@@ -234,9 +264,17 @@ public class Documents {
         }
         long pixels = (long) size.get().width * size.get().height;
         if (pixels > properties.maxPixels()) {
-            return Inspection.refused(name, String.format(Locale.ROOT,
-                    "%s is %,d × %,d pixels (%.1f megapixels); the limit is %s megapixels.", name, size.get().width,
-                    size.get().height, pixels / 1e6, properties.maxMegapixelsText()), 413);
+            return Inspection.refused(
+                    name,
+                    String.format(
+                            Locale.ROOT,
+                            "%s is %,d × %,d pixels (%.1f megapixels); the limit is %s megapixels.",
+                            name,
+                            size.get().width,
+                            size.get().height,
+                            pixels / 1e6,
+                            properties.maxMegapixelsText()),
+                    413);
         }
         return Inspection.of(kind, 1, false, size.get().width, size.get().height);
     }
@@ -265,10 +303,21 @@ public class Documents {
 
     private static StoredDocument describe(String id, String owner, String name, Inspection inspection, long size) {
         boolean encrypted = inspection.encrypted();
-        return new StoredDocument(id, owner, name, inspection.kind().mediaType(), size,
-                encrypted ? DocumentStatus.FAILED : DocumentStatus.QUEUED, 0, encrypted ? null : "Queued",
-                encrypted ? "This PDF is encrypted: enter its password to read it." : null, inspection.pages(),
-                inspection.width(), inspection.height(), encrypted, Instant.now());
+        return new StoredDocument(
+                id,
+                owner,
+                name,
+                inspection.kind().mediaType(),
+                size,
+                encrypted ? DocumentStatus.FAILED : DocumentStatus.QUEUED,
+                0,
+                encrypted ? null : "Queued",
+                encrypted ? "This PDF is encrypted: enter its password to read it." : null,
+                inspection.pages(),
+                inspection.width(),
+                inspection.height(),
+                encrypted,
+                Instant.now());
     }
 
     /** Longest file name kept, in characters (a character is never cut in half). */
@@ -282,9 +331,12 @@ public class Documents {
      */
     private static boolean joinsPrevious(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK || codePoint == ZERO_WIDTH_JOINER
-                || (codePoint >= 0xFE00 && codePoint <= 0xFE0F) || (codePoint >= 0x1F3FB && codePoint <= 0x1F3FF)
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || codePoint == ZERO_WIDTH_JOINER
+                || (codePoint >= 0xFE00 && codePoint <= 0xFE0F)
+                || (codePoint >= 0x1F3FB && codePoint <= 0x1F3FF)
                 || (codePoint >= 0xE0020 && codePoint <= 0xE007F);
     }
 
@@ -325,8 +377,10 @@ public class Documents {
     public int rerun(String owner) {
         int queued = 0;
         for (StoredDocument document : repository.byOwner(owner)) {
-            if (document.status() != DocumentStatus.RUNNING && document.status() != DocumentStatus.QUEUED
-                    && !(document.encrypted() && repository.sealedPassword(document.id()).isEmpty())
+            if (document.status() != DocumentStatus.RUNNING
+                    && document.status() != DocumentStatus.QUEUED
+                    && !(document.encrypted()
+                            && repository.sealedPassword(document.id()).isEmpty())
                     && repository.requeue(document.id(), owner)) {
                 queued++;
             }
@@ -363,8 +417,14 @@ public class Documents {
     }
 
     public DocumentResults results(StoredDocument document) {
-        return new DocumentResults(document, repository.pages(document.id()), repository.fields(document.id()),
-                repository.tables(document.id()).stream().map(DocumentResults::table).toList(),
-                repository.lineItems(document.id()), repository.transactions(document.id()));
+        return new DocumentResults(
+                document,
+                repository.pages(document.id()),
+                repository.fields(document.id()),
+                repository.tables(document.id()).stream()
+                        .map(DocumentResults::table)
+                        .toList(),
+                repository.lineItems(document.id()),
+                repository.transactions(document.id()));
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -46,16 +45,13 @@ public final class EInvoiceXml {
     /** Largest attachment read. */
     static final int MAX_BYTES = 5 * 1024 * 1024;
 
-    private EInvoiceXml() {
-    }
+    private EInvoiceXml() {}
 
     /** One invoice line. */
-    public record LineItem(String description, String quantity, String unitPrice, String amount, String taxRate) {
-    }
+    public record LineItem(String description, String quantity, String unitPrice, String amount, String taxRate) {}
 
     /** What the XML states, by field name (EN 16931 meanings), and its lines. */
-    record Invoice(String syntax, Map<String, String> fields, List<LineItem> lineItems) {
-    }
+    record Invoice(String syntax, Map<String, String> fields, List<LineItem> lineItems) {}
 
     /** The invoice XML attached to a PDF, if there is one. */
     static Optional<byte[]> attachedTo(PDDocument pdf) {
@@ -68,7 +64,8 @@ public final class EInvoiceXml {
             List<PDComplexFileSpecification> files = new ArrayList<>();
             collect(tree, files, 0);
             for (PDComplexFileSpecification file : files) {
-                String name = file.getFilename() == null ? "" : file.getFilename().toLowerCase(Locale.ROOT);
+                String name =
+                        file.getFilename() == null ? "" : file.getFilename().toLowerCase(Locale.ROOT);
                 PDEmbeddedFile embedded = file.getEmbeddedFile();
                 if (embedded == null) {
                     embedded = file.getEmbeddedFileUnicode();
@@ -90,8 +87,8 @@ public final class EInvoiceXml {
         return Optional.empty();
     }
 
-    private static void collect(PDNameTreeNode<PDComplexFileSpecification> node, List<PDComplexFileSpecification> into,
-                                int depth)
+    private static void collect(
+            PDNameTreeNode<PDComplexFileSpecification> node, List<PDComplexFileSpecification> into, int depth)
             throws IOException {
         if (depth > 8) {
             return;
@@ -110,7 +107,8 @@ public final class EInvoiceXml {
     /** Whether bytes look like an XML e-invoice (for uploads of a standalone file). */
     static boolean looksLikeXml(byte[] head) {
         String start = new String(head, 0, Math.min(head.length, 64), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("\uFEFF", "").stripLeading();
+                .replace("\uFEFF", "")
+                .stripLeading();
         return start.startsWith("<?xml") || start.startsWith("<");
     }
 
@@ -126,8 +124,11 @@ public final class EInvoiceXml {
                 return Optional.of(ubl(root));
             }
             return Optional.empty();
-        } catch (SAXException | IOException | ParserConfigurationException | XPathExpressionException
-                 | RuntimeException e) {
+        } catch (SAXException
+                | IOException
+                | ParserConfigurationException
+                | XPathExpressionException
+                | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -168,7 +169,10 @@ public final class EInvoiceXml {
             }
             int predicate = step.indexOf('[');
             String name = predicate < 0 ? step : step.substring(0, predicate);
-            out.append("*[local-name()='").append(name).append("']").append(predicate < 0 ? "" : step.substring(predicate));
+            out.append("*[local-name()='")
+                    .append(name)
+                    .append("']")
+                    .append(predicate < 0 ? "" : step.substring(predicate));
         }
         return out.toString();
     }
@@ -189,7 +193,8 @@ public final class EInvoiceXml {
 
     private static Invoice cii(Element root, String syntax) throws XPathExpressionException {
         Map<String, String> fields = new LinkedHashMap<>();
-        String header = root.getLocalName().equals("CrossIndustryDocument") ? "HeaderExchangedDocument" : "ExchangedDocument";
+        String header =
+                root.getLocalName().equals("CrossIndustryDocument") ? "HeaderExchangedDocument" : "ExchangedDocument";
         put(fields, "invoiceNumber", text(root, "/" + header + "/ID"));
         put(fields, "issueDate", date(text(root, "/" + header + "/IssueDateTime/DateTimeString")));
         put(fields, "documentType", typeCode(text(root, "/" + header + "/TypeCode")));
@@ -205,11 +210,15 @@ public final class EInvoiceXml {
         put(fields, "amountDue", amount(text(root, summation + "/DuePayableAmount")));
         String currency = fields.get("currency");
         // The currency goes into the XPath only as the three letters ISO 4217 allows.
-        String tax = currency == null || !currency.matches("[A-Z]{3}") ? null
+        String tax = currency == null || !currency.matches("[A-Z]{3}")
+                ? null
                 : text(root, summation + "/TaxTotalAmount[@currencyID='" + currency + "']");
         put(fields, "taxAmount", amount(tax != null ? tax : text(root, summation + "/TaxTotalAmount")));
         put(fields, "sellerName", text(root, "//SellerTradeParty/Name"));
-        put(fields, "sellerVatId", compact(text(root, "//SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID='VA']")));
+        put(
+                fields,
+                "sellerVatId",
+                compact(text(root, "//SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID='VA']")));
         put(fields, "sellerAddress", address(root, "//SellerTradeParty/PostalTradeAddress"));
         put(fields, "buyerName", text(root, "//BuyerTradeParty/Name"));
         put(fields, "buyerVatId", compact(text(root, "//BuyerTradeParty/SpecifiedTaxRegistration/ID[@schemeID='VA']")));
@@ -224,10 +233,14 @@ public final class EInvoiceXml {
         for (int i = 0; i < items.getLength() && i < 500; i++) {
             Node item = items.item(i);
             String rate = text(item, ".//ApplicableTradeTax/RateApplicablePercent");
-            add(lines, new LineItem(text(item, ".//SpecifiedTradeProduct/Name"), number(text(item, ".//BilledQuantity")),
-                    amount(text(item, ".//NetPriceProductTradePrice/ChargeAmount")),
-                    amount(text(item, ".//LineTotalAmount")),
-                    number(rate != null ? rate : text(item, ".//ApplicableTradeTax/ApplicablePercent"))));
+            add(
+                    lines,
+                    new LineItem(
+                            text(item, ".//SpecifiedTradeProduct/Name"),
+                            number(text(item, ".//BilledQuantity")),
+                            amount(text(item, ".//NetPriceProductTradePrice/ChargeAmount")),
+                            amount(text(item, ".//LineTotalAmount")),
+                            number(rate != null ? rate : text(item, ".//ApplicableTradeTax/ApplicablePercent"))));
         }
         return new Invoice(syntax, fields, lines);
     }
@@ -267,9 +280,14 @@ public final class EInvoiceXml {
         for (int i = 0; i < items.getLength() && i < 500; i++) {
             Node item = items.item(i);
             String quantity = text(item, "InvoicedQuantity");
-            add(lines, new LineItem(text(item, "Item/Name"), number(quantity != null ? quantity : text(item, "CreditedQuantity")),
-                    amount(text(item, "Price/PriceAmount")), amount(text(item, "LineExtensionAmount")),
-                    number(text(item, "Item/ClassifiedTaxCategory/Percent"))));
+            add(
+                    lines,
+                    new LineItem(
+                            text(item, "Item/Name"),
+                            number(quantity != null ? quantity : text(item, "CreditedQuantity")),
+                            amount(text(item, "Price/PriceAmount")),
+                            amount(text(item, "LineExtensionAmount")),
+                            number(text(item, "Item/ClassifiedTaxCategory/Percent"))));
         }
         return new Invoice("UBL 2.1", fields, lines);
     }
@@ -288,8 +306,16 @@ public final class EInvoiceXml {
 
     private static String address(Node root, String path) throws XPathExpressionException {
         List<String> parts = new ArrayList<>();
-        for (String part : List.of("LineOne", "StreetName", "LineTwo", "AdditionalStreetName", "PostcodeCode",
-                "PostalZone", "CityName", "CountryID", "Country/IdentificationCode")) {
+        for (String part : List.of(
+                "LineOne",
+                "StreetName",
+                "LineTwo",
+                "AdditionalStreetName",
+                "PostcodeCode",
+                "PostalZone",
+                "CityName",
+                "CountryID",
+                "Country/IdentificationCode")) {
             String value = text(root, path + "/" + part);
             if (value != null) {
                 parts.add(value);
@@ -322,7 +348,8 @@ public final class EInvoiceXml {
             if (digits.matches("\\d{8}")) {
                 return LocalDate.parse(digits, DateTimeFormatter.BASIC_ISO_DATE).toString();
             }
-            return LocalDate.parse(digits.length() >= 10 ? digits.substring(0, 10) : digits).toString();
+            return LocalDate.parse(digits.length() >= 10 ? digits.substring(0, 10) : digits)
+                    .toString();
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -334,7 +361,9 @@ public final class EInvoiceXml {
             return null;
         }
         try {
-            return new BigDecimal(value.strip()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            return new BigDecimal(value.strip())
+                    .setScale(2, java.math.RoundingMode.HALF_UP)
+                    .toPlainString();
         } catch (NumberFormatException e) {
             return null;
         }

@@ -8,8 +8,15 @@ import java.util.List;
  * embedded XML, or a person's correction), the checks it passed and failed, and a confidence (0 to 1). A
  * failed check lowers the confidence and is shown; it never changes the value.
  */
-public record ExtractedField(String name, String value, Integer pageNumber, String snippet, double confidence,
-                             String source, List<String> passed, List<String> failed) {
+public record ExtractedField(
+        String name,
+        String value,
+        Integer pageNumber,
+        String snippet,
+        double confidence,
+        String source,
+        List<String> passed,
+        List<String> failed) {
 
     public static final String TEXT_LAYER = "text layer";
     public static final String OCR = "OCR";
@@ -39,8 +46,8 @@ public record ExtractedField(String name, String value, Integer pageNumber, Stri
     ExtractedField pass(String check, double gain) {
         List<String> more = new ArrayList<>(passed);
         more.add(check);
-        return new ExtractedField(name, value, pageNumber, snippet, confidence + (1 - confidence) * gain, source, more,
-                failed);
+        return new ExtractedField(
+                name, value, pageNumber, snippet, confidence + (1 - confidence) * gain, source, more, failed);
     }
 
     /** The field with a check it failed, less confident by {@code loss}. */

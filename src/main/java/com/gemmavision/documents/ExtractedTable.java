@@ -3,5 +3,4 @@ package com.gemmavision.documents;
 import java.util.List;
 
 /** A table found on a page: rows of cells, the first row its header when it has no figures. */
-public record ExtractedTable(int index, int pageNumber, List<List<String>> rows) {
-}
+public record ExtractedTable(int index, int pageNumber, List<List<String>> rows) {}

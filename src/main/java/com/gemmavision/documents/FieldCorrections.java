@@ -29,8 +29,8 @@ public class FieldCorrections {
 
     private static final Set<String> AMOUNTS = Set.of("totalAmount", "amountDue", "netAmount", "taxAmount");
     private static final Set<String> DATES = Set.of("issueDate", "dueDate");
-    private static final Set<String> TYPES = Set.of("invoice", "receipt", "credit note", "bank statement",
-            "annual report", "other");
+    private static final Set<String> TYPES =
+            Set.of("invoice", "receipt", "credit note", "bank statement", "annual report", "other");
     private static final BigDecimal LARGEST = new BigDecimal("1000000000000");
 
     private final DocumentRepository repository;
@@ -57,22 +57,32 @@ public class FieldCorrections {
             throw new IllegalArgumentException(name);
         }
         String value = normalise(name, typed == null ? "" : typed.strip());
-        Optional<ExtractedField> previous = repository.fields(document.id()).stream().filter(f -> f.name().equals(name))
+        Optional<ExtractedField> previous = repository.fields(document.id()).stream()
+                .filter(f -> f.name().equals(name))
                 .findFirst();
         Instant now = Instant.now();
-        repository.saveCorrection(document.id(), name, previous.map(ExtractedField::value).orElse(null), value, now);
+        repository.saveCorrection(
+                document.id(), name, previous.map(ExtractedField::value).orElse(null), value, now);
         repository.deleteField(document.id(), name);
         if (value == null) {
             return Optional.empty();
         }
-        ExtractedField corrected = corrected(name, value, previous.map(ExtractedField::value).orElse(null), now);
+        ExtractedField corrected =
+                corrected(name, value, previous.map(ExtractedField::value).orElse(null), now);
         repository.saveFields(document.id(), List.of(corrected));
         return Optional.of(corrected);
     }
 
     static ExtractedField corrected(String name, String value, String previous, Instant when) {
-        return new ExtractedField(name, value, null, previous == null ? "added by a person" : "was " + previous, 1.0,
-                ExtractedField.CORRECTED, List.of("corrected by a person at " + when), List.of());
+        return new ExtractedField(
+                name,
+                value,
+                null,
+                previous == null ? "added by a person" : "was " + previous,
+                1.0,
+                ExtractedField.CORRECTED,
+                List.of("corrected by a person at " + when),
+                List.of());
     }
 
     /** The value as stored, or null for "not on the document"; refuses what cannot be right. */
@@ -84,11 +94,13 @@ public class FieldCorrections {
             throw new Refused("Enter at most 300 characters, on one line.");
         }
         if (AMOUNTS.contains(name)) {
-            BigDecimal amount = Amounts.parse(value.replaceAll("[^\\d.,' -]", "").strip())
-                    .orElseThrow(() -> new Refused("“" + value + "” is not an amount: enter it like 1234.56 or 1.234,56."));
+            BigDecimal amount = Amounts.parse(
+                            value.replaceAll("[^\\d.,' -]", "").strip())
+                    .orElseThrow(
+                            () -> new Refused("“" + value + "” is not an amount: enter it like 1234.56 or 1.234,56."));
             if (amount.abs().compareTo(LARGEST) >= 0) {
-                throw new Refused("An amount of " + amount.toPlainString() + " is not plausible: at most 12 digits before"
-                        + " the decimal point.");
+                throw new Refused("An amount of " + amount.toPlainString()
+                        + " is not plausible: at most 12 digits before" + " the decimal point.");
             }
             return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
         }
@@ -97,12 +109,15 @@ public class FieldCorrections {
             try {
                 date = LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                date = Dates.find(value, false).stream().findFirst().map(Dates.Found::date)
-                        .orElseThrow(() -> new Refused("“" + value + "” is not a date between 1900 and 2100: enter it like"
-                                + " 2024-03-31."));
+                date = Dates.find(value, false).stream()
+                        .findFirst()
+                        .map(Dates.Found::date)
+                        .orElseThrow(() -> new Refused(
+                                "“" + value + "” is not a date between 1900 and 2100: enter it like" + " 2024-03-31."));
             }
             if (date.getYear() < 1900 || date.getYear() > 2100) {
-                throw new Refused("A date in " + date.getYear() + " is not plausible here: enter one between 1900 and 2100.");
+                throw new Refused(
+                        "A date in " + date.getYear() + " is not plausible here: enter one between 1900 and 2100.");
             }
             return date.toString();
         }
@@ -120,7 +135,8 @@ public class FieldCorrections {
                     IbanUtil.validate(compact);
                     return compact;
                 } catch (Iban4jException e) {
-                    throw new Refused("“" + value + "” is not a valid IBAN (its length, format or check digits are wrong).");
+                    throw new Refused(
+                            "“" + value + "” is not a valid IBAN (its length, format or check digits are wrong).");
                 }
             }
             case "bic" -> {
@@ -140,8 +156,8 @@ public class FieldCorrections {
             case "documentType" -> {
                 String type = value.toLowerCase(Locale.ROOT);
                 if (!TYPES.contains(type)) {
-                    throw new Refused("The document type is one of: " + String.join(", ", TYPES.stream().sorted().toList())
-                            + ".");
+                    throw new Refused("The document type is one of: "
+                            + String.join(", ", TYPES.stream().sorted().toList()) + ".");
                 }
                 return type;
             }

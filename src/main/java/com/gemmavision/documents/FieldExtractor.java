@@ -34,19 +34,46 @@ import org.iban4j.UnsupportedCountryException;
  */
 public final class FieldExtractor {
 
-    public static final List<String> FIELDS = List.of("documentType", "invoiceNumber", "issueDate", "dueDate",
-            "totalAmount", "amountDue", "netAmount", "taxAmount", "currency", "sellerName", "sellerAddress",
-            "sellerVatId", "buyerName", "buyerVatId", "iban", "bic", "purchaseOrder", "paymentTerms");
+    public static final List<String> FIELDS = List.of(
+            "documentType",
+            "invoiceNumber",
+            "issueDate",
+            "dueDate",
+            "totalAmount",
+            "amountDue",
+            "netAmount",
+            "taxAmount",
+            "currency",
+            "sellerName",
+            "sellerAddress",
+            "sellerVatId",
+            "buyerName",
+            "buyerVatId",
+            "iban",
+            "bic",
+            "purchaseOrder",
+            "paymentTerms");
 
     /** What people call each field (the page shows these; JSON and CSV keep the names). */
-    public static final Map<String, String> LABELS = Map.ofEntries(Map.entry("documentType", "Document type"),
-            Map.entry("invoiceNumber", "Invoice number"), Map.entry("issueDate", "Issue date"),
-            Map.entry("dueDate", "Due date"), Map.entry("totalAmount", "Total (incl. tax)"),
-            Map.entry("amountDue", "Amount due"), Map.entry("netAmount", "Net amount"), Map.entry("taxAmount", "Tax"),
-            Map.entry("currency", "Currency"), Map.entry("sellerName", "Seller"), Map.entry("sellerAddress", "Seller address"),
-            Map.entry("sellerVatId", "Seller VAT number"), Map.entry("buyerName", "Buyer"),
-            Map.entry("buyerVatId", "Buyer VAT number"), Map.entry("iban", "IBAN"), Map.entry("bic", "BIC"),
-            Map.entry("purchaseOrder", "Purchase order"), Map.entry("paymentTerms", "Payment terms"));
+    public static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("documentType", "Document type"),
+            Map.entry("invoiceNumber", "Invoice number"),
+            Map.entry("issueDate", "Issue date"),
+            Map.entry("dueDate", "Due date"),
+            Map.entry("totalAmount", "Total (incl. tax)"),
+            Map.entry("amountDue", "Amount due"),
+            Map.entry("netAmount", "Net amount"),
+            Map.entry("taxAmount", "Tax"),
+            Map.entry("currency", "Currency"),
+            Map.entry("sellerName", "Seller"),
+            Map.entry("sellerAddress", "Seller address"),
+            Map.entry("sellerVatId", "Seller VAT number"),
+            Map.entry("buyerName", "Buyer"),
+            Map.entry("buyerVatId", "Buyer VAT number"),
+            Map.entry("iban", "IBAN"),
+            Map.entry("bic", "BIC"),
+            Map.entry("purchaseOrder", "Purchase order"),
+            Map.entry("paymentTerms", "Payment terms"));
 
     /** Names earlier versions used, kept as aliases in the JSON. */
     public static final Map<String, String> ALIASES = Map.of("issuer", "sellerName", "vatId", "sellerVatId");
@@ -65,19 +92,22 @@ public final class FieldExtractor {
                     + "|beleg-?\\s*(?:nummer|nr\\.?)|n[°º]\\s*de\\s*facture|num[ée]ro\\s*de\\s*facture|facture\\s*n[°º]"
                     + "|avoir\\s*n[°º]|factuur\\s*(?:nummer|nr\\.?)|factuurnummer|creditnota\\s*nr\\.?"
                     + "|n[úu]mero\\s*de\\s*factura|factura\\s*(?:n\\.?[°º]?|n[úu]m\\.?)|n[°º]\\s*factura"
-                    + "|numero\\s*(?:di\\s*)?fattura|fattura\\s*(?:n\\.?[°º]?|nr\\.?)|n\\.\\s*fattura)", FLAGS);
+                    + "|numero\\s*(?:di\\s*)?fattura|fattura\\s*(?:n\\.?[°º]?|nr\\.?)|n\\.\\s*fattura)",
+            FLAGS);
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Z0-9][A-Z0-9\\-/._\\\\]{2,29}", FLAGS);
 
     private static final Pattern ISSUE_DATE_LABEL = Pattern.compile(
             "(invoice\\s*date|date\\s*of\\s*issue|issue\\s*date|issued|rechnungsdatum|beleg-?\\s*datum|ausstellungsdatum"
                     + "|date\\s*de\\s*(?:la\\s*)?facture|date\\s*d['’]?[ée]mission|factuurdatum|fecha\\s*de\\s*(?:la\\s*)?"
                     + "(?:factura|emisi[óo]n)|data\\s*(?:della\\s*)?fattura|data\\s*(?:di\\s*)?emissione"
-                    + "|\\bdate\\b|\\bdatum\\b|\\bfecha\\b|\\bdata\\b)", FLAGS);
+                    + "|\\bdate\\b|\\bdatum\\b|\\bfecha\\b|\\bdata\\b)",
+            FLAGS);
     private static final Pattern DUE_DATE_LABEL = Pattern.compile(
             "(due\\s*date|payment\\s*due|due\\s*by|pay\\s*by|payable\\s*(?:by|until|before)|f(?:ä|a|ae)lligkeit(?:sdatum)?"
                     + "|f(?:ä|a|ae)llig\\s*(?:am|bis)|zahlbar\\s*(?:[^.]{0,40}?)\\bbis|zahlungsziel|date\\s*d['’]?[ée]ch[ée]ance"
                     + "|[ée]ch[ée]ance|payer\\s*avant|vervaldatum|uiterste\\s*betaaldatum|te\\s*betalen\\s*voor"
-                    + "|fecha\\s*de\\s*vencimiento|vencimiento|data\\s*(?:di\\s*)?scadenza|scadenza)", FLAGS);
+                    + "|fecha\\s*de\\s*vencimiento|vencimiento|data\\s*(?:di\\s*)?scadenza|scadenza)",
+            FLAGS);
 
     /** Labels of a grand total, strongest first in spirit: tax included, before prepayments. */
     private static final Pattern TOTAL_STRONG = Pattern.compile(
@@ -85,20 +115,26 @@ public final class FieldExtractor {
                     + "|nett?\\s*total|total\\s*sales|gesamtbetrag|gesamtsumme|rechnungsbetrag|endbetrag"
                     + "|rechnungssumme\\s*brutto|bruttobetrag|\\bbrutto\\b|total\\s*ttc|montant\\s*(?:total\\s*)?ttc"
                     + "|montant\\s*total|totaal\\s*(?:incl|bedrag)|totaalbedrag|importe\\s*total|total\\s*factura"
-                    + "|totale\\s*(?:fattura|documento)|importo\\s*totale)", FLAGS);
-    private static final Pattern TOTAL_WEAK = Pattern.compile("(\\btotal\\b|\\bsumme\\b|\\btotale\\b|\\btotaal\\b|\\bttl\\b)", FLAGS);
+                    + "|totale\\s*(?:fattura|documento)|importo\\s*totale)",
+            FLAGS);
+
+    private static final Pattern TOTAL_WEAK =
+            Pattern.compile("(\\btotal\\b|\\bsumme\\b|\\btotale\\b|\\btotaal\\b|\\bttl\\b)", FLAGS);
     private static final Pattern DUE_LABEL = Pattern.compile(
             "(ttl\\s*a[ft]{2}\\s*r\\w{2}|total\\s*after\\s*round(?:ing)?|rounded\\s*total|amount\\s*due|total\\s*due|balance\\s*due|amount\\s*payable|total\\s*payable|zahlbetrag|zu\\s*zahlen"
                     + "|restbetrag|net\\s*[àa]\\s*payer|reste\\s*[àa]\\s*payer|te\\s*betalen|importe\\s*a\\s*pagar"
-                    + "|totale\\s*da\\s*pagare|da\\s*pagare)", FLAGS);
+                    + "|totale\\s*da\\s*pagare|da\\s*pagare)",
+            FLAGS);
     private static final Pattern NET_LABEL = Pattern.compile(
             "(sub-?\\s*total|net\\s*amount|total\\s*net|total\\s*(?:excl|exkl|before\\s*tax|ht)|\\bnet\\b(?!\\s*total)"
                     + "|nettobetrag|netto|ohne\\s*(?:ust|mwst)|exkl\\.?\\s*(?:ust|mwst)|excl\\.?\\s*(?:vat|tax|gst|btw)"
                     + "|zwischensumme|warenwert|summe\\s*positionen|montant\\s*ht|sous-total|subtotaal|base\\s*imponible"
-                    + "|imponibile|taxable\\s*(?:amount|value))", FLAGS);
+                    + "|imponibile|taxable\\s*(?:amount|value))",
+            FLAGS);
     private static final Pattern TAX_LABEL = Pattern.compile(
             "(\\bvat\\b|sales\\s*tax|\\btax\\b|\\bgst\\b|mwst|\\bust\\b|umsatzsteuer|mehrwertsteuer|\\btva\\b|\\bbtw\\b"
-                    + "|\\biva\\b|\\bsst\\b|\\bcgst\\b|\\bsgst\\b|\\bigst\\b)", FLAGS);
+                    + "|\\biva\\b|\\bsst\\b|\\bcgst\\b|\\bsgst\\b|\\bigst\\b)",
+            FLAGS);
     /** Lines whose amounts are no total, net or tax: counts, payments, change, allowances, terms. */
     private static final Pattern NOT_AN_AMOUNT_LINE = Pattern.compile(
             "(total\\s*(?:qty|quantity|items?|item\\(s\\)|pcs|pieces|disc|discount|savings|weight|points|units)"
@@ -106,9 +142,11 @@ public final class FieldExtractor {
                     + "|deposit|prepaid|prepayment|anzahlung|vorauszahlung|acompte|previous\\s*balance|skonto|rabatt"
                     + "|abschl[äa]ge|zuschl[äa]ge|allowance|\\bcharges?\\s*total|remise|zahlbar|payable\\s*within|innerhalb"
                     + "|within\\s*\\d+\\s*days|\\btage\\b|\\bdays\\b|points|saved|you\\s*save"
-                    + "|total\\s*\\S{0,2}%|supplies)", FLAGS);
+                    + "|total\\s*\\S{0,2}%|supplies)",
+            FLAGS);
     /** An amount due after rounding: EN 16931 adds the rounding to the grand total, so it is not the total. */
-    private static final Pattern ROUNDED = Pattern.compile("(ttl\\s*a[ft]{2}\\s*r\\w{2}|after\\s*round|rounded)", FLAGS);
+    private static final Pattern ROUNDED =
+            Pattern.compile("(ttl\\s*a[ft]{2}\\s*r\\w{2}|after\\s*round|rounded)", FLAGS);
 
     /** A count printed beside amounts ("Total Pcs.: 27 Total Price: 293.52"): blanked out, the rest still read. */
     private static final Pattern COUNT = Pattern.compile(
@@ -117,37 +155,48 @@ public final class FieldExtractor {
     /** Something was paid before: the amount due is then not the grand total. */
     private static final Pattern PREPAID = Pattern.compile(
             "(prepaid|prepayment|previous\\s*balance|paid\\s*to\\s*date|already\\s*paid|anzahlung|vorauszahlung"
-                    + "|bereits\\s*(?:bezahlt|gezahlt)|acompte|d[ée]j[àa]\\s*pay[ée]|aanbetaling|anticipo)", FLAGS);
+                    + "|bereits\\s*(?:bezahlt|gezahlt)|acompte|d[ée]j[àa]\\s*pay[ée]|aanbetaling|anticipo)",
+            FLAGS);
     /** A tax line that sums the others. */
     private static final Pattern TAX_TOTAL = Pattern.compile("(total|summe|gesamt|totale?|totaal)", FLAGS);
-    private static final Pattern TAX_INCLUDED = Pattern.compile("(total\\s*includes?|incl(?:uded|udes)?\\s*(?:gst|vat|tax))", FLAGS);
+
+    private static final Pattern TAX_INCLUDED =
+            Pattern.compile("(total\\s*includes?|incl(?:uded|udes)?\\s*(?:gst|vat|tax))", FLAGS);
 
     private static final Pattern VAT_ID_LABEL = Pattern.compile(
             "(vat\\s*(?:no|number|id|reg)|ust-?\\s*id|ust\\.?-?(?:id)?(?:ent)?-?nr|umsatzsteuer-?id|steuernummer|tva\\s*intra"
                     + "|n[°º]\\s*tva|num[ée]ro\\s*de\\s*tva|btw-?\\s*(?:nr|nummer|id)|\\bnif\\b|\\bcif\\b|partita\\s*iva"
-                    + "|p\\.?\\s*iva|gstin)", FLAGS);
+                    + "|p\\.?\\s*iva|gstin)",
+            FLAGS);
     /** How the six languages name the buyer: as a label, and as the words that mark the buyer's block. */
-    private static final String BUYER_WORDS = "bill(?:ed)?\\s*to|sold\\s*to|invoice\\s*(?:to|for)|customer|client|kunde|k[äa]ufer"
-            + "|rechnungsempf[äa]nger|buyer|acheteur|destinataire|factur[ée]\\s*[àa]|klant|cliente|intestatario|acquirente";
-    private static final Pattern BUYER_CONTEXT = Pattern.compile(
-            "(" + BUYER_WORDS + "|ship\\s*to|\\bihre\\b|\\byour\\b|\\ban:)", FLAGS);
-    private static final Pattern BUYER_LABEL = Pattern.compile(
-            "(customer\\s*name|" + BUYER_WORDS + ")(?!['’]\\p{L})\\s*:?", FLAGS);
+    private static final String BUYER_WORDS =
+            "bill(?:ed)?\\s*to|sold\\s*to|invoice\\s*(?:to|for)|customer|client|kunde|k[äa]ufer"
+                    + "|rechnungsempf[äa]nger|buyer|acheteur|destinataire|factur[ée]\\s*[àa]|klant|cliente|intestatario|acquirente";
+
+    private static final Pattern BUYER_CONTEXT =
+            Pattern.compile("(" + BUYER_WORDS + "|ship\\s*to|\\bihre\\b|\\byour\\b|\\ban:)", FLAGS);
+    private static final Pattern BUYER_LABEL =
+            Pattern.compile("(customer\\s*name|" + BUYER_WORDS + ")(?!['’]\\p{L})\\s*:?", FLAGS);
     private static final Pattern SELLER_LABEL = Pattern.compile(
             "(seller|vendor|supplier|from|verk[äa]ufer|lieferant|fournisseur|vendeur|leverancier|proveedor|fornitore)"
-                    + "\\s*:", FLAGS);
+                    + "\\s*:",
+            FLAGS);
     private static final Pattern PO_LABEL = Pattern.compile(
             "(p\\.?\\s*o\\.?\\s*(?:number|no\\.?|#)|purchase\\s*order(?:\\s*(?:no\\.?|number))?|order\\s*(?:no\\.?|number)"
                     + "|bestellnummer|bestell-?nr\\.?|ihre\\s*bestellung|auftragsnummer|bon\\s*de\\s*commande"
-                    + "|n[°º]\\s*de\\s*commande|bestelnummer|n[úu]mero\\s*de\\s*pedido|numero\\s*ordine)", FLAGS);
+                    + "|n[°º]\\s*de\\s*commande|bestelnummer|n[úu]mero\\s*de\\s*pedido|numero\\s*ordine)",
+            FLAGS);
     private static final Pattern TERMS_LABEL = Pattern.compile(
             "(payment\\s*terms|terms\\s*of\\s*payment|zahlungsbedingungen|zahlungsziel|conditions\\s*de\\s*paiement"
-                    + "|betalingsvoorwaarden|condiciones\\s*de\\s*pago|condizioni\\s*di\\s*pagamento)\\s*:?", FLAGS);
+                    + "|betalingsvoorwaarden|condiciones\\s*de\\s*pago|condizioni\\s*di\\s*pagamento)\\s*:?",
+            FLAGS);
     private static final Pattern TERMS_SENTENCE = Pattern.compile(
             "((?:zahlbar|payable|payment\\s*due|à\\s*payer|pago|pagamento|te\\s*betalen)[^\\n]{0,120}"
-                    + "(?:tage|days|jours|dagen|días|dias|giorni|netto|net|sofort|immediately|r[ée]ception))", FLAGS);
+                    + "(?:tage|days|jours|dagen|días|dias|giorni|netto|net|sofort|immediately|r[ée]ception))",
+            FLAGS);
 
-    private static final Pattern IBAN = Pattern.compile("\\b([A-Z]{2}\\d{2}(?:\\s?[A-Z0-9]{4}){2,7}(?:\\s?[A-Z0-9]{1,4})?)\\b");
+    private static final Pattern IBAN =
+            Pattern.compile("\\b([A-Z]{2}\\d{2}(?:\\s?[A-Z0-9]{4}){2,7}(?:\\s?[A-Z0-9]{1,4})?)\\b");
     private static final Pattern BIC_LABEL = Pattern.compile("(\\bbic\\b|\\bswift\\b)", FLAGS);
     private static final Pattern BIC = Pattern.compile("\\b([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\\b");
     private static final Pattern VAT_ID = Pattern.compile(
@@ -166,12 +215,55 @@ public final class FieldExtractor {
      * Words that name a business where no legal form is printed (shops and restaurants on receipts), in English,
      * Malay and the five other languages.
      */
-    private static final List<String> BUSINESS_WORDS = List.of("enterprise", "enterprises", "trading", "restaurant",
-            "restoran", "bakeries", "bakery", "stationery", "marketing", "retail", "store", "stores", "supermarket", "mart",
-            "pharmacy", "farmasi", "cafe", "café", "coffee", "kitchen", "hardware", "supplies", "distribution", "company",
-            "industries", "services", "hotel", "bäckerei", "baeckerei", "apotheke", "metzgerei", "gaststätte", "handel",
-            "boulangerie", "pharmacie", "librairie", "épicerie", "panadería", "farmacia", "ferretería", "supermercado",
-            "ristorante", "panetteria", "tabaccheria", "bakkerij", "apotheek", "winkel");
+    private static final List<String> BUSINESS_WORDS = List.of(
+            "enterprise",
+            "enterprises",
+            "trading",
+            "restaurant",
+            "restoran",
+            "bakeries",
+            "bakery",
+            "stationery",
+            "marketing",
+            "retail",
+            "store",
+            "stores",
+            "supermarket",
+            "mart",
+            "pharmacy",
+            "farmasi",
+            "cafe",
+            "café",
+            "coffee",
+            "kitchen",
+            "hardware",
+            "supplies",
+            "distribution",
+            "company",
+            "industries",
+            "services",
+            "hotel",
+            "bäckerei",
+            "baeckerei",
+            "apotheke",
+            "metzgerei",
+            "gaststätte",
+            "handel",
+            "boulangerie",
+            "pharmacie",
+            "librairie",
+            "épicerie",
+            "panadería",
+            "farmacia",
+            "ferretería",
+            "supermercado",
+            "ristorante",
+            "panetteria",
+            "tabaccheria",
+            "bakkerij",
+            "apotheek",
+            "winkel");
+
     private static final Pattern BUSINESS_WORD = Pattern.compile(
             "(?<![\\p{L}])(" + String.join("|", BUSINESS_WORDS) + "|cash\\s*&\\s*carry)(?![\\p{L}])", FLAGS);
 
@@ -202,7 +294,8 @@ public final class FieldExtractor {
             String spelled = read;
             for (String known : BUSINESS_WORDS) {
                 if (known.length() >= 6 && lookalike(read.toUpperCase(Locale.ROOT), known.toUpperCase(Locale.ROOT))) {
-                    spelled = read.equals(read.toUpperCase(Locale.ROOT)) ? known.toUpperCase(Locale.ROOT)
+                    spelled = read.equals(read.toUpperCase(Locale.ROOT))
+                            ? known.toUpperCase(Locale.ROOT)
                             : Character.toUpperCase(known.charAt(0)) + known.substring(1);
                     changed.add(read + " → " + spelled);
                     break;
@@ -242,7 +335,9 @@ public final class FieldExtractor {
         }
         return true;
     }
-    private static final Pattern COMPANY = Pattern.compile(LEGAL_FORM.pattern() + "|" + "(?i:" + BUSINESS_WORD.pattern() + ")");
+
+    private static final Pattern COMPANY =
+            Pattern.compile(LEGAL_FORM.pattern() + "|" + "(?i:" + BUSINESS_WORD.pattern() + ")");
 
     /** Lines that are no name: registration numbers, addresses, contact details, titles. */
     private static final Pattern NOT_A_NAME = Pattern.compile(
@@ -250,10 +345,12 @@ public final class FieldExtractor {
                     + "|e-?mail|www\\.|http|jalan|street|strasse|straße|\\bstr\\.|road|avenue|rue|thank|welcome|page|seite"
                     + "|beispiel|sample|copy|kopie|\\bdate\\b|\\bdatum\\b|\\bno\\s*\\.|cashier|table|\\bbill\\b"
                     + "|\\bway\\b|\\blane\\b|\\bdrive\\b|\\bsuite\\b|\\bblvd\\b|\\bcode\\b|a/c|account|gstin|address"
-                    + "|\\bnummer\\b|\\bnumber\\b|\\bprix\\b|\\bprice\\b|\\border\\b|signature|unterschrift)", FLAGS);
+                    + "|\\bnummer\\b|\\bnumber\\b|\\bprix\\b|\\bprice\\b|\\border\\b|signature|unterschrift)",
+            FLAGS);
 
-    private static final Map<String, String> CURRENCY_SYMBOLS = Map.of("€", "EUR", "£", "GBP", "₹", "INR",
-            "zł", "PLN", "¥", "JPY", "$", "USD", "RM", "MYR", "S$", "SGD", "Rs.", "INR", "Rs", "INR");
+    private static final Map<String, String> CURRENCY_SYMBOLS = Map.of(
+            "€", "EUR", "£", "GBP", "₹", "INR", "zł", "PLN", "¥", "JPY", "$", "USD", "RM", "MYR", "S$", "SGD", "Rs.",
+            "INR", "Rs", "INR");
     /** Symbols printed before the figure only; after one they are usually something else (a tax code "S"). */
     private static final java.util.Set<String> PREFIX_SYMBOLS = java.util.Set.of("RM", "S$", "Rs", "Rs.");
 
@@ -269,7 +366,8 @@ public final class FieldExtractor {
             String quoted = Pattern.quote(symbol);
             boolean letters = symbol.chars().allMatch(Character::isLetter);
             String before = (letters ? "(?<![A-Za-z])" : "(?<![A-Za-z$])") + quoted + "\\s?" + FIGURE;
-            String after = PREFIX_SYMBOLS.contains(symbol) ? "$^"
+            String after = PREFIX_SYMBOLS.contains(symbol)
+                    ? "$^"
                     : "\\d[.,]\\d{2}\\s?" + quoted + (letters ? "(?![A-Za-z])" : "");
             // a column heading: "(RM)", "(RM" cut by OCR, or the symbol alone closing a line of headings
             String heading = letters ? "\\(" + quoted + "(?![A-Za-z])|(?<![A-Za-z(])" + quoted + "\\)?\\s*$" : "$^";
@@ -277,8 +375,9 @@ public final class FieldExtractor {
         }
         return Map.copyOf(patterns);
     }
-    private static final Pattern CURRENCY_CODE = Pattern.compile(
-            "\\b(EUR|USD|GBP|INR|PLN|CHF|JPY|CAD|AUD|SEK|NOK|DKK|CZK|HUF|CNY|MYR|SGD)\\b");
+
+    private static final Pattern CURRENCY_CODE =
+            Pattern.compile("\\b(EUR|USD|GBP|INR|PLN|CHF|JPY|CAD|AUD|SEK|NOK|DKK|CZK|HUF|CNY|MYR|SGD)\\b");
 
     /** A line of a page, with its page number and where its text came from. */
     private record Line(int page, String text, String source, List<Double> words) {
@@ -350,6 +449,7 @@ public final class FieldExtractor {
 
     /** Pages read for key fields: all of a short document; the first four and the last two of a long one. */
     static final int HEAD_PAGES = 4;
+
     static final int TAIL_PAGES = 2;
 
     /**
@@ -371,7 +471,8 @@ public final class FieldExtractor {
         type.ifPresent(f -> put(fields, f));
         Optional<ExtractedField> currency = currency(lines);
         boolean usOrder = currency.map(c -> c.value().equals("USD")).orElse(false);
-        labelled("invoiceNumber", lines, INVOICE_NUMBER_LABEL, FieldExtractor::identifier).ifPresent(f -> put(fields, f));
+        labelled("invoiceNumber", lines, INVOICE_NUMBER_LABEL, FieldExtractor::identifier)
+                .ifPresent(f -> put(fields, f));
         Optional<ExtractedField> due = labelled("dueDate", lines, DUE_DATE_LABEL, text -> firstDate(text, usOrder));
         issueDate(lines, usOrder, due).ifPresent(f -> put(fields, f));
         due.ifPresent(f -> put(fields, f));
@@ -393,17 +494,25 @@ public final class FieldExtractor {
 
     // ---- e-invoice XML --------------------------------------------------------------------------------------
 
-    private static Map<String, ExtractedField> fromXml(EInvoiceXml.Invoice xml, Map<String, ExtractedField> read,
-                                                       List<Line> lines) {
+    private static Map<String, ExtractedField> fromXml(
+            EInvoiceXml.Invoice xml, Map<String, ExtractedField> read, List<Line> lines) {
         Map<String, ExtractedField> fields = new LinkedHashMap<>(read);
         xml.fields().forEach((name, value) -> {
-            ExtractedField field = new ExtractedField(name, value, null, xml.syntax() + " " + name, 0.95,
-                    ExtractedField.EMBEDDED_XML, List.of(), List.of());
+            ExtractedField field = new ExtractedField(
+                    name,
+                    value,
+                    null,
+                    xml.syntax() + " " + name,
+                    0.95,
+                    ExtractedField.EMBEDDED_XML,
+                    List.of(),
+                    List.of());
             ExtractedField onPage = read.get(name);
             if (onPage != null && same(name, value, onPage.value())) {
                 field = field.pass("the page shows the same (page " + onPage.pageNumber() + ")", 0.6);
             } else if (onPage != null && !name.equals("documentType")) {
-                field = field.fail("XML " + value + ", page " + onPage.value() + " (page " + onPage.pageNumber() + ")", 0.3);
+                field = field.fail(
+                        "XML " + value + ", page " + onPage.value() + " (page " + onPage.pageNumber() + ")", 0.3);
             } else if (shownOnPage(name, value, lines)) {
                 field = field.pass("seen on the page", 0.4);
             }
@@ -447,8 +556,10 @@ public final class FieldExtractor {
         }
         if (name.endsWith("Date")) {
             for (Line line : lines) {
-                if (Dates.find(line.text(), false).stream().anyMatch(d -> d.date().toString().equals(value))
-                        || Dates.find(line.text(), true).stream().anyMatch(d -> d.date().toString().equals(value))) {
+                if (Dates.find(line.text(), false).stream()
+                                .anyMatch(d -> d.date().toString().equals(value))
+                        || Dates.find(line.text(), true).stream()
+                                .anyMatch(d -> d.date().toString().equals(value))) {
                     return true;
                 }
             }
@@ -497,10 +608,16 @@ public final class FieldExtractor {
             }
             ExtractedField netField = fields.get("netAmount");
             if (complete && lines.compareTo(new BigDecimal(netField.value())) == 0) {
-                fields.put("netAmount", netField.pass("the " + xml.lineItems().size() + " lines add up to the net amount", 0.3));
+                fields.put(
+                        "netAmount",
+                        netField.pass("the " + xml.lineItems().size() + " lines add up to the net amount", 0.3));
             } else if (complete) {
-                fields.put("netAmount", netField.pass("the lines add up to " + lines.toPlainString()
-                        + " (allowances and charges make the difference)", 0));
+                fields.put(
+                        "netAmount",
+                        netField.pass(
+                                "the lines add up to " + lines.toPlainString()
+                                        + " (allowances and charges make the difference)",
+                                0));
             }
         }
         ExtractedField issue = fields.get("issueDate");
@@ -516,7 +633,9 @@ public final class FieldExtractor {
         if (iban != null) {
             try {
                 IbanUtil.validate(iban.value());
-                fields.put("iban", iban.pass("IBAN length for " + iban.value().substring(0, 2) + " and mod-97 check digits", 0.5));
+                fields.put(
+                        "iban",
+                        iban.pass("IBAN length for " + iban.value().substring(0, 2) + " and mod-97 check digits", 0.5));
             } catch (InvalidCheckDigitException e) {
                 fields.put("iban", iban.fail("check digits wrong (mod 97): a made-up or mistyped account", 0.3));
             } catch (IbanFormatException | UnsupportedCountryException e) {
@@ -526,9 +645,11 @@ public final class FieldExtractor {
         for (String name : List.of("sellerVatId", "buyerVatId")) {
             ExtractedField id = fields.get(name);
             if (id != null) {
-                fields.put(name, VAT_ID.matcher(id.value()).matches()
-                        ? id.pass("format of a " + id.value().substring(0, 2) + " VAT number", 0.3)
-                        : id.fail("not in a known VAT number format", 0.15));
+                fields.put(
+                        name,
+                        VAT_ID.matcher(id.value()).matches()
+                                ? id.pass("format of a " + id.value().substring(0, 2) + " VAT number", 0.3)
+                                : id.fail("not in a known VAT number format", 0.15));
             }
         }
     }
@@ -539,8 +660,8 @@ public final class FieldExtractor {
      * A value found after a label on its line, else at the start of the next line, else below the label in the
      * same column (a header row over a value row).
      */
-    private static Optional<ExtractedField> labelled(String name, List<Line> lines, Pattern label,
-                                                     java.util.function.Function<String, Optional<String>> value) {
+    private static Optional<ExtractedField> labelled(
+            String name, List<Line> lines, Pattern label, java.util.function.Function<String, Optional<String>> value) {
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             Matcher matcher = label.matcher(line.text());
@@ -560,7 +681,8 @@ public final class FieldExtractor {
                 return Optional.of(field(name, found.get(), line, line.text(), 0.85, printed));
             }
             int under = i + 1;
-            if (under + 1 < lines.size() && RULE.matcher(lines.get(under).text()).matches()) {
+            if (under + 1 < lines.size()
+                    && RULE.matcher(lines.get(under).text()).matches()) {
                 under++; // a rule drawn under a row of headings
             }
             if (under < lines.size() && lines.get(under).page() == line.page()) {
@@ -568,13 +690,14 @@ public final class FieldExtractor {
                 String belowCell = cellUnder(line.text(), matcher.start(), next.text());
                 Optional<String> below = value.apply(belowCell);
                 if (below.isPresent()) {
-                    return Optional.of(field(name, below.get(), next, line.text() + " / " + next.text(), 0.75, belowCell));
+                    return Optional.of(
+                            field(name, below.get(), next, line.text() + " / " + next.text(), 0.75, belowCell));
                 }
                 if (cell < 0 && rest.isBlank()) {
                     found = value.apply(next.text());
                     if (found.isPresent()) {
-                        return Optional.of(field(name, found.get(), next, line.text() + " / " + next.text(), 0.7,
-                                next.text()));
+                        return Optional.of(
+                                field(name, found.get(), next, line.text() + " / " + next.text(), 0.7, next.text()));
                     }
                 }
             }
@@ -587,10 +710,10 @@ public final class FieldExtractor {
     }
 
     /** A field read from a line; {@code printed} is the value as it stands on the line, whose OCR confidence counts. */
-    private static ExtractedField field(String name, String value, Line line, String snippet, double confidence,
-                                        String printed) {
-        ExtractedField field = new ExtractedField(name, value, line.page(), snippet, confidence, line.source(), List.of(),
-                List.of());
+    private static ExtractedField field(
+            String name, String value, Line line, String snippet, double confidence, String printed) {
+        ExtractedField field =
+                new ExtractedField(name, value, line.page(), snippet, confidence, line.source(), List.of(), List.of());
         Double ocr = line.ocrConfidence(printed);
         if (ocr == null) {
             return field;
@@ -600,7 +723,8 @@ public final class FieldExtractor {
         }
         // Tesseract rates figures lower than words even when it reads them right, so they lose half as much.
         double weight = value.matches("[-\\d.,: /]+") && ocr >= 30 ? 0.5 : 1;
-        return field.fail(String.format(Locale.ROOT, "OCR unsure of the words read (%.0f%%)", ocr),
+        return field.fail(
+                String.format(Locale.ROOT, "OCR unsure of the words read (%.0f%%)", ocr),
                 weight * (ocr < OCR_SURE / 2 ? 0.35 : 0.25 * (OCR_SURE - ocr) / (OCR_SURE / 2) + 0.05));
     }
 
@@ -609,6 +733,7 @@ public final class FieldExtractor {
 
     /** A line of nothing but rules and table borders. */
     private static final Pattern RULE = Pattern.compile("[^\\p{L}\\p{N}]*");
+
     private static final Pattern CELL = Pattern.compile("\\S+(?: \\S+)*");
 
     /**
@@ -621,7 +746,8 @@ public final class FieldExtractor {
         List<int[]> heads = cells(headings);
         List<int[]> cells = cells(values);
         // a row of headings holds no figures and no "label: value" pairs
-        boolean headingRow = heads.stream().map(h -> headings.substring(h[0], h[1])).noneMatch(h -> h.matches(".*[\\d:].*"));
+        boolean headingRow =
+                heads.stream().map(h -> headings.substring(h[0], h[1])).noneMatch(h -> h.matches(".*[\\d:].*"));
         if (headingRow && heads.size() >= 2 && heads.size() == cells.size()) {
             for (int k = 0; k < heads.size(); k++) {
                 if (column >= heads.get(k)[0] && column < heads.get(k)[1]) {
@@ -663,7 +789,8 @@ public final class FieldExtractor {
         Matcher matcher = IDENTIFIER.matcher(text.replaceFirst("^[\\s:#.°º-]+", ""));
         while (matcher.find()) {
             String candidate = matcher.group().replaceAll("[._-]+$", "");
-            if (candidate.chars().anyMatch(Character::isDigit) && !Dates.DATE_LIKE.matcher(candidate).matches()) {
+            if (candidate.chars().anyMatch(Character::isDigit)
+                    && !Dates.DATE_LIKE.matcher(candidate).matches()) {
                 return Optional.of(candidate);
             }
         }
@@ -674,7 +801,9 @@ public final class FieldExtractor {
     private static Optional<String> name(String text) {
         String value = text.replaceFirst("^[\\s:.-]+", "").split("\\s{2,}")[0].strip();
         value = value.replaceFirst("\\s+\\p{L}+\\.?\\s*:.*$", "").strip();
-        if (!plausibleName(value) || value.endsWith(":") || value.matches(".*\\d{4,}.*")
+        if (!plausibleName(value)
+                || value.endsWith(":")
+                || value.matches(".*\\d{4,}.*")
                 || !Character.isLetterOrDigit(value.codePointAt(0))) {
             return Optional.empty();
         }
@@ -686,13 +815,17 @@ public final class FieldExtractor {
      * symbols that OCR leaves where it misread ("FARMAS! LIGAMAS", "$B"), not an address or a label.
      */
     static boolean plausibleName(String name) {
-        if (name.length() < 3 || name.chars().filter(Character::isLetter).count() < 3 || NOT_A_NAME.matcher(name).find()
-                || name.matches("^\\d.*") || name.matches(".*[!$|{}“”@#*?<>=_~^\\\\].*")) {
+        if (name.length() < 3
+                || name.chars().filter(Character::isLetter).count() < 3
+                || NOT_A_NAME.matcher(name).find()
+                || name.matches("^\\d.*")
+                || name.matches(".*[!$|{}“”@#*?<>=_~^\\\\].*")) {
             return false;
         }
         for (String word : name.split("\\s+")) {
             boolean initial = word.matches("\\p{Lu}\\.?");
-            if (word.matches(".*\\d.*\\p{L}.*|.*\\p{L}.*\\d.*") || (word.length() == 1 && !initial && !word.equals("&"))) {
+            if (word.matches(".*\\d.*\\p{L}.*|.*\\p{L}.*\\d.*")
+                    || (word.length() == 1 && !initial && !word.equals("&"))) {
                 return false;
             }
         }
@@ -707,17 +840,29 @@ public final class FieldExtractor {
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i).text();
             Matcher matcher = ISSUE_DATE_LABEL.matcher(text);
-            if (matcher.find() && !DUE_DATE_LABEL.matcher(text.substring(0, matcher.end())).find()) {
-                Optional<Dates.Found> date = Dates.find(text.substring(matcher.end()), usOrder).stream().findFirst();
+            if (matcher.find()
+                    && !DUE_DATE_LABEL.matcher(text.substring(0, matcher.end())).find()) {
+                Optional<Dates.Found> date = Dates.find(text.substring(matcher.end()), usOrder).stream()
+                        .findFirst();
                 if (date.isPresent()) {
-                    return Optional.of(field("issueDate", date.get().date().toString(), lines.get(i), text, 0.85,
+                    return Optional.of(field(
+                            "issueDate",
+                            date.get().date().toString(),
+                            lines.get(i),
+                            text,
+                            0.85,
                             date.get().printed()));
                 }
                 if (i + 1 < lines.size()) {
                     Optional<String> below = firstDate(cellAt(lines.get(i + 1).text(), matcher.start()), usOrder);
                     if (below.isPresent()) {
-                        return Optional.of(field("issueDate", below.get(), lines.get(i + 1),
-                                text + " / " + lines.get(i + 1).text(), 0.75, cellAt(lines.get(i + 1).text(), matcher.start())));
+                        return Optional.of(field(
+                                "issueDate",
+                                below.get(),
+                                lines.get(i + 1),
+                                text + " / " + lines.get(i + 1).text(),
+                                0.75,
+                                cellAt(lines.get(i + 1).text(), matcher.start())));
                     }
                 }
             }
@@ -739,13 +884,17 @@ public final class FieldExtractor {
                 }
             }
         }
-        return best.values().stream().max(Comparator.comparingInt((ExtractedField f) -> counts.get(f.value()))
+        return best.values().stream()
+                .max(Comparator.comparingInt((ExtractedField f) -> counts.get(f.value()))
                         .thenComparingDouble(ExtractedField::confidence))
                 .map(f -> counts.get(f.value()) > 1 ? f.pass("printed " + counts.get(f.value()) + " times", 0.3) : f);
     }
 
     private static Optional<ExtractedField> paymentTerms(List<Line> lines) {
-        Optional<ExtractedField> labelled = labelled("paymentTerms", lines, TERMS_LABEL,
+        Optional<ExtractedField> labelled = labelled(
+                "paymentTerms",
+                lines,
+                TERMS_LABEL,
                 text -> text.isBlank() ? Optional.empty() : Optional.of(text.strip()));
         if (labelled.isPresent()) {
             return labelled;
@@ -780,8 +929,11 @@ public final class FieldExtractor {
         List<Candidate> taxes = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            String text = COUNT.matcher(amountText(line.text())).replaceAll(m -> " ".repeat(m.group().length()));
-            if (NOT_AN_AMOUNT_LINE.matcher(text).find() || VAT_ID_LABEL.matcher(text).find() || hasIban(text)) {
+            String text = COUNT.matcher(amountText(line.text()))
+                    .replaceAll(m -> " ".repeat(m.group().length()));
+            if (NOT_AN_AMOUNT_LINE.matcher(text).find()
+                    || VAT_ID_LABEL.matcher(text).find()
+                    || hasIban(text)) {
                 continue;
             }
             double late = 0.3 * i / Math.max(1, lines.size());
@@ -792,10 +944,13 @@ public final class FieldExtractor {
                 amountAfter(text, label.end()).ifPresent(a -> taxes.add(new Candidate(a, line, 2 + late + cents(a))));
             } else if ((label = TOTAL_STRONG.matcher(text)).find()) {
                 Matcher net = NET_LABEL.matcher(text);
-                if (net.find() && net.start() < label.start() && !label.group().toLowerCase(Locale.ROOT).contains("net")) {
+                if (net.find()
+                        && net.start() < label.start()
+                        && !label.group().toLowerCase(Locale.ROOT).contains("net")) {
                     amountAfter(text, net.end()).ifPresent(a -> nets.add(new Candidate(a, line, 3 + late + cents(a))));
                 } else {
-                    amountAfter(text, label.end()).ifPresent(a -> totals.add(new Candidate(a, line, 3 + late + cents(a))));
+                    amountAfter(text, label.end())
+                            .ifPresent(a -> totals.add(new Candidate(a, line, 3 + late + cents(a))));
                 }
             } else if ((label = NET_LABEL.matcher(text)).find()) {
                 amountAfter(text, label.end()).ifPresent(a -> nets.add(new Candidate(a, line, 3 + late + cents(a))));
@@ -803,14 +958,16 @@ public final class FieldExtractor {
                 Matcher from = label;
                 // "Total Tax Amount", "Summe MwSt": the sum of the tax lines above it
                 double sum = TAX_TOTAL.matcher(text).find() ? 0.5 : 0;
-                lastAmountAfter(text, from.end()).ifPresent(a -> taxes.add(new Candidate(a, line, 2.5 + sum + late + cents(a))));
+                lastAmountAfter(text, from.end())
+                        .ifPresent(a -> taxes.add(new Candidate(a, line, 2.5 + sum + late + cents(a))));
             } else if ((label = TOTAL_WEAK.matcher(text)).find()) {
                 amountAfter(text, label.end()).ifPresent(a -> totals.add(new Candidate(a, line, 2 + late + cents(a))));
             }
         }
         // a part's net of nothing ("Parts Net Taxable Amount: 0.00") is no document's net
         nets.removeIf(n -> n.value().signum() == 0);
-        Comparator<Candidate> byScore = Comparator.comparingDouble(Candidate::score).reversed();
+        Comparator<Candidate> byScore =
+                Comparator.comparingDouble(Candidate::score).reversed();
         totals.sort(byScore);
         nets.sort(byScore);
         taxes.sort(byScore);
@@ -823,7 +980,8 @@ public final class FieldExtractor {
             for (Candidate n : top(nets)) {
                 for (Candidate x : top(taxes)) {
                     if (n.value().add(x.value()).subtract(t.value()).abs().compareTo(new BigDecimal("0.015")) <= 0
-                            && t.score() + n.score() + x.score() > best && t.value().signum() != 0) {
+                            && t.score() + n.score() + x.score() > best
+                            && t.value().signum() != 0) {
                         best = t.score() + n.score() + x.score();
                         total = t;
                         net = n;
@@ -845,8 +1003,8 @@ public final class FieldExtractor {
             Optional<Candidate> only = onlyMoney(lines);
             if (only.isPresent()) {
                 emit(fields, "totalAmount", only.get(), 0.6);
-                fields.computeIfPresent("totalAmount",
-                        (k, f) -> f.pass("no total label; the only amount printed with a currency", 0));
+                fields.computeIfPresent(
+                        "totalAmount", (k, f) -> f.pass("no total label; the only amount printed with a currency", 0));
                 return;
             }
         }
@@ -860,9 +1018,9 @@ public final class FieldExtractor {
     }
 
     /** A figure with cents beside a currency sign or code, before or after it. */
-    private static final Pattern MONEY_WITH_CURRENCY = Pattern.compile(
-            "(?:(?<![A-Za-z])(?:RM|S\\$|Rs\\.?|EUR|USD|GBP|INR|MYR|SGD|CHF)|[$€£₹¥])\\s?(-?" + FIGURE + ")"
-                    + "|(?<![\\d.,])(-?" + FIGURE + ")\\s?(?:€|£|(?:EUR|USD|GBP|INR|MYR|SGD|CHF)(?![A-Za-z]))");
+    private static final Pattern MONEY_WITH_CURRENCY =
+            Pattern.compile("(?:(?<![A-Za-z])(?:RM|S\\$|Rs\\.?|EUR|USD|GBP|INR|MYR|SGD|CHF)|[$€£₹¥])\\s?(-?" + FIGURE
+                    + ")" + "|(?<![\\d.,])(-?" + FIGURE + ")\\s?(?:€|£|(?:EUR|USD|GBP|INR|MYR|SGD|CHF)(?![A-Za-z]))");
 
     /**
      * A page without any total, net or tax label that prints exactly one sum of money with its currency (a
@@ -895,14 +1053,21 @@ public final class FieldExtractor {
      * Independent lines that confirm a total make an OCR misreading unlikely: the same figure printed on another
      * total or amount-due line ("Total (incl. GST) 6.00" and "TOTAL 6.00"), or cash tendered less change given.
      */
-    private static void agree(Map<String, ExtractedField> fields, Candidate total, List<Candidate> totals,
-                              List<Candidate> dues, List<Candidate> nets, List<Line> lines) {
+    private static void agree(
+            Map<String, ExtractedField> fields,
+            Candidate total,
+            List<Candidate> totals,
+            List<Candidate> dues,
+            List<Candidate> nets,
+            List<Line> lines) {
         ExtractedField field = fields.get("totalAmount");
         List<Candidate> others = new ArrayList<>(totals);
         others.addAll(dues);
         for (Candidate other : others) {
             if (other.line() != total.line() && other.value().compareTo(total.value()) == 0) {
-                fields.put("totalAmount", field.pass("printed again: " + other.line().text(), 0.6));
+                fields.put(
+                        "totalAmount",
+                        field.pass("printed again: " + other.line().text(), 0.6));
                 return;
             }
         }
@@ -919,13 +1084,17 @@ public final class FieldExtractor {
             }
         }
         if (cash != null && change != null && cash.subtract(change).compareTo(total.value()) == 0) {
-            fields.put("totalAmount", field.pass("cash " + cash.toPlainString() + " less change " + change.toPlainString()
-                    + " = total", 0.6));
+            fields.put(
+                    "totalAmount",
+                    field.pass(
+                            "cash " + cash.toPlainString() + " less change " + change.toPlainString() + " = total",
+                            0.6));
         }
     }
 
     private static final Pattern CASH = Pattern.compile("(\\bcash\\b|tendered|\\bpaid\\b|payment)", FLAGS);
-    private static final Pattern CHANGE = Pattern.compile("(\\bchange\\b|wechselgeld|r[ée]ckgeld|monnaie|cambio|resto)", FLAGS);
+    private static final Pattern CHANGE =
+            Pattern.compile("(\\bchange\\b|wechselgeld|r[ée]ckgeld|monnaie|cambio|resto)", FLAGS);
 
     private static List<Candidate> top(List<Candidate> candidates) {
         return candidates.subList(0, Math.min(5, candidates.size()));
@@ -939,9 +1108,11 @@ public final class FieldExtractor {
         if (candidate == null) {
             return;
         }
-        String value = candidate.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        String value =
+                candidate.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
         // Money prints its cents; a bare number after a label is more likely a count.
-        double printed = candidate.printed() != null && candidate.printed().matches(".*[.,]\\d{2}$") ? confidence
+        double printed = candidate.printed() != null && candidate.printed().matches(".*[.,]\\d{2}$")
+                ? confidence
                 : confidence - 0.15;
         fields.put(name, field(name, value, candidate.line(), candidate.line().text(), printed, candidate.printed()));
     }
@@ -952,9 +1123,13 @@ public final class FieldExtractor {
      */
     private static Optional<Amounts.Found> amountAfter(String text, int from) {
         List<Amounts.Found> amounts = Amounts.find(ownPart(text.substring(from)));
-        List<Amounts.Found> money = amounts.stream().filter(Amounts.Found::hasDecimals).toList();
+        List<Amounts.Found> money =
+                amounts.stream().filter(Amounts.Found::hasDecimals).toList();
         List<Amounts.Found> pool = money.isEmpty() ? amounts : money;
-        return pool.stream().filter(a -> a.value().signum() != 0).findFirst().or(() -> pool.stream().findFirst());
+        return pool.stream()
+                .filter(a -> a.value().signum() != 0)
+                .findFirst()
+                .or(() -> pool.stream().findFirst());
     }
 
     /**
@@ -977,7 +1152,9 @@ public final class FieldExtractor {
 
     /** The last amount after a tax label: tax summaries print the rate and the base before the tax itself. */
     private static Optional<Amounts.Found> lastAmountAfter(String text, int from) {
-        List<Amounts.Found> money = Amounts.find(text.substring(from)).stream().filter(Amounts.Found::hasDecimals).toList();
+        List<Amounts.Found> money = Amounts.find(text.substring(from)).stream()
+                .filter(Amounts.Found::hasDecimals)
+                .toList();
         return money.isEmpty() ? Optional.empty() : Optional.of(money.get(money.size() - 1));
     }
 
@@ -1015,8 +1192,11 @@ public final class FieldExtractor {
             Line line = evidence.get(best.getKey());
             double confidence = best.getValue() >= 2 ? 0.9 : 0.7;
             ExtractedField field = field("currency", best.getKey(), line, line.text(), confidence);
-            long others = counts.keySet().stream().filter(c -> !c.equals(best.getKey())).count();
-            return others == 0 ? field.pass("the symbols and codes printed agree", 0.3)
+            long others = counts.keySet().stream()
+                    .filter(c -> !c.equals(best.getKey()))
+                    .count();
+            return others == 0
+                    ? field.pass("the symbols and codes printed agree", 0.3)
                     : field.fail("other currencies are printed too (" + String.join(", ", counts.keySet()) + ")", 0.1);
         });
     }
@@ -1027,9 +1207,10 @@ public final class FieldExtractor {
      */
     private static final Map<Pattern, String> COUNTRY_SIGNS = Map.of(
             Pattern.compile("(?<![\\p{L}])(?:[Ss][Dd][Nn]\\.?\\s*[Bb][Hh][Dd]|MALAYSIA|Malaysia|Selangor|SELANGOR"
-                    + "|Kuala\\s*Lumpur|KUALA\\s*LUMPUR|Johor|JOHOR|Pulau\\s*Pinang|PULAU\\s*PINANG|Negeri\\s*Sembilan"
-                    + "|NEGERI\\s*SEMBILAN|Melaka|MELAKA|Pahang|PAHANG|Perak|PERAK|Kedah|KEDAH|Kelantan|KELANTAN"
-                    + "|Terengganu|TERENGGANU|Sabah|SABAH|Sarawak|SARAWAK|Putrajaya|PUTRAJAYA)(?![\\p{L}])"), "MYR",
+                            + "|Kuala\\s*Lumpur|KUALA\\s*LUMPUR|Johor|JOHOR|Pulau\\s*Pinang|PULAU\\s*PINANG|Negeri\\s*Sembilan"
+                            + "|NEGERI\\s*SEMBILAN|Melaka|MELAKA|Pahang|PAHANG|Perak|PERAK|Kedah|KEDAH|Kelantan|KELANTAN"
+                            + "|Terengganu|TERENGGANU|Sabah|SABAH|Sarawak|SARAWAK|Putrajaya|PUTRAJAYA)(?![\\p{L}])"),
+                    "MYR",
             Pattern.compile("(?<![\\p{L}])(?:Pte\\.?\\s*Ltd|PTE\\.?\\s*LTD|SINGAPORE|Singapore)(?![\\p{L}])"), "SGD",
             Pattern.compile("(?<![\\p{L}])(?:GSTIN|Pvt\\.?\\s*Ltd|PVT\\.?\\s*LTD|INDIA|India)(?![\\p{L}])"), "INR");
 
@@ -1055,7 +1236,13 @@ public final class FieldExtractor {
         Map.Entry<String, Line> only = found.entrySet().iterator().next();
         String sign = signs.get(only.getKey());
         // OCR's confidence in the sign itself counts, not in the rest of its line
-        return Optional.of(field("currency", only.getKey(), only.getValue(), only.getValue().text(), 0.6, sign)
+        return Optional.of(field(
+                        "currency",
+                        only.getKey(),
+                        only.getValue(),
+                        only.getValue().text(),
+                        0.6,
+                        sign)
                 .pass("no currency printed; implied by the country the document names (" + sign + ")", 0));
     }
 
@@ -1071,21 +1258,34 @@ public final class FieldExtractor {
         int limit = Math.min(lines.size(), 14);
         for (int i = 0; i < limit; i++) {
             Line line = lines.get(i);
-            if (BUYER_CONTEXT.matcher(line.text()).find() || (i > 0 && BUYER_CONTEXT.matcher(lines.get(i - 1).text()).find())) {
+            if (BUYER_CONTEXT.matcher(line.text()).find()
+                    || (i > 0 && BUYER_CONTEXT.matcher(lines.get(i - 1).text()).find())) {
                 continue;
             }
             for (String cell : line.text().split("\\s{2,}")) {
-                Map.Entry<String, List<String>> read = line.source().equals(ExtractedField.OCR) ? respelled(cleanName(cell))
+                Map.Entry<String, List<String>> read = line.source().equals(ExtractedField.OCR)
+                        ? respelled(cleanName(cell))
                         : Map.entry(cleanName(cell), List.of());
                 String name = read.getKey();
                 Matcher form = LEGAL_FORM.matcher(name);
                 String rest = form.find() ? name.substring(0, form.start()).strip() : name;
-                if (COMPANY.matcher(name).find() && plausibleName(name) && rest.chars().filter(Character::isLetter).count() >= 3
+                if (COMPANY.matcher(name).find()
+                        && plausibleName(name)
+                        && rest.chars().filter(Character::isLetter).count() >= 3
                         && name.contains(" ")) {
-                    ExtractedField field = field("sellerName", name, line, line.text(), 0.75,
+                    ExtractedField field = field(
+                            "sellerName",
+                            name,
+                            line,
+                            line.text(),
+                            0.75,
                             read.getValue().isEmpty() ? name : cleanName(cell));
-                    return Optional.of(read.getValue().isEmpty() ? field
-                            : field.fail("OCR read " + String.join(", ", read.getValue()) + " (look-alike letters)", 0.05));
+                    return Optional.of(
+                            read.getValue().isEmpty()
+                                    ? field
+                                    : field.fail(
+                                            "OCR read " + String.join(", ", read.getValue()) + " (look-alike letters)",
+                                            0.05));
                 }
             }
         }
@@ -1096,10 +1296,15 @@ public final class FieldExtractor {
             }
             String name = cleanName(cell);
             long letters = name.chars().filter(Character::isLetter).count();
-            boolean title = DOCUMENT_TYPES.values().stream().anyMatch(t -> t.matcher(name).find());
-            if (letters >= 5 && letters >= 0.75 * name.replace(" ", "").length() && plausibleName(name) && !title
+            boolean title = DOCUMENT_TYPES.values().stream()
+                    .anyMatch(t -> t.matcher(name).find());
+            if (letters >= 5
+                    && letters >= 0.75 * name.replace(" ", "").length()
+                    && plausibleName(name)
+                    && !title
                     && !BUYER_CONTEXT.matcher(name).find()) {
-                return Optional.of(field("sellerName", name, lines.get(i), lines.get(i).text(), 0.55));
+                return Optional.of(
+                        field("sellerName", name, lines.get(i), lines.get(i).text(), 0.55));
             }
         }
         return Optional.empty();
@@ -1119,7 +1324,9 @@ public final class FieldExtractor {
         if (end > 0) {
             name = name.substring(0, end);
         }
-        return name.replaceAll("[\\s,;:|\\-]+$", "").replaceFirst("^[^\\p{L}\\d]+", "").strip();
+        return name.replaceAll("[\\s,;:|\\-]+$", "")
+                .replaceFirst("^[^\\p{L}\\d]+", "")
+                .strip();
     }
 
     private static Optional<ExtractedField> iban(List<Line> lines) {
@@ -1185,7 +1392,10 @@ public final class FieldExtractor {
                 return false;
             }
         }
-        return new java.math.BigInteger(digits.toString()).mod(java.math.BigInteger.valueOf(97)).intValue() == 1;
+        return new java.math.BigInteger(digits.toString())
+                        .mod(java.math.BigInteger.valueOf(97))
+                        .intValue()
+                == 1;
     }
 
     private static Optional<String> bic(String text) {
@@ -1224,17 +1434,36 @@ public final class FieldExtractor {
 
     private static Map<String, Pattern> documentTypes() {
         Map<String, Pattern> types = new LinkedHashMap<>();
-        types.put("credit note", Pattern.compile("(credit\\s*note|gutschrift|\\bavoir\\b|creditnota|nota\\s*de\\s*cr[ée]dito"
-                + "|nota\\s*di\\s*credito)", FLAGS));
-        types.put("annual report", Pattern.compile("(annual\\s*report|gesch[äa]ftsbericht|jahresbericht|rapport\\s*annuel"
-                + "|jaarverslag|informe\\s*anual|relazione\\s*(?:finanziaria\\s*)?annuale)", FLAGS));
-        types.put("bank statement", Pattern.compile("(bank\\s*statement|account\\s*statement|statement\\s*of\\s*account"
-                + "|kontoauszug|relev[ée]\\s*de\\s*compte|rekeningafschrift|extracto\\s*(?:bancario|de\\s*cuenta)"
-                + "|estratto\\s*(?:di\\s*)?conto)", FLAGS));
-        types.put("invoice", Pattern.compile("(\\binvoice\\b|\\brechnung\\b|\\bfacture\\b|\\bfactuur\\b|\\bfactura\\b"
-                + "|\\bfattura\\b)", FLAGS));
-        types.put("receipt", Pattern.compile("(\\breceipt\\b|\\bquittung\\b|kassenbon|\\bre[çc]u\\b|ticket\\s*de\\s*caisse"
-                + "|kassabon|\\bkwitantie\\b|\\brecibo\\b|\\bricevuta\\b|\\bscontrino\\b)", FLAGS));
+        types.put(
+                "credit note",
+                Pattern.compile(
+                        "(credit\\s*note|gutschrift|\\bavoir\\b|creditnota|nota\\s*de\\s*cr[ée]dito"
+                                + "|nota\\s*di\\s*credito)",
+                        FLAGS));
+        types.put(
+                "annual report",
+                Pattern.compile(
+                        "(annual\\s*report|gesch[äa]ftsbericht|jahresbericht|rapport\\s*annuel"
+                                + "|jaarverslag|informe\\s*anual|relazione\\s*(?:finanziaria\\s*)?annuale)",
+                        FLAGS));
+        types.put(
+                "bank statement",
+                Pattern.compile(
+                        "(bank\\s*statement|account\\s*statement|statement\\s*of\\s*account"
+                                + "|kontoauszug|relev[ée]\\s*de\\s*compte|rekeningafschrift|extracto\\s*(?:bancario|de\\s*cuenta)"
+                                + "|estratto\\s*(?:di\\s*)?conto)",
+                        FLAGS));
+        types.put(
+                "invoice",
+                Pattern.compile(
+                        "(\\binvoice\\b|\\brechnung\\b|\\bfacture\\b|\\bfactuur\\b|\\bfactura\\b" + "|\\bfattura\\b)",
+                        FLAGS));
+        types.put(
+                "receipt",
+                Pattern.compile(
+                        "(\\breceipt\\b|\\bquittung\\b|kassenbon|\\bre[çc]u\\b|ticket\\s*de\\s*caisse"
+                                + "|kassabon|\\bkwitantie\\b|\\brecibo\\b|\\bricevuta\\b|\\bscontrino\\b)",
+                        FLAGS));
         return types;
     }
 
@@ -1263,8 +1492,8 @@ public final class FieldExtractor {
         if (best == null) {
             return Optional.of(new ExtractedField("documentType", "other", null, null, 0.3));
         }
-        return Optional.of(field("documentType", best, evidence, evidence.text(),
-                Math.min(0.95, 0.5 + bestScore / 10)));
+        return Optional.of(
+                field("documentType", best, evidence, evidence.text(), Math.min(0.95, 0.5 + bestScore / 10)));
     }
 
     /** A value found after a label on its line, or else at the start of the next line. */

@@ -46,7 +46,8 @@ final class LayoutTextStripper extends PDFTextStripper {
         }
         TextPosition first = positions.get(0);
         TextPosition last = positions.get(positions.size() - 1);
-        float charWidth = Math.max(1f, (last.getXDirAdj() + last.getWidthDirAdj() - first.getXDirAdj()) / Math.max(1, text.length()));
+        float charWidth = Math.max(
+                1f, (last.getXDirAdj() + last.getWidthDirAdj() - first.getXDirAdj()) / Math.max(1, text.length()));
         if (!Float.isNaN(lastEnd)) {
             float gap = first.getXDirAdj() - lastEnd;
             line.append(gap > 1.6f * Math.max(charWidth, lastWidth) ? "  " : " ");

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.imageio.ImageIO;
 
 import org.springframework.stereotype.Component;
@@ -67,7 +66,9 @@ public class Ocr {
     /** Whether the Tesseract command answers, asked once when the app starts. */
     private static boolean probe(String tesseract) {
         try {
-            Process process = new ProcessBuilder(tesseract, "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(tesseract, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             process.getInputStream().readAllBytes();
             return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
@@ -91,8 +92,7 @@ public class Ocr {
     }
 
     /** A page read, and the language it was read in (for the next page of the same document). */
-    public record Reading(Result result, String language) {
-    }
+    public record Reading(Result result, String language) {}
 
     /**
      * Reads a page; {@code knownLanguage}, found on an earlier page of the same document, spares the English
@@ -106,7 +106,8 @@ public class Ocr {
             String primary = properties.ocrLanguages().get(0);
             boolean slip = image.getHeight() > 1.6 * image.getWidth();
             int layout = slip ? 6 : 3;
-            if (knownLanguage != null && !knownLanguage.equals(primary)
+            if (knownLanguage != null
+                    && !knownLanguage.equals(primary)
                     && properties.ocrLanguages().contains(knownLanguage)) {
                 Result known = run(input, knownLanguage + "+" + primary, layout);
                 if (known.confidence() >= 75) {
@@ -114,7 +115,8 @@ public class Ocr {
                 }
             }
             Result first = run(input, primary, layout);
-            String language = OcrLanguage.detect(first.text(), properties.ocrLanguages()).orElse(primary);
+            String language =
+                    OcrLanguage.detect(first.text(), properties.ocrLanguages()).orElse(primary);
             Result best = first;
             if (!language.equals(primary)) {
                 Result second = run(input, language + "+" + primary, layout);
@@ -133,8 +135,17 @@ public class Ocr {
     }
 
     private Result run(Path input, String languages, int layout) throws IOException {
-        List<String> command = List.of(properties.tesseract(), input.toString(), "stdout", "-l", languages, "--psm",
-                String.valueOf(layout), "--dpi", String.valueOf(properties.ocrDpi()), "tsv");
+        List<String> command = List.of(
+                properties.tesseract(),
+                input.toString(),
+                "stdout",
+                "-l",
+                languages,
+                "--psm",
+                String.valueOf(layout),
+                "--dpi",
+                String.valueOf(properties.ocrDpi()),
+                "tsv");
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         Process process = builder.start();
@@ -148,7 +159,8 @@ public class Ocr {
             }
             if (!process.waitFor(properties.ocrTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IOException("Tesseract took longer than " + properties.ocrTimeout().toSeconds() + " s");
+                throw new IOException(
+                        "Tesseract took longer than " + properties.ocrTimeout().toSeconds() + " s");
             }
             drain.join(1000);
             if (process.exitValue() != 0) {
@@ -200,8 +212,14 @@ public class Ocr {
                 continue;
             }
             double confidence = Double.parseDouble(cells[10]);
-            words.add(new Word(Integer.parseInt(cells[6]), Integer.parseInt(cells[7]), Integer.parseInt(cells[8]),
-                    Integer.parseInt(cells[9]), cells[11], confidence, cells[2] + "/" + cells[3] + "/" + cells[4]));
+            words.add(new Word(
+                    Integer.parseInt(cells[6]),
+                    Integer.parseInt(cells[7]),
+                    Integer.parseInt(cells[8]),
+                    Integer.parseInt(cells[9]),
+                    cells[11],
+                    confidence,
+                    cells[2] + "/" + cells[3] + "/" + cells[4]));
             if (confidence >= 0) {
                 confidenceSum += confidence;
                 counted++;
@@ -220,7 +238,9 @@ public class Ocr {
         words.sort(java.util.Comparator.comparingDouble(Word::middle));
         for (Word word : words) {
             List<Word> last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
-            if (last != null && Math.abs(word.middle() - average(last)) <= 0.5 * Math.max(word.height(), last.get(0).height())) {
+            if (last != null
+                    && Math.abs(word.middle() - average(last))
+                            <= 0.5 * Math.max(word.height(), last.get(0).height())) {
                 last.add(word);
             } else {
                 List<Word> line = new ArrayList<>();
@@ -241,10 +261,12 @@ public class Ocr {
                 }
                 out.append(word.text());
                 lastEnd = word.left() + word.width();
-                charWidth = Math.max(4, word.width() / (double) Math.max(1, word.text().length()));
+                charWidth = Math.max(
+                        4, word.width() / (double) Math.max(1, word.text().length()));
             }
             text.append(out).append('\n');
-            lineConfidences.add(line.stream().map(w -> Math.max(0, w.confidence())).toList());
+            lineConfidences.add(
+                    line.stream().map(w -> Math.max(0, w.confidence())).toList());
         }
         return new Result(text.toString().strip(), counted == 0 ? 0 : confidenceSum / counted, lineConfidences);
     }

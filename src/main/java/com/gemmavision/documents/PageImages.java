@@ -21,8 +21,7 @@ final class PageImages {
 
     private static final int MAX_DEPTH = 12;
 
-    private PageImages() {
-    }
+    private PageImages() {}
 
     /** Width and height of an image, in pixels. */
     record Size(long width, long height) {
@@ -55,7 +54,8 @@ final class PageImages {
             }
             Size candidate;
             if (COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
-                candidate = new Size(Math.max(0, stream.getLong(COSName.WIDTH, 0)), Math.max(0, stream.getLong(COSName.HEIGHT, 0)));
+                candidate = new Size(
+                        Math.max(0, stream.getLong(COSName.WIDTH, 0)), Math.max(0, stream.getLong(COSName.HEIGHT, 0)));
             } else {
                 candidate = largest(stream.getCOSDictionary(COSName.RESOURCES), seen, depth + 1);
             }

@@ -7,16 +7,29 @@ import java.util.List;
  * confidence (0 to 100). Cells of a table row are separated by two or more spaces. The note says why a page has
  * less than it could (no OCR on this server, an image too large to decode safely).
  */
-public record PageText(int pageNumber, TextSource source, String text, Double ocrConfidence, Integer widthPx,
-                       Integer heightPx, String note, List<List<Double>> lineConfidences) {
+public record PageText(
+        int pageNumber,
+        TextSource source,
+        String text,
+        Double ocrConfidence,
+        Integer widthPx,
+        Integer heightPx,
+        String note,
+        List<List<Double>> lineConfidences) {
 
     public PageText {
         lineConfidences = lineConfidences == null ? List.of() : List.copyOf(lineConfidences);
     }
 
     /** A page with a note and no per-line OCR confidences. */
-    public PageText(int pageNumber, TextSource source, String text, Double ocrConfidence, Integer widthPx,
-                    Integer heightPx, String note) {
+    public PageText(
+            int pageNumber,
+            TextSource source,
+            String text,
+            Double ocrConfidence,
+            Integer widthPx,
+            Integer heightPx,
+            String note) {
         this(pageNumber, source, text, ocrConfidence, widthPx, heightPx, note, List.of());
     }
 
@@ -26,13 +39,16 @@ public record PageText(int pageNumber, TextSource source, String text, Double oc
     }
 
     /** A page read without anything to note. */
-    public PageText(int pageNumber, TextSource source, String text, Double ocrConfidence, Integer widthPx,
-                    Integer heightPx) {
+    public PageText(
+            int pageNumber, TextSource source, String text, Double ocrConfidence, Integer widthPx, Integer heightPx) {
         this(pageNumber, source, text, ocrConfidence, widthPx, heightPx, null);
     }
 
     public enum TextSource {
-        TEXT_LAYER("text-layer"), OCR("ocr"), XML("xml"), NONE("none");
+        TEXT_LAYER("text-layer"),
+        OCR("ocr"),
+        XML("xml"),
+        NONE("none");
 
         private final String code;
 

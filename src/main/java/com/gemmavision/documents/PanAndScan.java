@@ -12,8 +12,7 @@ public final class PanAndScan {
     static final int MAX_CROPS = 4;
     public static final int TOKENS_PER_IMAGE = 256;
 
-    private PanAndScan() {
-    }
+    private PanAndScan() {}
 
     public static int crops(int width, int height) {
         int longSide = Math.max(width, height);

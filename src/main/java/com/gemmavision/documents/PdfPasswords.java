@@ -29,7 +29,8 @@ public class PdfPasswords {
     public PdfPasswords(DocumentProperties properties) {
         String secret = properties.passwordSecret();
         if (secret == null || secret.isBlank()) {
-            secret = KeyGenerators.string().generateKey() + KeyGenerators.string().generateKey();
+            secret = KeyGenerators.string().generateKey()
+                    + KeyGenerators.string().generateKey();
             log.info("gemmavision.documents.password-secret is not set: PDF passwords are sealed with a key that lasts"
                     + " until the server stops");
         }
@@ -43,7 +44,8 @@ public class PdfPasswords {
     /** The password, or empty when it was sealed under another key (the server restarted without a configured secret). */
     public Optional<String> open(String sealed) {
         try {
-            return Optional.of(new String(encryptor.decrypt(Base64.getDecoder().decode(sealed)), StandardCharsets.UTF_8));
+            return Optional.of(
+                    new String(encryptor.decrypt(Base64.getDecoder().decode(sealed)), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -40,14 +40,22 @@ public class ProcessingQueue {
     private final String instance = UUID.randomUUID().toString();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    public ProcessingQueue(DocumentRepository repository, DocumentProcessor processor, DocumentProperties properties,
-                           com.gemmavision.database.Checkpoint checkpoint) {
+    public ProcessingQueue(
+            DocumentRepository repository,
+            DocumentProcessor processor,
+            DocumentProperties properties,
+            com.gemmavision.database.Checkpoint checkpoint) {
         this.checkpoint = checkpoint;
         this.repository = repository;
         this.processor = processor;
         this.properties = properties;
-        this.workers = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(properties.workers()), runnable -> {
+        this.workers = new ThreadPoolExecutor(
+                properties.workers(),
+                properties.workers(),
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(properties.workers()),
+                runnable -> {
                     Thread thread = new Thread(runnable, "document-worker");
                     thread.setDaemon(true);
                     return thread;

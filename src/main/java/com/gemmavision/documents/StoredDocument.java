@@ -3,9 +3,21 @@ package com.gemmavision.documents;
 import java.time.Instant;
 
 /** A document's record without its bytes: what lists, progress bars and the JSON show. */
-public record StoredDocument(String id, String owner, String filename, String mediaType, long sizeBytes,
-                             DocumentStatus status, double progress, String stage, String error, Integer pageCount,
-                             Integer widthPx, Integer heightPx, boolean encrypted, Instant createdAt) {
+public record StoredDocument(
+        String id,
+        String owner,
+        String filename,
+        String mediaType,
+        long sizeBytes,
+        DocumentStatus status,
+        double progress,
+        String stage,
+        String error,
+        Integer pageCount,
+        Integer widthPx,
+        Integer heightPx,
+        boolean encrypted,
+        Instant createdAt) {
 
     public DocumentKind kind() {
         return DocumentKind.byMediaType(mediaType).orElseThrow();

@@ -19,7 +19,9 @@ public final class TableDetector {
         for (PageText page : pages) {
             List<List<String>> run = new ArrayList<>();
             for (String line : (page.text() + "\n").split("\\R", -1)) {
-                List<String> cells = Arrays.stream(CELL_GAP.split(line.strip())).filter(c -> !c.isBlank()).toList();
+                List<String> cells = Arrays.stream(CELL_GAP.split(line.strip()))
+                        .filter(c -> !c.isBlank())
+                        .toList();
                 if (cells.size() >= 3) {
                     run.add(cells);
                 } else {
@@ -36,18 +38,22 @@ public final class TableDetector {
         if (run.size() < 2) {
             return;
         }
-        long withFigures = run.stream().filter(r -> r.stream().anyMatch(c -> FIGURE.matcher(c).find())).count();
+        long withFigures = run.stream()
+                .filter(r -> r.stream().anyMatch(c -> FIGURE.matcher(c).find()))
+                .count();
         if (withFigures * 2 < run.size()) {
             return;
         }
         int width = run.stream().mapToInt(List::size).max().orElse(0);
-        List<List<String>> rows = run.stream().map(r -> {
-            List<String> padded = new ArrayList<>(r);
-            while (padded.size() < width) {
-                padded.add("");
-            }
-            return List.copyOf(padded);
-        }).toList();
+        List<List<String>> rows = run.stream()
+                .map(r -> {
+                    List<String> padded = new ArrayList<>(r);
+                    while (padded.size() < width) {
+                        padded.add("");
+                    }
+                    return List.copyOf(padded);
+                })
+                .toList();
         tables.add(new ExtractedTable(tables.size(), page, rows));
     }
 }

@@ -6,8 +6,14 @@ import java.util.List;
  * What handing a document to one model takes: estimated text tokens, image tokens (if the model can read
  * images), the total against its context window, and memory for that context in each format.
  */
-public record TokenNeeds(String model, long textTokens, long imageTokens, int images, boolean readsImages,
-                         long contextWindow, List<FormatMemory> memory) {
+public record TokenNeeds(
+        String model,
+        long textTokens,
+        long imageTokens,
+        int images,
+        boolean readsImages,
+        long contextWindow,
+        List<FormatMemory> memory) {
 
     public long totalTokens() {
         return textTokens + imageTokens;

@@ -17,24 +17,23 @@ public final class Transactions {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final Pattern DEBIT = Pattern.compile(
             "(?<![\\p{L}])(debit|debits|withdrawals?|paid\\s*out|money\\s*out|soll|belastung|ausgang|d[ée]bit|af|debe"
-                    + "|cargo|dare|uscite|addebiti)(?![\\p{L}])", FLAGS);
+                    + "|cargo|dare|uscite|addebiti)(?![\\p{L}])",
+            FLAGS);
     private static final Pattern CREDIT = Pattern.compile(
             "(?<![\\p{L}])(credit|credits|deposits?|paid\\s*in|money\\s*in|haben|eingang|gutschrift|cr[ée]dit|bij|haber"
-                    + "|abono|avere|entrate|accrediti)(?![\\p{L}])", FLAGS);
-    private static final Pattern AMOUNT_COLUMN = Pattern.compile(
-            "(?<![\\p{L}])(amount|betrag|montant|bedrag|importe|importo)(?![\\p{L}])", FLAGS);
-    private static final Pattern BALANCE = Pattern.compile(
-            "(?<![\\p{L}])(balance|saldo|solde|kontostand)(?![\\p{L}])", FLAGS);
+                    + "|abono|avere|entrate|accrediti)(?![\\p{L}])",
+            FLAGS);
+    private static final Pattern AMOUNT_COLUMN =
+            Pattern.compile("(?<![\\p{L}])(amount|betrag|montant|bedrag|importe|importo)(?![\\p{L}])", FLAGS);
+    private static final Pattern BALANCE =
+            Pattern.compile("(?<![\\p{L}])(balance|saldo|solde|kontostand)(?![\\p{L}])", FLAGS);
 
-    private Transactions() {
-    }
+    private Transactions() {}
 
     /** One row of a statement; amounts as plain decimals, null where the column is empty. */
-    public record Transaction(String date, String description, String debit, String credit, String balance) {
-    }
+    public record Transaction(String date, String description, String debit, String credit, String balance) {}
 
-    private record Columns(double debit, double credit, double balance, double signed) {
-    }
+    private record Columns(double debit, double credit, double balance, double signed) {}
 
     static List<Transaction> extract(List<PageText> pages) {
         List<Transaction> found = new ArrayList<>();
@@ -115,9 +114,13 @@ public final class Transactions {
         String balance = null;
         for (int i = 0; i < amounts.size(); i++) {
             double middle = (spans.get(i)[0] + spans.get(i)[1]) / 2.0;
-            String value = amounts.get(i).value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            String value = amounts.get(i)
+                    .value()
+                    .setScale(2, java.math.RoundingMode.HALF_UP)
+                    .toPlainString();
             if (columns.signed() >= 0) {
-                if (columns.balance() >= 0 && Math.abs(middle - columns.balance()) < Math.abs(middle - columns.signed())) {
+                if (columns.balance() >= 0
+                        && Math.abs(middle - columns.balance()) < Math.abs(middle - columns.signed())) {
                     balance = value;
                 } else if (amounts.get(i).value().signum() < 0) {
                     debit = value.substring(1);

@@ -10,8 +10,7 @@ import com.gemmavision.catalog.Architecture;
  */
 public final class KvCache {
 
-    private KvCache() {
-    }
+    private KvCache() {}
 
     public static boolean isGlobal(Architecture model, int layer) {
         return (layer + 1) % model.slidingWindowPattern() == 0;
@@ -36,7 +35,9 @@ public final class KvCache {
         if (context < 0 || batch < 0) {
             throw new IllegalArgumentException("Context and batch must not be negative");
         }
-        return Math.multiplyExact(Math.multiplyExact(batch, tokensKept(model, context, slidingWindow)),
-                bitsPerTokenPerLayer(model, dtype)) / 8;
+        return Math.multiplyExact(
+                        Math.multiplyExact(batch, tokensKept(model, context, slidingWindow)),
+                        bitsPerTokenPerLayer(model, dtype))
+                / 8;
     }
 }

@@ -27,6 +27,8 @@ public enum KvDtype {
     }
 
     public static Optional<KvDtype> byCode(String code) {
-        return Arrays.stream(values()).filter(d -> d.code.equalsIgnoreCase(code.trim())).findFirst();
+        return Arrays.stream(values())
+                .filter(d -> d.code.equalsIgnoreCase(code.trim()))
+                .findFirst();
     }
 }

@@ -17,22 +17,25 @@ public class MemoryModel {
     }
 
     public MemoryEstimate estimate(MemoryRequest request) {
-        ModelProfile profile = catalog.profiles(java.util.List.of(request.model())).get(0);
+        ModelProfile profile =
+                catalog.profiles(java.util.List.of(request.model())).get(0);
         Architecture architecture = profile.architecture();
         if (request.context() > architecture.maxContext()) {
-            throw new IllegalArgumentException(profile.name() + " reads at most " + architecture.maxContext()
-                    + " tokens");
+            throw new IllegalArgumentException(
+                    profile.name() + " reads at most " + architecture.maxContext() + " tokens");
         }
         long weights = WeightBytes.bytes(profile.parameters(), architecture, request.quant(), request.weights());
-        long kv = KvCache.bytes(architecture, request.context(), request.batch(), request.kvDtype(),
-                request.slidingWindow());
+        long kv = KvCache.bytes(
+                architecture, request.context(), request.batch(), request.kvDtype(), request.slidingWindow());
         return new MemoryEstimate(weights, kv, request.overheadBytes());
     }
 
     /** Weight bytes read from memory for every decoding step: all but the vision encoder. */
     public long decodeWeightBytes(MemoryRequest request) {
-        ModelProfile profile = catalog.profiles(java.util.List.of(request.model())).get(0);
-        WeightBytes.Options textOnly = new WeightBytes.Options(true, request.weights().visionAndEmbeddingsInBf16());
+        ModelProfile profile =
+                catalog.profiles(java.util.List.of(request.model())).get(0);
+        WeightBytes.Options textOnly =
+                new WeightBytes.Options(true, request.weights().visionAndEmbeddingsInBf16());
         return WeightBytes.bytes(profile.parameters(), profile.architecture(), request.quant(), textOnly);
     }
 }

@@ -26,9 +26,14 @@ public class MemoryRepository {
 
     @Cacheable
     public List<QuantizationFormat> formats() {
-        return jdbc.sql("SELECT code, label, report_column AS reportColumn, description, sort_order AS sortOrder FROM quantization_format"
-                        + " ORDER BY sort_order")
-                .query(QuantizationFormat.class).list().stream().toList();
+        return jdbc
+                .sql(
+                        "SELECT code, label, report_column AS reportColumn, description, sort_order AS sortOrder FROM quantization_format"
+                                + " ORDER BY sort_order")
+                .query(QuantizationFormat.class)
+                .list()
+                .stream()
+                .toList();
     }
 
     /** Table 3's cells by model, format and whether the KV cache is included ({@link #key}). */
@@ -39,9 +44,11 @@ public class MemoryRepository {
                 FROM memory_footprint m
                 JOIN architecture a ON a.model = m.model
                 JOIN quantization_format q ON q.code = m.quant
-                ORDER BY a.sort_order, m.includes_kv_cache, q.sort_order""")
-                .query(MemoryFootprint.class).list().stream().collect(Collectors.toMap(
-                        f -> key(f.model(), f.quant(), f.includesKvCache()), Function.identity(), (a, b) -> a,
+                ORDER BY a.sort_order, m.includes_kv_cache, q.sort_order""").query(MemoryFootprint.class).list().stream()
+                .collect(Collectors.toMap(
+                        f -> key(f.model(), f.quant(), f.includesKvCache()),
+                        Function.identity(),
+                        (a, b) -> a,
                         LinkedHashMap::new));
     }
 

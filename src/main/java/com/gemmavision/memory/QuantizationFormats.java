@@ -51,7 +51,8 @@ public class QuantizationFormats {
             return KV_CACHE_YES_DESCRIPTION;
         }
         return all().stream()
-                .filter(f -> f.label().equalsIgnoreCase(wanted) || f.code().equalsIgnoreCase(wanted)
+                .filter(f -> f.label().equalsIgnoreCase(wanted)
+                        || f.code().equalsIgnoreCase(wanted)
                         || shortLabel(f).equalsIgnoreCase(wanted))
                 .map(QuantizationFormat::description)
                 .findFirst()

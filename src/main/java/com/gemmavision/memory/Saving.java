@@ -9,8 +9,11 @@ import java.math.RoundingMode;
 public record Saving(String model, QuantizationFormat format, MemoryFootprint footprint, MemoryFootprint bf16) {
 
     public int percentOfBf16() {
-        return footprint.gb().multiply(BigDecimal.valueOf(100))
-                .divide(bf16.gb(), 0, RoundingMode.HALF_UP).intValueExact();
+        return footprint
+                .gb()
+                .multiply(BigDecimal.valueOf(100))
+                .divide(bf16.gb(), 0, RoundingMode.HALF_UP)
+                .intValueExact();
     }
 
     /** How the figure was derived, e.g. "14.1 GB ÷ 54.0 GB". */

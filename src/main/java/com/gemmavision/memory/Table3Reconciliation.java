@@ -40,9 +40,14 @@ public class Table3Reconciliation {
         }
     }
 
-    public record KvRow(String model, String reportWeightsGb, String reportWithKvGb, BigDecimal impliedKvGb,
-                        List<KvEstimate> ours, KvEstimate closest, String sentence) {
-    }
+    public record KvRow(
+            String model,
+            String reportWeightsGb,
+            String reportWithKvGb,
+            BigDecimal impliedKvGb,
+            List<KvEstimate> ours,
+            KvEstimate closest,
+            String sentence) {}
 
     public record WeightRow(String model, QuantizationFormat format, String reportGb, long oursBytes) {
         public double oursGb() {
@@ -68,8 +73,15 @@ public class Table3Reconciliation {
                     estimate("sliding window, bf16", architecture, KvDtype.BF16, true),
                     estimate("every layer full, bf16", architecture, KvDtype.BF16, false));
             KvEstimate closest = ours.stream()
-                    .min(Comparator.comparingDouble(e -> Math.abs(e.gb() - implied.doubleValue()))).orElseThrow();
-            rows.add(new KvRow(architecture.model(), weights.gbText(), withKv.gbText(), implied, ours, closest,
+                    .min(Comparator.comparingDouble(e -> Math.abs(e.gb() - implied.doubleValue())))
+                    .orElseThrow();
+            rows.add(new KvRow(
+                    architecture.model(),
+                    weights.gbText(),
+                    withKv.gbText(),
+                    implied,
+                    ours,
+                    closest,
                     sentence(architecture.model(), implied, ours, closest)));
         }
         return rows;
@@ -81,11 +93,17 @@ public class Table3Reconciliation {
 
     private static String sentence(String model, BigDecimal implied, List<KvEstimate> ours, KvEstimate closest) {
         KvEstimate window8 = ours.get(0);
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "Table 3 implies %s GB of KV cache for %s at 32,768 tokens, %.1f× our estimate with the 1,024-token"
                         + " window in 8 bits (%.2f GB); it is closest to our estimate with %s (%.2f GB), %s.",
-                implied.toPlainString(), model, implied.doubleValue() / window8.gb(), window8.gb(), closest.label(),
-                closest.gb(), closest.label().startsWith("every layer")
+                implied.toPlainString(),
+                model,
+                implied.doubleValue() / window8.gb(),
+                window8.gb(),
+                closest.label(),
+                closest.gb(),
+                closest.label().startsWith("every layer")
                         ? "so the report's figures appear to keep the whole context in every layer"
                         : "consistent with a cache that honours the sliding window");
     }
@@ -96,9 +114,15 @@ public class Table3Reconciliation {
         List<WeightRow> rows = new ArrayList<>();
         for (Architecture architecture : catalog.architectures()) {
             for (QuantizationFormat format : formats.all()) {
-                rows.add(new WeightRow(architecture.model(), format,
-                        table3.footprint(architecture.model(), format.code(), false).gbText(),
-                        WeightBytes.bytes(params.get(architecture.model()), architecture, format.code(),
+                rows.add(new WeightRow(
+                        architecture.model(),
+                        format,
+                        table3.footprint(architecture.model(), format.code(), false)
+                                .gbText(),
+                        WeightBytes.bytes(
+                                params.get(architecture.model()),
+                                architecture,
+                                format.code(),
                                 WeightBytes.Options.DEFAULT)));
             }
         }

@@ -15,8 +15,7 @@ public final class WeightBytes {
     static final int SCALE_BITS = 16;
     static final int BLOCK = 32;
 
-    private WeightBytes() {
-    }
+    private WeightBytes() {}
 
     /** Which parts are stored how. */
     public record Options(boolean textOnly, boolean visionAndEmbeddingsInBf16) {
@@ -30,14 +29,18 @@ public final class WeightBytes {
         if (options.visionAndEmbeddingsInBf16()) {
             return (vision + embedding) * 2 + quantizedBits(body, bodyChannels(model), quant) / 8;
         }
-        return quantizedBits(vision, 0, quant) / 8 + quantizedBits(embedding, model.vocabSize(), quant) / 8
+        return quantizedBits(vision, 0, quant) / 8
+                + quantizedBits(embedding, model.vocabSize(), quant) / 8
                 + quantizedBits(body, bodyChannels(model), quant) / 8;
     }
 
     /** Output channels of every weight matrix of the transformer layers (q, k, v, o, gate, up, down). */
     static long bodyChannels(Architecture m) {
-        long perLayer = (long) m.attentionHeads() * m.headDim() + 2L * m.keyValueHeads() * m.headDim()
-                + m.hiddenSize() + 2L * m.intermediateSize() + m.hiddenSize();
+        long perLayer = (long) m.attentionHeads() * m.headDim()
+                + 2L * m.keyValueHeads() * m.headDim()
+                + m.hiddenSize()
+                + 2L * m.intermediateSize()
+                + m.hiddenSize();
         return perLayer * m.layers();
     }
 

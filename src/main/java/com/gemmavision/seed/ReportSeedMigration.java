@@ -37,13 +37,28 @@ public class ReportSeedMigration extends SeedMigration {
     static final String TABLE7_MODEL = "2B (short schedule)";
 
     private static final List<String> FILES = List.of(
-            "architecture.csv", "t02_training_infrastructure.csv", "t01_parameter_counts.csv",
-            "model_variants.csv", "quantization_formats.csv", "t03_memory_footprint_gb.csv",
-            "t05_chatbot_arena_elo.csv", "t06_it_zero_shot.csv", "t07_vision_encoder_resolution.csv",
-            "t08_pan_and_scan.csv", "t09_pt_factuality_reasoning.csv", "t10_pt_stem_code.csv",
-            "t11_pt_multimodal.csv", "t12_finetuned_multimodal_vs_paligemma2.csv", "t13_pt_multilingual.csv",
-            "t14_pt_indicgenbench.csv", "t15_long_context.csv", "t16_it_multimodal.csv", "t17_it_video.csv",
-            "t18_it_more_benchmarks.csv", "t19_21_evaluation_settings.csv", "gpu_presets.csv");
+            "architecture.csv",
+            "t02_training_infrastructure.csv",
+            "t01_parameter_counts.csv",
+            "model_variants.csv",
+            "quantization_formats.csv",
+            "t03_memory_footprint_gb.csv",
+            "t05_chatbot_arena_elo.csv",
+            "t06_it_zero_shot.csv",
+            "t07_vision_encoder_resolution.csv",
+            "t08_pan_and_scan.csv",
+            "t09_pt_factuality_reasoning.csv",
+            "t10_pt_stem_code.csv",
+            "t11_pt_multimodal.csv",
+            "t12_finetuned_multimodal_vs_paligemma2.csv",
+            "t13_pt_multilingual.csv",
+            "t14_pt_indicgenbench.csv",
+            "t15_long_context.csv",
+            "t16_it_multimodal.csv",
+            "t17_it_video.csv",
+            "t18_it_more_benchmarks.csv",
+            "t19_21_evaluation_settings.csv",
+            "gpu_presets.csv");
 
     public ReportSeedMigration() {
         super("2", "seed report data", FILES);
@@ -54,11 +69,24 @@ public class ReportSeedMigration extends SeedMigration {
         Connection db = context.getConnection();
         seedArchitecture(db);
         seedTraining(db);
-        copy(db, "t01_parameter_counts.csv", "parameter_count",
-                "model", "vision_encoder_params_m", "embedding_params_m", "non_embedding_params_m");
+        copy(
+                db,
+                "t01_parameter_counts.csv",
+                "parameter_count",
+                "model",
+                "vision_encoder_params_m",
+                "embedding_params_m",
+                "non_embedding_params_m");
         copy(db, "model_variants.csv", "model_variant", "name", "base_model", "variant", "listed", "sort_order");
-        copy(db, "quantization_formats.csv", "quantization_format",
-                "code", "label", "report_column", "description", "sort_order");
+        copy(
+                db,
+                "quantization_formats.csv",
+                "quantization_format",
+                "code",
+                "label",
+                "report_column",
+                "description",
+                "sort_order");
         seedMemoryFootprints(db);
         seedArena(db);
         WIDE_TABLES.forEach((file, table) -> seedWideTable(db, file, table, 1));
@@ -97,7 +125,8 @@ public class ReportSeedMigration extends SeedMigration {
     private void seedMemoryFootprints(Connection db) throws SQLException {
         SeedCsv formats = SeedCsv.load("quantization_formats.csv");
         SeedCsv csv = SeedCsv.load("t03_memory_footprint_gb.csv");
-        String sql = "INSERT INTO memory_footprint (model, quant, includes_kv_cache, gb_text, gb) VALUES (?, ?, ?, ?, ?)";
+        String sql =
+                "INSERT INTO memory_footprint (model, quant, includes_kv_cache, gb_text, gb) VALUES (?, ?, ?, ?, ?)";
         try (PreparedStatement insert = db.prepareStatement(sql)) {
             for (CSVRecord row : csv.rows()) {
                 for (CSVRecord format : formats.rows()) {
@@ -165,8 +194,8 @@ public class ReportSeedMigration extends SeedMigration {
         try (PreparedStatement insert = db.prepareStatement(SCORE_SQL)) {
             for (int c = 1; c < csv.header().size(); c++) {
                 for (CSVRecord row : csv.rows()) {
-                    addScore(insert, 7, csv.header().get(c), TABLE7_MODEL, row.get("resolution"), row.get(c),
-                            c, (int) row.getRecordNumber());
+                    addScore(insert, 7, csv.header().get(c), TABLE7_MODEL, row.get("resolution"), row.get(c), c, (int)
+                            row.getRecordNumber());
                 }
             }
             insert.executeBatch();
@@ -178,8 +207,15 @@ public class ReportSeedMigration extends SeedMigration {
         try (PreparedStatement insert = db.prepareStatement(SCORE_SQL)) {
             for (int c = 2; c < csv.header().size(); c++) {
                 for (CSVRecord row : csv.rows()) {
-                    addScore(insert, 8, csv.header().get(c), row.get("model"), row.get("pan_and_scan"), row.get(c),
-                            c - 1, (int) row.getRecordNumber());
+                    addScore(
+                            insert,
+                            8,
+                            csv.header().get(c),
+                            row.get("model"),
+                            row.get("pan_and_scan"),
+                            row.get(c),
+                            c - 1,
+                            (int) row.getRecordNumber());
                 }
             }
             insert.executeBatch();
@@ -189,8 +225,16 @@ public class ReportSeedMigration extends SeedMigration {
     private static final String SCORE_SQL = "INSERT INTO benchmark_score (source_table, benchmark, model, setting,"
             + " value_text, score, row_order, column_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private static void addScore(PreparedStatement insert, int table, String benchmark, String model, String setting,
-                                 String printed, int rowOrder, int columnOrder) throws SQLException {
+    private static void addScore(
+            PreparedStatement insert,
+            int table,
+            String benchmark,
+            String model,
+            String setting,
+            String printed,
+            int rowOrder,
+            int columnOrder)
+            throws SQLException {
         if (printed.isBlank()) {
             return;
         }

@@ -14,8 +14,8 @@ import org.apache.commons.csv.CSVRecord;
 /** One seed CSV from {@code db/seed}, read whole: a header and its rows, cells as printed. */
 record SeedCsv(String file, List<String> header, List<CSVRecord> rows, byte[] bytes) {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader().setSkipHeaderRecord(true).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     static SeedCsv load(String file) {
         String path = "db/seed/" + file;
@@ -24,8 +24,9 @@ record SeedCsv(String file, List<String> header, List<CSVRecord> rows, byte[] by
                 throw new IllegalStateException("Seed file missing from the classpath: " + path);
             }
             byte[] bytes = in.readAllBytes();
-            try (Reader reader = new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
-                 var parser = FORMAT.parse(reader)) {
+            try (Reader reader =
+                            new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+                    var parser = FORMAT.parse(reader)) {
                 return new SeedCsv(file, List.copyOf(parser.getHeaderNames()), parser.getRecords(), bytes);
             }
         } catch (IOException e) {

@@ -21,8 +21,8 @@ public class VocabularySeedMigration extends SeedMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection db = context.getConnection();
-        try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO benchmark_description (benchmark, description) VALUES (?, ?)")) {
+        try (PreparedStatement insert =
+                db.prepareStatement("INSERT INTO benchmark_description (benchmark, description) VALUES (?, ?)")) {
             for (CSVRecord row : SeedCsv.load("benchmark_descriptions.csv").rows()) {
                 insert.setString(1, row.get("benchmark"));
                 insert.setString(2, row.get("description"));

@@ -45,8 +45,10 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<ConfigurableTomc
                 Writer writer = response.getReporter();
                 if (writer != null) {
                     writer.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error "
-                            + status + " · GemmaVision-QuantAdvisor</title></head><body><h1>GemmaVision-QuantAdvisor</h1>"
-                            + "<p>The request could not be handled (HTTP " + status + ").</p><p><a href=\"/\">Back to the"
+                            + status
+                            + " · GemmaVision-QuantAdvisor</title></head><body><h1>GemmaVision-QuantAdvisor</h1>"
+                            + "<p>The request could not be handled (HTTP " + status
+                            + ").</p><p><a href=\"/\">Back to the"
                             + " overview</a></p></body></html>");
                 }
             } catch (IOException | IllegalStateException ignored) {

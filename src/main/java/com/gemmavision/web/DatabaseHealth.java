@@ -25,11 +25,18 @@ class DatabaseHealth implements HealthIndicator {
     public Health health() {
         try {
             int written = jdbc.sql("UPDATE health_probe SET checked_at = ? WHERE id = 1")
-                    .param(Timestamp.from(Instant.now())).update();
-            long rows = jdbc.sql("SELECT COUNT(*) FROM health_probe").query(Long.class).single();
-            return written == 1 && rows == 1 ? Health.up().build() : Health.down().withDetail("reason", "probe row missing").build();
+                    .param(Timestamp.from(Instant.now()))
+                    .update();
+            long rows = jdbc.sql("SELECT COUNT(*) FROM health_probe")
+                    .query(Long.class)
+                    .single();
+            return written == 1 && rows == 1
+                    ? Health.up().build()
+                    : Health.down().withDetail("reason", "probe row missing").build();
         } catch (RuntimeException e) {
-            return Health.down().withDetail("reason", e.getClass().getSimpleName()).build();
+            return Health.down()
+                    .withDetail("reason", e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

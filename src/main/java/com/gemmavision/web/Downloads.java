@@ -18,12 +18,14 @@ public final class Downloads {
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
     private static final MediaType SVG = new MediaType("image", "svg+xml", java.nio.charset.StandardCharsets.UTF_8);
 
-    private Downloads() {
-    }
+    private Downloads() {}
 
     public static ResponseEntity<String> csv(String filename, List<String> header, List<List<String>> rows) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get()
+        try (CSVPrinter printer = CSVFormat.RFC4180
+                .builder()
+                .setHeader(header.toArray(String[]::new))
+                .get()
                 .print(out)) {
             for (List<String> row : rows) {
                 printer.printRecord(row);
@@ -41,7 +43,12 @@ public final class Downloads {
     private static ResponseEntity<String> attachment(String filename, MediaType type, String body) {
         return ResponseEntity.ok()
                 .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
                 .body(body);
     }
 }

@@ -25,8 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
  */
 public final class ErrorPages {
 
-    private ErrorPages() {
-    }
+    private ErrorPages() {}
 
     public static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
@@ -35,7 +34,8 @@ public final class ErrorPages {
 
     public static Object answer(HttpServletRequest request, HttpStatusCode status, String detail) {
         if (wantsJson(request)) {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(detail == null ? Map.of("error", "HTTP " + status.value()) : Map.of("error", detail));
         }
         ModelAndView page = new ModelAndView("error", status);

@@ -48,7 +48,13 @@ class HomeController {
     @GetMapping(value = "/", headers = "HX-Request=true")
     ResponseEntity<String> analysis(HttpServletRequest request, HttpServletResponse response) throws Exception {
         SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
-        return fragments.htmx(ANALYSIS_FRAGMENT, "/", resolved.selection().toQueryString(), resolved.notices().isEmpty(),
-                model -> pageModel.populate(Page.HOME, model, resolved), request, response);
+        return fragments.htmx(
+                ANALYSIS_FRAGMENT,
+                "/",
+                resolved.selection().toQueryString(),
+                resolved.notices().isEmpty(),
+                model -> pageModel.populate(Page.HOME, model, resolved),
+                request,
+                response);
     }
 }

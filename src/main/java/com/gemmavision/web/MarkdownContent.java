@@ -24,7 +24,8 @@ public class MarkdownContent {
 
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().build();
-    private final HtmlRenderer escapingRenderer = HtmlRenderer.builder().escapeHtml(true).build();
+    private final HtmlRenderer escapingRenderer =
+            HtmlRenderer.builder().escapeHtml(true).build();
     private final Map<String, String> rendered = new ConcurrentHashMap<>();
 
     /** The HTML of {@code content/<name>.md}. */

@@ -2,7 +2,8 @@ package com.gemmavision.web;
 
 /** The pages that share the layout (header, sidebar form, notices), by their template. */
 public enum Page {
-    HOME("index"), ADVISOR("advisor");
+    HOME("index"),
+    ADVISOR("advisor");
 
     private final String template;
 

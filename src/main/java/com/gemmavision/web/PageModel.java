@@ -30,8 +30,13 @@ public class PageModel {
     private final List<PageSection> sections;
     private final List<UserSection> userSections;
 
-    PageModel(Catalog catalog, QuantizationFormats formats, MarkdownContent content, BenchmarksSection benchmarks,
-              List<PageSection> sections, List<UserSection> userSections) {
+    PageModel(
+            Catalog catalog,
+            QuantizationFormats formats,
+            MarkdownContent content,
+            BenchmarksSection benchmarks,
+            List<PageSection> sections,
+            List<UserSection> userSections) {
         this.catalog = catalog;
         this.formats = formats;
         this.content = content;
@@ -54,7 +59,8 @@ public class PageModel {
     }
 
     /** A whole page: {@link #populate} plus the sections that show the user's own data. */
-    public void populateForUser(Page page, Model model, SelectionResolver.Resolved resolved, HttpServletRequest request) {
+    public void populateForUser(
+            Page page, Model model, SelectionResolver.Resolved resolved, HttpServletRequest request) {
         populate(page, model, resolved);
         addUserSections(page, model, resolved.selection(), request);
     }

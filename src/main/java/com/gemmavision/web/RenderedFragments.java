@@ -41,10 +41,17 @@ public class RenderedFragments {
      * The HTMX answer for a selection: the fragment (from the cache when the request had nothing ignored, since
      * its notices belong to that request alone), with the canonical URL to push and a Vary on HX-Request.
      */
-    public ResponseEntity<String> htmx(String viewName, String path, String query, boolean cacheable,
-                                Consumer<ExtendedModelMap> populator, HttpServletRequest request,
-                                HttpServletResponse response) throws Exception {
-        String html = cacheable ? cached(viewName, query, populator, request, response)
+    public ResponseEntity<String> htmx(
+            String viewName,
+            String path,
+            String query,
+            boolean cacheable,
+            Consumer<ExtendedModelMap> populator,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws Exception {
+        String html = cacheable
+                ? cached(viewName, query, populator, request, response)
                 : render(viewName, populator, request, response);
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
@@ -54,8 +61,13 @@ public class RenderedFragments {
     }
 
     /** The fragment for a key, rendered with the model the populator fills only when it is not cached yet. */
-    String cached(String viewName, String key, Consumer<ExtendedModelMap> populator, HttpServletRequest request,
-                  HttpServletResponse response) throws Exception {
+    String cached(
+            String viewName,
+            String key,
+            Consumer<ExtendedModelMap> populator,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws Exception {
         String cacheKey = viewName + '?' + key;
         String html = cache.get(cacheKey, String.class);
         if (html == null) {
@@ -65,8 +77,12 @@ public class RenderedFragments {
         return html;
     }
 
-    String render(String viewName, Consumer<ExtendedModelMap> populator, HttpServletRequest request,
-                  HttpServletResponse response) throws Exception {
+    String render(
+            String viewName,
+            Consumer<ExtendedModelMap> populator,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws Exception {
         ExtendedModelMap model = new ExtendedModelMap();
         populator.accept(model);
         View view = viewResolver.resolveViewName(viewName, Locale.ROOT);

@@ -9,11 +9,18 @@ import org.springframework.web.util.UriComponentsBuilder;
  * users share: {@code model}, {@code quant} (repeatable), {@code kv}, {@code bench}, {@code table} (repeatable),
  * and, when set, {@code compare} (two report model names), {@code arenaOpen} and {@code panScan}.
  */
-public record Selection(List<String> models, List<String> quants, boolean kv, List<String> bench,
-                        List<Integer> tables, List<String> compare, boolean arenaOpen, boolean panScan) {
+public record Selection(
+        List<String> models,
+        List<String> quants,
+        boolean kv,
+        List<String> bench,
+        List<Integer> tables,
+        List<String> compare,
+        boolean arenaOpen,
+        boolean panScan) {
 
-    public static final List<String> PARAMETERS = List.of("model", "quant", "kv", "bench", "table", "compare",
-            "arenaOpen", "panScan");
+    public static final List<String> PARAMETERS =
+            List.of("model", "quant", "kv", "bench", "table", "compare", "arenaOpen", "panScan");
 
     public Selection {
         models = List.copyOf(models);

@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("gemmavision.selection")
-public record SelectionProperties(@NotEmpty List<String> defaultModels, @NotEmpty List<String> defaultQuants,
-                                  boolean defaultKv, @Min(1) int maxValuesPerParameter, @Min(8) int maxValueLength) {
-}
+public record SelectionProperties(
+        @NotEmpty List<String> defaultModels,
+        @NotEmpty List<String> defaultQuants,
+        boolean defaultKv,
+        @Min(1) int maxValuesPerParameter,
+        @Min(8) int maxValueLength) {}

@@ -31,8 +31,8 @@ public class SelectionResolver {
     private final ModelComparison comparison;
     private final SelectionProperties properties;
 
-    public SelectionResolver(Catalog catalog, QuantizationFormats formats, ModelComparison comparison,
-                             SelectionProperties properties) {
+    public SelectionResolver(
+            Catalog catalog, QuantizationFormats formats, ModelComparison comparison, SelectionProperties properties) {
         this.catalog = catalog;
         this.formats = formats;
         this.comparison = comparison;
@@ -40,22 +40,25 @@ public class SelectionResolver {
     }
 
     /** A selection and what was ignored on the way to it. */
-    public record Resolved(Selection selection, List<String> notices) {
-    }
+    public record Resolved(Selection selection, List<String> notices) {}
 
     public Selection defaults() {
-        return new Selection(properties.defaultModels(), properties.defaultQuants(), properties.defaultKv(),
-                List.of(), List.of());
+        return new Selection(
+                properties.defaultModels(), properties.defaultQuants(), properties.defaultKv(), List.of(), List.of());
     }
 
     /** Reads a stored canonical query string back, through the same checks as a request. */
     public Resolved resolveQuery(String query) {
-        var parameters = org.springframework.web.util.UriComponentsBuilder.fromUriString("/?" + query).build()
+        var parameters = org.springframework.web.util.UriComponentsBuilder.fromUriString("/?" + query)
+                .build()
                 .getQueryParams();
         Map<String, String[]> decoded = new java.util.LinkedHashMap<>();
-        parameters.forEach((name, values) -> decoded.put(name, values.stream()
-                .map(v -> v == null ? "" : java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8))
-                .toArray(String[]::new)));
+        parameters.forEach((name, values) -> decoded.put(
+                name,
+                values.stream()
+                        .map(v ->
+                                v == null ? "" : java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8))
+                        .toArray(String[]::new)));
         return resolve(decoded, defaults());
     }
 
@@ -65,52 +68,101 @@ public class SelectionResolver {
 
     public Resolved resolve(Map<String, String[]> parameters, Selection fallback) {
         List<String> notices = new ArrayList<>();
-        List<String> models = list(parameters, "model", fallback.models(), notices, value -> catalog.variant(value)
-                .map(ModelVariant::name)
-                .or(() -> {
+        List<String> models = list(
+                parameters,
+                "model",
+                fallback.models(),
+                notices,
+                value -> catalog.variant(value).map(ModelVariant::name).or(() -> {
                     notices.add("Ignored model “" + shown(value) + "”: not a Gemma 3 checkpoint. Choose from "
-                            + String.join(", ", catalog.variants().stream().map(ModelVariant::name).toList()) + ".");
+                            + String.join(
+                                    ", ",
+                                    catalog.variants().stream()
+                                            .map(ModelVariant::name)
+                                            .toList()) + ".");
                     return Optional.empty();
                 }));
-        List<String> quants = list(parameters, "quant", fallback.quants(), notices, value -> formats.byCode(value)
-                .map(QuantizationFormat::code)
-                .or(() -> {
-                    notices.add("Ignored quantization “" + shown(value) + "”: " + QuantizationFormats.UNKNOWN_DESCRIPTION
-                            + " Use one of " + String.join(", ", formats.all().stream()
-                            .map(QuantizationFormat::code).toList()) + ".");
+        List<String> quants = list(
+                parameters,
+                "quant",
+                fallback.quants(),
+                notices,
+                value -> formats.byCode(value).map(QuantizationFormat::code).or(() -> {
+                    notices.add(
+                            "Ignored quantization “" + shown(value) + "”: " + QuantizationFormats.UNKNOWN_DESCRIPTION
+                                    + " Use one of "
+                                    + String.join(
+                                            ", ",
+                                            formats.all().stream()
+                                                    .map(QuantizationFormat::code)
+                                                    .toList()) + ".");
                     return Optional.empty();
                 }));
-        List<String> bench = list(parameters, "bench", fallback.bench(), notices, value -> BenchmarkGroup.byId(value)
-                .map(BenchmarkGroup::id)
-                .or(() -> {
+        List<String> bench = list(
+                parameters,
+                "bench",
+                fallback.bench(),
+                notices,
+                value -> BenchmarkGroup.byId(value).map(BenchmarkGroup::id).or(() -> {
                     notices.add("Ignored benchmark group “" + shown(value) + "”: use one of "
-                            + String.join(", ", java.util.Arrays.stream(BenchmarkGroup.values())
-                            .map(BenchmarkGroup::id).toList()) + ".");
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(BenchmarkGroup.values())
+                                            .map(BenchmarkGroup::id)
+                                            .toList())
+                            + ".");
                     return Optional.empty();
                 }));
         List<Integer> tables = list(parameters, "table", fallback.tables(), notices, value -> table(value, notices));
         boolean kv = flag(parameters, "kv", fallback.kv(), notices);
         boolean arenaOpen = flag(parameters, "arenaOpen", fallback.arenaOpen(), notices);
         boolean panScan = flag(parameters, "panScan", fallback.panScan(), notices);
-        List<String> compare = list(parameters, "compare", fallback.compare(), notices, value -> comparison.models()
-                .stream().filter(m -> m.equalsIgnoreCase(value.trim())).findFirst()
-                .or(() -> {
-                    notices.add("Ignored model to compare “" + shown(value) + "”: the report has no scores for it.");
-                    return Optional.empty();
-                }));
+        List<String> compare = list(
+                parameters,
+                "compare",
+                fallback.compare(),
+                notices,
+                value -> comparison.models().stream()
+                        .filter(m -> m.equalsIgnoreCase(value.trim()))
+                        .findFirst()
+                        .or(() -> {
+                            notices.add("Ignored model to compare “" + shown(value)
+                                    + "”: the report has no scores for it.");
+                            return Optional.empty();
+                        }));
         if (compare.size() > 2) {
             notices.add("Only two models can be compared; the first two were kept.");
             compare = compare.subList(0, 2);
         }
-        return new Resolved(new Selection(inOrder(models, catalog.variants().stream().map(ModelVariant::name).toList()),
-                inOrder(quants, formats.all().stream().map(QuantizationFormat::code).toList()), kv,
-                inOrder(bench, java.util.Arrays.stream(BenchmarkGroup.values()).map(BenchmarkGroup::id).toList()),
-                tables.stream().sorted().toList(), compare, arenaOpen, panScan), List.copyOf(notices));
+        return new Resolved(
+                new Selection(
+                        inOrder(
+                                models,
+                                catalog.variants().stream()
+                                        .map(ModelVariant::name)
+                                        .toList()),
+                        inOrder(
+                                quants,
+                                formats.all().stream()
+                                        .map(QuantizationFormat::code)
+                                        .toList()),
+                        kv,
+                        inOrder(
+                                bench,
+                                java.util.Arrays.stream(BenchmarkGroup.values())
+                                        .map(BenchmarkGroup::id)
+                                        .toList()),
+                        tables.stream().sorted().toList(),
+                        compare,
+                        arenaOpen,
+                        panScan),
+                List.copyOf(notices));
     }
 
     private Optional<Integer> table(String value, List<String> notices) {
         try {
-            Optional<Integer> number = ReportTable.byNumber(Integer.parseInt(value.trim())).map(ReportTable::number);
+            Optional<Integer> number =
+                    ReportTable.byNumber(Integer.parseInt(value.trim())).map(ReportTable::number);
             if (number.isPresent()) {
                 return number;
             }
@@ -142,8 +194,12 @@ public class SelectionResolver {
      * Reads a repeatable parameter: absent means "keep the fallback"; present with only empty values means
      * "nothing selected". Duplicates are dropped, order kept.
      */
-    private <T> List<T> list(Map<String, String[]> parameters, String name, List<T> fallback, List<String> notices,
-                             Function<String, Optional<T>> parse) {
+    private <T> List<T> list(
+            Map<String, String[]> parameters,
+            String name,
+            List<T> fallback,
+            List<String> notices,
+            Function<String, Optional<T>> parse) {
         String[] values = parameters.get(name);
         if (values == null) {
             return fallback;

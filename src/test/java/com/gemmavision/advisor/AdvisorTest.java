@@ -19,13 +19,25 @@ class AdvisorTest {
 
     private AdviceRequest on(String gpu, long context, long batch) {
         GpuPreset preset = gpus.byName(gpu).orElseThrow();
-        return new AdviceRequest(preset, preset.memoryGib(), 1, context, batch, KvDtype.BF16, true,
-                WeightBytes.Options.DEFAULT, 1.0, 10, QualityBenchmark.DOCVQA);
+        return new AdviceRequest(
+                preset,
+                preset.memoryGib(),
+                1,
+                context,
+                batch,
+                KvDtype.BF16,
+                true,
+                WeightBytes.Options.DEFAULT,
+                1.0,
+                10,
+                QualityBenchmark.DOCVQA);
     }
 
     private FitOption option(Advice advice, String model, String quant) {
-        return advice.options().stream().filter(o -> o.model().equals(model) && o.format().code().equals(quant))
-                .findFirst().orElseThrow();
+        return advice.options().stream()
+                .filter(o -> o.model().equals(model) && o.format().code().equals(quant))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -33,8 +45,9 @@ class AdvisorTest {
         Advice advice = advisor.advise(on("NVIDIA L4", 32_768, 1));
 
         assertThat(advice.options()).hasSize(16);
-        assertThat(advice.options()).extracting(FitOption::model).containsOnly("Gemma3-1B-IT", "Gemma3-4B-IT",
-                "Gemma3-12B-IT", "Gemma3-27B-IT");
+        assertThat(advice.options())
+                .extracting(FitOption::model)
+                .containsOnly("Gemma3-1B-IT", "Gemma3-4B-IT", "Gemma3-12B-IT", "Gemma3-27B-IT");
     }
 
     @Test
@@ -42,7 +55,8 @@ class AdvisorTest {
         Advice advice = advisor.advise(on("NVIDIA L4", 32_768, 1));
 
         for (FitOption option : advice.options()) {
-            assertThat(option.fits()).as(option.model() + " " + option.format().code())
+            assertThat(option.fits())
+                    .as(option.model() + " " + option.format().code())
                     .isEqualTo(option.estimate().totalBytes() <= option.usableBytes());
         }
         assertThat(option(advice, "Gemma3-27B-IT", "bf16").fits()).isFalse();
@@ -53,12 +67,16 @@ class AdvisorTest {
     void theLongestContextIsTheLargestThatStillFits() {
         Advice advice = advisor.advise(on("NVIDIA L4", 32_768, 1));
         FitOption option = option(advice, "Gemma3-27B-IT", "int4");
-        long room = option.usableBytes() - option.estimate().weightsBytes() - option.estimate().overheadBytes();
+        long room = option.usableBytes()
+                - option.estimate().weightsBytes()
+                - option.estimate().overheadBytes();
         var architecture = ReportFixture.catalog().architecture("Gemma3-27B");
 
         assertThat(option.maxContext()).isNotNull();
-        assertThat(KvCache.bytes(architecture, option.maxContext(), 1, KvDtype.BF16, true)).isLessThanOrEqualTo(room);
-        assertThat(KvCache.bytes(architecture, option.maxContext() + 1, 1, KvDtype.BF16, true)).isGreaterThan(room);
+        assertThat(KvCache.bytes(architecture, option.maxContext(), 1, KvDtype.BF16, true))
+                .isLessThanOrEqualTo(room);
+        assertThat(KvCache.bytes(architecture, option.maxContext() + 1, 1, KvDtype.BF16, true))
+                .isGreaterThan(room);
     }
 
     @Test
@@ -66,15 +84,25 @@ class AdvisorTest {
         Advice advice = advisor.advise(on("NVIDIA A100 80GB", 32_768, 1));
         FitOption option = option(advice, "Gemma3-12B-IT", "sfp8");
         long perSequence = option.estimate().kvCacheBytes();
-        long room = option.usableBytes() - option.estimate().weightsBytes() - option.estimate().overheadBytes();
+        long room = option.usableBytes()
+                - option.estimate().weightsBytes()
+                - option.estimate().overheadBytes();
 
         assertThat(option.maxBatch()).isEqualTo(room / perSequence);
         assertThat(advisor.advise(on("NVIDIA A100 80GB", 32_768, option.maxBatch())).options().stream()
-                .filter(o -> o.model().equals("Gemma3-12B-IT") && o.format().code().equals("sfp8")).findFirst()
-                .orElseThrow().fits()).isTrue();
+                        .filter(o -> o.model().equals("Gemma3-12B-IT")
+                                && o.format().code().equals("sfp8"))
+                        .findFirst()
+                        .orElseThrow()
+                        .fits())
+                .isTrue();
         assertThat(advisor.advise(on("NVIDIA A100 80GB", 32_768, option.maxBatch() + 1)).options().stream()
-                .filter(o -> o.model().equals("Gemma3-12B-IT") && o.format().code().equals("sfp8")).findFirst()
-                .orElseThrow().fits()).isFalse();
+                        .filter(o -> o.model().equals("Gemma3-12B-IT")
+                                && o.format().code().equals("sfp8"))
+                        .findFirst()
+                        .orElseThrow()
+                        .fits())
+                .isFalse();
     }
 
     @Test
@@ -94,15 +122,18 @@ class AdvisorTest {
     void aGpuWithoutAPublishedComputeFigureHasNoPrefillBound() {
         Advice advice = advisor.advise(on("Apple M3 Max 128GB", 8192, 1));
 
-        assertThat(advice.options()).allSatisfy(o -> assertThat(o.prefillSecondsBound()).isNull());
-        assertThat(advice.options()).allSatisfy(o -> assertThat(o.decodeTokensPerSecondBound()).isPositive());
+        assertThat(advice.options())
+                .allSatisfy(o -> assertThat(o.prefillSecondsBound()).isNull());
+        assertThat(advice.options())
+                .allSatisfy(o -> assertThat(o.decodeTokensPerSecondBound()).isPositive());
     }
 
     @Test
     void the1BCannotTakeA128KContext() {
         Advice advice = advisor.advise(on("NVIDIA H200", 131_072, 1));
 
-        assertThat(advice.options()).filteredOn(o -> o.model().equals("Gemma3-1B-IT"))
+        assertThat(advice.options())
+                .filteredOn(o -> o.model().equals("Gemma3-1B-IT"))
                 .allSatisfy(o -> {
                     assertThat(o.contextSupported()).isFalse();
                     assertThat(o.fits()).isFalse();
@@ -116,14 +147,27 @@ class AdvisorTest {
         // 12B-IT has the best DocVQA (87.1, Table 16); bf16 does not fit in 24 GiB, SFP8 does.
         assertThat(advice.recommended().model()).isEqualTo("Gemma3-12B-IT");
         assertThat(advice.recommended().format().code()).isEqualTo("sfp8");
-        assertThat(advice.reasoning()).contains("DocVQA score of 87.1").contains("Table 16").contains("NVIDIA L4");
+        assertThat(advice.reasoning())
+                .contains("DocVQA score of 87.1")
+                .contains("Table 16")
+                .contains("NVIDIA L4");
     }
 
     @Test
     void rankingByAnotherBenchmarkCanChangeTheChoice() {
         GpuPreset h200 = gpus.byName("NVIDIA H200").orElseThrow();
-        AdviceRequest request = new AdviceRequest(h200, h200.memoryGib(), 1, 32_768, 1, KvDtype.BF16, true,
-                WeightBytes.Options.DEFAULT, 1.0, 10, QualityBenchmark.INFOVQA);
+        AdviceRequest request = new AdviceRequest(
+                h200,
+                h200.memoryGib(),
+                1,
+                32_768,
+                1,
+                KvDtype.BF16,
+                true,
+                WeightBytes.Options.DEFAULT,
+                1.0,
+                10,
+                QualityBenchmark.INFOVQA);
 
         Advice advice = advisor.advise(request);
 
@@ -133,14 +177,27 @@ class AdvisorTest {
 
     @Test
     void saysWhenNothingFits() {
-        AdviceRequest tiny = new AdviceRequest(null, 1, 1, 32_768, 1, KvDtype.BF16, true, WeightBytes.Options.DEFAULT,
-                1.0, 10, QualityBenchmark.DOCVQA);
+        AdviceRequest tiny = new AdviceRequest(
+                null,
+                1,
+                1,
+                32_768,
+                1,
+                KvDtype.BF16,
+                true,
+                WeightBytes.Options.DEFAULT,
+                1.0,
+                10,
+                QualityBenchmark.DOCVQA);
 
         Advice advice = advisor.advise(tiny);
 
         assertThat(advice.recommended()).isNull();
-        assertThat(advice.reasoning()).startsWith("No option fits a 1 GiB GPU").contains("the smallest, Gemma3-1B-IT in Int4");
-        assertThat(advice.options()).allSatisfy(o -> assertThat(o.decodeTokensPerSecondBound()).isNull());
+        assertThat(advice.reasoning())
+                .startsWith("No option fits a 1 GiB GPU")
+                .contains("the smallest, Gemma3-1B-IT in Int4");
+        assertThat(advice.options())
+                .allSatisfy(o -> assertThat(o.decodeTokensPerSecondBound()).isNull());
     }
 
     @ParameterizedTest

@@ -19,6 +19,7 @@ class CorpusExtractionIT {
     static final double RIGHT_FLOOR = 0.90;
     /** Share right of each field labelled on {@link #FIELD_MINIMUM_LABELS} documents or more, at least. */
     static final double FIELD_FLOOR = 0.80;
+
     static final int FIELD_MINIMUM_LABELS = 5;
     /** Share of labelled fields stated wrongly, at most. */
     static final double WRONG_CEILING = 0.03;
@@ -36,11 +37,17 @@ class CorpusExtractionIT {
         ExtractionBench.writeMisses(result, Path.of("target", "extraction-misses.csv"));
         System.out.print(ExtractionBench.table(result));
 
-        assertThat(result.overall().rightShare()).as(ExtractionBench.table(result)).isGreaterThanOrEqualTo(RIGHT_FLOOR);
-        assertThat(result.overall().wrongShare()).as(ExtractionBench.table(result)).isLessThanOrEqualTo(WRONG_CEILING);
+        assertThat(result.overall().rightShare())
+                .as(ExtractionBench.table(result))
+                .isGreaterThanOrEqualTo(RIGHT_FLOOR);
+        assertThat(result.overall().wrongShare())
+                .as(ExtractionBench.table(result))
+                .isLessThanOrEqualTo(WRONG_CEILING);
         result.by(ExtractionBench.Score::field).forEach((field, tally) -> {
             if (tally.labelled() >= FIELD_MINIMUM_LABELS) {
-                assertThat(tally.rightShare()).as(field + "\n" + ExtractionBench.table(result)).isGreaterThanOrEqualTo(FIELD_FLOOR);
+                assertThat(tally.rightShare())
+                        .as(field + "\n" + ExtractionBench.table(result))
+                        .isGreaterThanOrEqualTo(FIELD_FLOOR);
             }
         });
     }

@@ -23,12 +23,13 @@ import com.gemmavision.documents.ExtractedField;
 import com.gemmavision.documents.PageText;
 import com.gemmavision.documents.StoredDocument;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Measures field extraction on a labelled folder ({@code labels.jsonl}, the format of {@code ../shared/corpus}):
@@ -43,11 +44,14 @@ public final class ExtractionBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How one labelled field came out. */
-    public enum Outcome { RIGHT, WRONG, MISSED }
-
-    public record Score(String file, String kind, String field, String expected, String actual, Outcome outcome,
-                        String snippet) {
+    public enum Outcome {
+        RIGHT,
+        WRONG,
+        MISSED
     }
+
+    public record Score(
+            String file, String kind, String field, String expected, String actual, Outcome outcome, String snippet) {}
 
     public record Tally(int right, int wrong, int missed) {
         public int labelled() {
@@ -63,7 +67,9 @@ public final class ExtractionBench {
         }
 
         Tally plus(Outcome outcome) {
-            return new Tally(right + (outcome == Outcome.RIGHT ? 1 : 0), wrong + (outcome == Outcome.WRONG ? 1 : 0),
+            return new Tally(
+                    right + (outcome == Outcome.RIGHT ? 1 : 0),
+                    wrong + (outcome == Outcome.WRONG ? 1 : 0),
                     missed + (outcome == Outcome.MISSED ? 1 : 0));
         }
     }
@@ -81,7 +87,9 @@ public final class ExtractionBench {
         public Map<String, Tally> by(java.util.function.Function<Score, String> key) {
             Map<String, Tally> tallies = new TreeMap<>();
             for (Score score : scores) {
-                tallies.merge(key.apply(score), new Tally(0, 0, 0).plus(score.outcome()),
+                tallies.merge(
+                        key.apply(score),
+                        new Tally(0, 0, 0).plus(score.outcome()),
                         (a, b) -> new Tally(a.right() + b.right(), a.wrong() + b.wrong(), a.missed() + b.missed()));
             }
             return tallies;
@@ -92,8 +100,7 @@ public final class ExtractionBench {
         }
     }
 
-    private ExtractionBench() {
-    }
+    private ExtractionBench() {}
 
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
@@ -112,16 +119,23 @@ public final class ExtractionBench {
             }
         }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GemmaVisionApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:extraction-bench;DB_CLOSE_DELAY=-1",
-                        "--gemmavision.documents.poll-interval=50ms", "--gemmavision.documents.max-documents=100000",
-                        "--gemmavision.documents.max-queued-pages=100000", "--logging.level.root=WARN")) {
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:extraction-bench;DB_CLOSE_DELAY=-1",
+                        "--gemmavision.documents.poll-interval=50ms",
+                        "--gemmavision.documents.max-documents=100000",
+                        "--gemmavision.documents.max-queued-pages=100000",
+                        "--logging.level.root=WARN")) {
             Documents documents = app.getBean(Documents.class);
             DocumentRepository repository = app.getBean(DocumentRepository.class);
             List<Score> scores = new ArrayList<>();
             // Text PDFs first, then the images together, so the OCR figure is the app's throughput with its
             // configured workers, from the first image upload to the last image read.
-            List<JsonNode> images = labels.stream().filter(l -> l.get("file").asString().matches("(?i).*\\.(png|jpe?g)$")).toList();
-            List<JsonNode> others = labels.stream().filter(l -> !images.contains(l)).toList();
+            List<JsonNode> images = labels.stream()
+                    .filter(l -> l.get("file").asString().matches("(?i).*\\.(png|jpe?g)$"))
+                    .toList();
+            List<JsonNode> others =
+                    labels.stream().filter(l -> !images.contains(l)).toList();
             Map<String, String> ids = new LinkedHashMap<>();
             int ocrPages = 0;
             double ocrSeconds = 0;
@@ -129,7 +143,8 @@ public final class ExtractionBench {
                 Instant start = Instant.now();
                 for (JsonNode label : batch) {
                     String file = label.get("file").asString();
-                    Documents.Outcome outcome = documents.upload(owner(file), List.of(new Documents.Upload(file, folder.resolve(file))));
+                    Documents.Outcome outcome =
+                            documents.upload(owner(file), List.of(new Documents.Upload(file, folder.resolve(file))));
                     if (!outcome.accepted().isEmpty()) {
                         ids.put(file, outcome.accepted().get(0).id());
                     }
@@ -144,8 +159,11 @@ public final class ExtractionBench {
                     ocrSeconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
                     for (JsonNode label : batch) {
                         String id = ids.get(label.get("file").asString());
-                        ocrPages += id == null ? 0 : (int) repository.pages(id).stream()
-                                .filter(p -> p.source() == PageText.TextSource.OCR).count();
+                        ocrPages += id == null
+                                ? 0
+                                : (int) repository.pages(id).stream()
+                                        .filter(p -> p.source() == PageText.TextSource.OCR)
+                                        .count();
                     }
                 }
             }
@@ -161,17 +179,30 @@ public final class ExtractionBench {
                         repository.fields(id).forEach(f -> found.put(f.name(), f));
                     }
                 }
-                String kind = label.get("kind").asString() + (label.path("embeddedXml").isNull()
-                        || label.path("embeddedXml").isMissingNode() ? "" : " (e-invoice)");
+                String kind = label.get("kind").asString()
+                        + (label.path("embeddedXml").isNull()
+                                        || label.path("embeddedXml").isMissingNode()
+                                ? ""
+                                : " (e-invoice)");
                 label.get("fields").properties().forEach(entry -> {
                     String name = entry.getKey();
                     ExtractedField field = found.get(name);
-                    String expected = entry.getValue().isNumber() ? entry.getValue().decimalValue().toPlainString()
+                    String expected = entry.getValue().isNumber()
+                            ? entry.getValue().decimalValue().toPlainString()
                             : entry.getValue().asString();
                     String actual = field == null ? null : field.value();
-                    scores.add(new Score(file, kind, name, expected, actual, compare(name, entry.getValue(), actual),
-                            field == null ? null : field.snippet() + " [" + Math.round(100 * field.confidence()) + "%"
-                                    + (field.failed().isEmpty() ? "" : "; " + String.join("; ", field.failed())) + "]"));
+                    scores.add(new Score(
+                            file,
+                            kind,
+                            name,
+                            expected,
+                            actual,
+                            compare(name, entry.getValue(), actual),
+                            field == null
+                                    ? null
+                                    : field.snippet() + " [" + Math.round(100 * field.confidence()) + "%"
+                                            + (field.failed().isEmpty() ? "" : "; " + String.join("; ", field.failed()))
+                                            + "]"));
                 });
             }
             return new Result(scores, ocrPages, ocrSeconds);
@@ -179,19 +210,27 @@ public final class ExtractionBench {
     }
 
     private static String owner(String file) {
-        return java.util.UUID.nameUUIDFromBytes(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return java.util
+                .UUID
+                .nameUUIDFromBytes(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Each document's text, and with OCR's word confidences, for looking into misses. */
     private static void dumpText(String file, List<PageText> pages) throws IOException {
         Path texts = Path.of("target", "extraction-texts");
         Files.createDirectories(texts);
-        Files.writeString(texts.resolve(file + ".txt"), String.join("\n\f\n", pages.stream().map(PageText::text).toList()));
+        Files.writeString(
+                texts.resolve(file + ".txt"),
+                String.join("\n\f\n", pages.stream().map(PageText::text).toList()));
         StringBuilder scored = new StringBuilder();
         for (PageText page : pages) {
             String[] pageLines = page.text().split("\\R");
             for (int l = 0; l < pageLines.length; l++) {
-                scored.append(pageLines[l]).append("    ").append(page.wordConfidences(l)).append('\n');
+                scored.append(pageLines[l])
+                        .append("    ")
+                        .append(page.wordConfidences(l))
+                        .append('\n');
             }
         }
         Files.writeString(texts.resolve(file + ".ocr.txt"), scored.toString());
@@ -218,7 +257,8 @@ public final class ExtractionBench {
         boolean same;
         if (expected.isNumber()) {
             Optional<BigDecimal> value = decimal(actual);
-            same = value.isPresent() && value.get().subtract(expected.decimalValue()).abs().compareTo(new BigDecimal("0.005")) < 0;
+            same = value.isPresent()
+                    && value.get().subtract(expected.decimalValue()).abs().compareTo(new BigDecimal("0.005")) < 0;
         } else if (field.equals("invoiceNumber") || field.endsWith("Date") || field.equals("currency")) {
             same = actual.strip().equals(expected.asString());
         } else if (field.equals("iban") || field.endsWith("VatId")) {
@@ -248,25 +288,46 @@ public final class ExtractionBench {
         out.append("\n| document kind | right / labelled | wrong |\n|---|---|---|\n");
         result.by(Score::kind).forEach((kind, t) -> out.append(row(kind, t)));
         out.append("\n").append(row("**overall**", result.overall()));
-        out.append(String.format(Locale.ROOT, "%nOCR: %d image pages in %.1f s, %.2f pages/s (uploaded together, upload to"
-                + " fields, the app's default workers)%n", result.ocrPages(), result.ocrSeconds(), result.ocrPagesPerSecond()));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nOCR: %d image pages in %.1f s, %.2f pages/s (uploaded together, upload to"
+                        + " fields, the app's default workers)%n",
+                result.ocrPages(),
+                result.ocrSeconds(),
+                result.ocrPagesPerSecond()));
         return out.toString();
     }
 
     private static String row(String name, Tally t) {
-        return String.format(Locale.ROOT, "| %s | %d / %d (%.0f%%) | %d (%.0f%%) |%n", name, t.right(), t.labelled(),
-                100 * t.rightShare(), t.wrong(), 100 * t.wrongShare());
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d / %d (%.0f%%) | %d (%.0f%%) |%n",
+                name,
+                t.right(),
+                t.labelled(),
+                100 * t.rightShare(),
+                t.wrong(),
+                100 * t.wrongShare());
     }
 
     public static void writeMisses(Result result, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer writer = Files.newBufferedWriter(file);
-             CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader("file", "kind", "field", "expected", "actual",
-                     "outcome", "snippet").get().print(writer)) {
+                CSVPrinter csv = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader("file", "kind", "field", "expected", "actual", "outcome", "snippet")
+                        .get()
+                        .print(writer)) {
             for (Score score : result.scores()) {
                 if (score.outcome() != Outcome.RIGHT) {
-                    csv.printRecord(score.file(), score.kind(), score.field(), score.expected(), score.actual(),
-                            score.outcome(), score.snippet());
+                    csv.printRecord(
+                            score.file(),
+                            score.kind(),
+                            score.field(),
+                            score.expected(),
+                            score.actual(),
+                            score.outcome(),
+                            score.snippet());
                 }
             }
         }

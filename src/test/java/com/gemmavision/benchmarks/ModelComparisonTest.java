@@ -16,7 +16,9 @@ class ModelComparisonTest {
 
         // Table 6 shares 9 rows (MMMU has no Gemma 2 value), Table 18 all 14.
         assertThat(result.deltas()).hasSize(23);
-        assertThat(result.deltas()).filteredOn(d -> d.table() == 6 && d.benchmark().equals("MATH")).singleElement()
+        assertThat(result.deltas())
+                .filteredOn(d -> d.table() == 6 && d.benchmark().equals("MATH"))
+                .singleElement()
                 .satisfies(d -> {
                     assertThat(d.a()).isEqualTo("75.6");
                     assertThat(d.b()).isEqualTo("55.6");
@@ -30,15 +32,19 @@ class ModelComparisonTest {
     void countsWinsAndLossesFromThePrintedValues() {
         ModelComparison.Comparison result = comparison.compare("Gemma3-27B", "Gemma2-27B");
 
-        long wins = result.deltas().stream().filter(d -> Double.parseDouble(d.a()) > Double.parseDouble(d.b())).count();
+        long wins = result.deltas().stream()
+                .filter(d -> Double.parseDouble(d.a()) > Double.parseDouble(d.b()))
+                .count();
         assertThat(result.winsA()).isEqualTo(wins);
         assertThat(result.deltas()).extracting(ModelComparison.Delta::table).containsOnly(9, 10, 13, 14);
     }
 
     @Test
     void modelsWithNothingInCommonGiveNoRows() {
-        assertThat(comparison.compare("PaliGemma2-2B", "Gemini-2.0-Pro").deltas()).isEmpty();
-        assertThat(comparison.models()).contains("Gemini-1.5-Flash", "PaliGemma2-27B", "Gemma3-27B-PT")
+        assertThat(comparison.compare("PaliGemma2-2B", "Gemini-2.0-Pro").deltas())
+                .isEmpty();
+        assertThat(comparison.models())
+                .contains("Gemini-1.5-Flash", "PaliGemma2-27B", "Gemma3-27B-PT")
                 .doesNotContain("2B (short schedule)");
     }
 }

@@ -8,7 +8,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The advisor in a real browser: changing the GPU redraws the advice in place and updates the URL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser-advisor;DB_CLOSE_DELAY=-1")
 class AdvisorBrowserIT extends BrowserTest {
 

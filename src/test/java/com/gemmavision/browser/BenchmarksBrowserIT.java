@@ -7,7 +7,8 @@ import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Ticking a benchmark group in a real browser draws its charts in place. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser-benchmarks;DB_CLOSE_DELAY=-1")
 class BenchmarksBrowserIT extends BrowserTest {
 
@@ -19,10 +20,11 @@ class BenchmarksBrowserIT extends BrowserTest {
         assertThat(texts("#arena-chart rect.bar > title")).isEmpty();
 
         driver.findElement(By.cssSelector("input[name=bench][value=arena]")).click();
-        Browser.waitFor(driver).until(d -> texts("#arena-chart rect.bar > title")
-                .contains("Gemma-3-27B-IT: 1338 (95% CI +8 / -9)"));
+        Browser.waitFor(driver)
+                .until(d -> texts("#arena-chart rect.bar > title").contains("Gemma-3-27B-IT: 1338 (95% CI +8 / -9)"));
         driver.findElement(By.cssSelector("input[name=bench][value=zero-shot]")).click();
-        Browser.waitFor(driver).until(d -> !texts("#radar-chart circle.point > title").isEmpty());
+        Browser.waitFor(driver)
+                .until(d -> !texts("#radar-chart circle.point > title").isEmpty());
 
         assertThat(sameDocument()).isTrue();
         assertThat(texts("#table-6-chart-0 rect.bar > title")).contains("Gemma3-27B-IT — MMLU-Pro: 67.5");

@@ -27,8 +27,7 @@ final class Browser {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("templates-docs", "screenshots");
 
-    private Browser() {
-    }
+    private Browser() {}
 
     static WebDriver open(boolean javascript) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -39,9 +38,17 @@ final class Browser {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000");
         try {
             options.addArguments("--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
         } catch (IOException e) {
@@ -51,7 +58,9 @@ final class Browser {
             options.addArguments("--blink-settings=scriptEnabled=false");
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1400, 1000));
         return driver;
@@ -67,7 +76,8 @@ final class Browser {
             Files.createDirectories(SCREENSHOTS);
             Object height = ((ChromeDriver) driver).executeScript("return document.documentElement.scrollHeight");
             driver.manage().window().setSize(new Dimension(1400, Math.min(6000, ((Number) height).intValue() + 40)));
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(
+                    SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             driver.manage().window().setSize(new Dimension(1400, 1000));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -44,12 +44,12 @@ abstract class BrowserTest {
 
     @SuppressWarnings("unchecked")
     List<String> texts(String selector) {
-        return (List<String>) script("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent)",
-                selector);
+        return (List<String>)
+                script("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent)", selector);
     }
 
     String text(String selector) {
-        return (String) script("const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : ''",
-                selector);
+        return (String) script(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : ''", selector);
     }
 }

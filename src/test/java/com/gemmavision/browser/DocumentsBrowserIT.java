@@ -13,8 +13,12 @@ import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Uploading a PDF in a real browser: the section shows progress, then the fields, without a page load. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:browser-documents;DB_CLOSE_DELAY=-1", "gemmavision.documents.poll-interval=200ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:browser-documents;DB_CLOSE_DELAY=-1",
+            "gemmavision.documents.poll-interval=200ms"
+        })
 class DocumentsBrowserIT extends BrowserTest {
 
     /** Opens the page with JavaScript, marks it (to tell a page load from a swap) and uploads a file through the form. */
@@ -25,15 +29,19 @@ class DocumentsBrowserIT extends BrowserTest {
         driver.get(url(pathAndQuery));
         markDocument();
         driver.findElement(By.cssSelector("#document-form input[type=file]")).sendKeys(file.toString());
-        driver.findElement(By.xpath("//form[@id='document-form']//button[normalize-space()='Upload']")).click();
+        driver.findElement(By.xpath("//form[@id='document-form']//button[normalize-space()='Upload']"))
+                .click();
     }
 
     @Test
     void uploadingAPdfShowsItsProgressAndThenItsFields() throws Exception {
-        openAndUpload("/?model=Gemma3-4B-IT&model=Gemma3-1B", "rechnung.pdf",
+        openAndUpload(
+                "/?model=Gemma3-4B-IT&model=Gemma3-1B",
+                "rechnung.pdf",
                 TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS));
 
-        Browser.waitFor(driver).until(d -> text("#documents article.document h3").contains("rechnung.pdf"));
+        Browser.waitFor(driver)
+                .until(d -> text("#documents article.document h3").contains("rechnung.pdf"));
         Browser.waitFor(driver).until(d -> text("#documents .badge").equals("done"));
         Browser.waitFor(driver).until(d -> text("#documents table.fields").contains("RE-2024-0042"));
         assertThat(text("#documents table.fields")).contains("357.00").contains("DE89370400440532013000");
@@ -45,7 +53,8 @@ class DocumentsBrowserIT extends BrowserTest {
 
     @Test
     void aFieldIsCorrectedInPlaceAndMarkedCorrected() throws Exception {
-        openAndUpload("/?model=Gemma3-4B-IT", "invoice.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
+        openAndUpload(
+                "/?model=Gemma3-4B-IT", "invoice.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
         Browser.waitFor(driver).until(d -> text("#documents table.fields").contains("£1,560.00"));
 
         org.openqa.selenium.WebElement input = driver.findElement(By.cssSelector("input[id$='-totalAmount']"));
@@ -62,16 +71,21 @@ class DocumentsBrowserIT extends BrowserTest {
         date.sendKeys("1850-01-01");
         driver.findElement(By.cssSelector("tr[id$='-issueDate'] button")).click();
         Browser.waitFor(driver).until(d -> text("#documents .upload-messages").contains("between 1900 and 2100"));
-        assertThat(driver.findElement(By.cssSelector("#documents .upload-messages")).getAttribute("class")).contains("refused");
+        assertThat(driver.findElement(By.cssSelector("#documents .upload-messages"))
+                        .getAttribute("class"))
+                .contains("refused");
         assertThat(text("tr[id$='-issueDate']")).contains("Jul 2, 2015");
     }
 
     @Test
     void aRefusedUploadIsExplainedInPlace() throws Exception {
-        openAndUpload("/?model=Gemma3-4B-IT", "notes.pdf",
+        openAndUpload(
+                "/?model=Gemma3-4B-IT",
+                "notes.pdf",
                 "just some text, not a PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        Browser.waitFor(driver).until(d -> text("#documents .upload-messages").contains("notes.pdf is not a PDF, PNG, JPEG"));
+        Browser.waitFor(driver)
+                .until(d -> text("#documents .upload-messages").contains("notes.pdf is not a PDF, PNG, JPEG"));
         assertThat(sameDocument()).isTrue();
     }
 }

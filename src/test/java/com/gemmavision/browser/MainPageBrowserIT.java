@@ -10,7 +10,8 @@ import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The main page in a real browser: HTMX redraws, pushed URLs, bookmarks and the no-JavaScript fallback. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:browser-main;DB_CLOSE_DELAY=-1")
 class MainPageBrowserIT extends BrowserTest {
 
@@ -19,7 +20,8 @@ class MainPageBrowserIT extends BrowserTest {
     }
 
     private void tick(String name, String value) {
-        driver.findElement(By.cssSelector("input[type=checkbox][name=" + name + "][value='" + value + "']")).click();
+        driver.findElement(By.cssSelector("input[type=checkbox][name=" + name + "][value='" + value + "']"))
+                .click();
     }
 
     @Test
@@ -37,7 +39,9 @@ class MainPageBrowserIT extends BrowserTest {
         assertThat(sameDocument()).isTrue();
         assertThat(tooltips("parameter-chart")).contains("Non-embedding — Gemma3-27B-IT: 25,600 M");
         Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("kv=true"));
-        assertThat(driver.getCurrentUrl()).contains("model=Gemma3-4B-IT&model=Gemma3-27B-IT").contains("quant=bf16");
+        assertThat(driver.getCurrentUrl())
+                .contains("model=Gemma3-4B-IT&model=Gemma3-27B-IT")
+                .contains("quant=bf16");
         Browser.screenshot(driver, "main-page");
     }
 
@@ -56,10 +60,14 @@ class MainPageBrowserIT extends BrowserTest {
 
         driver = Browser.open(true);
         driver.get(bookmark);
-        assertThat(tooltips("memory-chart")).isEqualTo(before)
-                .containsExactly("Int4 (per-channel) — Gemma3-1B: 0.5 GB", "Int4 (per-channel) — Gemma3-12B-IT: 6.6 GB");
+        assertThat(tooltips("memory-chart"))
+                .isEqualTo(before)
+                .containsExactly(
+                        "Int4 (per-channel) — Gemma3-1B: 0.5 GB", "Int4 (per-channel) — Gemma3-12B-IT: 6.6 GB");
         assertThat(driver.findElements(By.cssSelector("input[name=model]:checked")).stream()
-                .map(e -> e.getAttribute("value")).toList()).containsExactly("Gemma3-1B", "Gemma3-12B-IT");
+                        .map(e -> e.getAttribute("value"))
+                        .toList())
+                .containsExactly("Gemma3-1B", "Gemma3-12B-IT");
         Browser.screenshot(driver, "bookmark");
     }
 
@@ -70,12 +78,14 @@ class MainPageBrowserIT extends BrowserTest {
 
         markDocument();
         tick("model", "Gemma3-27B-IT");
-        WebElement run = driver.findElement(By.xpath("//form[@id='selection-form']//button[normalize-space()='Generate Visualizations']"));
+        WebElement run = driver.findElement(
+                By.xpath("//form[@id='selection-form']//button[normalize-space()='Generate Visualizations']"));
         run.click();
         Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("Gemma3-27B-IT"));
 
         assertThat(sameDocument()).as("a full page load, not an HTMX swap").isFalse();
-        assertThat(tooltips("memory-chart")).containsExactly("SFP8 — Gemma3-4B-IT: 4.4 GB", "SFP8 — Gemma3-27B-IT: 27.4 GB");
+        assertThat(tooltips("memory-chart"))
+                .containsExactly("SFP8 — Gemma3-4B-IT: 4.4 GB", "SFP8 — Gemma3-27B-IT: 27.4 GB");
         Browser.screenshot(driver, "main-page-no-javascript");
     }
 }

@@ -38,7 +38,8 @@ final class AppProcess implements AutoCloseable {
     static Path jar() {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("gemmavision-quantadvisor-.*\\.jar"))
-                    .findFirst().orElse(null);
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }
@@ -54,15 +55,21 @@ final class AppProcess implements AutoCloseable {
 
     AppProcess start() {
         port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar().toAbsolutePath().toString(), "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db")
-                        + ";DB_CLOSE_ON_EXIT=FALSE",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar().toAbsolutePath().toString(),
+                "--server.port=" + port,
+                "--spring.datasource.url=jdbc:h2:file:"
+                        + dataDir.toAbsolutePath().resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
                 "--gemmavision.documents.poll-interval=200ms"));
         command.addAll(extraArgs);
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,9 +102,15 @@ final class AppProcess implements AutoCloseable {
 
     int healthStatus() {
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            return http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
@@ -154,5 +167,4 @@ final class AppProcess implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -26,13 +26,14 @@ import com.gemmavision.documents.HostileFiles;
 import com.gemmavision.documents.TestInvoices;
 import com.gemmavision.documents.TestPdfs;
 
+import tools.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The hostile cases of an operator's bad day, against the packaged app in its own JVM at {@code -Xmx512m} on an
@@ -67,7 +68,9 @@ class ChaosIT {
     private static void needsTesseract() {
         boolean present;
         try {
-            Process process = new ProcessBuilder("tesseract", "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("tesseract", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             process.getInputStream().readAllBytes();
             present = process.waitFor() == 0;
         } catch (IOException | InterruptedException e) {
@@ -106,13 +109,17 @@ class ChaosIT {
         app = new AppProcess(data).start();
         AppClient client = new AppClient(app.port());
         for (int trial = 0; trial < 2; trial++) {
-            String id = uploadOne(client, "invoice-" + trial + ".pdf", TestPdfs.invoice(TestInvoices.ENGLISH,
-                    TestPdfs.Layout.COLUMNS));
+            String id = uploadOne(
+                    client,
+                    "invoice-" + trial + ".pdf",
+                    TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
             app.kill();
             app.start();
             client = client.withPort(app.port());
             HttpResponse<String> after = client.get("/documents/" + id + ".json");
-            assertThat(after.statusCode()).as("document of trial %d after kill -9", trial).isEqualTo(200);
+            assertThat(after.statusCode())
+                    .as("document of trial %d after kill -9", trial)
+                    .isEqualTo(200);
             assertThat(json(after).get("filename").asString()).isEqualTo("invoice-" + trial + ".pdf");
         }
         assertThat(json(client.get("/documents.json"))).hasSize(2);
@@ -121,7 +128,8 @@ class ChaosIT {
         app.kill();
         app.start();
         client = client.withPort(app.port());
-        assertThat(client.get("/").uri().getQuery()).as("the selection changed right before kill -9")
+        assertThat(client.get("/").uri().getQuery())
+                .as("the selection changed right before kill -9")
                 .startsWith("model=Gemma3-12B-IT&quant=sfp8&kv=true");
     }
 
@@ -154,7 +162,8 @@ class ChaosIT {
         app.start();
         for (int i = 0; i < 5; i++) {
             AppClient user = users.get(i).withPort(app.port());
-            assertThat(document(user, accepted.get(i)).get("filename").asString()).isEqualTo("scan.pdf");
+            assertThat(document(user, accepted.get(i)).get("filename").asString())
+                    .isEqualTo("scan.pdf");
         }
         assertThat(app.logText()).doesNotContain("OutOfMemoryError").doesNotContain("MVStoreException");
     }
@@ -173,8 +182,10 @@ class ChaosIT {
         assertThat(bombDone.get("pages").get(0).get("note").asString()).contains("25,000 × 25,000 pixels");
         assertThat(bombDone.get("error").asString()).contains("not decoded");
         if (deepDone.get("status").asString().equals("failed")) {
-            assertThat(deepDone.get("error").asString()).startsWith("Could not be processed: ")
-                    .doesNotContain("Exception").doesNotContain("java.");
+            assertThat(deepDone.get("error").asString())
+                    .startsWith("Could not be processed: ")
+                    .doesNotContain("Exception")
+                    .doesNotContain("java.");
         }
         assertThat(app.healthStatus()).isEqualTo(200);
 
@@ -183,14 +194,15 @@ class ChaosIT {
         AppClient again = client.withPort(app.port());
         AppProcess.sleep(2000);
         assertThat(document(again, bomb).get("status").asString()).isEqualTo("done");
-        assertThat(document(again, deep).get("status").asString()).isEqualTo(deepDone.get("status").asString());
+        assertThat(document(again, deep).get("status").asString())
+                .isEqualTo(deepDone.get("status").asString());
     }
 
     @Test
     void aDocumentWhoseWorkerWasKilledIsQueuedAgainWhenItsClaimExpiresAndFinishes() {
         needsTesseract();
-        app = new AppProcess(data, "--gemmavision.documents.claim-timeout=3s",
-                "--gemmavision.documents.heartbeat=1s").start();
+        app = new AppProcess(data, "--gemmavision.documents.claim-timeout=3s", "--gemmavision.documents.heartbeat=1s")
+                .start();
         AppClient client = new AppClient(app.port());
         String id = uploadOne(client, "statement.pdf", HostileFiles.longScan(4));
         waitFor(client, id, d -> d.get("status").asString().equals("running"), Duration.ofSeconds(30));
@@ -233,7 +245,8 @@ class ChaosIT {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Callable<Integer>> uploads = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            uploads.add(() -> client.upload("/documents", twenty, "Accept", "application/json").statusCode());
+            uploads.add(() -> client.upload("/documents", twenty, "Accept", "application/json")
+                    .statusCode());
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> status : pool.invokeAll(uploads)) {
@@ -255,8 +268,9 @@ class ChaosIT {
                 Socket socket = new Socket("localhost", app.port());
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /documents HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data;"
-                        + " boundary=xyz\r\nContent-Length: 1048576\r\n\r\n--xyz\r\nContent-Disposition: form-data;"
-                        + " name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.US_ASCII));
+                                + " boundary=xyz\r\nContent-Length: 1048576\r\n\r\n--xyz\r\nContent-Disposition: form-data;"
+                                + " name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\n")
+                        .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 stalled.add(socket);
             }

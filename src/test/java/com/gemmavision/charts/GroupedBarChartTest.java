@@ -18,19 +18,32 @@ class GroupedBarChartTest {
     }
 
     private static BarChart memory() {
-        return new BarChart("memory", "Memory", "Grouped memory", "Memory (GB)", "GB",
+        return new BarChart(
+                "memory",
+                "Memory",
+                "Grouped memory",
+                "Memory (GB)",
+                "GB",
                 List.of("Gemma3-1B", "Gemma3-27B-IT"),
-                List.of(new Series("bfloat16", List.of(Datum.of(new BigDecimal("2.0"), "2.0"),
-                                Datum.of(new BigDecimal("54.0"), "54.0"))),
-                        new Series("Int4", List.of(Datum.of(new BigDecimal("0.5"), "0.5"),
-                                Datum.of(new BigDecimal("14.1"), "14.1")))));
+                List.of(
+                        new Series(
+                                "bfloat16",
+                                List.of(
+                                        Datum.of(new BigDecimal("2.0"), "2.0"),
+                                        Datum.of(new BigDecimal("54.0"), "54.0"))),
+                        new Series(
+                                "Int4",
+                                List.of(
+                                        Datum.of(new BigDecimal("0.5"), "0.5"),
+                                        Datum.of(new BigDecimal("14.1"), "14.1")))));
     }
 
     @Test
     void everyBarHasATooltipWithItsExactPrintedValue() {
-        assertThat(render(memory()).select("rect.bar > title").eachText()).containsExactly(
-                "bfloat16 — Gemma3-1B: 2.0 GB", "Int4 — Gemma3-1B: 0.5 GB",
-                "bfloat16 — Gemma3-27B-IT: 54.0 GB", "Int4 — Gemma3-27B-IT: 14.1 GB");
+        assertThat(render(memory()).select("rect.bar > title").eachText())
+                .containsExactly(
+                        "bfloat16 — Gemma3-1B: 2.0 GB", "Int4 — Gemma3-1B: 0.5 GB",
+                        "bfloat16 — Gemma3-27B-IT: 54.0 GB", "Int4 — Gemma3-27B-IT: 14.1 GB");
     }
 
     @Test
@@ -44,8 +57,15 @@ class GroupedBarChartTest {
 
     @Test
     void aMissingValueIsAMarkedGapNotAZeroBar() {
-        BarChart chart = new BarChart("gap", "Scores", "d", "Score", "", List.of("MMMU"),
-                List.of(new Series("Gemma2-2B-IT", Arrays.asList((Datum) null)),
+        BarChart chart = new BarChart(
+                "gap",
+                "Scores",
+                "d",
+                "Score",
+                "",
+                List.of("MMMU"),
+                List.of(
+                        new Series("Gemma2-2B-IT", Arrays.asList((Datum) null)),
                         new Series("Gemma3-4B-IT", List.of(new Datum(48.8, "48.8")))));
 
         Document svg = render(chart);

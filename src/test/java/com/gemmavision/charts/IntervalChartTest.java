@@ -13,9 +13,17 @@ import org.junit.jupiter.api.Test;
 class IntervalChartTest {
 
     private static Document render() {
-        return Jsoup.parse(IntervalChart.render(new IntervalChart.Data("arena", "Arena", "Elo with intervals", "Elo",
-                List.of(new IntervalChart.Row("Grok-3", 1412, 8, 10, "1412", false),
-                        new IntervalChart.Row("Gemma-3-27B-IT", 1338, 8, 9, "1338", true)))), "", Parser.xmlParser());
+        return Jsoup.parse(
+                IntervalChart.render(new IntervalChart.Data(
+                        "arena",
+                        "Arena",
+                        "Elo with intervals",
+                        "Elo",
+                        List.of(
+                                new IntervalChart.Row("Grok-3", 1412, 8, 10, "1412", false),
+                                new IntervalChart.Row("Gemma-3-27B-IT", 1338, 8, 9, "1338", true)))),
+                "",
+                Parser.xmlParser());
     }
 
     @Test

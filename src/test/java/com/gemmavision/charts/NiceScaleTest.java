@@ -8,14 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NiceScaleTest {
 
     @ParameterizedTest(name = "max {0} -> axis to {1} in steps of {2}")
-    @CsvSource({
-            "27433, 30000, 5000",
-            "72.7, 80, 20",
-            "1000, 1000, 200",
-            "2.9, 3, 0.5",
-            "0.7, 0.8, 0.2",
-            "1, 1, 0.2"
-    })
+    @CsvSource({"27433, 30000, 5000", "72.7, 80, 20", "1000, 1000, 200", "2.9, 3, 0.5", "0.7, 0.8, 0.2", "1, 1, 0.2"})
     void roundsTheAxisUpToANiceMaximumAndStep(double dataMax, double expectedMax, double expectedStep) {
         NiceScale scale = NiceScale.forMaximum(dataMax, 6);
 

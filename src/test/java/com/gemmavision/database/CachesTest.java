@@ -2,8 +2,6 @@ package com.gemmavision.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import com.gemmavision.advisor.Advisor;
 import com.gemmavision.benchmarks.BenchmarkScores;
 import com.gemmavision.catalog.Catalog;
@@ -16,18 +14,22 @@ import org.springframework.cache.CacheManager;
 import org.springframework.cache.caffeine.CaffeineCache;
 
 /** The report is read from the database once, through the cache abstraction, and every cache is bounded. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:caches;DB_CLOSE_DELAY=-1",
-        "gemmavision.cache.fragments=7"})
+@SpringBootTest(
+        properties = {"spring.datasource.url=jdbc:h2:mem:caches;DB_CLOSE_DELAY=-1", "gemmavision.cache.fragments=7"})
 class CachesTest {
 
     @Autowired
     CacheManager caches;
+
     @Autowired
     Catalog catalog;
+
     @Autowired
     QuantizationFormats formats;
+
     @Autowired
     BenchmarkScores scores;
+
     @Autowired
     Advisor advisor;
 
@@ -62,12 +64,26 @@ class CachesTest {
     }
 
     private long maximum(String name) {
-        return ((CaffeineCache) caches.getCache(name)).getNativeCache().policy().eviction().orElseThrow().getMaximum();
+        return ((CaffeineCache) caches.getCache(name))
+                .getNativeCache()
+                .policy()
+                .eviction()
+                .orElseThrow()
+                .getMaximum();
     }
 
     private com.gemmavision.advisor.AdviceRequest defaults() {
-        return new com.gemmavision.advisor.AdviceRequest(null, 24, 1, 32_768, 1, com.gemmavision.memory.KvDtype.BF16,
-                true, new com.gemmavision.memory.WeightBytes.Options(false, false), 1.0, 10,
+        return new com.gemmavision.advisor.AdviceRequest(
+                null,
+                24,
+                1,
+                32_768,
+                1,
+                com.gemmavision.memory.KvDtype.BF16,
+                true,
+                new com.gemmavision.memory.WeightBytes.Options(false, false),
+                1.0,
+                10,
                 com.gemmavision.advisor.QualityBenchmark.values()[0]);
     }
 }

@@ -20,12 +20,27 @@ class AbandonedDocumentsTest {
         String active = "owner-active-" + System.nanoTime();
         for (String owner : List.of(gone, active)) {
             repository.touchOwner(owner);
-            repository.insert(new StoredDocument(owner + "-doc", owner, "a.pdf", "application/pdf", 3,
-                    DocumentStatus.DONE, 1, null, null, 1, null, null, false, Instant.now()));
+            repository.insert(new StoredDocument(
+                    owner + "-doc",
+                    owner,
+                    "a.pdf",
+                    "application/pdf",
+                    3,
+                    DocumentStatus.DONE,
+                    1,
+                    null,
+                    null,
+                    1,
+                    null,
+                    null,
+                    false,
+                    Instant.now()));
             repository.savePage(owner + "-doc", new PageText(1, PageText.TextSource.TEXT_LAYER, "text", null, 10, 10));
         }
-        ReportFixture.jdbc().sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?")
-                .params(java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(40))), gone).update();
+        ReportFixture.jdbc()
+                .sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?")
+                .params(java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(40))), gone)
+                .update();
 
         int removed = repository.removeAbandoned(Instant.now().minus(Duration.ofDays(30)));
 

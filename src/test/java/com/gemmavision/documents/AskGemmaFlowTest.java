@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.gemmavision.AppClient;
+
 import com.sun.net.httpserver.HttpServer;
 
 import org.jsoup.Jsoup;
@@ -23,9 +24,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** "Ask Gemma" against a fake OpenAI-compatible server on loopback: answers, fences, errors, refusals, timeouts. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:ask-gemma;DB_CLOSE_DELAY=-1", "gemmavision.documents.poll-interval=100ms",
-        "advisor.llm.model=gemma3:4b", "advisor.llm.timeout=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:ask-gemma;DB_CLOSE_DELAY=-1",
+                    "gemmavision.documents.poll-interval=100ms",
+            "advisor.llm.model=gemma3:4b", "advisor.llm.timeout=1s"
+        })
 class AskGemmaFlowTest {
 
     private static volatile String reply = "";
@@ -64,7 +69,9 @@ class AskGemmaFlowTest {
 
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
-        registry.add("advisor.llm.base-url", () -> "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1");
+        registry.add(
+                "advisor.llm.base-url",
+                () -> "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1");
     }
 
     @AfterAll
@@ -76,23 +83,28 @@ class AskGemmaFlowTest {
     int port;
 
     private static String completion(String content) {
-        return "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":" + tools.jackson.databind.json.JsonMapper
-                .builder().build().writeValueAsString(content) + "}}]}";
+        return "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":"
+                + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(content) + "}}]}";
     }
 
     private String uploadedAndDone(AppClient client) throws InterruptedException {
-        HttpResponse<String> upload = client.upload("/documents",
-                Map.of("rechnung.pdf", TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS)), "Accept", "application/json");
+        HttpResponse<String> upload = client.upload(
+                "/documents",
+                Map.of("rechnung.pdf", TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS)),
+                "Accept",
+                "application/json");
         String id = upload.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline) && !client.get("/documents/" + id + ".json").body().contains("\"status\":\"done\"")) {
+        while (Instant.now().isBefore(deadline)
+                && !client.get("/documents/" + id + ".json").body().contains("\"status\":\"done\"")) {
             Thread.sleep(100);
         }
         return id;
     }
 
     private Document ask(AppClient client, String id) {
-        return Jsoup.parse(client.postForm("/documents/" + id + "/ask", "", "HX-Request", "true").body());
+        return Jsoup.parse(client.postForm("/documents/" + id + "/ask", "", "HX-Request", "true")
+                .body());
     }
 
     @Test
@@ -101,18 +113,24 @@ class AskGemmaFlowTest {
         String id = uploadedAndDone(client);
         status = 200;
         delayMillis = 0;
-        reply = completion("```json\n{\"documentType\":\"invoice\",\"invoiceNumber\":\"RE-2024-0042\",\"totalAmount\":\"357.00\","
-                + "\"currency\":\"EUR\",\"iban\":null,\"issueDate\":\"2015-07-02\"}\n```");
+        reply = completion(
+                "```json\n{\"documentType\":\"invoice\",\"invoiceNumber\":\"RE-2024-0042\",\"totalAmount\":\"357.00\","
+                        + "\"currency\":\"EUR\",\"iban\":null,\"issueDate\":\"2015-07-02\"}\n```");
 
         Document answer = ask(client, id);
 
         assertThat(answer.select(".ask-result .note").text()).as(answer.text()).startsWith("gemma3:4b answered in");
-        assertThat(answer.select("table.ask-fields tr:has(th:containsOwn(totalAmount)) td").eachText())
+        assertThat(answer.select("table.ask-fields tr:has(th:containsOwn(totalAmount)) td")
+                        .eachText())
                 .containsExactly("357.00", "357.00", "yes");
-        assertThat(answer.select("table.ask-fields tr:has(th:containsOwn(iban)) td").eachText())
+        assertThat(answer.select("table.ask-fields tr:has(th:containsOwn(iban)) td")
+                        .eachText())
                 .containsExactly("DE89370400440532013000", "—", "no");
-        assertThat(lastRequest).contains("\"model\":\"gemma3:4b\"").contains("data:image/png;base64,")
-                .contains("Rechnungsnummer: RE-2024-0042").contains(AskGemma.PROMPT.substring(0, 40));
+        assertThat(lastRequest)
+                .contains("\"model\":\"gemma3:4b\"")
+                .contains("data:image/png;base64,")
+                .contains("Rechnungsnummer: RE-2024-0042")
+                .contains(AskGemma.PROMPT.substring(0, 40));
     }
 
     @Test
@@ -130,7 +148,9 @@ class AskGemmaFlowTest {
 
         status = 500;
         reply = "{\"error\":\"model not loaded\"}";
-        assertThat(ask(client, id).select(".ask-result .error").text()).contains("HTTP 500").contains("model not loaded");
+        assertThat(ask(client, id).select(".ask-result .error").text())
+                .contains("HTTP 500")
+                .contains("model not loaded");
 
         status = 200;
         reply = "not json at all";
@@ -148,6 +168,7 @@ class AskGemmaFlowTest {
         String id = uploadedAndDone(client);
 
         assertThat(client.page("/").select("#ask-" + id + " button").text()).isEqualTo("Ask gemma3:4b to read it");
-        assertThat(new AppClient(port).postForm("/documents/" + id + "/ask", "").statusCode()).isEqualTo(404);
+        assertThat(new AppClient(port).postForm("/documents/" + id + "/ask", "").statusCode())
+                .isEqualTo(404);
     }
 }

@@ -11,20 +11,26 @@ import java.util.Map;
 
 import com.gemmavision.AppClient;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** Uploading real PDFs through HTTP and reading back what the app extracted, on the real H2 database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:document-flows;DB_CLOSE_DELAY=-1",
-        "gemmavision.documents.max-pages=8", "gemmavision.documents.max-megapixels=2",
-        "gemmavision.documents.max-file-size=3MB", "gemmavision.documents.max-documents=6",
-        "gemmavision.documents.poll-interval=100ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:document-flows;DB_CLOSE_DELAY=-1",
+            "gemmavision.documents.max-pages=8",
+            "gemmavision.documents.max-megapixels=2",
+            "gemmavision.documents.max-file-size=3MB",
+            "gemmavision.documents.max-documents=6",
+            "gemmavision.documents.poll-interval=100ms"
+        })
 class DocumentFlowTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,7 +70,8 @@ class DocumentFlowTest {
         client.get("/?model=Gemma3-1B&model=Gemma3-4B-IT");
         byte[] pdf = TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS);
 
-        HttpResponse<String> upload = client.upload("/documents", files("rechnung.pdf", pdf), "Accept", "application/json");
+        HttpResponse<String> upload =
+                client.upload("/documents", files("rechnung.pdf", pdf), "Accept", "application/json");
 
         assertThat(upload.statusCode()).isEqualTo(201);
         String id = json(upload).get("accepted").get(0).get("id").asString();
@@ -73,30 +80,43 @@ class DocumentFlowTest {
         assertThat(document.get("progress").asDouble()).isEqualTo(1.0);
         assertThat(document.get("pages").get(0).get("textSource").asString()).isEqualTo("text-layer");
         JsonNode fields = document.get("fields");
-        TestInvoices.GERMAN.expected().forEach((name, value) ->
-                assertThat(fields.get(name).asString()).as(name).isEqualTo(value));
-        assertThat(fields.get("evidence").get("totalAmount").get("page").asInt()).isEqualTo(1);
-        assertThat(fields.get("evidence").get("totalAmount").get("snippet").asString()).contains("357,00");
-        assertThat(document.get("tables").get(0).get("rows").get(1).get(0).asString()).isEqualTo("Ordner A4");
+        TestInvoices.GERMAN
+                .expected()
+                .forEach((name, value) ->
+                        assertThat(fields.get(name).asString()).as(name).isEqualTo(value));
+        assertThat(fields.get("evidence").get("totalAmount").get("page").asInt())
+                .isEqualTo(1);
+        assertThat(fields.get("evidence").get("totalAmount").get("snippet").asString())
+                .contains("357,00");
+        assertThat(document.get("tables").get(0).get("rows").get(1).get(0).asString())
+                .isEqualTo("Ordner A4");
         JsonNode tokens = document.get("tokens");
         assertThat(tokens.get("Gemma3-1B").get("imageTokens").asLong()).isZero();
         assertThat(tokens.get("Gemma3-1B").get("readsImages").asBoolean()).isFalse();
         assertThat(tokens.get("Gemma3-4B-IT").get("imageTokens").asLong()).isEqualTo(256);
-        assertThat(tokens.get("Gemma3-4B-IT").get("textTokens").asLong())
-                .isEqualTo((long) Math.ceil(document.get("pages").get(0).get("text").asString().length() / 4.0));
+        assertThat(tokens.get("Gemma3-4B-IT").get("textTokens").asLong()).isEqualTo((long)
+                Math.ceil(document.get("pages").get(0).get("text").asString().length() / 4.0));
         assertThat(tokens.get("Gemma3-4B-IT").get("fits").asBoolean()).isTrue();
-        assertThat(tokens.get("Gemma3-4B-IT").get("memoryBytes").get("bf16").asLong()).isPositive();
+        assertThat(tokens.get("Gemma3-4B-IT").get("memoryBytes").get("bf16").asLong())
+                .isPositive();
 
         String fieldsCsv = client.get("/documents/" + id + "/fields.csv").body();
-        assertThat(fieldsCsv).startsWith("field,value,page,snippet,confidence").contains("iban,DE89370400440532013000,1,");
+        assertThat(fieldsCsv)
+                .startsWith("field,value,page,snippet,confidence")
+                .contains("iban,DE89370400440532013000,1,");
         Document page = client.page("/?model=Gemma3-4B-IT");
-        assertThat(page.select("#document-" + id + " table.fields td strong").eachText()).contains("RE-2024-0042");
-        assertThat(page.select("#document-" + id + " table.fields td strong").eachAttr("title")).contains("357.00");
-        Document german = Jsoup.parse(client.get("/?model=Gemma3-4B-IT", "Accept-Language", "de-DE").body());
-        Document american = Jsoup.parse(client.get("/?model=Gemma3-4B-IT", "Accept-Language", "en-US").body());
+        assertThat(page.select("#document-" + id + " table.fields td strong").eachText())
+                .contains("RE-2024-0042");
+        assertThat(page.select("#document-" + id + " table.fields td strong").eachAttr("title"))
+                .contains("357.00");
+        Document german = Jsoup.parse(
+                client.get("/?model=Gemma3-4B-IT", "Accept-Language", "de-DE").body());
+        Document american = Jsoup.parse(
+                client.get("/?model=Gemma3-4B-IT", "Accept-Language", "en-US").body());
         assertThat(german.select("#document-" + id + " table.fields td strong").eachText())
                 .contains("357,00 €", "02.07.2015");
-        assertThat(american.select("#document-" + id + " table.fields td strong").eachText())
+        assertThat(american.select("#document-" + id + " table.fields td strong")
+                        .eachText())
                 .contains("€357.00", "Jul 2, 2015");
         assertThat(page.select("#document-" + id + " pre.page-text mark").eachText())
                 .anySatisfy(marked -> assertThat(marked).matches("Gesamtbetrag\\s+357,00 €"));
@@ -104,28 +124,35 @@ class DocumentFlowTest {
         assertThat(page.select("#ask-" + id + " .hint").text()).contains("advisor.llm.base-url");
         long tokens4B = tokens.get("Gemma3-4B-IT").get("totalTokens").asLong();
         Document advisor = client.page("/advisor?model=Gemma3-1B&model=Gemma3-4B-IT");
-        assertThat(advisor.select(".document-contexts a").text()).isEqualTo("From rechnung.pdf: " + tokens4B + " tokens");
+        assertThat(advisor.select(".document-contexts a").text())
+                .isEqualTo("From rechnung.pdf: " + tokens4B + " tokens");
         assertThat(advisor.select(".document-contexts a").attr("href")).contains("context=" + tokens4B);
         assertThat(page.select("#ask-" + id + " button")).isEmpty();
-        assertThat(client.postForm("/documents/" + id + "/ask", "").statusCode()).isEqualTo(409);
+        assertThat(client.postForm("/documents/" + id + "/ask", "").statusCode())
+                .isEqualTo(409);
     }
 
     @Test
     void severalFilesInOneUploadInEveryLayout() throws Exception {
         AppClient client = new AppClient(port);
-        HttpResponse<String> upload = client.upload("/documents", files(
-                "english.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.RIGHT_ALIGNED),
-                "french.pdf", TestPdfs.invoice(TestInvoices.FRENCH, TestPdfs.Layout.COLUMNS),
-                "italian.pdf", TestPdfs.invoice(TestInvoices.ITALIAN, TestPdfs.Layout.RIGHT_ALIGNED)),
-                "Accept", "application/json");
+        HttpResponse<String> upload = client.upload(
+                "/documents",
+                files(
+                        "english.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.RIGHT_ALIGNED),
+                        "french.pdf", TestPdfs.invoice(TestInvoices.FRENCH, TestPdfs.Layout.COLUMNS),
+                        "italian.pdf", TestPdfs.invoice(TestInvoices.ITALIAN, TestPdfs.Layout.RIGHT_ALIGNED)),
+                "Accept",
+                "application/json");
 
         assertThat(upload.statusCode()).isEqualTo(201);
         List<TestInvoices.Invoice> expected = List.of(TestInvoices.ENGLISH, TestInvoices.FRENCH, TestInvoices.ITALIAN);
         for (int i = 0; i < 3; i++) {
-            JsonNode document = waitUntilFinished(client, json(upload).get("accepted").get(i).get("id").asString());
+            JsonNode document = waitUntilFinished(
+                    client, json(upload).get("accepted").get(i).get("id").asString());
             JsonNode fields = document.get("fields");
             for (String name : List.of("invoiceNumber", "issueDate", "totalAmount", "taxAmount", "iban", "vatId")) {
-                assertThat(fields.get(name).asString()).as(expected.get(i).name() + " " + name)
+                assertThat(fields.get(name).asString())
+                        .as(expected.get(i).name() + " " + name)
                         .isEqualTo(expected.get(i).expected().get(name.equals("vatId") ? "sellerVatId" : name));
             }
         }
@@ -135,13 +162,21 @@ class DocumentFlowTest {
     @Test
     void anotherSessionsDocumentIsNotFound() throws Exception {
         AppClient alice = new AppClient(port);
-        String id = json(alice.upload("/documents", files("a.pdf", TestPdfs.invoice(TestInvoices.DUTCH, TestPdfs.Layout.COLUMNS)),
-                "Accept", "application/json")).get("accepted").get(0).get("id").asString();
+        String id = json(alice.upload(
+                        "/documents",
+                        files("a.pdf", TestPdfs.invoice(TestInvoices.DUTCH, TestPdfs.Layout.COLUMNS)),
+                        "Accept",
+                        "application/json"))
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
         AppClient bob = new AppClient(port);
 
         assertThat(bob.get("/documents/" + id + ".json").statusCode()).isEqualTo(404);
         assertThat(bob.get("/documents/" + id + "/fields.csv").statusCode()).isEqualTo(404);
-        assertThat(bob.postForm("/documents/" + id + "/delete", "").statusCode()).isEqualTo(404);
+        assertThat(bob.postForm("/documents/" + id + "/delete", "").statusCode())
+                .isEqualTo(404);
         assertThat(json(bob.get("/documents.json"))).isEmpty();
         assertThat(alice.get("/documents/" + id + ".json").statusCode()).isEqualTo(200);
     }
@@ -158,28 +193,39 @@ class DocumentFlowTest {
         Map<String, String> errorByFile = new LinkedHashMap<>();
         Map<String, byte[]> bad = files(
                 "empty.pdf", new byte[0],
-                "random.pdf", new java.util.Random(1).ints(2000, 0, 256).collect(java.io.ByteArrayOutputStream::new,
-                        (out, b) -> out.write(b), (a, b) -> { }).toByteArray(),
+                "random.pdf",
+                        new java.util.Random(1)
+                                .ints(2000, 0, 256)
+                                .collect(java.io.ByteArrayOutputStream::new, (out, b) -> out.write(b), (a, b) -> {})
+                                .toByteArray(),
                 "truncated.pdf", java.util.Arrays.copyOf(valid, 300),
                 "many-pages.pdf", TestPdfs.report(9),
                 "huge.png", TestPdfs.png(2000, 1500),
                 "big.pdf", oversized,
                 "animation.gif", "GIF89a\u0001\u0000".getBytes());
         for (var file : bad.entrySet()) {
-            HttpResponse<String> response = client.upload("/documents", Map.of(file.getKey(), file.getValue()),
-                    "Accept", "application/json");
+            HttpResponse<String> response =
+                    client.upload("/documents", Map.of(file.getKey(), file.getValue()), "Accept", "application/json");
             statusByFile.put(file.getKey(), response.statusCode());
-            errorByFile.put(file.getKey(), json(response).get("rejected").get(0).get("error").asString());
+            errorByFile.put(
+                    file.getKey(),
+                    json(response).get("rejected").get(0).get("error").asString());
         }
 
-        assertThat(statusByFile).containsEntry("empty.pdf", 400).containsEntry("random.pdf", 415)
-                .containsEntry("truncated.pdf", 422).containsEntry("many-pages.pdf", 413)
-                .containsEntry("huge.png", 413).containsEntry("big.pdf", 413).containsEntry("animation.gif", 415);
+        assertThat(statusByFile)
+                .containsEntry("empty.pdf", 400)
+                .containsEntry("random.pdf", 415)
+                .containsEntry("truncated.pdf", 422)
+                .containsEntry("many-pages.pdf", 413)
+                .containsEntry("huge.png", 413)
+                .containsEntry("big.pdf", 413)
+                .containsEntry("animation.gif", 415);
         assertThat(errorByFile.get("random.pdf")).contains("not a PDF, PNG, JPEG, e-invoice XML or ZIP file");
         assertThat(errorByFile.get("many-pages.pdf")).contains("9 pages; the limit is 8");
         assertThat(errorByFile.get("huge.png")).contains("2,000 × 1,500 pixels").contains("limit is 2 megapixels");
         assertThat(errorByFile.get("big.pdf")).contains("larger than the 3 MB limit");
-        assertThat(json(client.get("/documents.json"))).extracting(n -> n.get("filename").asString())
+        assertThat(json(client.get("/documents.json")))
+                .extracting(n -> n.get("filename").asString())
                 .containsExactly("keep.pdf");
     }
 
@@ -196,7 +242,8 @@ class DocumentFlowTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("accepted")).hasSize(6);
-        assertThat(json(response).get("rejected").get(0).get("error").asString()).contains("the limit; remove one first");
+        assertThat(json(response).get("rejected").get(0).get("error").asString())
+                .contains("the limit; remove one first");
     }
 
     @Test
@@ -205,17 +252,23 @@ class DocumentFlowTest {
         byte[] locked = TestPdfs.encrypted(TestPdfs.invoice(TestInvoices.ITALIAN, TestPdfs.Layout.COLUMNS), "s3cret");
 
         String id = json(client.upload("/documents", files("locked.pdf", locked), "Accept", "application/json"))
-                .get("accepted").get(0).get("id").asString();
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
         JsonNode before = json(client.get("/documents/" + id + ".json"));
         assertThat(before.get("status").asString()).isEqualTo("failed");
         assertThat(before.get("needsPassword").asBoolean()).isTrue();
         assertThat(before.get("error").asString()).contains("encrypted");
-        assertThat(client.page("/").select("#document-" + id + " input[type=password]")).hasSize(1);
+        assertThat(client.page("/").select("#document-" + id + " input[type=password]"))
+                .hasSize(1);
 
-        assertThat(client.postForm("/documents/" + id + "/password", "password=" + "x".repeat(300)).statusCode())
+        assertThat(client.postForm("/documents/" + id + "/password", "password=" + "x".repeat(300))
+                        .statusCode())
                 .isEqualTo(400);
         client.postForm("/documents/" + id + "/password", "password=wrong");
-        assertThat(waitUntilFinished(client, id).get("needsPassword").asBoolean()).isTrue();
+        assertThat(waitUntilFinished(client, id).get("needsPassword").asBoolean())
+                .isTrue();
         client.postForm("/documents/" + id + "/password", "password=s3cret");
         JsonNode after = waitUntilFinished(client, id);
 
@@ -241,8 +294,15 @@ class DocumentFlowTest {
         AppClient client = new AppClient(port);
         assertThat(client.post("/documents").statusCode()).isEqualTo(403);
 
-        String id = json(client.upload("/documents", files("x.pdf", TestPdfs.invoice(TestInvoices.DUTCH, TestPdfs.Layout.COLUMNS)),
-                "Accept", "application/json")).get("accepted").get(0).get("id").asString();
+        String id = json(client.upload(
+                        "/documents",
+                        files("x.pdf", TestPdfs.invoice(TestInvoices.DUTCH, TestPdfs.Layout.COLUMNS)),
+                        "Accept",
+                        "application/json"))
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
         HttpResponse<String> removed = client.postForm("/documents/" + id + "/delete", "", "HX-Request", "true");
 
         assertThat(removed.statusCode()).isEqualTo(200);
@@ -255,13 +315,25 @@ class DocumentFlowTest {
         AppClient client = new AppClient(port);
         client.get("/");
         client.get("/?model=Gemma3-27B-IT&panScan=true");
-        String id = json(client.upload("/documents", files("p.pdf", TestPdfs.invoice(TestInvoices.DUTCH, TestPdfs.Layout.COLUMNS)),
-                "Accept", "application/json")).get("accepted").get(0).get("id").asString();
+        String id = json(client.upload(
+                        "/documents",
+                        files("p.pdf", TestPdfs.invoice(TestInvoices.DUTCH, TestPdfs.Layout.COLUMNS)),
+                        "Accept",
+                        "application/json"))
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
 
         JsonNode document = waitUntilFinished(client, id);
 
         // An A4 page rendered at 300 dpi (2480 x 3508 px) makes 2 crops: (2 + 1) x 256 tokens.
-        assertThat(document.get("tokens").get("Gemma3-27B-IT").get("imageTokens").asLong()).isEqualTo(768);
-        assertThat(client.page("/documents/section").select("#documents").attr("hx-trigger")).isEmpty();
+        assertThat(document.get("tokens")
+                        .get("Gemma3-27B-IT")
+                        .get("imageTokens")
+                        .asLong())
+                .isEqualTo(768);
+        assertThat(client.page("/documents/section").select("#documents").attr("hx-trigger"))
+                .isEmpty();
     }
 }

@@ -15,8 +15,7 @@ public final class DocumentPolling {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DocumentPolling() {
-    }
+    private DocumentPolling() {}
 
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());

@@ -19,8 +19,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 /** E-invoice test files made on the spot: CII and UBL XML, a PDF carrying one, ZIP archives (and a ZIP bomb). */
 public final class EInvoices {
 
-    private EInvoices() {
-    }
+    private EInvoices() {}
 
     /** A minimal CII D16B (Factur-X / ZUGFeRD 2) invoice. */
     public static String cii(String number, String grandTotal, String net, String tax) {
@@ -102,7 +101,8 @@ public final class EInvoices {
     /** A PDF (its visible page) carrying an e-invoice XML as factur-x.xml. */
     public static byte[] pdfWithXml(byte[] pdf, String xml) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            PDEmbeddedFile file =
+                    new PDEmbeddedFile(document, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
             file.setSubtype("text/xml");
             PDComplexFileSpecification spec = new PDComplexFileSpecification();
             spec.setFile("factur-x.xml");
@@ -153,5 +153,4 @@ public final class EInvoices {
         }
         return out.toByteArray();
     }
-
 }

@@ -31,13 +31,16 @@ class FieldExtractorTest {
     void readsTheKeyFieldsOfInvoicesInSixLanguages(TestInvoices.Invoice invoice) {
         Map<String, ExtractedField> fields = extract(invoice.text());
 
-        invoice.expected().forEach((name, expected) ->
-                assertThat(value(fields, name)).as(invoice.name() + " " + name).isEqualTo(expected));
+        invoice.expected()
+                .forEach((name, expected) -> assertThat(value(fields, name))
+                        .as(invoice.name() + " " + name)
+                        .isEqualTo(expected));
     }
 
     @Test
     void everyFieldKeepsItsPageAndSnippet() {
-        Map<String, ExtractedField> fields = extract("Cover page\nACME Ltd", "INVOICE\nInvoice No: INV-7\nTotal due: £ 1,250.00");
+        Map<String, ExtractedField> fields =
+                extract("Cover page\nACME Ltd", "INVOICE\nInvoice No: INV-7\nTotal due: £ 1,250.00");
 
         assertThat(fields.get("invoiceNumber").pageNumber()).isEqualTo(2);
         assertThat(fields.get("invoiceNumber").snippet()).isEqualTo("Invoice No: INV-7");
@@ -60,7 +63,9 @@ class FieldExtractorTest {
         assertThat(value(extract("Ref DE89 3704 0044 0532 0130 01"), "iban")).isNull();
         assertThat(value(extract("IBAN: DE89 3704 0044 0532 0130 0"), "iban")).isNull();
         // OCR: a misread digit is likelier than a misprint
-        assertThat(value(ocr(List.of(95.0, 95.0, 95.0, 95.0, 95.0, 95.0, 95.0), "IBAN: DE89 3704 0044 0532 0130 01"), "iban"))
+        assertThat(value(
+                        ocr(List.of(95.0, 95.0, 95.0, 95.0, 95.0, 95.0, 95.0), "IBAN: DE89 3704 0044 0532 0130 01"),
+                        "iban"))
                 .isNull();
     }
 
@@ -68,11 +73,13 @@ class FieldExtractorTest {
         List<List<Double>> confidences = new java.util.ArrayList<>();
         for (String line : lines) {
             int words = line.strip().split("\\s+").length;
-            confidences.add(wordConfidences.size() == words ? wordConfidences
-                    : java.util.Collections.nCopies(words, wordConfidences.get(0)));
+            confidences.add(
+                    wordConfidences.size() == words
+                            ? wordConfidences
+                            : java.util.Collections.nCopies(words, wordConfidences.get(0)));
         }
-        return extractor.extract(List.of(new PageText(1, PageText.TextSource.OCR, String.join("\n", lines), 90.0, 800,
-                1400, null, confidences)));
+        return extractor.extract(List.of(new PageText(
+                1, PageText.TextSource.OCR, String.join("\n", lines), 90.0, 800, 1400, null, confidences)));
     }
 
     @Test
@@ -85,24 +92,29 @@ class FieldExtractorTest {
         assertThat(value(fields, "dueDate")).isEqualTo("2024-03-31");
         assertThat(value(fields, "buyerName")).isEqualTo("Northwind Traders");
         // a row of "label: value" pairs is no row of headings
-        assertThat(value(extract("Place of Supply: 29-Karnataka  Customer P.O. No - Date :\nPayment Method :  CREDIT"),
-                "buyerName")).isNull();
+        assertThat(value(
+                        extract("Place of Supply: 29-Karnataka  Customer P.O. No - Date :\nPayment Method :  CREDIT"),
+                        "buyerName"))
+                .isNull();
     }
 
     @Test
     void theOnlyAmountPrintedWithItsCurrencyIsTheTotalWhenNothingIsLabelled() {
-        ExtractedField total = extract("Invoice\nCharges\nConsulting, March  $56,651.49").get("totalAmount");
+        ExtractedField total =
+                extract("Invoice\nCharges\nConsulting, March  $56,651.49").get("totalAmount");
         assertThat(total.value()).isEqualTo("56651.49");
         assertThat(total.passed()).anyMatch(p -> p.contains("only amount"));
         // two different sums and no label: no guess
-        assertThat(value(extract("Invoice\nConsulting  $1,200.00\nTravel  $300.00"), "totalAmount")).isNull();
+        assertThat(value(extract("Invoice\nConsulting  $1,200.00\nTravel  $300.00"), "totalAmount"))
+                .isNull();
     }
 
     @Test
     void aLabelTakesItsOwnAmountWhenALineHoldsTwoPairsAndATaxTotalBeatsItsParts() {
-        Map<String, ExtractedField> fields = extract("TAX INVOICE\nCGST 9% on Labour:  31.50\nSGST 9% on Labour:  31.50\n"
-                + "Total Tax Amount :  63.00\nParts Net Taxable Amount:  0.00  Final Labour Invoice Amount :  413.00\n"
-                + "Grand Total :  413.00");
+        Map<String, ExtractedField> fields =
+                extract("TAX INVOICE\nCGST 9% on Labour:  31.50\nSGST 9% on Labour:  31.50\n"
+                        + "Total Tax Amount :  63.00\nParts Net Taxable Amount:  0.00  Final Labour Invoice Amount :  413.00\n"
+                        + "Grand Total :  413.00");
 
         assertThat(value(fields, "taxAmount")).isEqualTo("63.00");
         assertThat(value(fields, "netAmount")).isNull();
@@ -113,16 +125,20 @@ class FieldExtractorTest {
 
     @Test
     void findsCurrenciesInColumnHeadingsAndInFiguresOcrSplit() {
-        assertThat(value(extract("ITEM  PRICE  TOTAL\ni)  (RM\n2x Tea  7.60"), "currency")).isEqualTo("MYR");
-        assertThat(value(extract("BILL BY: 22/01/2017 09:09 PM  RM\n1 RICE  4.50 SR"), "currency")).isEqualTo("MYR");
+        assertThat(value(extract("ITEM  PRICE  TOTAL\ni)  (RM\n2x Tea  7.60"), "currency"))
+                .isEqualTo("MYR");
+        assertThat(value(extract("BILL BY: 22/01/2017 09:09 PM  RM\n1 RICE  4.50 SR"), "currency"))
+                .isEqualTo("MYR");
         assertThat(value(extract("TOTAL  RM1. 38"), "currency")).isEqualTo("MYR");
         // "$1  5474  7.992  15.98": a stray "$" is no dollar amount
-        assertThat(value(extract("Selangor\n$1  5474  7.992  15.98 Z"), "currency")).isEqualTo("MYR");
+        assertThat(value(extract("Selangor\n$1  5474  7.992  15.98 Z"), "currency"))
+                .isEqualTo("MYR");
     }
 
     @Test
     void respellsOnlyLookAlikeMisreadingsOfBusinessWordsAndLegalFormsAndSaysSo() {
-        ExtractedField seller = ocr(List.of(90.0), "GARDENIA BAKERLES (KL) SDN BHD (139386 X)", "LOT 3, JALAN PERUSAHAAN")
+        ExtractedField seller = ocr(
+                        List.of(90.0), "GARDENIA BAKERLES (KL) SDN BHD (139386 X)", "LOT 3, JALAN PERUSAHAAN")
                 .get("sellerName");
         assertThat(seller.value()).isEqualTo("GARDENIA BAKERIES (KL) SDN BHD");
         assertThat(seller.failed()).anyMatch(f -> f.contains("BAKERLES → BAKERIES"));
@@ -134,7 +150,8 @@ class FieldExtractorTest {
         assertThat(FieldExtractor.respelled("MART MARK STORY").getValue()).isEmpty();
         assertThat(FieldExtractor.respelled("BAKERS HOUSE").getValue()).isEmpty();
         // the text layer is what was printed: never respelled
-        assertThat(value(extract("GARDENIA BAKERLES (KL) SDN BHD"), "sellerName")).isEqualTo("GARDENIA BAKERLES (KL) SDN BHD");
+        assertThat(value(extract("GARDENIA BAKERLES (KL) SDN BHD"), "sellerName"))
+                .isEqualTo("GARDENIA BAKERLES (KL) SDN BHD");
     }
 
     @Test
@@ -147,10 +164,14 @@ class FieldExtractorTest {
 
     @Test
     void recognisesTheOtherDocumentTypes() {
-        assertThat(value(extract("Kontoauszug Nr. 3\nSaldo 1.000,00 EUR"), "documentType")).isEqualTo("bank statement");
-        assertThat(value(extract("ACME plc\nAnnual Report 2023\nRevenue grew"), "documentType")).isEqualTo("annual report");
-        assertThat(value(extract("Avoir n° AV-12\nFacture d'origine F-1"), "documentType")).isEqualTo("credit note");
-        assertThat(value(extract("Scontrino fiscale\nTotale 12,50"), "documentType")).isEqualTo("receipt");
+        assertThat(value(extract("Kontoauszug Nr. 3\nSaldo 1.000,00 EUR"), "documentType"))
+                .isEqualTo("bank statement");
+        assertThat(value(extract("ACME plc\nAnnual Report 2023\nRevenue grew"), "documentType"))
+                .isEqualTo("annual report");
+        assertThat(value(extract("Avoir n° AV-12\nFacture d'origine F-1"), "documentType"))
+                .isEqualTo("credit note");
+        assertThat(value(extract("Scontrino fiscale\nTotale 12,50"), "documentType"))
+                .isEqualTo("receipt");
         assertThat(value(extract("Meeting notes"), "documentType")).isEqualTo("other");
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -36,8 +35,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 /** Files a hostile or unlucky user might upload, made on the spot: nothing of the kind is kept in the repository. */
 public final class HostileFiles {
 
-    private HostileFiles() {
-    }
+    private HostileFiles() {}
 
     /**
      * A small PDF (about 600 KB) whose one page draws a Flate-compressed grey image of {@code side} × {@code side}
@@ -56,7 +54,8 @@ public final class HostileFiles {
             image.setItem(COSName.COLORSPACE, COSName.DEVICEGRAY);
             image.setItem(COSName.FILTER, COSName.FLATE_DECODE);
             try (OutputStream raw = image.createRawOutputStream();
-                 DeflaterOutputStream deflate = new DeflaterOutputStream(raw, new Deflater(Deflater.BEST_COMPRESSION))) {
+                    DeflaterOutputStream deflate =
+                            new DeflaterOutputStream(raw, new Deflater(Deflater.BEST_COMPRESSION))) {
                 byte[] row = new byte[side];
                 for (int y = 0; y < side; y++) {
                     deflate.write(row);
@@ -99,8 +98,11 @@ public final class HostileFiles {
         for (int offset : offsets) {
             table.append(String.format("%010d 00000 n \n", offset));
         }
-        table.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                .append(xref).append("\n%%EOF\n");
+        table.append("trailer\n<< /Size ")
+                .append(objects.size() + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
         write(out, table.toString());
         return out.toByteArray();
     }
@@ -130,7 +132,9 @@ public final class HostileFiles {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, height / 80));
         for (int line = 1; line < 60; line++) {
-            g.drawString("Invoice line " + line + "   Quantity 1   Amount " + (line * 17) + ".00 EUR", width / 12,
+            g.drawString(
+                    "Invoice line " + line + "   Quantity 1   Amount " + (line * 17) + ".00 EUR",
+                    width / 12,
                     line * height / 62);
         }
         g.dispose();
@@ -170,7 +174,8 @@ public final class HostileFiles {
 
     /** A PDF whose page count says minus five. */
     public static byte[] negativePageCount() {
-        return new String(deepPageTree(1), StandardCharsets.US_ASCII).replace("/Count 1", "/Count -5")
+        return new String(deepPageTree(1), StandardCharsets.US_ASCII)
+                .replace("/Count 1", "/Count -5")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -10,21 +10,26 @@ import java.util.Map;
 
 import com.gemmavision.AppClient;
 
+import tools.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Uploads that once got a wrong answer or a raw Java message: a long CJK file name, a negative page count, a
  * truncated PNG, a PDF password (never stored in plain text), a run that runs out of memory (caught, failed in
  * words, not retried) and a document whose worker keeps dying (failed for good after a few runs).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:hostile-uploads;DB_CLOSE_DELAY=-1", "gemmavision.documents.poll-interval=100ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:hostile-uploads;DB_CLOSE_DELAY=-1",
+            "gemmavision.documents.poll-interval=100ms"
+        })
 class HostileUploadTest {
 
     @LocalServerPort
@@ -50,23 +55,30 @@ class HostileUploadTest {
     @Test
     void aSmallPdfWithA140CharacterCjkNameIsAccepted() {
         String name = "請求書".repeat(46) + "一二.pdf";
-        HttpResponse<String> response = new AppClient(port).upload("/documents", Map.of(name, TestPdfs.report(1)),
-                "Accept", "application/json");
+        HttpResponse<String> response = new AppClient(port)
+                .upload("/documents", Map.of(name, TestPdfs.report(1)), "Accept", "application/json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        assertThat(json(response).get("accepted").get(0).get("filename").asString()).isEqualTo(name);
+        assertThat(json(response).get("accepted").get(0).get("filename").asString())
+                .isEqualTo(name);
     }
 
     @Test
     void aNegativePageCountAndATruncatedPngAreRefusedInWords() {
         AppClient client = new AppClient(port);
-        HttpResponse<String> negative = client.upload("/documents", Map.of("minus.pdf", HostileFiles.negativePageCount()),
-                "Accept", "application/json");
+        HttpResponse<String> negative = client.upload(
+                "/documents", Map.of("minus.pdf", HostileFiles.negativePageCount()), "Accept", "application/json");
         byte[] png = TestPdfs.png(400, 300);
-        HttpResponse<String> cut = client.upload("/documents", Map.of("cut.png", HostileFiles.truncated(png, png.length / 2)),
-                "Accept", "application/json");
+        HttpResponse<String> cut = client.upload(
+                "/documents",
+                Map.of("cut.png", HostileFiles.truncated(png, png.length / 2)),
+                "Accept",
+                "application/json");
 
         assertThat(negative.statusCode()).isEqualTo(422);
-        assertThat(negative.body()).contains("minus.pdf has no pages").doesNotContain("Illegal").doesNotContain("Exception");
+        assertThat(negative.body())
+                .contains("minus.pdf has no pages")
+                .doesNotContain("Illegal")
+                .doesNotContain("Exception");
         assertThat(cut.statusCode()).isEqualTo(422);
         assertThat(cut.body()).contains("cut.png is not a readable image (damaged or truncated)");
     }
@@ -74,18 +86,28 @@ class HostileUploadTest {
     @Test
     void aPdfPasswordIsStoredSealedNeverInPlainText() throws Exception {
         AppClient client = new AppClient(port);
-        byte[] locked = TestPdfs.encrypted(TestPdfs.invoice(TestInvoices.ITALIAN, TestPdfs.Layout.COLUMNS), "open-sesame-42");
+        byte[] locked =
+                TestPdfs.encrypted(TestPdfs.invoice(TestInvoices.ITALIAN, TestPdfs.Layout.COLUMNS), "open-sesame-42");
         String id = json(client.upload("/documents", Map.of("locked.pdf", locked), "Accept", "application/json"))
-                .get("accepted").get(0).get("id").asString();
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
 
         client.postForm("/documents/" + id + "/password", "password=open-sesame-42");
         JsonNode after = finished(client, id);
 
         assertThat(after.get("status").asString()).isEqualTo("done");
-        String stored = jdbc.sql("SELECT password_sealed FROM document WHERE id = ?").param(id).query(String.class).single();
+        String stored = jdbc.sql("SELECT password_sealed FROM document WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
         assertThat(stored).isNotBlank().doesNotContain("open-sesame-42");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM information_schema.columns WHERE LOWER(table_name) = 'document'"
-                + " AND LOWER(column_name) = 'password'").query(Long.class).single()).isZero();
+                                + " AND LOWER(column_name) = 'password'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -93,17 +115,23 @@ class HostileUploadTest {
         when(ocr.available()).thenReturn(true);
         when(ocr.read(any(), any())).thenThrow(new OutOfMemoryError("Java heap space"));
         AppClient client = new AppClient(port);
-        byte[] scan = ImagePdf.of(TestPdfs.scanned(TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS), "jpg", 100));
+        byte[] scan = ImagePdf.of(
+                TestPdfs.scanned(TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS), "jpg", 100));
         String id = json(client.upload("/documents", Map.of("scan.pdf", scan), "Accept", "application/json"))
-                .get("accepted").get(0).get("id").asString();
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
 
         JsonNode failed = finished(client, id);
         Thread.sleep(500);
 
         assertThat(failed.get("status").asString()).isEqualTo("failed");
-        assertThat(failed.get("error").asString()).isEqualTo("Could not be processed: reading it (page 1) needs more"
-                + " memory than the server gives one document. Try a smaller file or a lower resolution.");
-        assertThat(json(client.get("/documents/" + id + ".json")).get("status").asString()).isEqualTo("failed");
+        assertThat(failed.get("error").asString())
+                .isEqualTo("Could not be processed: reading it (page 1) needs more"
+                        + " memory than the server gives one document. Try a smaller file or a lower resolution.");
+        assertThat(json(client.get("/documents/" + id + ".json")).get("status").asString())
+                .isEqualTo("failed");
         assertThat(client.get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
@@ -112,19 +140,24 @@ class HostileUploadTest {
         when(ocr.available()).thenReturn(true);
         byte[] poster;
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage(new org.apache.pdfbox.pdmodel.common.PDRectangle(14400, 14400)));
+            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage(
+                    new org.apache.pdfbox.pdmodel.common.PDRectangle(14400, 14400)));
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             pdf.save(out);
             poster = out.toByteArray();
         }
         AppClient client = new AppClient(port);
         String id = json(client.upload("/documents", Map.of("poster.pdf", poster), "Accept", "application/json"))
-                .get("accepted").get(0).get("id").asString();
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
 
         JsonNode done = finished(client, id);
 
         assertThat(done.get("status").asString()).isEqualTo("done");
-        assertThat(done.get("pages").get(0).get("note").asString()).contains("too large to render for OCR")
+        assertThat(done.get("pages").get(0).get("note").asString())
+                .contains("too large to render for OCR")
                 .contains("508 × 508 cm");
         assertThat(done.get("error").asString()).doesNotContain("not installed");
     }
@@ -134,25 +167,42 @@ class HostileUploadTest {
         String owner = "owner-" + System.nanoTime();
         String id = "poison-" + System.nanoTime();
         repository.touchOwner(owner);
-        repository.insert(new StoredDocument(id, owner, "poison.pdf", "application/pdf", 10, DocumentStatus.RUNNING, 0,
-                "Reading page 1 of 1", null, 1, null, null, false, Instant.now()));
+        repository.insert(new StoredDocument(
+                id,
+                owner,
+                "poison.pdf",
+                "application/pdf",
+                10,
+                DocumentStatus.RUNNING,
+                0,
+                "Reading page 1 of 1",
+                null,
+                1,
+                null,
+                null,
+                false,
+                Instant.now()));
         for (int run = 1; run <= 3; run++) {
             jdbc.sql("UPDATE document SET status = 'RUNNING', attempts = ?, claimed_by = 'dead-instance',"
-                    + " heartbeat_at = ? WHERE id = ?").params(run, java.sql.Timestamp.from(Instant.now().minusSeconds(60)),
-                    id).update();
+                            + " heartbeat_at = ? WHERE id = ?")
+                    .params(run, java.sql.Timestamp.from(Instant.now().minusSeconds(60)), id)
+                    .update();
             repository.expireClaims(Instant.now().minusSeconds(20), 3);
             String status = repository.find(id).orElseThrow().status().name();
             assertThat(status).as("after run %d", run).isEqualTo(run < 3 ? "QUEUED" : "FAILED");
         }
-        assertThat(repository.find(id).orElseThrow().error()).startsWith("Could not be processed: the server stopped 3"
-                + " times while reading this document");
+        assertThat(repository.find(id).orElseThrow().error())
+                .startsWith("Could not be processed: the server stopped 3" + " times while reading this document");
     }
 
     @Test
     void aTooLongPasswordIsRefusedWithItsReasonAndErrorAskedForDirectlyIs404() {
         AppClient client = new AppClient(port);
         String id = json(client.upload("/documents", Map.of("a.pdf", TestPdfs.report(1)), "Accept", "application/json"))
-                .get("accepted").get(0).get("id").asString();
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
 
         HttpResponse<String> tooLong = client.postForm("/documents/" + id + "/password", "password=" + "x".repeat(300));
 

@@ -13,8 +13,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 /** A PDF that holds only a picture of a page, as a scanner writes it: no text layer at all. */
 public final class ImagePdf {
 
-    private ImagePdf() {
-    }
+    private ImagePdf() {}
 
     public static byte[] of(byte[] jpeg) {
         return pages(1, pdf -> PDImageXObject.createFromByteArray(pdf, jpeg, "scan.jpg"));

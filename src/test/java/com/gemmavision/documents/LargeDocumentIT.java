@@ -11,15 +11,20 @@ import java.util.Map;
 
 import com.gemmavision.AppClient;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
 /** A 300-page report read with 512 MB of heap (Failsafe's argLine): memory stays bounded by a page. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:large-document;DB_CLOSE_DELAY=-1", "gemmavision.documents.poll-interval=100ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:large-document;DB_CLOSE_DELAY=-1",
+            "gemmavision.documents.poll-interval=100ms"
+        })
 class LargeDocumentIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,8 +39,13 @@ class LargeDocumentIT {
         AppClient client = new AppClient(port);
         byte[] report = TestPdfs.report(300);
 
-        String id = JSON.readTree(client.upload("/documents", Map.of("annual-report.pdf", report), "Accept",
-                "application/json").body()).get("accepted").get(0).get("id").asString();
+        String id = JSON.readTree(
+                        client.upload("/documents", Map.of("annual-report.pdf", report), "Accept", "application/json")
+                                .body())
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
         JsonNode document = null;
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (Instant.now().isBefore(deadline)) {
@@ -53,7 +63,8 @@ class LargeDocumentIT {
         assertThat(document.get("fields").get("documentType").asString()).isEqualTo("annual report");
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
         assertThat(peakHeap).isLessThan(512L * 1024 * 1024);
     }
 }

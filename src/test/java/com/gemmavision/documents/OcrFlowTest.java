@@ -9,19 +9,24 @@ import java.util.Map;
 
 import com.gemmavision.AppClient;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Scanned-looking images and image-only PDFs go through Tesseract for real. Skipped on a machine without
  * Tesseract, except under CI, where .ci/run installs it with its language data and a missing one fails.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:ocr-flows;DB_CLOSE_DELAY=-1", "gemmavision.documents.poll-interval=100ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:ocr-flows;DB_CLOSE_DELAY=-1",
+            "gemmavision.documents.poll-interval=100ms"
+        })
 class OcrFlowTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,10 +47,12 @@ class OcrFlowTest {
     private JsonNode process(AppClient client, String name, byte[] content) throws InterruptedException {
         HttpResponse<String> upload = client.upload("/documents", Map.of(name, content), "Accept", "application/json");
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
-        String id = JSON.readTree(upload.body()).get("accepted").get(0).get("id").asString();
+        String id =
+                JSON.readTree(upload.body()).get("accepted").get(0).get("id").asString();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
-            JsonNode document = JSON.readTree(client.get("/documents/" + id + ".json").body());
+            JsonNode document =
+                    JSON.readTree(client.get("/documents/" + id + ".json").body());
             String status = document.get("status").asString();
             if (!status.equals("queued") && !status.equals("running")) {
                 return document;
@@ -58,15 +65,18 @@ class OcrFlowTest {
     @Test
     void everyPageOfAGermanScanIsReadInGermanTheLaterOnesWithoutAnEnglishFirstPass() throws Exception {
         byte[] jpeg = TestPdfs.scanned(TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS), "jpg", 300);
-        byte[] scan = ImagePdf.pages(2, pdf -> org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject
-                .createFromByteArray(pdf, jpeg, "scan.jpg"));
+        byte[] scan = ImagePdf.pages(
+                2,
+                pdf -> org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(
+                        pdf, jpeg, "scan.jpg"));
 
         JsonNode document = process(new AppClient(port), "scan.pdf", scan);
 
         assertThat(document.get("status").asString()).isEqualTo("done");
         for (JsonNode page : document.get("pages")) {
             assertThat(page.get("textSource").asString()).isEqualTo("ocr");
-            assertThat(page.get("text").asString()).as("page %d read with German data", page.get("number").asInt())
+            assertThat(page.get("text").asString())
+                    .as("page %d read with German data", page.get("number").asInt())
                     .contains("Müller Bürobedarf");
         }
         assertThat(document.get("fields").get("totalAmount").asString()).isEqualTo("357.00");

@@ -12,10 +12,34 @@ import org.springframework.util.unit.DataSize;
 /** Gigantic page boxes are rendered for OCR at a lower resolution, so a render stays under the pixel limit. */
 class PageRenderLimitTest {
 
-    private final DocumentProcessor processor = new DocumentProcessor(null, null, new DocumentProperties(
-            DataSize.ofMegabytes(25), 500, 60, 20, 4.0, 300, List.of("eng"), "tesseract", Duration.ofSeconds(60), 1, 20,
-            true, Duration.ofDays(30), 1000, 60, 3, Duration.ofSeconds(20), Duration.ofSeconds(5), Duration.ofSeconds(10),
-            8, ""), null, null, null);
+    private final DocumentProcessor processor = new DocumentProcessor(
+            null,
+            null,
+            new DocumentProperties(
+                    DataSize.ofMegabytes(25),
+                    500,
+                    60,
+                    20,
+                    4.0,
+                    300,
+                    List.of("eng"),
+                    "tesseract",
+                    Duration.ofSeconds(60),
+                    1,
+                    20,
+                    true,
+                    Duration.ofDays(30),
+                    1000,
+                    60,
+                    3,
+                    Duration.ofSeconds(20),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(10),
+                    8,
+                    ""),
+            null,
+            null,
+            null);
 
     @Test
     void anA4PageIsRenderedAt300Dpi() {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Random;
-
 import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
@@ -27,12 +26,14 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  */
 public final class TestPdfs {
 
-    public enum Layout { COLUMNS, RIGHT_ALIGNED }
+    public enum Layout {
+        COLUMNS,
+        RIGHT_ALIGNED
+    }
 
     private static final float[] COLUMNS = {50, 250, 360, 460};
 
-    private TestPdfs() {
-    }
+    private TestPdfs() {}
 
     public static byte[] invoice(TestInvoices.Invoice invoice, Layout layout) {
         try (PDDocument pdf = new PDDocument()) {
@@ -84,8 +85,9 @@ public final class TestPdfs {
                     text.showText("Annual Report 2024, page " + p);
                     for (int l = 0; l < 50; l++) {
                         text.newLine();
-                        text.showText("Revenue in segment " + l + " grew by " + (l % 9) + ".5% to EUR " + (1000 + l * 37)
-                                + " million, driven by document automation for financial services clients.");
+                        text.showText(
+                                "Revenue in segment " + l + " grew by " + (l % 9) + ".5% to EUR " + (1000 + l * 37)
+                                        + " million, driven by document automation for financial services clients.");
                     }
                     text.endText();
                 }
@@ -98,7 +100,8 @@ public final class TestPdfs {
 
     public static byte[] encrypted(byte[] pdfBytes, String password) {
         try (PDDocument pdf = Loader.loadPDF(pdfBytes)) {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + password, password, new AccessPermission());
+            StandardProtectionPolicy policy =
+                    new StandardProtectionPolicy("owner-" + password, password, new AccessPermission());
             policy.setEncryptionKeyLength(128);
             pdf.protect(policy);
             return bytes(pdf);

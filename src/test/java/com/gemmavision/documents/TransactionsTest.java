@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class TransactionsTest {
 
     private static List<Transactions.Transaction> read(String... lines) {
-        return Transactions.extract(List.of(new PageText(1, PageText.TextSource.TEXT_LAYER, String.join("\n", lines), null,
-                null, null)));
+        return Transactions.extract(
+                List.of(new PageText(1, PageText.TextSource.TEXT_LAYER, String.join("\n", lines), null, null, null)));
     }
 
     @Test
@@ -23,10 +23,12 @@ class TransactionsTest {
                 "05.03.2024  Gehalt                                        4.100,00      7.900,00",
                 "07.03.2024  Kartenzahlung Supermarkt          84,17                    7.815,83");
 
-        assertThat(rows).containsExactly(
-                new Transactions.Transaction("2024-03-01", "Miete März", "1200.00", null, "3800.00"),
-                new Transactions.Transaction("2024-03-05", "Gehalt", null, "4100.00", "7900.00"),
-                new Transactions.Transaction("2024-03-07", "Kartenzahlung Supermarkt", "84.17", null, "7815.83"));
+        assertThat(rows)
+                .containsExactly(
+                        new Transactions.Transaction("2024-03-01", "Miete März", "1200.00", null, "3800.00"),
+                        new Transactions.Transaction("2024-03-05", "Gehalt", null, "4100.00", "7900.00"),
+                        new Transactions.Transaction(
+                                "2024-03-07", "Kartenzahlung Supermarkt", "84.17", null, "7815.83"));
     }
 
     @Test

@@ -8,16 +8,21 @@ import java.util.Map;
 
 import com.gemmavision.AppClient;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
 /** On a server without Tesseract, scanned pages say why they have no text and text layers are still read. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:without-tesseract;DB_CLOSE_DELAY=-1",
-        "gemmavision.documents.poll-interval=100ms", "gemmavision.documents.tesseract=/nonexistent/tesseract"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:without-tesseract;DB_CLOSE_DELAY=-1",
+            "gemmavision.documents.poll-interval=100ms",
+            "gemmavision.documents.tesseract=/nonexistent/tesseract"
+        })
 class WithoutTesseractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,24 +31,31 @@ class WithoutTesseractTest {
     int port;
 
     private JsonNode process(AppClient client, String name, byte[] content) throws InterruptedException {
-        String id = JSON.readTree(client.upload("/documents", Map.of(name, content), "Accept", "application/json").body())
-                .get("accepted").get(0).get("id").asString();
+        String id = JSON.readTree(client.upload("/documents", Map.of(name, content), "Accept", "application/json")
+                        .body())
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         JsonNode document;
         do {
             Thread.sleep(100);
             document = JSON.readTree(client.get("/documents/" + id + ".json").body());
-        } while (!document.get("status").asString().equals("done") && Instant.now().isBefore(deadline));
+        } while (!document.get("status").asString().equals("done")
+                && Instant.now().isBefore(deadline));
         return document;
     }
 
     @Test
     void scansGetNoTextAndSaySoWhileTextLayersAreStillRead() throws Exception {
         AppClient client = new AppClient(port);
-        byte[] scan = ImagePdf.of(TestPdfs.scanned(TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS), "jpg", 150));
+        byte[] scan = ImagePdf.of(
+                TestPdfs.scanned(TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS), "jpg", 150));
 
         JsonNode scanned = process(client, "scan.pdf", scan);
-        JsonNode typeset = process(client, "typeset.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
+        JsonNode typeset =
+                process(client, "typeset.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
 
         assertThat(scanned.get("pages").get(0).get("textSource").asString()).isEqualTo("none");
         assertThat(scanned.get("error").asString()).contains("Tesseract is not installed");

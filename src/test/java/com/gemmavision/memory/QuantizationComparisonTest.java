@@ -27,7 +27,8 @@ class QuantizationComparisonTest {
         QuantizationView withKv = comparison.view(List.of("Gemma3-4B-IT", "Gemma3-1B"), List.of("sfp8"), true);
 
         assertThat(withKv.chart().categories()).containsExactly("Gemma3-4B-IT", "Gemma3-1B");
-        assertThat(withKv.chart().series()).singleElement()
+        assertThat(withKv.chart().series())
+                .singleElement()
                 .satisfies(s -> assertThat(s.values()).extracting(d -> d.text()).containsExactly("9.1", "1.9"));
         assertThat(withKv.kvStatusLabel()).isEqualTo("KV Cache Status (Yes)");
     }
@@ -37,11 +38,15 @@ class QuantizationComparisonTest {
         QuantizationView view = comparison.view(List.of("Gemma3-12B-IT"), List.of(), true);
 
         assertThat(view.table3()).hasSize(8);
-        assertThat(view.table3()).filteredOn(Table3Row::selected).singleElement()
+        assertThat(view.table3())
+                .filteredOn(Table3Row::selected)
+                .singleElement()
                 .satisfies(row -> {
                     assertThat(row.model()).isEqualTo("Gemma3-12B");
                     assertThat(row.includesKvCache()).isTrue();
-                    assertThat(row.cells()).extracting(MemoryFootprint::gbText).containsExactly("38.9", "21.5", "22.0", "27.3");
+                    assertThat(row.cells())
+                            .extracting(MemoryFootprint::gbText)
+                            .containsExactly("38.9", "21.5", "22.0", "27.3");
                 });
         assertThat(view.savings()).isEmpty();
     }

@@ -16,7 +16,10 @@ class WeightBytesTest {
     private final Catalog catalog = ReportFixture.catalog();
 
     private ParameterCount params(String model) {
-        return catalog.parameterCounts().stream().filter(p -> p.model().equals(model)).findFirst().orElseThrow();
+        return catalog.parameterCounts().stream()
+                .filter(p -> p.model().equals(model))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -27,14 +30,17 @@ class WeightBytesTest {
     @Test
     void landsWithinAFewPercentOfTable3ForTheLargerModels() {
         for (CSVRecord row : ReportFixture.seed("t03_memory_footprint_gb.csv")) {
-            if (Boolean.parseBoolean(row.get("includes_kv_cache")) || !row.get("model").matches("Gemma3-(12|27)B")) {
+            if (Boolean.parseBoolean(row.get("includes_kv_cache"))
+                    || !row.get("model").matches("Gemma3-(12|27)B")) {
                 continue;
             }
             String model = row.get("model");
             Architecture architecture = catalog.architecture(model);
-            for (String[] format : new String[][] {{"bf16", "bf16"}, {"int4", "int4"}, {"int4-b32", "int4_blocks32"},
-                    {"sfp8", "sfp8"}}) {
-                double ours = WeightBytes.bytes(params(model), architecture, format[0], WeightBytes.Options.DEFAULT) / 1e9;
+            for (String[] format :
+                    new String[][] {{"bf16", "bf16"}, {"int4", "int4"}, {"int4-b32", "int4_blocks32"}, {"sfp8", "sfp8"}
+                    }) {
+                double ours =
+                        WeightBytes.bytes(params(model), architecture, format[0], WeightBytes.Options.DEFAULT) / 1e9;
                 double report = Double.parseDouble(row.get(format[1]));
                 assertThat(ours).as(model + " " + format[0]).isCloseTo(report, within(report * 0.08));
             }
@@ -68,7 +74,8 @@ class WeightBytesTest {
         assertThat(WeightBytes.bodyChannels(small)).isEqualTo(17_664L * 26);
         long expected = 1_000_000_000L / 2 + (17_664L * 26 + 262_144) * 2;
 
-        assertThat(WeightBytes.bytes(params("Gemma3-1B"), small, "int4", WeightBytes.Options.DEFAULT)).isEqualTo(expected);
+        assertThat(WeightBytes.bytes(params("Gemma3-1B"), small, "int4", WeightBytes.Options.DEFAULT))
+                .isEqualTo(expected);
     }
 
     @Test

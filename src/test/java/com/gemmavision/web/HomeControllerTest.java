@@ -1,12 +1,12 @@
 package com.gemmavision.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -41,7 +41,8 @@ class HomeControllerTest {
 
         assertThat(html.select("#analysis #overview #parameter-chart")).hasSize(1);
         assertThat(html.select("#analysis #quantization #memory-chart")).hasSize(1);
-        assertThat(html.select("#memory-chart rect.bar > title").eachText()).containsExactly("Int4 (per-channel) — Gemma3-27B-IT: 14.1 GB");
+        assertThat(html.select("#memory-chart rect.bar > title").eachText())
+                .containsExactly("Int4 (per-channel) — Gemma3-27B-IT: 14.1 GB");
         assertThat(html.select("form#selection-form")).hasSize(htmx ? 0 : 1);
         assertThat(html.select("#introduction")).hasSize(htmx ? 0 : 1);
         assertThat(result.getResponse().getHeader("HX-Push-Url"))
@@ -51,8 +52,14 @@ class HomeControllerTest {
     @Test
     void theCachedFragmentIsTheFragmentOfTheFullPage() throws Exception {
         String url = "/?model=Gemma3-4B-IT&model=Gemma3-12B&quant=sfp8&kv=true&bench=&table=";
-        String first = mvc.perform(get(url).header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
-        String second = mvc.perform(get(url).header("HX-Request", "true")).andReturn().getResponse().getContentAsString();
+        String first = mvc.perform(get(url).header("HX-Request", "true"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String second = mvc.perform(get(url).header("HX-Request", "true"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Document page = page(mvc.perform(get(url)).andReturn());
 
         assertThat(second).isEqualTo(first);
@@ -61,7 +68,8 @@ class HomeControllerTest {
         assertThat(fragment.selectFirst("#documents").attr("hx-trigger")).isEqualTo("load");
         fragment.select("#documents").remove();
         page.select("#documents").remove();
-        assertThat(fragment.selectFirst("#analysis").outerHtml()).isEqualTo(page.selectFirst("#analysis").outerHtml());
+        assertThat(fragment.selectFirst("#analysis").outerHtml())
+                .isEqualTo(page.selectFirst("#analysis").outerHtml());
     }
 
     @Test
@@ -69,19 +77,22 @@ class HomeControllerTest {
         String url = "/?model=Gemma3-4B-IT&quant=fp4";
         mvc.perform(get("/?model=Gemma3-4B-IT&quant=").header("HX-Request", "true"));
 
-        Document fragment = page(mvc.perform(get(url).header("HX-Request", "true")).andReturn());
+        Document fragment =
+                page(mvc.perform(get(url).header("HX-Request", "true")).andReturn());
 
         assertThat(fragment.select(".notices li").text()).contains("fp4");
     }
 
     @Test
     void theSidebarShowsTheSelectionItRendered() throws Exception {
-        Document html = page(mvc.perform(get("/").param("model", "Gemma3-12B").param("kv", "true")).andReturn());
+        Document html = page(mvc.perform(get("/").param("model", "Gemma3-12B").param("kv", "true"))
+                .andReturn());
 
         assertThat(html.select("input[name=model][checked]").eachAttr("value")).containsExactly("Gemma3-12B");
         assertThat(html.select("input[name=model][type=checkbox]").eachAttr("value"))
                 .containsExactly("Gemma3-1B", "Gemma3-4B-IT", "Gemma3-12B-IT", "Gemma3-12B", "Gemma3-27B-IT");
-        assertThat(html.select("input[name=kv][type=checkbox]").hasAttr("checked")).isTrue();
+        assertThat(html.select("input[name=kv][type=checkbox]").hasAttr("checked"))
+                .isTrue();
         assertThat(html.select("input[name=quant][checked]").eachAttr("value"))
                 .containsExactly("bf16", "int4", "int4-b32", "sfp8");
     }
@@ -114,7 +125,8 @@ class HomeControllerTest {
 
     @Test
     void modelNamesCarryTheirSummaryOnHover() throws Exception {
-        Document html = page(mvc.perform(get("/").param("model", "Gemma3-4B-IT")).andReturn());
+        Document html =
+                page(mvc.perform(get("/").param("model", "Gemma3-4B-IT")).andReturn());
 
         assertThat(html.select("#parameter-table abbr").attr("title"))
                 .isEqualTo("Gemma3-4B-IT: A 4 billion parameter instruction-tuned model with a vision encoder.");
@@ -128,18 +140,23 @@ class HomeControllerTest {
 
         mvc.perform(get("/").session(session))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/?model=Gemma3-27B-IT&quant=bf16&quant=int4&quant=int4-b32&quant=sfp8&kv=true&bench=&table="));
+                .andExpect(redirectedUrl(
+                        "/?model=Gemma3-27B-IT&quant=bf16&quant=int4&quant=int4-b32&quant=sfp8&kv=true&bench=&table="));
     }
 
     @Test
     void unknownValuesAreReportedEscapedAndTheRestRenders() throws Exception {
         MvcResult result = mvc.perform(get("/").param("model", "<script>alert(1)</script>")
-                .param("model", "Gemma3-1B").param("quant", "fp4")).andExpect(status().isOk()).andReturn();
+                        .param("model", "Gemma3-1B")
+                        .param("quant", "fp4"))
+                .andExpect(status().isOk())
+                .andReturn();
         String body = result.getResponse().getContentAsString();
         Document html = Jsoup.parse(body);
 
         assertThat(body).doesNotContain("<script>alert(1)</script>");
-        assertThat(html.select(".notices li").eachText()).hasSize(2)
+        assertThat(html.select(".notices li").eachText())
+                .hasSize(2)
                 .anySatisfy(n -> assertThat(n).startsWith("Ignored model “<script>alert(1)</script>”"))
                 .anySatisfy(n -> assertThat(n).contains("Unknown quantization strategy."));
         assertThat(html.select("#parameter-table tbody th").eachText()).containsExactly("Gemma3-1B");

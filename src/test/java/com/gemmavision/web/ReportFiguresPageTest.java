@@ -26,7 +26,9 @@ class ReportFiguresPageTest {
 
     private Document allSizes() throws Exception {
         return Jsoup.parse(mvc.perform(get("/").param("model", "Gemma3-1B", "Gemma3-4B", "Gemma3-12B", "Gemma3-27B"))
-                .andReturn().getResponse().getContentAsString());
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     @Test
@@ -36,13 +38,19 @@ class ReportFiguresPageTest {
 
         for (CSVRecord row : ReportFixture.seed("t01_parameter_counts.csv")) {
             Element tr = page.select("#parameter-table tbody tr").stream()
-                    .filter(r -> r.selectFirst("th").text().equals(row.get("model"))).findFirst().orElseThrow();
+                    .filter(r -> r.selectFirst("th").text().equals(row.get("model")))
+                    .findFirst()
+                    .orElseThrow();
             List<String> cells = tr.select("td").eachText();
             int vision = Integer.parseInt(row.get("vision_encoder_params_m"));
             int embedding = Integer.parseInt(row.get("embedding_params_m"));
             int nonEmbedding = Integer.parseInt(row.get("non_embedding_params_m"));
-            assertThat(cells).containsExactly(grouped.format(vision), grouped.format(embedding),
-                    grouped.format(nonEmbedding), grouped.format(vision + embedding + nonEmbedding));
+            assertThat(cells)
+                    .containsExactly(
+                            grouped.format(vision),
+                            grouped.format(embedding),
+                            grouped.format(nonEmbedding),
+                            grouped.format(vision + embedding + nonEmbedding));
         }
         assertThat(page.select("#parameter-table tbody td:last-child").eachText())
                 .containsExactly("1,000", "4,301", "12,188", "27,433");
@@ -58,8 +66,10 @@ class ReportFiguresPageTest {
         for (CSVRecord row : seed) {
             String kv = Boolean.parseBoolean(row.get("includes_kv_cache")) ? "+KV" : "weights";
             Element tr = rows.stream()
-                    .filter(r -> r.selectFirst("th").text().equals(row.get("model")) && r.child(1).text().equals(kv))
-                    .findFirst().orElseThrow();
+                    .filter(r -> r.selectFirst("th").text().equals(row.get("model"))
+                            && r.child(1).text().equals(kv))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(tr.select("td.num").eachText())
                     .containsExactly(row.get("bf16"), row.get("int4"), row.get("int4_blocks32"), row.get("sfp8"));
         }
@@ -71,7 +81,9 @@ class ReportFiguresPageTest {
 
         assertThat(page.select("#memory-chart rect.bar > title").eachText())
                 .hasSize(16)
-                .contains("bfloat16 — Gemma3-1B: 2.0 GB", "Int4 blocks=32 — Gemma3-12B: 7.1 GB",
+                .contains(
+                        "bfloat16 — Gemma3-1B: 2.0 GB",
+                        "Int4 blocks=32 — Gemma3-12B: 7.1 GB",
                         "SFP8 — Gemma3-27B: 27.4 GB");
     }
 }

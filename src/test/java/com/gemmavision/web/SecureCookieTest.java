@@ -9,8 +9,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Behind TLS, one property marks the session cookie Secure. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:secure-cookie;DB_CLOSE_DELAY=-1", "server.servlet.session.cookie.secure=true"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:secure-cookie;DB_CLOSE_DELAY=-1",
+            "server.servlet.session.cookie.secure=true"
+        })
 class SecureCookieTest {
 
     @LocalServerPort
@@ -21,7 +25,9 @@ class SecureCookieTest {
         AppClient browser = new AppClient(port);
         browser.get("/");
         String cookie = browser.get("/?model=Gemma3-1B").headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("SESSION="))
+                .findFirst()
+                .orElseThrow();
 
         assertThat(cookie).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
     }

@@ -3,7 +3,6 @@ package com.gemmavision.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.HttpCookie;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -18,7 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Whole-application flows over HTTP, on the real migrations in H2, with JDBC sessions. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:selection-flows;DB_CLOSE_DELAY=-1")
 class SelectionFlowTest {
 
@@ -39,8 +39,8 @@ class SelectionFlowTest {
     @Test
     void aPermalinkOpensTheSameViewInAFreshClient() {
         AppClient alice = new AppClient(port);
-        HttpResponse<String> change = alice.get("/?model=Gemma3-12B-IT&model=Gemma3-27B-IT&quant=int4&quant=sfp8&kv=true",
-                "HX-Request", "true");
+        HttpResponse<String> change = alice.get(
+                "/?model=Gemma3-12B-IT&model=Gemma3-27B-IT&quant=int4&quant=sfp8&kv=true", "HX-Request", "true");
         String permalink = change.headers().firstValue("HX-Push-Url").orElseThrow();
         Document alicePage = alice.page(permalink);
 
@@ -49,7 +49,8 @@ class SelectionFlowTest {
         assertThat(checked(bobPage, "model")).containsExactly("Gemma3-12B-IT", "Gemma3-27B-IT");
         assertThat(checked(bobPage, "quant")).containsExactly("int4", "sfp8");
         assertThat(checked(bobPage, "kv")).containsExactly("true");
-        assertThat(chartTooltips(bobPage)).isEqualTo(chartTooltips(alicePage))
+        assertThat(chartTooltips(bobPage))
+                .isEqualTo(chartTooltips(alicePage))
                 .contains("SFP8 — Gemma3-27B-IT: 46.1 GB");
     }
 
@@ -131,8 +132,12 @@ class SelectionFlowTest {
         for (String url : hostile) {
             AppClient.RawResponse response = client.raw(url);
             assertThat(response.statusCode()).as(url).isLessThan(500);
-            assertThat(response.body()).as(url).doesNotContain("Exception").doesNotContain("at com.gemmavision")
-                    .doesNotContain("<script>alert(1)</script>").doesNotContain("<img src=x");
+            assertThat(response.body())
+                    .as(url)
+                    .doesNotContain("Exception")
+                    .doesNotContain("at com.gemmavision")
+                    .doesNotContain("<script>alert(1)</script>")
+                    .doesNotContain("<img src=x");
         }
         HttpResponse<String> notFound = client.get("/nope", "Accept", "text/html");
         assertThat(notFound.statusCode()).isEqualTo(404);
@@ -144,6 +149,8 @@ class SelectionFlowTest {
     }
 
     private static List<String> cookieNames(AppClient client) {
-        return client.cookies().getCookieStore().getCookies().stream().map(HttpCookie::getName).toList();
+        return client.cookies().getCookieStore().getCookies().stream()
+                .map(HttpCookie::getName)
+                .toList();
     }
 }

@@ -10,11 +10,16 @@ class SelectionTest {
 
     @Test
     void writesTheBookmarkContractAsACanonicalQueryString() {
-        Selection selection = new Selection(List.of("Gemma3-4B-IT", "Gemma3-27B-IT"), List.of("bf16", "int4-b32"),
-                true, List.of("arena"), List.of(5, 15));
+        Selection selection = new Selection(
+                List.of("Gemma3-4B-IT", "Gemma3-27B-IT"),
+                List.of("bf16", "int4-b32"),
+                true,
+                List.of("arena"),
+                List.of(5, 15));
 
-        assertThat(selection.toQueryString()).isEqualTo(
-                "model=Gemma3-4B-IT&model=Gemma3-27B-IT&quant=bf16&quant=int4-b32&kv=true&bench=arena&table=5&table=15");
+        assertThat(selection.toQueryString())
+                .isEqualTo(
+                        "model=Gemma3-4B-IT&model=Gemma3-27B-IT&quant=bf16&quant=int4-b32&kv=true&bench=arena&table=5&table=15");
     }
 
     @Test

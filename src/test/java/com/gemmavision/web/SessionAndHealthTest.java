@@ -20,8 +20,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * Sessions are made only for clients that keep cookies, so crawlers and probes leave no rows; health writes to
  * the database, so a database that cannot write reports DOWN.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:sessions-and-health;DB_CLOSE_DELAY=-1"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:sessions-and-health;DB_CLOSE_DELAY=-1"})
 @DirtiesContext
 class SessionAndHealthTest {
 
@@ -40,8 +41,11 @@ class SessionAndHealthTest {
         long before = sessions();
         HttpClient crawler = HttpClient.newHttpClient();
         for (int i = 0; i < 50; i++) {
-            HttpResponse<String> page = crawler.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/?model=Gemma3-1B&quant=int4&kv=" + (i % 2 == 0))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = crawler.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://localhost:" + port + "/?model=Gemma3-1B&quant=int4&kv=" + (i % 2 == 0)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
         }
         assertThat(sessions()).isEqualTo(before);
@@ -64,8 +68,10 @@ class SessionAndHealthTest {
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("DOWN");
         } finally {
-            jdbc.sql("CREATE TABLE health_probe (id INTEGER PRIMARY KEY, checked_at TIMESTAMP NOT NULL)").update();
-            jdbc.sql("INSERT INTO health_probe (id, checked_at) VALUES (1, CURRENT_TIMESTAMP)").update();
+            jdbc.sql("CREATE TABLE health_probe (id INTEGER PRIMARY KEY, checked_at TIMESTAMP NOT NULL)")
+                    .update();
+            jdbc.sql("INSERT INTO health_probe (id, checked_at) VALUES (1, CURRENT_TIMESTAMP)")
+                    .update();
         }
         assertThat(client.get("/actuator/health").statusCode()).isEqualTo(200);
     }

@@ -21,8 +21,10 @@ class SessionRestartTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(GemmaVisionApplication.class)
-                .run("--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("gemmavision").toAbsolutePath());
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:"
+                                + data.resolve("gemmavision").toAbsolutePath());
     }
 
     private static int port(ConfigurableApplicationContext context) {

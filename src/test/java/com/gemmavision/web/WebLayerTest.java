@@ -12,16 +12,16 @@ import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.benchmarks.BenchmarksSection;
 import com.gemmavision.benchmarks.ModelComparison;
 import com.gemmavision.catalog.Catalog;
+import com.gemmavision.catalog.ModelOverview;
 import com.gemmavision.documents.DocumentProperties;
 import com.gemmavision.documents.DocumentRepository;
 import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.Ocr;
-import com.gemmavision.catalog.ModelOverview;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.QuantizationComparison;
-import com.gemmavision.memory.Table3Reconciliation;
 import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.memory.Table3Reconciliation;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -42,13 +42,33 @@ import org.springframework.context.annotation.Import;
 public @interface WebLayerTest {
 
     @TestConfiguration
-    @EnableConfigurationProperties({SelectionProperties.class, com.gemmavision.database.CacheProperties.class,
-            com.gemmavision.advisor.web.AdvisorProperties.class, DocumentProperties.class,
-            com.gemmavision.documents.LlmProperties.class})
-    @Import({com.gemmavision.database.Caches.class, SecurityConfig.class, CurrentSelection.class, SelectionResolver.class, SelectionSession.class,
-            PageModel.class, MarkdownContent.class, RenderedFragments.class, Ocr.class, DocumentTokens.class})
-    @ComponentScan(basePackages = {"com.gemmavision.catalog.web", "com.gemmavision.memory.web",
-            "com.gemmavision.benchmarks.web", "com.gemmavision.advisor.web", "com.gemmavision.documents.web"})
+    @EnableConfigurationProperties({
+        SelectionProperties.class,
+        com.gemmavision.database.CacheProperties.class,
+        com.gemmavision.advisor.web.AdvisorProperties.class,
+        DocumentProperties.class,
+        com.gemmavision.documents.LlmProperties.class
+    })
+    @Import({
+        com.gemmavision.database.Caches.class,
+        SecurityConfig.class,
+        CurrentSelection.class,
+        SelectionResolver.class,
+        SelectionSession.class,
+        PageModel.class,
+        MarkdownContent.class,
+        RenderedFragments.class,
+        Ocr.class,
+        DocumentTokens.class
+    })
+    @ComponentScan(
+            basePackages = {
+                "com.gemmavision.catalog.web",
+                "com.gemmavision.memory.web",
+                "com.gemmavision.benchmarks.web",
+                "com.gemmavision.advisor.web",
+                "com.gemmavision.documents.web"
+            })
     class Services {
 
         @Bean
@@ -108,17 +128,21 @@ public @interface WebLayerTest {
 
         @Bean
         Documents documents(DocumentProperties properties) {
-            return new Documents(new DocumentRepository(ReportFixture.jdbc()),
-                    new com.gemmavision.documents.DocumentContent(ReportFixture.jdbc()), properties,
+            return new Documents(
+                    new DocumentRepository(ReportFixture.jdbc()),
+                    new com.gemmavision.documents.DocumentContent(ReportFixture.jdbc()),
+                    properties,
                     new com.gemmavision.documents.PdfPasswords(properties),
                     new org.springframework.jdbc.support.JdbcTransactionManager(ReportFixture.dataSource()),
                     new com.gemmavision.database.Checkpoint(ReportFixture.dataSource()));
         }
 
         @Bean
-        com.gemmavision.documents.AskGemma askGemma(com.gemmavision.documents.LlmProperties properties,
-                                                    DocumentProperties documentProperties) {
-            return new com.gemmavision.documents.AskGemma(properties, new DocumentRepository(ReportFixture.jdbc()),
+        com.gemmavision.documents.AskGemma askGemma(
+                com.gemmavision.documents.LlmProperties properties, DocumentProperties documentProperties) {
+            return new com.gemmavision.documents.AskGemma(
+                    properties,
+                    new DocumentRepository(ReportFixture.jdbc()),
                     new com.gemmavision.documents.DocumentContent(ReportFixture.jdbc()),
                     new com.gemmavision.documents.PdfPasswords(documentProperties));
         }

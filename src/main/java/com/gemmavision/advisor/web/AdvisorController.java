@@ -37,8 +37,13 @@ class AdvisorController {
     private final GpuPresets gpus;
     private final RenderedFragments fragments;
 
-    AdvisorController(CurrentSelection currentSelection, AdvisorParameters parameters, AdvisorPage advisorPage,
-                      PageModel pageModel, GpuPresets gpus, RenderedFragments fragments) {
+    AdvisorController(
+            CurrentSelection currentSelection,
+            AdvisorParameters parameters,
+            AdvisorPage advisorPage,
+            PageModel pageModel,
+            GpuPresets gpus,
+            RenderedFragments fragments) {
         this.currentSelection = currentSelection;
         this.parameters = parameters;
         this.advisorPage = advisorPage;
@@ -59,21 +64,32 @@ class AdvisorController {
     @GetMapping(value = "/advisor", headers = "HX-Request=true")
     ResponseEntity<String> results(HttpServletRequest request, HttpServletResponse response) throws Exception {
         Request read = read(request);
-        return fragments.htmx(RESULTS_FRAGMENT, "/advisor", read.query(), read.notices().isEmpty(),
-                model -> populate(model, read), request, response);
+        return fragments.htmx(
+                RESULTS_FRAGMENT,
+                "/advisor",
+                read.query(),
+                read.notices().isEmpty(),
+                model -> populate(model, read),
+                request,
+                response);
     }
 
     /** A request's sidebar selection and advisor settings, with the canonical query of both. */
-    private record Request(SelectionResolver.Resolved selection, AdvisorParameters.Parsed advisor, String query,
-                           List<String> notices) {
-    }
+    private record Request(
+            SelectionResolver.Resolved selection,
+            AdvisorParameters.Parsed advisor,
+            String query,
+            List<String> notices) {}
 
     private Request read(HttpServletRequest request) {
         SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
         AdvisorParameters.Parsed parsed = parameters.parse(request.getParameterMap());
         List<String> notices = new ArrayList<>(resolved.notices());
         notices.addAll(parsed.messages());
-        return new Request(resolved, parsed, resolved.selection().toQueryString() + "&" + advisorQuery(parsed.request()),
+        return new Request(
+                resolved,
+                parsed,
+                resolved.selection().toQueryString() + "&" + advisorQuery(parsed.request()),
                 List.copyOf(notices));
     }
 
@@ -81,7 +97,8 @@ class AdvisorController {
         Selection selection = request.selection().selection();
         pageModel.populateSidebar(model, request.selection());
         model.addAttribute("notices", request.notices());
-        model.addAttribute("advisor", advisorPage.view(request.advisor().request(), selection.models(), selection.quants()));
+        model.addAttribute(
+                "advisor", advisorPage.view(request.advisor().request(), selection.models(), selection.quants()));
         model.addAttribute("adviceRequest", request.advisor().request());
         model.addAttribute("gpuPresets", gpus.all());
         model.addAttribute("kvDtypes", KvDtype.values());

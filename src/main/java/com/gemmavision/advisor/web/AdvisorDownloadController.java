@@ -1,8 +1,5 @@
 package com.gemmavision.advisor.web;
 
-import com.gemmavision.web.Selection;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.Downloads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +11,9 @@ import com.gemmavision.advisor.AdvisorView;
 import com.gemmavision.advisor.FitOption;
 import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.memory.Table3Reconciliation;
+import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.Downloads;
+import com.gemmavision.web.Selection;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +28,11 @@ class AdvisorDownloadController {
     private final AdvisorPage advisorPage;
     private final Table3Reconciliation reconciliation;
 
-    AdvisorDownloadController(CurrentSelection currentSelection, AdvisorParameters parameters, AdvisorPage advisorPage,
-                              Table3Reconciliation reconciliation) {
+    AdvisorDownloadController(
+            CurrentSelection currentSelection,
+            AdvisorParameters parameters,
+            AdvisorPage advisorPage,
+            Table3Reconciliation reconciliation) {
         this.currentSelection = currentSelection;
         this.parameters = parameters;
         this.advisorPage = advisorPage;
@@ -38,25 +41,43 @@ class AdvisorDownloadController {
 
     private AdvisorView view(HttpServletRequest request) {
         Selection selection = currentSelection.resolve(request).selection();
-        return advisorPage.view(parameters.parse(request.getParameterMap()).request(), selection.models(),
-                selection.quants());
+        return advisorPage.view(
+                parameters.parse(request.getParameterMap()).request(), selection.models(), selection.quants());
     }
 
     @GetMapping("/tables/advice.csv")
     ResponseEntity<String> advice(HttpServletRequest request) {
-        List<String> header = new ArrayList<>(List.of("model", "quant", "weights_bytes", "kv_cache_bytes",
-                "overhead_bytes", "total_bytes", "usable_bytes", "context_supported", "fits", "max_context",
-                "max_batch", "decode_tokens_per_s_upper_bound", "prefill_s_lower_bound"));
+        List<String> header = new ArrayList<>(List.of(
+                "model",
+                "quant",
+                "weights_bytes",
+                "kv_cache_bytes",
+                "overhead_bytes",
+                "total_bytes",
+                "usable_bytes",
+                "context_supported",
+                "fits",
+                "max_context",
+                "max_batch",
+                "decode_tokens_per_s_upper_bound",
+                "prefill_s_lower_bound"));
         for (QualityBenchmark benchmark : QualityBenchmark.values()) {
             header.add(benchmark.id() + "_table" + benchmark.table());
         }
         List<List<String>> rows = new ArrayList<>();
         for (FitOption o : view(request).advice().options()) {
-            List<String> row = new ArrayList<>(List.of(o.model(), o.format().code(),
-                    Long.toString(o.estimate().weightsBytes()), Long.toString(o.estimate().kvCacheBytes()),
-                    Long.toString(o.estimate().overheadBytes()), Long.toString(o.estimate().totalBytes()),
-                    Long.toString(o.usableBytes()), Boolean.toString(o.contextSupported()), Boolean.toString(o.fits()),
-                    o.maxContext() == null ? "" : o.maxContext().toString(), Long.toString(o.maxBatch()),
+            List<String> row = new ArrayList<>(List.of(
+                    o.model(),
+                    o.format().code(),
+                    Long.toString(o.estimate().weightsBytes()),
+                    Long.toString(o.estimate().kvCacheBytes()),
+                    Long.toString(o.estimate().overheadBytes()),
+                    Long.toString(o.estimate().totalBytes()),
+                    Long.toString(o.usableBytes()),
+                    Boolean.toString(o.contextSupported()),
+                    Boolean.toString(o.fits()),
+                    o.maxContext() == null ? "" : o.maxContext().toString(),
+                    Long.toString(o.maxBatch()),
                     o.decodeTokensPerSecondBound() == null ? "" : fixed(o.decodeTokensPerSecondBound(), 1),
                     o.prefillSecondsBound() == null ? "" : fixed(o.prefillSecondsBound(), 4)));
             for (QualityBenchmark benchmark : QualityBenchmark.values()) {
@@ -71,14 +92,26 @@ class AdvisorDownloadController {
     ResponseEntity<String> table3() {
         List<List<String>> rows = new ArrayList<>();
         for (Table3Reconciliation.KvRow row : reconciliation.kvRows()) {
-            List<String> cells = new ArrayList<>(List.of(row.model(), row.reportWeightsGb(), row.reportWithKvGb(),
+            List<String> cells = new ArrayList<>(List.of(
+                    row.model(),
+                    row.reportWeightsGb(),
+                    row.reportWithKvGb(),
                     row.impliedKvGb().toPlainString()));
             row.ours().forEach(e -> cells.add(fixed(e.gb(), 3)));
             rows.add(cells);
         }
-        return Downloads.csv("gemma3-table3-kv-reconciliation.csv", List.of("model", "table3_bf16_weights_gb",
-                "table3_bf16_with_kv_gb", "implied_kv_gb_derived", "ours_window_8bit_gb", "ours_full_8bit_gb",
-                "ours_window_bf16_gb", "ours_full_bf16_gb"), rows);
+        return Downloads.csv(
+                "gemma3-table3-kv-reconciliation.csv",
+                List.of(
+                        "model",
+                        "table3_bf16_weights_gb",
+                        "table3_bf16_with_kv_gb",
+                        "implied_kv_gb_derived",
+                        "ours_window_8bit_gb",
+                        "ours_full_8bit_gb",
+                        "ours_window_bf16_gb",
+                        "ours_full_bf16_gb"),
+                rows);
     }
 
     @GetMapping("/charts/fit.svg")

@@ -24,8 +24,19 @@ import org.springframework.stereotype.Component;
 @Component
 class AdvisorParameters {
 
-    static final List<String> NAMES = List.of("gpu", "memoryGiB", "gpus", "context", "batch", "kvDtype",
-            "slidingWindow", "overheadGiB", "headroom", "rankBy", "textOnly", "bf16Extras");
+    static final List<String> NAMES = List.of(
+            "gpu",
+            "memoryGiB",
+            "gpus",
+            "context",
+            "batch",
+            "kvDtype",
+            "slidingWindow",
+            "overheadGiB",
+            "headroom",
+            "rankBy",
+            "textOnly",
+            "bf16Extras");
     static final long MAX_CONTEXT = 131_072;
 
     private final GpuPresets gpus;
@@ -36,8 +47,7 @@ class AdvisorParameters {
         this.properties = properties;
     }
 
-    record ParameterError(String parameter, String message) {
-    }
+    record ParameterError(String parameter, String message) {}
 
     record Parsed(AdviceRequest request, List<ParameterError> errors) {
         List<String> messages() {
@@ -53,12 +63,18 @@ class AdvisorParameters {
         if (memoryText != null && !memoryText.isBlank()) {
             memoryGib = in.decimal("memoryGiB", 0.5, 100_000, 24);
         } else {
-            String name = Optional.ofNullable(in.text("gpu")).filter(s -> !s.isBlank()).orElse(properties.defaultGpu());
+            String name = Optional.ofNullable(in.text("gpu"))
+                    .filter(s -> !s.isBlank())
+                    .orElse(properties.defaultGpu());
             preset = gpus.byName(name).orElse(null);
             if (preset == null) {
-                in.error("gpu", "Unknown GPU “" + shorten(name) + "”: choose a preset ("
-                        + String.join(", ", gpus.all().stream().map(GpuPreset::gpu).toList())
-                        + ") or give memoryGiB instead.");
+                in.error(
+                        "gpu",
+                        "Unknown GPU “" + shorten(name) + "”: choose a preset ("
+                                + String.join(
+                                        ", ",
+                                        gpus.all().stream().map(GpuPreset::gpu).toList())
+                                + ") or give memoryGiB instead.");
                 preset = gpus.byName(properties.defaultGpu()).orElseThrow();
             }
             memoryGib = preset.memoryGib();
@@ -70,12 +86,22 @@ class AdvisorParameters {
         boolean window = in.flag("slidingWindow", true);
         double overhead = in.decimal("overheadGiB", 0, 1_000, properties.defaultOverheadGib());
         int headroom = (int) in.whole("headroom", 0, 90, properties.defaultHeadroomPercent());
-        QualityBenchmark rankBy = in.choice("rankBy", QualityBenchmark::byId, QualityBenchmark.DOCVQA,
-                "docvqa, infovqa, chartqa or mmlu-pro");
+        QualityBenchmark rankBy = in.choice(
+                "rankBy", QualityBenchmark::byId, QualityBenchmark.DOCVQA, "docvqa, infovqa, chartqa or mmlu-pro");
         boolean textOnly = in.flag("textOnly", false);
         boolean extras = in.flag("bf16Extras", false);
-        AdviceRequest request = new AdviceRequest(preset, memoryGib, gpuCount, context, batch, kv, window,
-                new WeightBytes.Options(textOnly, extras), overhead, headroom, rankBy);
+        AdviceRequest request = new AdviceRequest(
+                preset,
+                memoryGib,
+                gpuCount,
+                context,
+                batch,
+                kv,
+                window,
+                new WeightBytes.Options(textOnly, extras),
+                overhead,
+                headroom,
+                rankBy);
         return new Parsed(request, List.copyOf(in.errors));
     }
 
@@ -106,8 +132,15 @@ class AdvisorParameters {
             try {
                 long parsed = Long.parseLong(value.replace(",", "").replace("_", ""));
                 if (parsed < min || parsed > max) {
-                    error(name, String.format(Locale.ROOT, "%s must be between %,d and %,d; got %s.", name, min, max,
-                            shorten(value)));
+                    error(
+                            name,
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s must be between %,d and %,d; got %s.",
+                                    name,
+                                    min,
+                                    max,
+                                    shorten(value)));
                     return fallback;
                 }
                 return parsed;
@@ -125,8 +158,10 @@ class AdvisorParameters {
             try {
                 double parsed = Double.parseDouble(value);
                 if (!Double.isFinite(parsed) || parsed < min || parsed > max) {
-                    error(name, name + " must be between " + trim(min) + " and " + trim(max) + "; got "
-                            + shorten(value) + ".");
+                    error(
+                            name,
+                            name + " must be between " + trim(min) + " and " + trim(max) + "; got " + shorten(value)
+                                    + ".");
                     return fallback;
                 }
                 return parsed;

@@ -21,7 +21,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("gemmavision.advisor")
-public record AdvisorProperties(@NotBlank String defaultGpu, @Min(1) int defaultContext,
-                                @DecimalMin("0") double defaultOverheadGib, @Min(0) @Max(90) int defaultHeadroomPercent,
-                                @Min(1) int maxBatch, @Min(1) int maxGpus) {
-}
+public record AdvisorProperties(
+        @NotBlank String defaultGpu,
+        @Min(1) int defaultContext,
+        @DecimalMin("0") double defaultOverheadGib,
+        @Min(0) @Max(90) int defaultHeadroomPercent,
+        @Min(1) int maxBatch,
+        @Min(1) int maxGpus) {}

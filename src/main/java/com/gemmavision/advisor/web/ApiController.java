@@ -30,8 +30,12 @@ class ApiController {
     private final MemoryModel memory;
     private final Advisor advisor;
 
-    ApiController(AdvisorParameters parameters, Catalog catalog, QuantizationFormats formats, MemoryModel memory,
-                  Advisor advisor) {
+    ApiController(
+            AdvisorParameters parameters,
+            Catalog catalog,
+            QuantizationFormats formats,
+            MemoryModel memory,
+            Advisor advisor) {
         this.parameters = parameters;
         this.catalog = catalog;
         this.formats = formats;
@@ -49,28 +53,49 @@ class ApiController {
         if (modelName == null || modelName.isBlank()) {
             in.error("model", "model is required, e.g. Gemma3-27B-IT.");
         } else {
-            model = catalog.variant(modelName).map(v -> catalog.profiles(List.of(v.name())).get(0)).orElse(null);
+            model = catalog.variant(modelName)
+                    .map(v -> catalog.profiles(List.of(v.name())).get(0))
+                    .orElse(null);
             if (model == null) {
-                in.error("model", "Unknown model “" + AdvisorParameters.shorten(modelName) + "”: use one of "
-                        + String.join(", ", catalog.variants().stream().map(v -> v.name()).toList()) + ".");
+                in.error(
+                        "model",
+                        "Unknown model “" + AdvisorParameters.shorten(modelName) + "”: use one of "
+                                + String.join(
+                                        ", ",
+                                        catalog.variants().stream()
+                                                .map(v -> v.name())
+                                                .toList()) + ".");
             }
         }
-        String quant = in.choice("quant", code -> formats.byCode(code).map(f -> f.code()), "bf16",
-                "bf16, int4, int4-b32 or sfp8");
+        String quant = in.choice(
+                "quant", code -> formats.byCode(code).map(f -> f.code()), "bf16", "bf16, int4, int4-b32 or sfp8");
         AdviceRequest request = parsed.request();
         if (model != null && request.context() > model.architecture().maxContext()) {
-            in.error("context", String.format(Locale.ROOT, "%s reads at most %,d tokens; context was %,d.",
-                    model.name(), model.architecture().maxContext(), request.context()));
+            in.error(
+                    "context",
+                    String.format(
+                            Locale.ROOT,
+                            "%s reads at most %,d tokens; context was %,d.",
+                            model.name(),
+                            model.architecture().maxContext(),
+                            request.context()));
         }
         List<AdvisorParameters.ParameterError> errors = new java.util.ArrayList<>(in.errors);
         errors.addAll(parsed.errors());
         if (!errors.isEmpty()) {
             return badRequest(errors);
         }
-        MemoryRequest memoryRequest = new MemoryRequest(model.name(), quant, request.context(), request.batch(),
-                request.kvDtype(), request.slidingWindow(), request.weights(), request.overheadBytes());
-        return ResponseEntity.ok(ApiJson.Memory.of(ApiJson.MemoryInputs.of(model.name(), quant, request),
-                memory.estimate(memoryRequest)));
+        MemoryRequest memoryRequest = new MemoryRequest(
+                model.name(),
+                quant,
+                request.context(),
+                request.batch(),
+                request.kvDtype(),
+                request.slidingWindow(),
+                request.weights(),
+                request.overheadBytes());
+        return ResponseEntity.ok(ApiJson.Memory.of(
+                ApiJson.MemoryInputs.of(model.name(), quant, request), memory.estimate(memoryRequest)));
     }
 
     @GetMapping("/advice")

@@ -14,40 +14,90 @@ import com.gemmavision.memory.MemoryEstimate;
 /** The JSON API's answers as records: Jackson writes their components in the order declared here. */
 final class ApiJson {
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     /** What `/api/memory` computed for, after defaults. */
-    record MemoryInputs(String model, String quant, long context, long batch, String kvDtype, boolean slidingWindow,
-                        boolean textOnly, boolean bf16Extras, double overheadGiB) {
+    record MemoryInputs(
+            String model,
+            String quant,
+            long context,
+            long batch,
+            String kvDtype,
+            boolean slidingWindow,
+            boolean textOnly,
+            boolean bf16Extras,
+            double overheadGiB) {
 
         static MemoryInputs of(String model, String quant, AdviceRequest request) {
-            return new MemoryInputs(model, quant, request.context(), request.batch(), request.kvDtype().code(),
-                    request.slidingWindow(), request.weights().textOnly(), request.weights().visionAndEmbeddingsInBf16(),
+            return new MemoryInputs(
+                    model,
+                    quant,
+                    request.context(),
+                    request.batch(),
+                    request.kvDtype().code(),
+                    request.slidingWindow(),
+                    request.weights().textOnly(),
+                    request.weights().visionAndEmbeddingsInBf16(),
                     request.overheadGib());
         }
     }
 
-    record Memory(MemoryInputs inputs, long weightsBytes, long kvCacheBytes, long overheadBytes, long totalBytes,
-                  double weightsGiB, double kvCacheGiB, double overheadGiB, double totalGiB) {
+    record Memory(
+            MemoryInputs inputs,
+            long weightsBytes,
+            long kvCacheBytes,
+            long overheadBytes,
+            long totalBytes,
+            double weightsGiB,
+            double kvCacheGiB,
+            double overheadGiB,
+            double totalGiB) {
 
         static Memory of(MemoryInputs inputs, MemoryEstimate estimate) {
-            return new Memory(inputs, estimate.weightsBytes(), estimate.kvCacheBytes(), estimate.overheadBytes(),
-                    estimate.totalBytes(), gib(estimate.weightsBytes()), gib(estimate.kvCacheBytes()),
-                    gib(estimate.overheadBytes()), gib(estimate.totalBytes()));
+            return new Memory(
+                    inputs,
+                    estimate.weightsBytes(),
+                    estimate.kvCacheBytes(),
+                    estimate.overheadBytes(),
+                    estimate.totalBytes(),
+                    gib(estimate.weightsBytes()),
+                    gib(estimate.kvCacheBytes()),
+                    gib(estimate.overheadBytes()),
+                    gib(estimate.totalBytes()));
         }
     }
 
     /** What `/api/advice` advised for, after defaults. */
-    record AdviceInputs(String gpu, double memoryGiB, int gpus, long context, long batch, String kvDtype,
-                        boolean slidingWindow, double overheadGiB, int headroom, String rankBy, boolean textOnly,
-                        boolean bf16Extras, long usableBytes) {
+    record AdviceInputs(
+            String gpu,
+            double memoryGiB,
+            int gpus,
+            long context,
+            long batch,
+            String kvDtype,
+            boolean slidingWindow,
+            double overheadGiB,
+            int headroom,
+            String rankBy,
+            boolean textOnly,
+            boolean bf16Extras,
+            long usableBytes) {
 
         static AdviceInputs of(AdviceRequest request) {
-            return new AdviceInputs(request.gpu() == null ? null : request.gpu().gpu(), request.memoryGib(),
-                    request.gpus(), request.context(), request.batch(), request.kvDtype().code(), request.slidingWindow(),
-                    request.overheadGib(), request.headroomPercent(), request.rankBy().id(), request.weights().textOnly(),
-                    request.weights().visionAndEmbeddingsInBf16(), request.usableBytes());
+            return new AdviceInputs(
+                    request.gpu() == null ? null : request.gpu().gpu(),
+                    request.memoryGib(),
+                    request.gpus(),
+                    request.context(),
+                    request.batch(),
+                    request.kvDtype().code(),
+                    request.slidingWindow(),
+                    request.overheadGib(),
+                    request.headroomPercent(),
+                    request.rankBy().id(),
+                    request.weights().textOnly(),
+                    request.weights().visionAndEmbeddingsInBf16(),
+                    request.usableBytes());
         }
     }
 
@@ -55,21 +105,44 @@ final class ApiJson {
      * One model × format. Quality scores are numbers as published (a {@link BigDecimal} keeps the report's
      * digits), null where the report gives none.
      */
-    record Option(String model, String quant, long weightsBytes, long kvCacheBytes, long overheadBytes,
-                  long totalBytes, double totalGiB, boolean fits, boolean contextSupported, long headroomBytes,
-                  Long maxContext, long maxBatch, Double decodeTokensPerSecondUpperBound,
-                  Double prefillSecondsLowerBound, Map<String, BigDecimal> quality) {
+    record Option(
+            String model,
+            String quant,
+            long weightsBytes,
+            long kvCacheBytes,
+            long overheadBytes,
+            long totalBytes,
+            double totalGiB,
+            boolean fits,
+            boolean contextSupported,
+            long headroomBytes,
+            Long maxContext,
+            long maxBatch,
+            Double decodeTokensPerSecondUpperBound,
+            Double prefillSecondsLowerBound,
+            Map<String, BigDecimal> quality) {
 
         static Option of(FitOption option) {
             Map<String, BigDecimal> quality = new LinkedHashMap<>();
             for (QualityBenchmark benchmark : QualityBenchmark.values()) {
                 quality.put(benchmark.id(), score(option.qualityOf(benchmark)));
             }
-            return new Option(option.model(), option.format().code(), option.estimate().weightsBytes(),
-                    option.estimate().kvCacheBytes(), option.estimate().overheadBytes(), option.estimate().totalBytes(),
-                    gib(option.estimate().totalBytes()), option.fits(), option.contextSupported(), option.headroomBytes(),
-                    option.maxContext(), option.maxBatch(),
-                    option.decodeTokensPerSecondBound() == null ? null : round(option.decodeTokensPerSecondBound(), 1000),
+            return new Option(
+                    option.model(),
+                    option.format().code(),
+                    option.estimate().weightsBytes(),
+                    option.estimate().kvCacheBytes(),
+                    option.estimate().overheadBytes(),
+                    option.estimate().totalBytes(),
+                    gib(option.estimate().totalBytes()),
+                    option.fits(),
+                    option.contextSupported(),
+                    option.headroomBytes(),
+                    option.maxContext(),
+                    option.maxBatch(),
+                    option.decodeTokensPerSecondBound() == null
+                            ? null
+                            : round(option.decodeTokensPerSecondBound(), 1000),
                     option.prefillSecondsBound() == null ? null : round(option.prefillSecondsBound(), 10_000),
                     quality);
         }
@@ -86,15 +159,18 @@ final class ApiJson {
         }
     }
 
-    record Recommendation(String model, String quant, String reason) {
-    }
+    record Recommendation(String model, String quant, String reason) {}
 
     record AdviceAnswer(AdviceInputs inputs, List<Option> options, Recommendation recommendation) {
 
         static AdviceAnswer of(AdviceRequest request, Advice advice) {
             FitOption best = advice.recommended();
-            return new AdviceAnswer(AdviceInputs.of(request), advice.options().stream().map(Option::of).toList(),
-                    new Recommendation(best == null ? null : best.model(), best == null ? null : best.format().code(),
+            return new AdviceAnswer(
+                    AdviceInputs.of(request),
+                    advice.options().stream().map(Option::of).toList(),
+                    new Recommendation(
+                            best == null ? null : best.model(),
+                            best == null ? null : best.format().code(),
                             advice.reasoning()));
         }
     }

@@ -1,8 +1,5 @@
 package com.gemmavision.benchmarks.web;
 
-import com.gemmavision.web.Selection;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.Downloads;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +13,9 @@ import com.gemmavision.benchmarks.ModelComparison;
 import com.gemmavision.benchmarks.ReportTable;
 import com.gemmavision.benchmarks.TableView;
 import com.gemmavision.catalog.Catalog;
+import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.Downloads;
+import com.gemmavision.web.Selection;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,14 +44,17 @@ class BenchmarkDownloadController {
     }
 
     private static ReportTable table(int number) {
-        return ReportTable.byNumber(number).filter(t -> t.number() != 5)
+        return ReportTable.byNumber(number)
+                .filter(t -> t.number() != 5)
                 .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
                         org.springframework.http.HttpStatus.NOT_FOUND, "No report table " + number));
     }
 
     @GetMapping("/tables/report-{number}.csv")
     ResponseEntity<String> reportTable(@PathVariable int number, HttpServletRequest request) {
-        TableView view = view(request, List.of(), List.of(table(number).number())).tables().get(0);
+        TableView view = view(request, List.of(), List.of(table(number).number()))
+                .tables()
+                .get(0);
         List<String> header = new ArrayList<>(List.of(view.rowHeader()));
         view.columns().forEach(c -> header.add(c.label()));
         List<List<String>> rows = new ArrayList<>();
@@ -65,33 +68,61 @@ class BenchmarkDownloadController {
 
     @GetMapping("/charts/report-{number}-{index}.svg")
     ResponseEntity<String> reportChart(@PathVariable int number, @PathVariable int index, HttpServletRequest request) {
-        List<TableView.Chart> charts = view(request, List.of(), List.of(table(number).number())).tables().get(0).charts();
+        List<TableView.Chart> charts = view(
+                        request, List.of(), List.of(table(number).number()))
+                .tables()
+                .get(0)
+                .charts();
         if (index < 0 || index >= charts.size()) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.NOT_FOUND);
         }
-        return Downloads.svg("gemma3-report-table-" + number + "-chart-" + index + ".svg", charts.get(index).svg());
+        return Downloads.svg(
+                "gemma3-report-table-" + number + "-chart-" + index + ".svg",
+                charts.get(index).svg());
     }
 
     @GetMapping("/tables/arena.csv")
     ResponseEntity<String> arena(HttpServletRequest request) {
         List<List<String>> rows = new ArrayList<>();
         for (ArenaEntry e : view(request, List.of("arena"), List.of()).arena().entries()) {
-            rows.add(List.of(String.valueOf(e.arenaRank()), e.model(), String.valueOf(e.elo()), String.valueOf(e.ciPlus()),
-                    String.valueOf(e.ciMinus()), e.openWeights() == null ? "" : (e.openWeights() ? "yes" : "no"),
-                    nullToEmpty(e.architectureKind()), nullToEmpty(e.paramsTotal()), nullToEmpty(e.paramsActivated())));
+            rows.add(List.of(
+                    String.valueOf(e.arenaRank()),
+                    e.model(),
+                    String.valueOf(e.elo()),
+                    String.valueOf(e.ciPlus()),
+                    String.valueOf(e.ciMinus()),
+                    e.openWeights() == null ? "" : (e.openWeights() ? "yes" : "no"),
+                    nullToEmpty(e.architectureKind()),
+                    nullToEmpty(e.paramsTotal()),
+                    nullToEmpty(e.paramsActivated())));
         }
-        return Downloads.csv("gemma3-report-table-5-arena.csv", List.of("rank", "model", "elo", "ci_plus", "ci_minus",
-                "open_weights", "architecture", "params_total", "params_activated"), rows);
+        return Downloads.csv(
+                "gemma3-report-table-5-arena.csv",
+                List.of(
+                        "rank",
+                        "model",
+                        "elo",
+                        "ci_plus",
+                        "ci_minus",
+                        "open_weights",
+                        "architecture",
+                        "params_total",
+                        "params_activated"),
+                rows);
     }
 
     @GetMapping("/charts/arena.svg")
     ResponseEntity<String> arenaChart(HttpServletRequest request) {
-        return Downloads.svg("gemma3-arena-elo.svg", view(request, List.of("arena"), List.of()).arena().chartSvg());
+        return Downloads.svg(
+                "gemma3-arena-elo.svg",
+                view(request, List.of("arena"), List.of()).arena().chartSvg());
     }
 
     @GetMapping("/tables/radar.csv")
     ResponseEntity<String> radar(HttpServletRequest request) {
-        AbilityRadar.RadarView radar = view(request, List.of("zero-shot"), List.of()).radar();
+        AbilityRadar.RadarView radar =
+                view(request, List.of("zero-shot"), List.of()).radar();
         List<String> header = new ArrayList<>(List.of("model"));
         radar.axes().forEach(a -> {
             header.add(a.toLowerCase() + "_mean_derived");
@@ -111,20 +142,32 @@ class BenchmarkDownloadController {
 
     @GetMapping("/charts/radar.svg")
     ResponseEntity<String> radarChart(HttpServletRequest request) {
-        return Downloads.svg("gemma3-abilities-radar-derived.svg", view(request, List.of("zero-shot"), List.of()).radar().chartSvg());
+        return Downloads.svg(
+                "gemma3-abilities-radar-derived.svg",
+                view(request, List.of("zero-shot"), List.of()).radar().chartSvg());
     }
 
     @GetMapping("/tables/comparison.csv")
     ResponseEntity<String> comparison(HttpServletRequest request) {
-        ModelComparison.Comparison comparison = view(request, List.of(), List.of()).comparison();
+        ModelComparison.Comparison comparison =
+                view(request, List.of(), List.of()).comparison();
         if (comparison == null) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "Give two models to compare: compare=A&compare=B");
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "Give two models to compare: compare=A&compare=B");
         }
-        List<List<String>> rows = comparison.deltas().stream().map(d -> List.of(String.valueOf(d.table()), d.benchmark(),
-                d.setting(), d.a(), d.b(), d.difference().toPlainString())).toList();
-        return Downloads.csv("gemma3-comparison.csv", List.of("table", "benchmark", "setting", comparison.a(),
-                comparison.b(), "difference_a_minus_b"), rows);
+        List<List<String>> rows = comparison.deltas().stream()
+                .map(d -> List.of(
+                        String.valueOf(d.table()),
+                        d.benchmark(),
+                        d.setting(),
+                        d.a(),
+                        d.b(),
+                        d.difference().toPlainString()))
+                .toList();
+        return Downloads.csv(
+                "gemma3-comparison.csv",
+                List.of("table", "benchmark", "setting", comparison.a(), comparison.b(), "difference_a_minus_b"),
+                rows);
     }
 
     private static String nullToEmpty(String value) {

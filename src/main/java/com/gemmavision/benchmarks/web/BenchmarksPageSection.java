@@ -27,8 +27,10 @@ class BenchmarksPageSection implements PageSection {
     public void addTo(Page page, Model model, Selection selection) {
         if (page == Page.HOME) {
             List<String> sizes = catalog.baseModels(selection.models());
-            model.addAttribute("benchmarks", benchmarks.view(selection.bench(), selection.tables(), sizes,
-                    selection.arenaOpen(), selection.compare()));
+            model.addAttribute(
+                    "benchmarks",
+                    benchmarks.view(
+                            selection.bench(), selection.tables(), sizes, selection.arenaOpen(), selection.compare()));
         }
     }
 }

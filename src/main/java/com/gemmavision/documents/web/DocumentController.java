@@ -1,9 +1,5 @@
 package com.gemmavision.documents.web;
 
-import com.gemmavision.web.SelectionResolver;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.PageModel;
-import com.gemmavision.web.Page;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,6 +15,10 @@ import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.FieldCorrections;
 import com.gemmavision.documents.StoredDocument;
+import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.Page;
+import com.gemmavision.web.PageModel;
+import com.gemmavision.web.SelectionResolver;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,9 +52,14 @@ class DocumentController {
     private final com.gemmavision.documents.AskGemma askGemma;
     private final FieldCorrections corrections;
 
-    DocumentController(Documents documents, DocumentOwner owner, CurrentSelection currentSelection,
-                       PageModel pageModel, DocumentsModel documentsModel, com.gemmavision.documents.AskGemma askGemma,
-                       FieldCorrections corrections) {
+    DocumentController(
+            Documents documents,
+            DocumentOwner owner,
+            CurrentSelection currentSelection,
+            PageModel pageModel,
+            DocumentsModel documentsModel,
+            com.gemmavision.documents.AskGemma askGemma,
+            FieldCorrections corrections) {
         this.askGemma = askGemma;
         this.corrections = corrections;
         this.documents = documents;
@@ -66,29 +71,42 @@ class DocumentController {
 
     @PostMapping(value = "/documents", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<UploadJson> uploadJson(@RequestParam(name = "file", required = false) List<MultipartFile> files,
-                                          HttpServletRequest request) throws IOException {
+    ResponseEntity<UploadJson> uploadJson(
+            @RequestParam(name = "file", required = false) List<MultipartFile> files, HttpServletRequest request)
+            throws IOException {
         Documents.Outcome outcome = upload(files, request);
-        return ResponseEntity.status(status(outcome)).body(new UploadJson(
-                outcome.accepted().stream().map(DocumentJson.Summary::of).toList(),
-                outcome.rejected().stream().map(r -> new UploadJson.Refusal(r.filename(), r.message())).toList()));
+        return ResponseEntity.status(status(outcome))
+                .body(new UploadJson(
+                        outcome.accepted().stream()
+                                .map(DocumentJson.Summary::of)
+                                .toList(),
+                        outcome.rejected().stream()
+                                .map(r -> new UploadJson.Refusal(r.filename(), r.message()))
+                                .toList()));
     }
 
     /** What an upload answers to a JSON client: the documents accepted, and each refusal with its reason. */
     record UploadJson(List<DocumentJson.Summary> accepted, List<Refusal> rejected) {
-        record Refusal(String filename, String error) {
-        }
+        record Refusal(String filename, String error) {}
     }
 
     @PostMapping("/documents")
-    String upload(@RequestParam(name = "file", required = false) List<MultipartFile> files, HttpServletRequest request,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx,
-                  jakarta.servlet.http.HttpServletResponse response, Model model) throws IOException {
+    String upload(
+            @RequestParam(name = "file", required = false) List<MultipartFile> files,
+            HttpServletRequest request,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            jakarta.servlet.http.HttpServletResponse response,
+            Model model)
+            throws IOException {
         Documents.Outcome outcome = upload(files, request);
-        List<String> messages = new ArrayList<>(outcome.rejected().stream().map(Documents.Rejection::message).toList());
+        List<String> messages = new ArrayList<>(
+                outcome.rejected().stream().map(Documents.Rejection::message).toList());
         if (!outcome.accepted().isEmpty()) {
-            messages.add(0, outcome.accepted().size() == 1 ? "Uploaded " + outcome.accepted().get(0).filename()
-                    + "; processing starts shortly." : "Uploaded " + outcome.accepted().size() + " files; processing starts shortly.");
+            messages.add(
+                    0,
+                    outcome.accepted().size() == 1
+                            ? "Uploaded " + outcome.accepted().get(0).filename() + "; processing starts shortly."
+                            : "Uploaded " + outcome.accepted().size() + " files; processing starts shortly.");
         }
         response.setStatus(status(outcome).value());
         if (outcome.rejected().isEmpty() && !"true".equals(htmx)) {
@@ -99,8 +117,15 @@ class DocumentController {
     }
 
     private Documents.Outcome upload(List<MultipartFile> files, HttpServletRequest request) throws IOException {
-        if (files == null || files.stream().allMatch(MultipartFile::isEmpty) && files.stream().allMatch(f -> f.getOriginalFilename() == null || f.getOriginalFilename().isBlank())) {
-            return new Documents.Outcome(List.of(), List.of(new Documents.Rejection("", "Choose a PDF, PNG, JPEG, e-invoice XML or ZIP file to upload.", 400)));
+        if (files == null
+                || files.stream().allMatch(MultipartFile::isEmpty)
+                        && files.stream()
+                                .allMatch(f -> f.getOriginalFilename() == null
+                                        || f.getOriginalFilename().isBlank())) {
+            return new Documents.Outcome(
+                    List.of(),
+                    List.of(new Documents.Rejection(
+                            "", "Choose a PDF, PNG, JPEG, e-invoice XML or ZIP file to upload.", 400)));
         }
         List<Documents.Upload> uploads = new ArrayList<>();
         try {
@@ -126,7 +151,10 @@ class DocumentController {
         if (!outcome.accepted().isEmpty()) {
             return HttpStatus.OK;
         }
-        return HttpStatus.valueOf(outcome.rejected().stream().mapToInt(Documents.Rejection::status).max().orElse(400));
+        return HttpStatus.valueOf(outcome.rejected().stream()
+                .mapToInt(Documents.Rejection::status)
+                .max()
+                .orElse(400));
     }
 
     /** The documents section for HTMX, or the whole page otherwise. */
@@ -160,12 +188,16 @@ class DocumentController {
     }
 
     private String ownerOr404(HttpServletRequest request) {
-        return owner.current(request).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
+        return owner.current(request)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
     }
 
     @PostMapping("/documents/{id}/cancel")
-    String cancel(@PathVariable String id, HttpServletRequest request,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String cancel(
+            @PathVariable String id,
+            HttpServletRequest request,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         String me = ownerOr404(request);
         documents.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         documents.cancel(id, me);
@@ -173,16 +205,24 @@ class DocumentController {
     }
 
     @PostMapping("/documents/{id}/delete")
-    String delete(@PathVariable String id, HttpServletRequest request,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String delete(
+            @PathVariable String id,
+            HttpServletRequest request,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         return action(documents.remove(id, ownerOr404(request)), request, htmx, model);
     }
 
     @PostMapping("/documents/{id}/password")
-    String password(@PathVariable String id, @RequestParam(defaultValue = "") String password, HttpServletRequest request,
-                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String password(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         if (password.length() > Documents.MAX_PASSWORD_LENGTH) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
                     "A PDF password has at most " + Documents.MAX_PASSWORD_LENGTH + " characters.");
         }
         return action(documents.supplyPassword(id, ownerOr404(request), password), request, htmx, model);
@@ -190,9 +230,13 @@ class DocumentController {
 
     /** "Ask Gemma": the configured model's fields beside the rule-based ones, for one document. */
     @PostMapping("/documents/{id}/ask")
-    String ask(@PathVariable String id, HttpServletRequest request,
-               @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
-        StoredDocument document = owner.current(request).flatMap(me -> documents.find(id, me))
+    String ask(
+            @PathVariable String id,
+            HttpServletRequest request,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        StoredDocument document = owner.current(request)
+                .flatMap(me -> documents.find(id, me))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
         if (!askGemma.enabled()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Ask Gemma is not configured");
@@ -214,10 +258,16 @@ class DocumentController {
 
     /** A person's correction of one field, from the page: the section again, with the refusal in words if any. */
     @PostMapping("/documents/{id}/fields/{name}")
-    String correct(@PathVariable String id, @PathVariable String name, @RequestParam(defaultValue = "") String value,
-                   HttpServletRequest request, @RequestHeader(value = "HX-Request", required = false) String htmx,
-                   HttpServletResponse response, Model model) {
-        StoredDocument document = owner.current(request).flatMap(me -> documents.find(id, me))
+    String correct(
+            @PathVariable String id,
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String value,
+            HttpServletRequest request,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
+            Model model) {
+        StoredDocument document = owner.current(request)
+                .flatMap(me -> documents.find(id, me))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
         if (!FieldCorrections.correctable(name)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No field named " + name);
@@ -226,7 +276,8 @@ class DocumentController {
             corrections.correct(document, name, value);
         } catch (FieldCorrections.Refused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("uploadMessages", List.of(document.filename() + ", " + name + ": " + refused.getMessage()));
+            model.addAttribute(
+                    "uploadMessages", List.of(document.filename() + ", " + name + ": " + refused.getMessage()));
             model.addAttribute("refusal", true);
             return respond(request, htmx, model);
         }
@@ -235,17 +286,23 @@ class DocumentController {
 
     /** A field the rules missed, added by a person (the form names it). */
     @PostMapping("/documents/{id}/fields")
-    String add(@PathVariable String id, @RequestParam(defaultValue = "") String name,
-               @RequestParam(defaultValue = "") String value, HttpServletRequest request,
-               @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
-               Model model) {
+    String add(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String value,
+            HttpServletRequest request,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            HttpServletResponse response,
+            Model model) {
         return correct(id, name, value, request, htmx, response, model);
     }
 
     @PostMapping("/documents/rerun")
-    String rerun(HttpServletRequest request, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String rerun(
+            HttpServletRequest request,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         owner.current(request).ifPresent(documents::rerun);
         return action(true, request, htmx, model);
     }
-
 }

@@ -1,8 +1,5 @@
 package com.gemmavision.documents.web;
 
-import com.gemmavision.web.Selection;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.Downloads;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +13,9 @@ import com.gemmavision.documents.FieldCorrections;
 import com.gemmavision.documents.FieldExtractor;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
+import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.Downloads;
+import com.gemmavision.web.Selection;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,8 +37,12 @@ class DocumentDataController {
     private final DocumentOwner owner;
     private final CurrentSelection currentSelection;
 
-    DocumentDataController(Documents documents, FieldCorrections corrections, DocumentTokens tokens, DocumentOwner owner,
-                           CurrentSelection currentSelection) {
+    DocumentDataController(
+            Documents documents,
+            FieldCorrections corrections,
+            DocumentTokens tokens,
+            DocumentOwner owner,
+            CurrentSelection currentSelection) {
         this.documents = documents;
         this.corrections = corrections;
         this.tokens = tokens;
@@ -49,37 +53,46 @@ class DocumentDataController {
     @GetMapping(value = "/documents.json", produces = MediaType.APPLICATION_JSON_VALUE)
     List<DocumentJson.Summary> list(HttpServletRequest request) {
         return owner.current(request).map(documents::list).orElse(List.of()).stream()
-                .map(DocumentJson.Summary::of).toList();
+                .map(DocumentJson.Summary::of)
+                .toList();
     }
 
     @GetMapping(value = "/documents/{id}.json", produces = MediaType.APPLICATION_JSON_VALUE)
     DocumentJson detail(@PathVariable String id, HttpServletRequest request) {
         DocumentResults results = documents.results(find(id, request));
         Selection selection = currentSelection.resolve(request).selection();
-        List<TokenNeeds> needs = results.pages().isEmpty() ? List.of()
-                : tokens.needs(results, selection.models(), selection.panScan());
+        List<TokenNeeds> needs =
+                results.pages().isEmpty() ? List.of() : tokens.needs(results, selection.models(), selection.panScan());
         return DocumentJson.of(results, needs);
     }
 
     private StoredDocument find(String id, HttpServletRequest request) {
-        return owner.current(request).flatMap(me -> documents.find(id, me))
+        return owner.current(request)
+                .flatMap(me -> documents.find(id, me))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
     }
-
 
     @GetMapping("/documents/{id}/fields.csv")
     ResponseEntity<String> fieldsCsv(@PathVariable String id, HttpServletRequest request) {
         DocumentResults results = documents.results(find(id, request));
-        List<List<String>> rows = results.fields().stream().map(f -> List.of(f.name(), f.value(),
-                f.pageNumber() == null ? "" : f.pageNumber().toString(), f.snippet() == null ? "" : f.snippet(),
-                String.valueOf(f.confidence()))).toList();
+        List<List<String>> rows = results.fields().stream()
+                .map(f -> List.of(
+                        f.name(),
+                        f.value(),
+                        f.pageNumber() == null ? "" : f.pageNumber().toString(),
+                        f.snippet() == null ? "" : f.snippet(),
+                        String.valueOf(f.confidence())))
+                .toList();
         return Downloads.csv("document-fields.csv", List.of("field", "value", "page", "snippet", "confidence"), rows);
     }
 
     /** A person's correction of one field, for scripts: answers the document JSON, or 422 with the reason. */
     @PostMapping(value = "/documents/{id}/fields/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> correct(@PathVariable String id, @PathVariable String name,
-                                                @RequestParam(defaultValue = "") String value, HttpServletRequest request) {
+    ResponseEntity<?> correct(
+            @PathVariable String id,
+            @PathVariable String name,
+            @RequestParam(defaultValue = "") String value,
+            HttpServletRequest request) {
         StoredDocument document = find(id, request);
         if (!FieldCorrections.correctable(name)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No field named " + name);
@@ -98,7 +111,8 @@ class DocumentDataController {
      */
     @GetMapping(value = "/documents/{id}/labels.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DocumentJson.LabelLine> labels(@PathVariable String id, HttpServletRequest request) {
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"labels.json\"")
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"labels.json\"")
                 .body(DocumentJson.LabelLine.of(documents.results(find(id, request))));
     }
 
@@ -108,9 +122,11 @@ class DocumentDataController {
         List<String> header = new java.util.ArrayList<>(List.of("id", "filename", "status"));
         header.addAll(FieldExtractor.FIELDS);
         List<List<String>> rows = new java.util.ArrayList<>();
-        for (StoredDocument document : owner.current(request).map(documents::list).orElse(List.of())) {
+        for (StoredDocument document :
+                owner.current(request).map(documents::list).orElse(List.of())) {
             DocumentResults results = documents.results(document);
-            List<String> row = new java.util.ArrayList<>(List.of(document.id(), document.filename(), document.status().code()));
+            List<String> row = new java.util.ArrayList<>(List.of(
+                    document.id(), document.filename(), document.status().code()));
             for (String name : FieldExtractor.FIELDS) {
                 ExtractedField field = results.field(name);
                 row.add(field == null ? "" : field.value());
@@ -122,8 +138,10 @@ class DocumentDataController {
 
     @GetMapping("/documents/{id}/tables/{index}.csv")
     ResponseEntity<String> tableCsv(@PathVariable String id, @PathVariable int index, HttpServletRequest request) {
-        ExtractedTable table = documents.results(find(id, request)).tables().stream().filter(t -> t.index() == index)
-                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such table"));
+        ExtractedTable table = documents.results(find(id, request)).tables().stream()
+                .filter(t -> t.index() == index)
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such table"));
         List<List<String>> rows = table.rows();
         return Downloads.csv("document-table-" + index + ".csv", rows.get(0), rows.subList(1, rows.size()));
     }

@@ -17,14 +17,26 @@ import com.gemmavision.documents.Transactions;
  * The document JSON contract ({@code GET /documents/{id}.json}) as types, serialised by Jackson in component
  * order: what a script reads is what these records say.
  */
-record DocumentJson(String id, String filename, String status, double progress, String stage, String error,
-                    boolean needsPassword, Integer pageCount, List<Page> pages, Fields fields,
-                    List<Transactions.Transaction> transactions, List<Table> tables, Map<String, Tokens> tokens) {
+record DocumentJson(
+        String id,
+        String filename,
+        String status,
+        double progress,
+        String stage,
+        String error,
+        boolean needsPassword,
+        Integer pageCount,
+        List<Page> pages,
+        Fields fields,
+        List<Transactions.Transaction> transactions,
+        List<Table> tables,
+        Map<String, Tokens> tokens) {
 
     /** A document in a list: enough to find it again. */
     record Summary(String id, String filename, String status) {
         static Summary of(StoredDocument document) {
-            return new Summary(document.id(), document.filename(), document.status().code());
+            return new Summary(
+                    document.id(), document.filename(), document.status().code());
         }
     }
 
@@ -35,20 +47,48 @@ record DocumentJson(String id, String filename, String status, double progress, 
     }
 
     /** Where a field came from and how it was checked. */
-    record Evidence(Integer page, String snippet, double confidence, String source, List<String> checksPassed,
-                    List<String> checksFailed) {
+    record Evidence(
+            Integer page,
+            String snippet,
+            double confidence,
+            String source,
+            List<String> checksPassed,
+            List<String> checksFailed) {
         static Evidence of(ExtractedField field) {
-            return new Evidence(field.pageNumber(), field.snippet(), field.confidence(), field.source(), field.passed(),
+            return new Evidence(
+                    field.pageNumber(),
+                    field.snippet(),
+                    field.confidence(),
+                    field.source(),
+                    field.passed(),
                     field.failed());
         }
     }
 
     /** The key fields (null when not found), the old names as aliases, e-invoice lines and each field's evidence. */
-    record Fields(String documentType, String invoiceNumber, String issueDate, String dueDate, String totalAmount,
-                  String amountDue, String netAmount, String taxAmount, String currency, String sellerName,
-                  String sellerAddress, String sellerVatId, String buyerName, String buyerVatId, String iban, String bic,
-                  String purchaseOrder, String paymentTerms, String issuer, String vatId,
-                  List<EInvoiceXml.LineItem> lineItems, Map<String, Evidence> evidence) {
+    record Fields(
+            String documentType,
+            String invoiceNumber,
+            String issueDate,
+            String dueDate,
+            String totalAmount,
+            String amountDue,
+            String netAmount,
+            String taxAmount,
+            String currency,
+            String sellerName,
+            String sellerAddress,
+            String sellerVatId,
+            String buyerName,
+            String buyerVatId,
+            String iban,
+            String bic,
+            String purchaseOrder,
+            String paymentTerms,
+            String issuer,
+            String vatId,
+            List<EInvoiceXml.LineItem> lineItems,
+            Map<String, Evidence> evidence) {
 
         static Fields of(DocumentResults results) {
             Map<String, Evidence> evidence = new LinkedHashMap<>();
@@ -62,26 +102,54 @@ record DocumentJson(String id, String filename, String status, double progress, 
                 ExtractedField field = results.field(name);
                 return field == null ? null : field.value();
             };
-            return new Fields(v.apply("documentType"), v.apply("invoiceNumber"), v.apply("issueDate"), v.apply("dueDate"),
-                    v.apply("totalAmount"), v.apply("amountDue"), v.apply("netAmount"), v.apply("taxAmount"),
-                    v.apply("currency"), v.apply("sellerName"), v.apply("sellerAddress"), v.apply("sellerVatId"),
-                    v.apply("buyerName"), v.apply("buyerVatId"), v.apply("iban"), v.apply("bic"), v.apply("purchaseOrder"),
-                    v.apply("paymentTerms"), v.apply(FieldExtractor.ALIASES.get("issuer")),
-                    v.apply(FieldExtractor.ALIASES.get("vatId")), results.lineItems(), evidence);
+            return new Fields(
+                    v.apply("documentType"),
+                    v.apply("invoiceNumber"),
+                    v.apply("issueDate"),
+                    v.apply("dueDate"),
+                    v.apply("totalAmount"),
+                    v.apply("amountDue"),
+                    v.apply("netAmount"),
+                    v.apply("taxAmount"),
+                    v.apply("currency"),
+                    v.apply("sellerName"),
+                    v.apply("sellerAddress"),
+                    v.apply("sellerVatId"),
+                    v.apply("buyerName"),
+                    v.apply("buyerVatId"),
+                    v.apply("iban"),
+                    v.apply("bic"),
+                    v.apply("purchaseOrder"),
+                    v.apply("paymentTerms"),
+                    v.apply(FieldExtractor.ALIASES.get("issuer")),
+                    v.apply(FieldExtractor.ALIASES.get("vatId")),
+                    results.lineItems(),
+                    evidence);
         }
     }
 
-    record Table(int page, List<List<String>> rows) {
-    }
+    record Table(int page, List<List<String>> rows) {}
 
     /** What one model would need to read the document. */
-    record Tokens(long textTokens, long imageTokens, long totalTokens, long contextWindow, boolean fits,
-                  boolean readsImages, Map<String, Long> memoryBytes) {
+    record Tokens(
+            long textTokens,
+            long imageTokens,
+            long totalTokens,
+            long contextWindow,
+            boolean fits,
+            boolean readsImages,
+            Map<String, Long> memoryBytes) {
         static Tokens of(TokenNeeds need) {
             Map<String, Long> memory = new LinkedHashMap<>();
             need.memory().forEach(m -> memory.put(m.quant(), m.bytes()));
-            return new Tokens(need.textTokens(), need.imageTokens(), need.totalTokens(), need.contextWindow(), need.fits(),
-                    need.readsImages(), memory);
+            return new Tokens(
+                    need.textTokens(),
+                    need.imageTokens(),
+                    need.totalTokens(),
+                    need.contextWindow(),
+                    need.fits(),
+                    need.readsImages(),
+                    memory);
         }
     }
 
@@ -89,10 +157,22 @@ record DocumentJson(String id, String filename, String status, double progress, 
         StoredDocument document = results.document();
         Map<String, Tokens> tokens = new LinkedHashMap<>();
         needs.forEach(need -> tokens.put(need.model(), Tokens.of(need)));
-        return new DocumentJson(document.id(), document.filename(), document.status().code(), document.progress(),
-                document.stage(), document.error(), document.encrypted(), document.pageCount(),
-                results.pages().stream().map(Page::of).toList(), Fields.of(results), results.transactions(),
-                results.tables().stream().map(t -> new Table(t.pageNumber(), t.rows())).toList(), tokens);
+        return new DocumentJson(
+                document.id(),
+                document.filename(),
+                document.status().code(),
+                document.progress(),
+                document.stage(),
+                document.error(),
+                document.encrypted(),
+                document.pageCount(),
+                results.pages().stream().map(Page::of).toList(),
+                Fields.of(results),
+                results.transactions(),
+                results.tables().stream()
+                        .map(t -> new Table(t.pageNumber(), t.rows()))
+                        .toList(),
+                tokens);
     }
 
     /**
@@ -103,23 +183,45 @@ record DocumentJson(String id, String filename, String status, double progress, 
 
         static LabelLine of(DocumentResults results) {
             ExtractedField type = results.field("documentType");
-            return new LabelLine(results.document().filename(),
-                    type != null && type.value().equals("receipt") ? "receipt" : "invoice", LabelFields.of(results),
-                    "Exported from GemmaVision-QuantAdvisor; corrected fields: " + results.fields().stream()
-                            .filter(f -> ExtractedField.CORRECTED.equals(f.source())).map(ExtractedField::name).toList());
+            return new LabelLine(
+                    results.document().filename(),
+                    type != null && type.value().equals("receipt") ? "receipt" : "invoice",
+                    LabelFields.of(results),
+                    "Exported from GemmaVision-QuantAdvisor; corrected fields: "
+                            + results.fields().stream()
+                                    .filter(f -> ExtractedField.CORRECTED.equals(f.source()))
+                                    .map(ExtractedField::name)
+                                    .toList());
         }
     }
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record LabelFields(String invoiceNumber, String issueDate, String dueDate, java.math.BigDecimal totalAmount,
-                       java.math.BigDecimal taxAmount, java.math.BigDecimal netAmount, String currency,
-                       String sellerName, String sellerVatId, String buyerName, String iban) {
+    record LabelFields(
+            String invoiceNumber,
+            String issueDate,
+            String dueDate,
+            java.math.BigDecimal totalAmount,
+            java.math.BigDecimal taxAmount,
+            java.math.BigDecimal netAmount,
+            String currency,
+            String sellerName,
+            String sellerVatId,
+            String buyerName,
+            String iban) {
 
         static LabelFields of(DocumentResults results) {
-            return new LabelFields(text(results, "invoiceNumber"), text(results, "issueDate"), text(results, "dueDate"),
-                    amount(results, "totalAmount"), amount(results, "taxAmount"), amount(results, "netAmount"),
-                    text(results, "currency"), text(results, "sellerName"), text(results, "sellerVatId"),
-                    text(results, "buyerName"), text(results, "iban"));
+            return new LabelFields(
+                    text(results, "invoiceNumber"),
+                    text(results, "issueDate"),
+                    text(results, "dueDate"),
+                    amount(results, "totalAmount"),
+                    amount(results, "taxAmount"),
+                    amount(results, "netAmount"),
+                    text(results, "currency"),
+                    text(results, "sellerName"),
+                    text(results, "sellerVatId"),
+                    text(results, "buyerName"),
+                    text(results, "iban"));
         }
 
         private static String text(DocumentResults results, String name) {
@@ -134,6 +236,5 @@ record DocumentJson(String id, String filename, String status, double progress, 
     }
 
     /** A correction refused, with why. */
-    record Refusal(String error, String field) {
-    }
+    record Refusal(String error, String field) {}
 }

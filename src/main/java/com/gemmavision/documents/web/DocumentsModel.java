@@ -4,13 +4,11 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.gemmavision.catalog.Catalog;
 import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.Ocr;
 import com.gemmavision.documents.StoredDocument;
-
 import com.gemmavision.web.Page;
 import com.gemmavision.web.Selection;
 import com.gemmavision.web.UserSection;
@@ -31,8 +29,12 @@ class DocumentsModel implements UserSection {
     private final Ocr ocr;
     private final com.gemmavision.documents.AskGemma askGemma;
 
-    DocumentsModel(Documents documents, DocumentTokens tokens, DocumentOwner owner, Ocr ocr,
-                   com.gemmavision.documents.AskGemma askGemma) {
+    DocumentsModel(
+            Documents documents,
+            DocumentTokens tokens,
+            DocumentOwner owner,
+            Ocr ocr,
+            com.gemmavision.documents.AskGemma askGemma) {
         this.askGemma = askGemma;
         this.documents = documents;
         this.tokens = tokens;
@@ -41,8 +43,7 @@ class DocumentsModel implements UserSection {
     }
 
     /** A processed document as a context length the advisor can use: the most tokens any selected model needs. */
-    record DocumentContext(String filename, long tokens) {
-    }
+    record DocumentContext(String filename, long tokens) {}
 
     @Override
     public void addTo(Page page, Model model, Selection selection, HttpServletRequest request) {
@@ -55,24 +56,35 @@ class DocumentsModel implements UserSection {
 
     List<DocumentContext> contexts(HttpServletRequest request, Selection selection) {
         List<StoredDocument> mine = owner.current(request).map(documents::list).orElse(List.of());
-        return mine.stream().filter(d -> d.status() == com.gemmavision.documents.DocumentStatus.DONE).map(d -> {
-            DocumentResults results = documents.results(d);
-            long most = tokens.needs(results, selection.models(), selection.panScan()).stream()
-                    .mapToLong(com.gemmavision.documents.TokenNeeds::totalTokens).max().orElse(0);
-            return new DocumentContext(d.filename(), Math.max(1, most));
-        }).toList();
+        return mine.stream()
+                .filter(d -> d.status() == com.gemmavision.documents.DocumentStatus.DONE)
+                .map(d -> {
+                    DocumentResults results = documents.results(d);
+                    long most = tokens.needs(results, selection.models(), selection.panScan()).stream()
+                            .mapToLong(com.gemmavision.documents.TokenNeeds::totalTokens)
+                            .max()
+                            .orElse(0);
+                    return new DocumentContext(d.filename(), Math.max(1, most));
+                })
+                .toList();
     }
 
     void populate(Model model, HttpServletRequest request, Selection selection) {
         List<StoredDocument> mine = owner.current(request).map(documents::list).orElse(List.of());
-        List<DocumentCard> cards = mine.stream().map(d -> {
-            DocumentResults results = documents.results(d);
-            return new DocumentCard(results, results.pages().isEmpty() ? List.of()
-                    : tokens.needs(results, selection.models(), selection.panScan()));
-        }).toList();
+        List<DocumentCard> cards = mine.stream()
+                .map(d -> {
+                    DocumentResults results = documents.results(d);
+                    return new DocumentCard(
+                            results,
+                            results.pages().isEmpty()
+                                    ? List.of()
+                                    : tokens.needs(results, selection.models(), selection.panScan()));
+                })
+                .toList();
         model.addAttribute("documents", mine);
         model.addAttribute("documentCards", cards);
-        model.addAttribute("documentsBusy", mine.stream().anyMatch(d -> !d.status().finished()));
+        model.addAttribute(
+                "documentsBusy", mine.stream().anyMatch(d -> !d.status().finished()));
         model.addAttribute("documentLimits", documents.limits());
         model.addAttribute("ocrAvailable", ocr.available());
         model.addAttribute("documentsInline", true);

@@ -26,7 +26,8 @@ public record FieldDisplay(Locale locale) {
         try {
             if (AMOUNTS.contains(field.name())) {
                 ExtractedField currency = results.field("currency");
-                NumberFormat format = currency == null ? NumberFormat.getNumberInstance(locale)
+                NumberFormat format = currency == null
+                        ? NumberFormat.getNumberInstance(locale)
                         : NumberFormat.getCurrencyInstance(locale);
                 if (currency != null) {
                     format.setCurrency(Currency.getInstance(currency.value()));
@@ -36,7 +37,9 @@ public record FieldDisplay(Locale locale) {
                 return format.format(new BigDecimal(value));
             }
             if (field.name().endsWith("Date")) {
-                return LocalDate.parse(value).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
+                return LocalDate.parse(value)
+                        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                                .withLocale(locale));
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return value;

@@ -9,16 +9,18 @@ import org.springframework.stereotype.Component;
 @Component("highlights")
 public class Highlights {
 
-    public record Piece(String text, boolean marked) {
-    }
+    public record Piece(String text, boolean marked) {}
 
     public List<Piece> lines(String text, List<String> evidence) {
         List<Piece> pieces = new ArrayList<>();
         StringBuilder plain = new StringBuilder();
         for (String line : text.split("\n", -1)) {
-            boolean marked = !line.isBlank() && evidence.stream()
-                    .anyMatch(e -> e != null && (e.equals(line.strip()) || e.startsWith(line.strip() + " / ")
-                            || e.endsWith(" / " + line.strip())));
+            boolean marked = !line.isBlank()
+                    && evidence.stream()
+                            .anyMatch(e -> e != null
+                                    && (e.equals(line.strip())
+                                            || e.startsWith(line.strip() + " / ")
+                                            || e.endsWith(" / " + line.strip())));
             if (marked) {
                 if (!plain.isEmpty()) {
                     pieces.add(new Piece(plain.toString(), false));

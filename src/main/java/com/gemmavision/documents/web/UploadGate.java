@@ -88,10 +88,13 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
             boolean json = accept != null && accept.contains("application/json");
             response.setContentType(json ? "application/json" : "text/html");
             Writer writer = response.getWriter();
-            writer.write(json ? "{\"error\":\"" + message + "\"}"
-                    : "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Busy · GemmaVision-QuantAdvisor"
-                            + "</title></head><body><h1>GemmaVision-QuantAdvisor</h1><p>" + message + "</p><p><a href=\"/\">"
-                            + "Back to the overview</a></p></body></html>");
+            writer.write(
+                    json
+                            ? "{\"error\":\"" + message + "\"}"
+                            : "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Busy · GemmaVision-QuantAdvisor"
+                                    + "</title></head><body><h1>GemmaVision-QuantAdvisor</h1><p>" + message
+                                    + "</p><p><a href=\"/\">"
+                                    + "Back to the overview</a></p></body></html>");
             response.finishResponse();
         }
     }

@@ -1,13 +1,13 @@
 package com.gemmavision.documents.web;
 
-import com.gemmavision.web.ErrorPages;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.documents.DocumentProperties;
+import com.gemmavision.web.ErrorPages;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -29,7 +29,8 @@ class UploadLimitAdvice {
         boolean tooBig = e instanceof MaxUploadSizeExceededException || sizeLimit(e);
         HttpStatus status = tooBig ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
         String message = tooBig
-                ? "The upload is larger than the limit of " + limits.maxFileSize().toMegabytes() + " MB a file."
+                ? "The upload is larger than the limit of "
+                        + limits.maxFileSize().toMegabytes() + " MB a file."
                 : "The upload could not be read as a file upload (it was cut short, or its form data is malformed).";
         return ErrorPages.answer(request, status, message);
     }

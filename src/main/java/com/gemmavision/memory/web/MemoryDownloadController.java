@@ -38,8 +38,11 @@ class MemoryDownloadController {
     @GetMapping("/charts/memory.svg")
     ResponseEntity<String> memoryChart(HttpServletRequest request) {
         Selection selection = selection(request);
-        return Downloads.svg("gemma3-memory.svg",
-                quantization.view(selection.models(), selection.quants(), selection.kv()).chartSvg());
+        return Downloads.svg(
+                "gemma3-memory.svg",
+                quantization
+                        .view(selection.models(), selection.quants(), selection.kv())
+                        .chartSvg());
     }
 
     @GetMapping("/tables/memory-footprint.csv")
@@ -63,11 +66,24 @@ class MemoryDownloadController {
         QuantizationView view = quantization.view(selection.models(), selection.quants(), selection.kv());
         List<List<String>> rows = new ArrayList<>();
         for (Saving s : view.savings()) {
-            rows.add(List.of(s.model(), s.format().code(), String.valueOf(view.includeKvCache()),
-                    s.footprint().gbText(), s.bf16().gbText(), str(s.percentOfBf16())));
+            rows.add(List.of(
+                    s.model(),
+                    s.format().code(),
+                    String.valueOf(view.includeKvCache()),
+                    s.footprint().gbText(),
+                    s.bf16().gbText(),
+                    str(s.percentOfBf16())));
         }
-        return Downloads.csv("gemma3-savings-vs-bf16.csv", List.of("model", "quant", "includes_kv_cache",
-                "memory_gb", "bf16_memory_gb", "percent_of_bf16_derived"), rows);
+        return Downloads.csv(
+                "gemma3-savings-vs-bf16.csv",
+                List.of(
+                        "model",
+                        "quant",
+                        "includes_kv_cache",
+                        "memory_gb",
+                        "bf16_memory_gb",
+                        "percent_of_bf16_derived"),
+                rows);
     }
 
     private static String str(int value) {

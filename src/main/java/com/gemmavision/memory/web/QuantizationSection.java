@@ -21,7 +21,8 @@ class QuantizationSection implements PageSection {
     @Override
     public void addTo(Page page, Model model, Selection selection) {
         if (page == Page.HOME) {
-            model.addAttribute("quantization", quantization.view(selection.models(), selection.quants(), selection.kv()));
+            model.addAttribute(
+                    "quantization", quantization.view(selection.models(), selection.quants(), selection.kv()));
         }
     }
 }

@@ -1,9 +1,10 @@
 package com.gemmavision.advisor.web;
 
-import com.gemmavision.web.WebLayerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.gemmavision.web.WebLayerTest;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -35,36 +36,55 @@ class AdvisorControllerTest {
         assertThat(page.select("#fit-table tr.selected th").eachText()).containsExactly("Gemma3-27B-IT");
         assertThat(page.select("#fit-table tr.recommended th").eachText()).containsExactly("Gemma3-12B-IT");
         assertThat(page.select(".recommendation").text()).startsWith("Gemma3-12B-IT in SFP8 fits NVIDIA L4");
-        assertThat(page.select("#fit-chart rect.bar > title").eachText()).hasSize(3)
+        assertThat(page.select("#fit-chart rect.bar > title").eachText())
+                .hasSize(3)
                 .allSatisfy(t -> assertThat(t).contains("27B-IT Int4 (per-channel)"));
         assertThat(page.select("#fit-chart .reference title").text()).isEqualTo("NVIDIA L4: 21.6 GiB usable");
         assertThat(page.select("#kv-chart circle.point > title").eachText())
-                .contains("27B 5:1 with window — 128K tokens: 10.41 GiB", "27B every layer full — 128K tokens: 62.00 GiB");
+                .contains(
+                        "27B 5:1 with window — 128K tokens: 10.41 GiB",
+                        "27B every layer full — 128K tokens: 62.00 GiB");
         assertThat(page.select("#kv-reconciliation-table tbody tr")).hasSize(4);
-        assertThat(page.select("#kv-reconciliation-table tbody tr").get(3).select("td").eachText())
+        assertThat(page.select("#kv-reconciliation-table tbody tr")
+                        .get(3)
+                        .select("td")
+                        .eachText())
                 .startsWith("54.0", "72.7", "18.7");
         assertThat(page.select("select[name=gpu] option[selected]").text()).startsWith("NVIDIA L4");
     }
 
     @Test
     void theHtmxTwinReturnsOnlyTheResultsAndPushesTheWholeState() throws Exception {
-        var result = mvc.perform(get("/advisor?model=Gemma3-4B-IT&batch=4").param("gpu", "NVIDIA T4").header("HX-Request", "true"))
-                .andExpect(status().isOk()).andReturn();
+        var result = mvc.perform(get("/advisor?model=Gemma3-4B-IT&batch=4")
+                        .param("gpu", "NVIDIA T4")
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andReturn();
         Document fragment = Jsoup.parse(result.getResponse().getContentAsString());
 
         assertThat(fragment.select("#advisor-results")).hasSize(1);
         assertThat(fragment.select("form")).isEmpty();
-        assertThat(result.getResponse().getHeader("HX-Push-Url")).startsWith("/advisor?model=Gemma3-4B-IT&")
-                .contains("gpu=NVIDIA%20T4").contains("batch=4").contains("context=32768");
+        assertThat(result.getResponse().getHeader("HX-Push-Url"))
+                .startsWith("/advisor?model=Gemma3-4B-IT&")
+                .contains("gpu=NVIDIA%20T4")
+                .contains("batch=4")
+                .contains("context=32768");
     }
 
     @Test
     void badSettingsAreReportedAndTheDefaultsUsed() throws Exception {
-        Document page = Jsoup.parse(mvc.perform(get("/advisor").param("context", "999999").param("batch", "-1")
-                .param("kvDtype", "fp3").param("gpu", "<b>TPU</b>")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        Document page = Jsoup.parse(mvc.perform(get("/advisor")
+                        .param("context", "999999")
+                        .param("batch", "-1")
+                        .param("kvDtype", "fp3")
+                        .param("gpu", "<b>TPU</b>"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
 
-        assertThat(page.select(".notices li").eachText()).hasSize(4)
+        assertThat(page.select(".notices li").eachText())
+                .hasSize(4)
                 .anySatisfy(n -> assertThat(n).startsWith("context must be between 1 and 131,072"))
                 .anySatisfy(n -> assertThat(n).startsWith("Unknown GPU “<b>TPU</b>”"));
         assertThat(page.select("#fit-table tbody tr")).hasSize(16);
@@ -72,8 +92,14 @@ class AdvisorControllerTest {
 
     @Test
     void downloadsTheAdviceAndTheReconciliation() throws Exception {
-        String csv = mvc.perform(get("/tables/advice.csv").param("gpu", "NVIDIA L4")).andReturn().getResponse().getContentAsString();
-        String table3 = mvc.perform(get("/tables/table3-reconciliation.csv")).andReturn().getResponse().getContentAsString();
+        String csv = mvc.perform(get("/tables/advice.csv").param("gpu", "NVIDIA L4"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String table3 = mvc.perform(get("/tables/table3-reconciliation.csv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(csv.lines()).hasSize(17);
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("model,quant,weights_bytes");

@@ -1,9 +1,10 @@
 package com.gemmavision.advisor.web;
 
-import com.gemmavision.web.WebLayerTest;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.gemmavision.web.WebLayerTest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +20,9 @@ class ApiControllerTest {
 
     @Test
     void memoryReturnsIntegerBytesGibAndTheInputs() throws Exception {
-        mvc.perform(get("/api/memory?model=Gemma3-27B-IT&quant=bf16&context=131072&batch=1&kvDtype=bf16&slidingWindow=true"))
+        mvc.perform(
+                        get(
+                                "/api/memory?model=Gemma3-27B-IT&quant=bf16&context=131072&batch=1&kvDtype=bf16&slidingWindow=true"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.weightsBytes").value(54_866_000_000L))
                 .andExpect(jsonPath("$.kvCacheBytes").value(11_173_625_856L))
@@ -42,24 +45,26 @@ class ApiControllerTest {
     }
 
     @ParameterizedTest(name = "{0} -> 400 on {1}")
-    @CsvSource(delimiter = '|', value = {
-            "/api/memory?model=Gemma3-1B&context=131072|context",
-            "/api/memory?model=Gemma3-4B-IT&context=0|context",
-            "/api/memory?model=Gemma3-4B-IT&context=abc|context",
-            "/api/memory?model=Gemma3-4B-IT&batch=0|batch",
-            "/api/memory?model=Gemma3-4B-IT&batch=99999999|batch",
-            "/api/memory?model=GPT-5|model",
-            "/api/memory?quant=bf16|model",
-            "/api/memory?model=Gemma3-4B-IT&quant=fp4|quant",
-            "/api/memory?model=Gemma3-4B-IT&kvDtype=fp16|kvDtype",
-            "/api/memory?model=Gemma3-4B-IT&slidingWindow=maybe|slidingWindow",
-            "/api/advice?gpu=TPU|gpu",
-            "/api/advice?memoryGiB=-3|memoryGiB",
-            "/api/advice?memoryGiB=NaN|memoryGiB",
-            "/api/advice?gpus=0|gpus",
-            "/api/advice?headroom=95|headroom",
-            "/api/advice?rankBy=vibes|rankBy"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/memory?model=Gemma3-1B&context=131072|context",
+                "/api/memory?model=Gemma3-4B-IT&context=0|context",
+                "/api/memory?model=Gemma3-4B-IT&context=abc|context",
+                "/api/memory?model=Gemma3-4B-IT&batch=0|batch",
+                "/api/memory?model=Gemma3-4B-IT&batch=99999999|batch",
+                "/api/memory?model=GPT-5|model",
+                "/api/memory?quant=bf16|model",
+                "/api/memory?model=Gemma3-4B-IT&quant=fp4|quant",
+                "/api/memory?model=Gemma3-4B-IT&kvDtype=fp16|kvDtype",
+                "/api/memory?model=Gemma3-4B-IT&slidingWindow=maybe|slidingWindow",
+                "/api/advice?gpu=TPU|gpu",
+                "/api/advice?memoryGiB=-3|memoryGiB",
+                "/api/advice?memoryGiB=NaN|memoryGiB",
+                "/api/advice?gpus=0|gpus",
+                "/api/advice?headroom=95|headroom",
+                "/api/advice?rankBy=vibes|rankBy"
+            })
     void badInputIsA400NamingTheParameter(String url, String parameter) throws Exception {
         mvc.perform(get(url))
                 .andExpect(status().isBadRequest())
@@ -91,7 +96,8 @@ class ApiControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.inputs.gpu").isEmpty())
                 .andExpect(jsonPath("$.inputs.memoryGiB").value(48.0))
-                .andExpect(jsonPath("$.options[0].decodeTokensPerSecondUpperBound").isEmpty());
+                .andExpect(
+                        jsonPath("$.options[0].decodeTokensPerSecondUpperBound").isEmpty());
     }
 
     @Test
@@ -100,7 +106,9 @@ class ApiControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.options[?(@.model == 'Gemma3-27B-IT' && @.quant == 'bf16')].quality.docvqa")
                         .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.instanceOf(Number.class))))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         // no score is a string any more
         org.assertj.core.api.Assertions.assertThat(body).doesNotContainPattern("\"docvqa\":\"");
     }

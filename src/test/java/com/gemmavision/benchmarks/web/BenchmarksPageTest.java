@@ -1,6 +1,5 @@
 package com.gemmavision.benchmarks.web;
 
-import com.gemmavision.web.WebLayerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.gemmavision.ReportFixture;
+import com.gemmavision.web.WebLayerTest;
 
 import org.apache.commons.csv.CSVRecord;
 import org.jsoup.Jsoup;
@@ -28,16 +28,25 @@ class BenchmarksPageTest {
     MockMvc mvc;
 
     private static final Map<Integer, String> FILES = Map.ofEntries(
-            Map.entry(6, "t06_it_zero_shot.csv"), Map.entry(7, "t07_vision_encoder_resolution.csv"),
-            Map.entry(8, "t08_pan_and_scan.csv"), Map.entry(9, "t09_pt_factuality_reasoning.csv"),
-            Map.entry(10, "t10_pt_stem_code.csv"), Map.entry(11, "t11_pt_multimodal.csv"),
-            Map.entry(12, "t12_finetuned_multimodal_vs_paligemma2.csv"), Map.entry(13, "t13_pt_multilingual.csv"),
-            Map.entry(14, "t14_pt_indicgenbench.csv"), Map.entry(15, "t15_long_context.csv"),
-            Map.entry(16, "t16_it_multimodal.csv"), Map.entry(17, "t17_it_video.csv"),
+            Map.entry(6, "t06_it_zero_shot.csv"),
+            Map.entry(7, "t07_vision_encoder_resolution.csv"),
+            Map.entry(8, "t08_pan_and_scan.csv"),
+            Map.entry(9, "t09_pt_factuality_reasoning.csv"),
+            Map.entry(10, "t10_pt_stem_code.csv"),
+            Map.entry(11, "t11_pt_multimodal.csv"),
+            Map.entry(12, "t12_finetuned_multimodal_vs_paligemma2.csv"),
+            Map.entry(13, "t13_pt_multilingual.csv"),
+            Map.entry(14, "t14_pt_indicgenbench.csv"),
+            Map.entry(15, "t15_long_context.csv"),
+            Map.entry(16, "t16_it_multimodal.csv"),
+            Map.entry(17, "t17_it_video.csv"),
             Map.entry(18, "t18_it_more_benchmarks.csv"));
 
     private Document page(String query) throws Exception {
-        return Jsoup.parse(mvc.perform(get("/?" + query)).andExpect(status().isOk()).andReturn().getResponse()
+        return Jsoup.parse(mvc.perform(get("/?" + query))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
     }
 
@@ -46,7 +55,8 @@ class BenchmarksPageTest {
         List<String> values = new ArrayList<>();
         for (CSVRecord row : ReportFixture.seed(FILES.get(table))) {
             row.toMap().forEach((column, value) -> {
-                boolean label = List.of("benchmark", "model", "context_tokens", "resolution", "pan_and_scan").contains(column);
+                boolean label = List.of("benchmark", "model", "context_tokens", "resolution", "pan_and_scan")
+                        .contains(column);
                 if (!label && !value.isBlank()) {
                     values.add(value);
                 }
@@ -79,8 +89,12 @@ class BenchmarksPageTest {
         assertThat(rows).hasSize(seed.size());
         for (int i = 0; i < seed.size(); i++) {
             CSVRecord entry = seed.get(i);
-            assertThat(rows.get(i).select("td, th").eachText()).startsWith(entry.get("rank"), entry.get("model"),
-                    entry.get("elo"), "+" + entry.get("ci_plus") + "/-" + entry.get("ci_minus"));
+            assertThat(rows.get(i).select("td, th").eachText())
+                    .startsWith(
+                            entry.get("rank"),
+                            entry.get("model"),
+                            entry.get("elo"),
+                            "+" + entry.get("ci_plus") + "/-" + entry.get("ci_minus"));
         }
         assertThat(arena.select("#arena-table tr.elided")).hasSize(1);
         assertThat(arena.text()).contains("preliminary (8 March 2025)");
@@ -92,9 +106,15 @@ class BenchmarksPageTest {
     void theOpenModelsFilterKeepsOnlyOpenWeights() throws Exception {
         Element arena = page("bench=arena&arenaOpen=true").getElementById("arena");
 
-        assertThat(arena.select("#arena-table tbody tr:not(.elided) th").eachText()).containsExactly("DeepSeek-R1",
-                "Gemma-3-27B-IT", "DeepSeek-V3", "Meta-Llama-3.1-405B-Instruct-bf16", "Llama-3.3-70B-Instruct",
-                "Qwen2.5-72B-Instruct", "Gemma-2-27B-it");
+        assertThat(arena.select("#arena-table tbody tr:not(.elided) th").eachText())
+                .containsExactly(
+                        "DeepSeek-R1",
+                        "Gemma-3-27B-IT",
+                        "DeepSeek-V3",
+                        "Meta-Llama-3.1-405B-Instruct-bf16",
+                        "Llama-3.3-70B-Instruct",
+                        "Qwen2.5-72B-Instruct",
+                        "Gemma-2-27B-it");
     }
 
     @Test
@@ -103,7 +123,9 @@ class BenchmarksPageTest {
 
         assertThat(table6.select("thead th.emphasised").eachText()).containsExactly("Gemma3-4B-IT");
         List<String> series = table6.select("svg g.legend text").eachText();
-        assertThat(series).contains("Gemma3-4B-IT", "Gemini-2.0-Pro", "Gemma2-27B-IT").doesNotContain("Gemma3-27B-IT");
+        assertThat(series)
+                .contains("Gemma3-4B-IT", "Gemini-2.0-Pro", "Gemma2-27B-IT")
+                .doesNotContain("Gemma3-27B-IT");
     }
 
     @Test
@@ -111,10 +133,12 @@ class BenchmarksPageTest {
         Document page = page("table=16&table=9");
 
         assertThat(page.select("#report-table-16 abbr[title^=DocVQA]").attr("title"))
-                .contains("Questions about scanned document images").doesNotContain("Table 20")
+                .contains("Questions about scanned document images")
+                .doesNotContain("Table 20")
                 .contains("Evaluation settings not listed");
         assertThat(page.select("#report-table-9 abbr[title^=BBH]").attr("title"))
-                .contains("BIG-Bench Hard").contains("Accuracy, sampling, few-shot, chain-of-thought (Table 19)");
+                .contains("BIG-Bench Hard")
+                .contains("Accuracy, sampling, few-shot, chain-of-thought (Table 19)");
         assertThat(page.select("#report-table-9 abbr[title^=HellaSwag]").attr("title"))
                 .contains("10-shot, normalised by Char-Len (Table 19)");
     }
@@ -124,12 +148,13 @@ class BenchmarksPageTest {
         Document page = page("bench=multimodal&bench=zero-shot&bench=long-context&bench=stem-code");
 
         for (int table : new int[] {6, 7, 8, 10, 11, 12, 15, 16, 17, 18}) {
-            assertThat(page.getElementById("report-table-" + table)).as("table " + table).isNotNull();
+            assertThat(page.getElementById("report-table-" + table))
+                    .as("table " + table)
+                    .isNotNull();
         }
         assertThat(page.getElementById("report-table-9")).isNull();
         assertThat(page.select("#radar-heading").text()).contains("derived");
-        assertThat(page.select("#radar .mapping dd").eachText()).contains(
-                "Table 10: HumanEval, MBPP");
+        assertThat(page.select("#radar .mapping dd").eachText()).contains("Table 10: HumanEval, MBPP");
         assertThat(page.select("#report-table-15").text()).contains("Figure 7").contains("no numbers exist");
         assertThat(page.select("#report-table-8 figcaption .derived")).hasSize(1);
     }
@@ -139,8 +164,9 @@ class BenchmarksPageTest {
         Document page = page("compare=Gemma3-4B-IT&compare=Gemma2-27B-IT");
 
         assertThat(page.select("#compare-table tbody tr")).hasSize(23);
-        assertThat(page.select(".compare-summary").text()).matches(
-                "Gemma3-4B-IT scores higher on \\d+, Gemma2-27B-IT on \\d+, tied on \\d+ of 23 shared benchmarks\\.");
+        assertThat(page.select(".compare-summary").text())
+                .matches(
+                        "Gemma3-4B-IT scores higher on \\d+, Gemma2-27B-IT on \\d+, tied on \\d+ of 23 shared benchmarks\\.");
         assertThat(page.select("select[name=compare] option[selected]").eachAttr("value"))
                 .containsExactly("Gemma3-4B-IT", "Gemma2-27B-IT");
     }
@@ -149,7 +175,8 @@ class BenchmarksPageTest {
     void unknownGroupsTablesAndComparedModelsAreReportedNeverFatal() throws Exception {
         Document page = page("bench=nope&table=4&table=99&compare=GPT-5&compare=Gemma3-4B-IT");
 
-        assertThat(page.select(".notices li").eachText()).hasSize(4)
+        assertThat(page.select(".notices li").eachText())
+                .hasSize(4)
                 .anySatisfy(n -> assertThat(n).contains("nope"))
                 .anySatisfy(n -> assertThat(n).contains("“99”"))
                 .anySatisfy(n -> assertThat(n).contains("GPT-5"));
@@ -158,16 +185,26 @@ class BenchmarksPageTest {
 
     @Test
     void downloadsEachReportTableAsPrintedAndItsCharts() throws Exception {
-        String csv = mvc.perform(get("/tables/report-9.csv")).andReturn().getResponse().getContentAsString();
-        String svg = mvc.perform(get("/charts/report-15-1.svg")).andReturn().getResponse().getContentAsString();
+        String csv = mvc.perform(get("/tables/report-9.csv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String svg = mvc.perform(get("/charts/report-15-1.svg"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(csv).startsWith("Benchmark,Gemma2-2B,Gemma2-9B,Gemma2-27B,Gemma3-1B,Gemma3-4B,Gemma3-12B,Gemma3-27B\r\n")
+        assertThat(csv)
+                .startsWith("Benchmark,Gemma2-2B,Gemma2-9B,Gemma2-27B,Gemma3-1B,Gemma3-4B,Gemma3-12B,Gemma3-27B\r\n")
                 .contains("Natural Questions,17.2,29.2,34.7,9.48,20.0,31.4,36.1\r\n");
         assertThat(svg).contains("MRCR score against context length");
         mvc.perform(get("/tables/report-99.csv")).andExpect(status().isNotFound());
         mvc.perform(get("/charts/report-15-7.svg")).andExpect(status().isNotFound());
         mvc.perform(get("/tables/comparison.csv")).andExpect(status().isBadRequest());
-        assertThat(mvc.perform(get("/tables/comparison.csv?compare=Gemma3-27B&compare=Gemma2-27B")).andReturn()
-                .getResponse().getContentAsString()).startsWith("table,benchmark,setting,Gemma3-27B,Gemma2-27B,");
+        assertThat(mvc.perform(get("/tables/comparison.csv?compare=Gemma3-27B&compare=Gemma2-27B"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .startsWith("table,benchmark,setting,Gemma3-27B,Gemma2-27B,");
     }
 }
