@@ -1,12 +1,17 @@
 package com.gemmavision;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -62,17 +67,16 @@ public final class AppClient {
     /** Sends a request line byte for byte, as a careless client would (unencoded "<", say): status and body. */
     public RawResponse raw(String pathAndQuery) {
         URI uri = URI.create(base);
-        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(5000);
             String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            String response =
-                    new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));
             int bodyStart = response.indexOf("\r\n\r\n");
             return new RawResponse(status, bodyStart < 0 ? "" : response.substring(bodyStart + 4));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -88,20 +92,20 @@ public final class AppClient {
     }
 
     /** A multipart POST of files under the field "file", with the CSRF token and the given extra headers. */
-    public HttpResponse<String> upload(String path, java.util.Map<String, byte[]> files, String... headers) {
+    public HttpResponse<String> upload(String path, Map<String, byte[]> files, String... headers) {
         String boundary = "----gemmavision" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
             for (var file : files.entrySet()) {
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                                 + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .getBytes(StandardCharsets.UTF_8));
                 body.write(file.getValue());
-                body.write("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
             }
-            body.write(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         String[] csrf = csrf();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -135,7 +139,7 @@ public final class AppClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

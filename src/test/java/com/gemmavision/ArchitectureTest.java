@@ -2,10 +2,15 @@ package com.gemmavision;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.util.Arrays;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,14 +55,13 @@ class ArchitectureTest {
             .resideInAnyPackage("com.gemmavision.advisor..", "com.gemmavision.documents..");
 
     @ArchTest
-    static final ArchRule controllersLiveInTheirFeatureOrTheLayout =
-            com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
-                    .that()
-                    .areAnnotatedWith(Controller.class)
-                    .or()
-                    .areAnnotatedWith(RestController.class)
-                    .should()
-                    .resideInAnyPackage(concat(FEATURE_WEB, "com.gemmavision.web"));
+    static final ArchRule controllersLiveInTheirFeatureOrTheLayout = ArchRuleDefinition.classes()
+            .that()
+            .areAnnotatedWith(Controller.class)
+            .or()
+            .areAnnotatedWith(RestController.class)
+            .should()
+            .resideInAnyPackage(concat(FEATURE_WEB, "com.gemmavision.web"));
 
     @ArchTest
     static final ArchRule noControllerImportsAnother = noClasses()
@@ -66,9 +70,9 @@ class ArchitectureTest {
             .or()
             .areAnnotatedWith(RestController.class)
             .should()
-            .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+            .dependOnClassesThat(DescribedPredicate.describe(
                     "another controller",
-                    (com.tngtech.archunit.core.domain.JavaClass c) -> !c.isAnnotation()
+                    (JavaClass c) -> !c.isAnnotation()
                             && (c.isAnnotatedWith(Controller.class) || c.isAnnotatedWith(RestController.class))));
 
     @ArchTest
@@ -105,7 +109,7 @@ class ArchitectureTest {
                     "com.gemmavision.advisor..");
 
     private static String[] concat(String[] packages, String more) {
-        String[] all = java.util.Arrays.copyOf(packages, packages.length + 1);
+        String[] all = Arrays.copyOf(packages, packages.length + 1);
         all[packages.length] = more;
         return all;
     }

@@ -1,6 +1,7 @@
 package com.gemmavision.advisor;
 
 import com.gemmavision.memory.KvDtype;
+import com.gemmavision.memory.MemoryEstimate;
 import com.gemmavision.memory.WeightBytes;
 
 /**
@@ -27,12 +28,11 @@ public record AdviceRequest(
         QualityBenchmark rankBy) {
 
     public long usableBytes() {
-        return (long) Math.floor(
-                memoryGib * gpus * (100 - headroomPercent) / 100.0 * com.gemmavision.memory.MemoryEstimate.GIB);
+        return (long) Math.floor(memoryGib * gpus * (100 - headroomPercent) / 100.0 * MemoryEstimate.GIB);
     }
 
     public long overheadBytes() {
-        return Math.round(overheadGib * com.gemmavision.memory.MemoryEstimate.GIB);
+        return Math.round(overheadGib * MemoryEstimate.GIB);
     }
 
     public String gpuLabel() {

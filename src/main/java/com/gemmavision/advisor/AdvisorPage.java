@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import com.gemmavision.catalog.Architecture;
 import com.gemmavision.catalog.Catalog;
-import com.gemmavision.catalog.ModelProfile;
 import com.gemmavision.charts.BarChart;
 import com.gemmavision.charts.Datum;
 import com.gemmavision.charts.LineChart;
@@ -127,9 +126,5 @@ public class AdvisorPage {
         double value =
                 MemoryEstimate.gib(KvCache.bytes(architecture, context, request.batch(), request.kvDtype(), window));
         return new LineChart.Point(context, value, String.format(Locale.ROOT, "%.2f", value));
-    }
-
-    List<ModelProfile> profiles(List<String> names) {
-        return catalog.profiles(names);
     }
 }

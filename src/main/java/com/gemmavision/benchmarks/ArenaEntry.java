@@ -1,5 +1,7 @@
 package com.gemmavision.benchmarks;
 
+import java.util.Locale;
+
 /** One row of Table 5, as printed; unknown columns (the report prints nothing) are null. */
 public record ArenaEntry(
         int position,
@@ -14,7 +16,7 @@ public record ArenaEntry(
         String paramsActivated) {
 
     public boolean gemma() {
-        return model.toLowerCase(java.util.Locale.ROOT).contains("gemma");
+        return model.toLowerCase(Locale.ROOT).contains("gemma");
     }
 
     public boolean open() {

@@ -1,6 +1,7 @@
 package com.gemmavision.benchmarks;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The groups of comparisons the sidebar offers; their ids are part of the bookmarkable URL ({@code bench}). */
@@ -22,7 +23,7 @@ public enum BenchmarkGroup {
     }
 
     /** The report tables this group shows, in the order it shows them. */
-    public java.util.List<Integer> tables() {
+    public List<Integer> tables() {
         return Arrays.stream(tables).boxed().toList();
     }
 

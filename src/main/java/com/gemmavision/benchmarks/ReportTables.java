@@ -2,11 +2,14 @@ package com.gemmavision.benchmarks;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import com.gemmavision.charts.BarChart;
 import com.gemmavision.charts.Datum;
@@ -58,13 +61,13 @@ public class ReportTables {
 
     private static Pivot pivot(
             List<ScoreRepository.Score> cells,
-            java.util.function.Function<ScoreRepository.Score, String> row,
-            java.util.function.Function<ScoreRepository.Score, String> column) {
+            Function<ScoreRepository.Score, String> row,
+            Function<ScoreRepository.Score, String> column) {
         Set<String> rows = new LinkedHashSet<>();
-        Map<Integer, String> columnsByOrder = new java.util.TreeMap<>();
+        Map<Integer, String> columnsByOrder = new TreeMap<>();
         Map<String, String> values = new LinkedHashMap<>();
         cells.stream()
-                .sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::rowOrder)
+                .sorted(Comparator.comparingInt(ScoreRepository.Score::rowOrder)
                         .thenComparing(ScoreRepository.Score::setting))
                 .forEach(s -> {
                     rows.add(row.apply(s));
@@ -151,7 +154,7 @@ public class ReportTables {
                                 s.benchmark().equals(benchmark) && s.model().equals(column))
                         .map(s -> new LineChart.Point(
                                 Double.parseDouble(s.setting()), s.score().doubleValue(), s.valueText()))
-                        .sorted(java.util.Comparator.comparingDouble(LineChart.Point::x))
+                        .sorted(Comparator.comparingDouble(LineChart.Point::x))
                         .toList();
                 lines.add(new LineChart.Line(column, points, column.endsWith("-IT"), colour % 3));
                 colour++;
@@ -184,17 +187,17 @@ public class ReportTables {
         // Stored with the benchmark as column and the resolution as setting: rows are resolutions.
         Pivot pivot = pivot(
                 cells.stream()
-                        .sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::columnOrder))
+                        .sorted(Comparator.comparingInt(ScoreRepository.Score::columnOrder))
                         .toList(),
                 ScoreRepository.Score::setting,
                 ScoreRepository.Score::benchmark);
         List<String> resolutions = cells.stream()
-                .sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::columnOrder))
+                .sorted(Comparator.comparingInt(ScoreRepository.Score::columnOrder))
                 .map(ScoreRepository.Score::setting)
                 .distinct()
                 .toList();
         List<String> benchmarks = cells.stream()
-                .sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::rowOrder))
+                .sorted(Comparator.comparingInt(ScoreRepository.Score::rowOrder))
                 .map(ScoreRepository.Score::benchmark)
                 .distinct()
                 .toList();
@@ -232,7 +235,7 @@ public class ReportTables {
 
     private TableView panAndScan(ReportTable table, List<ScoreRepository.Score> cells, Set<String> selectedSizes) {
         List<String> benchmarks = cells.stream()
-                .sorted(java.util.Comparator.comparingInt(ScoreRepository.Score::rowOrder))
+                .sorted(Comparator.comparingInt(ScoreRepository.Score::rowOrder))
                 .map(ScoreRepository.Score::benchmark)
                 .distinct()
                 .toList();

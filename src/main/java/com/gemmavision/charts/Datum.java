@@ -1,6 +1,7 @@
 package com.gemmavision.charts;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,6 @@ public record Datum(double value, String text) {
 
     /** A whole number, stated with thousands separators ("3,209"). */
     public static Datum of(long value) {
-        return new Datum(value, String.format(java.util.Locale.ROOT, "%,d", value));
+        return new Datum(value, String.format(Locale.ROOT, "%,d", value));
     }
 }

@@ -2,6 +2,7 @@ package com.gemmavision.charts;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Horizontal bars with confidence whiskers, one row per item, such as Chatbot Arena Elo with its 95% interval.
@@ -44,8 +45,7 @@ public final class IntervalChart {
         double step = NiceScale.forMaximum(high - low, 6).step();
         double axisMin = Math.floor(low / step) * step - step;
         double axisMax = Math.ceil(high / step) * step;
-        java.util.function.DoubleUnaryOperator x =
-                v -> LEFT + (v - axisMin) / (axisMax - axisMin) * (WIDTH - LEFT - RIGHT);
+        DoubleUnaryOperator x = v -> LEFT + (v - axisMin) / (axisMax - axisMin) * (WIDTH - LEFT - RIGHT);
         double bottom = TOP + data.rows().size() * ROW;
 
         svg.open("g", "class", "axis", "font-size", "11");

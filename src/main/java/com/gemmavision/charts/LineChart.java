@@ -2,7 +2,9 @@ package com.gemmavision.charts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Lines of points over a logarithmic (base 2) x axis, such as memory against context length. Every point has
@@ -51,7 +53,7 @@ public final class LineChart {
         NiceScale scale =
                 NiceScale.forMaximum(all.stream().mapToDouble(Point::y).max().orElse(1), 6);
         CategoryPlot.Scale y = new CategoryPlot.Scale(scale.max(), TOP, plotBottom);
-        java.util.function.DoubleUnaryOperator x = v -> LEFT + (log2(v) - lo) / (hi - lo) * (WIDTH - LEFT - RIGHT);
+        DoubleUnaryOperator x = v -> LEFT + (log2(v) - lo) / (hi - lo) * (WIDTH - LEFT - RIGHT);
 
         svg.open("g", "class", "axis", "font-size", "11");
         for (double tick : scale.ticks()) {
@@ -224,6 +226,6 @@ public final class LineChart {
     /** 1024 → "1K", 131072 → "128K", 512 → "512". */
     static String tokens(double value) {
         long v = Math.round(value);
-        return v >= 1024 && v % 1024 == 0 ? (v / 1024) + "K" : String.format(java.util.Locale.ROOT, "%,d", v);
+        return v >= 1024 && v % 1024 == 0 ? (v / 1024) + "K" : String.format(Locale.ROOT, "%,d", v);
     }
 }

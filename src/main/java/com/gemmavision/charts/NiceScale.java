@@ -2,6 +2,7 @@ package com.gemmavision.charts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A value axis from zero to a "nice" maximum with round tick steps (1, 2, 2.5 or 5 times a power of ten),
@@ -38,9 +39,9 @@ record NiceScale(double max, double step) {
 
     static String format(double tick) {
         if (tick == Math.rint(tick) && Math.abs(tick) < 1e15) {
-            return String.format(java.util.Locale.ROOT, "%,d", (long) tick);
+            return String.format(Locale.ROOT, "%,d", (long) tick);
         }
-        String text = String.format(java.util.Locale.ROOT, "%.2f", tick);
+        String text = String.format(Locale.ROOT, "%.2f", tick);
         return text.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 }

@@ -1,6 +1,9 @@
 package com.gemmavision.charts;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 
 /** Vertical bars made of one segment per series, with the stack total above each bar. */
 public final class StackedBarChart {
@@ -78,8 +81,8 @@ public final class StackedBarChart {
         boolean grouped = chart.series().stream()
                 .flatMap(s -> s.values().stream())
                 .anyMatch(d -> d != null && d.text().contains(","));
-        java.text.DecimalFormat format = new java.text.DecimalFormat(
-                grouped ? "#,##0" : "0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        DecimalFormat format =
+                new DecimalFormat(grouped ? "#,##0" : "0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         format.setMinimumFractionDigits(Math.max(0, total.scale()));
         format.setMaximumFractionDigits(Math.max(0, total.scale()));
         return format.format(total);

@@ -1,6 +1,7 @@
 package com.gemmavision.database;
 
 import java.util.Arrays;
+import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -33,7 +34,7 @@ public class Caches {
         manager.setAllowNullValues(false);
         // only the caches named here exist (a misspelt name fails at once instead of growing an unbounded cache);
         // each is then replaced by its bounded one
-        manager.setCacheNames(java.util.List.of(REPORT, FRAGMENTS, ADVICE));
+        manager.setCacheNames(List.of(REPORT, FRAGMENTS, ADVICE));
         manager.registerCustomCache(
                 REPORT, Caffeine.newBuilder().maximumSize(properties.report()).build());
         manager.registerCustomCache(

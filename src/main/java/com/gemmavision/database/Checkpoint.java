@@ -3,6 +3,7 @@ package com.gemmavision.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class Checkpoint {
             this.h2 = connection
                     .getMetaData()
                     .getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT)
+                    .toLowerCase(Locale.ROOT)
                     .contains("h2");
         } catch (SQLException e) {
             throw new IllegalStateException("the database could not be reached", e);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -31,7 +32,7 @@ final class Archives {
     static boolean isZip(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4);
-            return java.util.Arrays.equals(head, ZIP);
+            return Arrays.equals(head, ZIP);
         } catch (IOException e) {
             return false;
         }

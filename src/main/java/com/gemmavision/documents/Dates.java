@@ -3,9 +3,12 @@ package com.gemmavision.documents;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,7 +88,7 @@ final class Dates {
                         .ifPresent(d -> found.add(new Found(d, match.start(), match.group())));
             }
         }
-        found.sort(java.util.Comparator.comparingInt(Found::start));
+        found.sort(Comparator.comparingInt(Found::start));
         return found;
     }
 
@@ -94,19 +97,19 @@ final class Dates {
         return printed.length() == 2 ? 2000 + year : year;
     }
 
-    private static java.util.Optional<LocalDate> date(int year, int month, int day) {
+    private static Optional<LocalDate> date(int year, int month, int day) {
         if (year < 1900 || year > 2100) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(LocalDate.of(year, month, day));
+            return Optional.of(LocalDate.of(year, month, day));
         } catch (DateTimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     private static Map<String, Integer> months() {
-        Map<String, Integer> months = new java.util.HashMap<>();
+        Map<String, Integer> months = new HashMap<>();
         String[][] names = {
             {"january", "jan", "januar", "jänner", "janvier", "janv", "januari", "enero", "ene", "gennaio", "gen"},
             {"february", "feb", "februar", "février", "fevrier", "févr", "fevr", "februari", "febrero", "febbraio"},

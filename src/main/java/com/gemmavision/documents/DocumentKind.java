@@ -1,5 +1,10 @@
 package com.gemmavision.documents;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -38,13 +43,13 @@ public enum DocumentKind {
      * last 64 KiB, where cameras may append a trailer), so a truncated upload is refused at once instead of failing
      * later. PDFs end however they like.
      */
-    public boolean complete(java.nio.file.Path file) {
+    public boolean complete(Path file) {
         if (this == PDF || this == XML) {
             return true;
         }
-        try (java.nio.channels.SeekableByteChannel channel = java.nio.file.Files.newByteChannel(file)) {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
             int tail = (int) Math.min(channel.size(), 64 * 1024);
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(tail);
+            ByteBuffer buffer = ByteBuffer.allocate(tail);
             channel.position(channel.size() - tail);
             while (buffer.hasRemaining() && channel.read(buffer) > 0) {
                 // read the tail
@@ -54,7 +59,7 @@ public enum DocumentKind {
                 return indexOf(end, new byte[] {'I', 'E', 'N', 'D'}) >= 0;
             }
             return indexOf(end, new byte[] {(byte) 0xFF, (byte) 0xD9}) >= 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -4,8 +4,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +17,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+
+import com.gemmavision.database.Checkpoint;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -51,7 +56,7 @@ public class DocumentProcessor {
     private final DocumentProperties properties;
     private final Ocr ocr;
     private final PdfPasswords passwords;
-    private final com.gemmavision.database.Checkpoint checkpoint;
+    private final Checkpoint checkpoint;
     private final FieldExtractor fields = new FieldExtractor();
     private final TableDetector tables = new TableDetector();
 
@@ -61,7 +66,7 @@ public class DocumentProcessor {
             DocumentProperties properties,
             Ocr ocr,
             PdfPasswords passwords,
-            com.gemmavision.database.Checkpoint checkpoint) {
+            Checkpoint checkpoint) {
         this.checkpoint = checkpoint;
         this.repository = repository;
         this.content = content;
@@ -146,7 +151,7 @@ public class DocumentProcessor {
             List<PageText> pages = repository.pages(run.id());
             run.stage(0.92, "Extracting fields");
             List<PageText> visible = document.kind() == DocumentKind.XML ? List.of() : pages;
-            Map<String, ExtractedField> found = new java.util.LinkedHashMap<>(fields.extract(visible, run.xml));
+            Map<String, ExtractedField> found = new LinkedHashMap<>(fields.extract(visible, run.xml));
             for (DocumentRepository.Correction correction : repository.corrections(run.id())) {
                 found.remove(correction.name());
                 if (correction.value() != null) {
@@ -330,9 +335,9 @@ public class DocumentProcessor {
         repository.pageCount(run.id(), 1);
         run.page = 1;
         run.stage(0.5, "Reading the e-invoice XML");
-        byte[] xml = java.nio.file.Files.readAllBytes(file);
+        byte[] xml = Files.readAllBytes(file);
         run.xml = EInvoiceXml.parse(xml).orElseThrow(() -> new Unreadable("the XML is not a UBL or CII e-invoice."));
-        String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(xml, StandardCharsets.UTF_8);
         run.saved(
                 new PageText(
                         1,

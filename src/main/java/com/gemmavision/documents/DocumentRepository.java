@@ -1,11 +1,17 @@
 package com.gemmavision.documents;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +29,7 @@ public class DocumentRepository {
         this.jdbc = jdbc;
     }
 
-    private static StoredDocument map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static StoredDocument map(ResultSet rs) throws SQLException {
         return new StoredDocument(
                 rs.getString("id"),
                 rs.getString("owner"),
@@ -101,10 +107,10 @@ public class DocumentRepository {
                 jdbc.sql("INSERT INTO document_owner (owner, last_seen) VALUES (?, ?)")
                         .params(owner, Timestamp.from(now))
                         .update();
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
+            } catch (DuplicateKeyException raced) {
                 // another request of the same owner recorded it a moment ago
             }
-        } else if (seen.get().toInstant().isBefore(now.minus(java.time.Duration.ofHours(1)))) {
+        } else if (seen.get().toInstant().isBefore(now.minus(Duration.ofHours(1)))) {
             jdbc.sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?")
                     .params(Timestamp.from(now), owner)
                     .update();
@@ -204,7 +210,7 @@ public class DocumentRepository {
     }
 
     /** This instance's runs are alive: their claims are renewed. */
-    void heartbeat(String instance, java.util.Collection<String> ids) {
+    void heartbeat(String instance, Collection<String> ids) {
         Timestamp now = Timestamp.from(Instant.now());
         for (String id : ids) {
             jdbc.sql("UPDATE document SET heartbeat_at = ? WHERE id = ? AND claimed_by = ? AND status = 'RUNNING'")
@@ -406,16 +412,14 @@ public class DocumentRepository {
         if (stored == null || stored.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(stored.split(";", -1))
+        return Arrays.stream(stored.split(";", -1))
                 .map(line -> line.isEmpty()
                         ? List.<Double>of()
-                        : java.util.Arrays.stream(line.split(","))
-                                .map(Double::valueOf)
-                                .toList())
+                        : Arrays.stream(line.split(",")).map(Double::valueOf).toList())
                 .toList();
     }
 
-    void saveFields(String id, java.util.Collection<ExtractedField> fields) {
+    void saveFields(String id, Collection<ExtractedField> fields) {
         for (ExtractedField field : fields) {
             jdbc.sql(
                             "INSERT INTO document_field (document_id, name, field_value, page_number, snippet, confidence, source,"

@@ -2,6 +2,7 @@ package com.gemmavision.documents;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +45,7 @@ public record DocumentResults(
                 rows.add(record.toList());
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return new ExtractedTable(Integer.parseInt(stored[0]), Integer.parseInt(stored[1]), rows);
     }

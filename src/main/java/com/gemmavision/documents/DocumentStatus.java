@@ -1,5 +1,7 @@
 package com.gemmavision.documents;
 
+import java.util.Locale;
+
 /** Where a document is in processing; the JSON contract uses the lower-case names. */
 public enum DocumentStatus {
     QUEUED,
@@ -9,7 +11,7 @@ public enum DocumentStatus {
     CANCELLED;
 
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public boolean finished() {

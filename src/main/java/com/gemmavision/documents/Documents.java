@@ -17,10 +17,13 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import com.gemmavision.database.Checkpoint;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,7 +41,7 @@ public class Documents {
     private final DocumentProperties properties;
     private final PdfPasswords passwords;
     private final TransactionTemplate transaction;
-    private final com.gemmavision.database.Checkpoint checkpoint;
+    private final Checkpoint checkpoint;
 
     public Documents(
             DocumentRepository repository,
@@ -46,7 +49,7 @@ public class Documents {
             DocumentProperties properties,
             PdfPasswords passwords,
             PlatformTransactionManager transactions,
-            com.gemmavision.database.Checkpoint checkpoint) {
+            Checkpoint checkpoint) {
         this.checkpoint = checkpoint;
         this.repository = repository;
         this.content = content;
@@ -364,7 +367,7 @@ public class Documents {
     }
 
     /** Every six hours: documents of users who have not been back for the configured time go, with their results. */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT1M")
     public int removeAbandoned() {
         return repository.removeAbandoned(Instant.now().minus(properties.keepFor()));
     }

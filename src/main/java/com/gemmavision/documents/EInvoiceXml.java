@@ -2,7 +2,10 @@ package com.gemmavision.documents;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -73,7 +76,7 @@ public final class EInvoiceXml {
                 if (embedded != null && name.endsWith(".xml") && embedded.getLength() <= MAX_BYTES) {
                     // Read decoded, but never more than the limit: a compressed attachment can inflate far past it.
                     byte[] bytes;
-                    try (java.io.InputStream in = embedded.createInputStream()) {
+                    try (InputStream in = embedded.createInputStream()) {
                         bytes = in.readNBytes(MAX_BYTES + 1);
                     }
                     if (bytes.length <= MAX_BYTES && parse(bytes).isPresent()) {
@@ -106,7 +109,7 @@ public final class EInvoiceXml {
 
     /** Whether bytes look like an XML e-invoice (for uploads of a standalone file). */
     static boolean looksLikeXml(byte[] head) {
-        String start = new String(head, 0, Math.min(head.length, 64), java.nio.charset.StandardCharsets.UTF_8)
+        String start = new String(head, 0, Math.min(head.length, 64), StandardCharsets.UTF_8)
                 .replace("\uFEFF", "")
                 .stripLeading();
         return start.startsWith("<?xml") || start.startsWith("<");
@@ -362,7 +365,7 @@ public final class EInvoiceXml {
         }
         try {
             return new BigDecimal(value.strip())
-                    .setScale(2, java.math.RoundingMode.HALF_UP)
+                    .setScale(2, RoundingMode.HALF_UP)
                     .toPlainString();
         } catch (NumberFormatException e) {
             return null;

@@ -1,6 +1,8 @@
 package com.gemmavision.documents;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -352,7 +356,7 @@ public final class FieldExtractor {
             "€", "EUR", "£", "GBP", "₹", "INR", "zł", "PLN", "¥", "JPY", "$", "USD", "RM", "MYR", "S$", "SGD", "Rs.",
             "INR", "Rs", "INR");
     /** Symbols printed before the figure only; after one they are usually something else (a tax code "S"). */
-    private static final java.util.Set<String> PREFIX_SYMBOLS = java.util.Set.of("RM", "S$", "Rs", "Rs.");
+    private static final Set<String> PREFIX_SYMBOLS = Set.of("RM", "S$", "Rs", "Rs.");
 
     /** Each symbol standing next to a figure with cents (or as a column heading "(RM)"), compiled once. */
     private static final Map<String, Pattern> SYMBOL_BESIDE_FIGURE = symbolPatterns();
@@ -661,7 +665,7 @@ public final class FieldExtractor {
      * same column (a header row over a value row).
      */
     private static Optional<ExtractedField> labelled(
-            String name, List<Line> lines, Pattern label, java.util.function.Function<String, Optional<String>> value) {
+            String name, List<Line> lines, Pattern label, Function<String, Optional<String>> value) {
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             Matcher matcher = label.matcher(line.text());
@@ -1108,8 +1112,7 @@ public final class FieldExtractor {
         if (candidate == null) {
             return;
         }
-        String value =
-                candidate.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        String value = candidate.value().setScale(2, RoundingMode.HALF_UP).toPlainString();
         // Money prints its cents; a bare number after a label is more likely a count.
         double printed = candidate.printed() != null && candidate.printed().matches(".*[.,]\\d{2}$")
                 ? confidence
@@ -1392,10 +1395,7 @@ public final class FieldExtractor {
                 return false;
             }
         }
-        return new java.math.BigInteger(digits.toString())
-                        .mod(java.math.BigInteger.valueOf(97))
-                        .intValue()
-                == 1;
+        return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
     }
 
     private static Optional<String> bic(String text) {

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeout  how long to wait for an answer
  * @param maxPages page images sent at most (the text of every page is sent)
  */
-@ConfigurationProperties("advisor.llm")
+@ConfigurationProperties("gemmavision.llm")
 public record LlmProperties(String baseUrl, String model, String apiKey, Duration timeout, int maxPages) {
 
     public boolean enabled() {

@@ -4,11 +4,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
@@ -176,7 +180,7 @@ public class Ocr {
 
     private static void drain(InputStream stream) {
         try (stream) {
-            stream.transferTo(java.io.OutputStream.nullOutputStream());
+            stream.transferTo(OutputStream.nullOutputStream());
         } catch (IOException ignored) {
             // the process is gone; nothing to keep
         }
@@ -227,7 +231,7 @@ public class Ocr {
         }
         List<List<Word>> lines = new ArrayList<>();
         if (tesseractLines) {
-            java.util.Map<String, List<Word>> byLine = new java.util.LinkedHashMap<>();
+            Map<String, List<Word>> byLine = new LinkedHashMap<>();
             for (Word word : words) {
                 byLine.computeIfAbsent(word.lineId(), k -> new ArrayList<>()).add(word);
             }
@@ -235,7 +239,7 @@ public class Ocr {
             words = List.of();
         }
         words = new ArrayList<>(words);
-        words.sort(java.util.Comparator.comparingDouble(Word::middle));
+        words.sort(Comparator.comparingDouble(Word::middle));
         for (Word word : words) {
             List<Word> last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
             if (last != null
@@ -251,7 +255,7 @@ public class Ocr {
         StringBuilder text = new StringBuilder();
         List<List<Double>> lineConfidences = new ArrayList<>();
         for (List<Word> line : lines) {
-            line.sort(java.util.Comparator.comparingInt(Word::left));
+            line.sort(Comparator.comparingInt(Word::left));
             int lastEnd = Integer.MIN_VALUE;
             double charWidth = 10;
             StringBuilder out = new StringBuilder();

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
+import com.gemmavision.database.Checkpoint;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -35,7 +37,7 @@ public class ProcessingQueue {
     private final DocumentRepository repository;
     private final DocumentProcessor processor;
     private final DocumentProperties properties;
-    private final com.gemmavision.database.Checkpoint checkpoint;
+    private final Checkpoint checkpoint;
     private final ExecutorService workers;
     private final String instance = UUID.randomUUID().toString();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
@@ -44,7 +46,7 @@ public class ProcessingQueue {
             DocumentRepository repository,
             DocumentProcessor processor,
             DocumentProperties properties,
-            com.gemmavision.database.Checkpoint checkpoint) {
+            Checkpoint checkpoint) {
         this.checkpoint = checkpoint;
         this.repository = repository;
         this.processor = processor;

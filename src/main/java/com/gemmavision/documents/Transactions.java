@@ -1,5 +1,6 @@
 package com.gemmavision.documents;
 
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -114,10 +115,8 @@ public final class Transactions {
         String balance = null;
         for (int i = 0; i < amounts.size(); i++) {
             double middle = (spans.get(i)[0] + spans.get(i)[1]) / 2.0;
-            String value = amounts.get(i)
-                    .value()
-                    .setScale(2, java.math.RoundingMode.HALF_UP)
-                    .toPlainString();
+            String value =
+                    amounts.get(i).value().setScale(2, RoundingMode.HALF_UP).toPlainString();
             if (columns.signed() >= 0) {
                 if (columns.balance() >= 0
                         && Math.abs(middle - columns.balance()) < Math.abs(middle - columns.signed())) {

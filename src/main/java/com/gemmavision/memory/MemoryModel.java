@@ -1,5 +1,7 @@
 package com.gemmavision.memory;
 
+import java.util.List;
+
 import com.gemmavision.catalog.Architecture;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelProfile;
@@ -17,8 +19,7 @@ public class MemoryModel {
     }
 
     public MemoryEstimate estimate(MemoryRequest request) {
-        ModelProfile profile =
-                catalog.profiles(java.util.List.of(request.model())).get(0);
+        ModelProfile profile = catalog.profiles(List.of(request.model())).get(0);
         Architecture architecture = profile.architecture();
         if (request.context() > architecture.maxContext()) {
             throw new IllegalArgumentException(
@@ -32,8 +33,7 @@ public class MemoryModel {
 
     /** Weight bytes read from memory for every decoding step: all but the vision encoder. */
     public long decodeWeightBytes(MemoryRequest request) {
-        ModelProfile profile =
-                catalog.profiles(java.util.List.of(request.model())).get(0);
+        ModelProfile profile = catalog.profiles(List.of(request.model())).get(0);
         WeightBytes.Options textOnly =
                 new WeightBytes.Options(true, request.weights().visionAndEmbeddingsInBf16());
         return WeightBytes.bytes(profile.parameters(), profile.architecture(), request.quant(), textOnly);

@@ -3,6 +3,7 @@ package com.gemmavision.memory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,7 +110,7 @@ public class Table3Reconciliation {
     }
 
     public List<WeightRow> weightRows() {
-        Map<String, ParameterCount> params = new java.util.HashMap<>();
+        Map<String, ParameterCount> params = new HashMap<>();
         catalog.parameterCounts().forEach(p -> params.put(p.model(), p));
         List<WeightRow> rows = new ArrayList<>();
         for (Architecture architecture : catalog.architectures()) {

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +101,7 @@ public class ReportSeedMigration extends SeedMigration {
 
     private void seedArchitecture(Connection db) throws SQLException {
         SeedCsv csv = SeedCsv.load("architecture.csv");
-        List<String> columns = new java.util.ArrayList<>(csv.header());
+        List<String> columns = new ArrayList<>(csv.header());
         columns.add("size_label");
         columns.add("sort_order");
         try (PreparedStatement insert = db.prepareStatement(insertSql("architecture", columns))) {
@@ -271,7 +273,7 @@ public class ReportSeedMigration extends SeedMigration {
 
     private void seedGpuPresets(Connection db) throws SQLException {
         SeedCsv csv = SeedCsv.load("gpu_presets.csv");
-        List<String> columns = new java.util.ArrayList<>(csv.header());
+        List<String> columns = new ArrayList<>(csv.header());
         columns.add("sort_order");
         try (PreparedStatement insert = db.prepareStatement(insertSql("gpu_preset", columns))) {
             int order = 0;
@@ -306,7 +308,7 @@ public class ReportSeedMigration extends SeedMigration {
 
     private static String insertSql(String table, List<String> columns) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
     }
 
     /**

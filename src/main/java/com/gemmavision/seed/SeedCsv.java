@@ -1,5 +1,6 @@
 package com.gemmavision.seed;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,8 +25,7 @@ record SeedCsv(String file, List<String> header, List<CSVRecord> rows, byte[] by
                 throw new IllegalStateException("Seed file missing from the classpath: " + path);
             }
             byte[] bytes = in.readAllBytes();
-            try (Reader reader =
-                            new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+            try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
                     var parser = FORMAT.parse(reader)) {
                 return new SeedCsv(file, List.copyOf(parser.getHeaderNames()), parser.getRecords(), bytes);
             }

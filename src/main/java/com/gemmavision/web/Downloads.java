@@ -3,6 +3,7 @@ package com.gemmavision.web;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -15,8 +16,8 @@ import org.springframework.http.ResponseEntity;
 /** Responses that download a table as CSV or a chart as a standalone SVG file. */
 public final class Downloads {
 
-    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
-    private static final MediaType SVG = new MediaType("image", "svg+xml", java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final MediaType SVG = new MediaType("image", "svg+xml", StandardCharsets.UTF_8);
 
     private Downloads() {}
 

@@ -4,6 +4,7 @@ import java.io.CharArrayWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +35,7 @@ public class RenderedFragments {
 
     RenderedFragments(ViewResolver viewResolver, CacheManager caches) {
         this.viewResolver = viewResolver;
-        this.cache = java.util.Objects.requireNonNull(caches.getCache(Caches.FRAGMENTS), Caches.FRAGMENTS);
+        this.cache = Objects.requireNonNull(caches.getCache(Caches.FRAGMENTS), Caches.FRAGMENTS);
     }
 
     /**

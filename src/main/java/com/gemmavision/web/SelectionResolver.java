@@ -1,6 +1,10 @@
 package com.gemmavision.web;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,7 @@ import com.gemmavision.memory.QuantizationFormat;
 import com.gemmavision.memory.QuantizationFormats;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Turns request parameters into a {@link Selection}. A parameter present in the request wins; an absent one
@@ -49,15 +54,13 @@ public class SelectionResolver {
 
     /** Reads a stored canonical query string back, through the same checks as a request. */
     public Resolved resolveQuery(String query) {
-        var parameters = org.springframework.web.util.UriComponentsBuilder.fromUriString("/?" + query)
-                .build()
-                .getQueryParams();
-        Map<String, String[]> decoded = new java.util.LinkedHashMap<>();
+        var parameters =
+                UriComponentsBuilder.fromUriString("/?" + query).build().getQueryParams();
+        Map<String, String[]> decoded = new LinkedHashMap<>();
         parameters.forEach((name, values) -> decoded.put(
                 name,
                 values.stream()
-                        .map(v ->
-                                v == null ? "" : java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8))
+                        .map(v -> v == null ? "" : URLDecoder.decode(v, StandardCharsets.UTF_8))
                         .toArray(String[]::new)));
         return resolve(decoded, defaults());
     }
@@ -74,7 +77,7 @@ public class SelectionResolver {
                 fallback.models(),
                 notices,
                 value -> catalog.variant(value).map(ModelVariant::name).or(() -> {
-                    notices.add("Ignored model “" + shown(value) + "”: not a Gemma 3 checkpoint. Choose from "
+                    notices.add("Ignored model “" + UserText.quoted(value) + "”: not a Gemma 3 checkpoint. Choose from "
                             + String.join(
                                     ", ",
                                     catalog.variants().stream()
@@ -88,14 +91,14 @@ public class SelectionResolver {
                 fallback.quants(),
                 notices,
                 value -> formats.byCode(value).map(QuantizationFormat::code).or(() -> {
-                    notices.add(
-                            "Ignored quantization “" + shown(value) + "”: " + QuantizationFormats.UNKNOWN_DESCRIPTION
-                                    + " Use one of "
-                                    + String.join(
-                                            ", ",
-                                            formats.all().stream()
-                                                    .map(QuantizationFormat::code)
-                                                    .toList()) + ".");
+                    notices.add("Ignored quantization “" + UserText.quoted(value) + "”: "
+                            + QuantizationFormats.UNKNOWN_DESCRIPTION
+                            + " Use one of "
+                            + String.join(
+                                    ", ",
+                                    formats.all().stream()
+                                            .map(QuantizationFormat::code)
+                                            .toList()) + ".");
                     return Optional.empty();
                 }));
         List<String> bench = list(
@@ -104,13 +107,12 @@ public class SelectionResolver {
                 fallback.bench(),
                 notices,
                 value -> BenchmarkGroup.byId(value).map(BenchmarkGroup::id).or(() -> {
-                    notices.add("Ignored benchmark group “" + shown(value) + "”: use one of "
+                    notices.add("Ignored benchmark group “" + UserText.quoted(value) + "”: use one of "
                             + String.join(
                                     ", ",
-                                    java.util.Arrays.stream(BenchmarkGroup.values())
+                                    Arrays.stream(BenchmarkGroup.values())
                                             .map(BenchmarkGroup::id)
-                                            .toList())
-                            + ".");
+                                            .toList()) + ".");
                     return Optional.empty();
                 }));
         List<Integer> tables = list(parameters, "table", fallback.tables(), notices, value -> table(value, notices));
@@ -126,7 +128,7 @@ public class SelectionResolver {
                         .filter(m -> m.equalsIgnoreCase(value.trim()))
                         .findFirst()
                         .or(() -> {
-                            notices.add("Ignored model to compare “" + shown(value)
+                            notices.add("Ignored model to compare “" + UserText.quoted(value)
                                     + "”: the report has no scores for it.");
                             return Optional.empty();
                         }));
@@ -149,7 +151,7 @@ public class SelectionResolver {
                         kv,
                         inOrder(
                                 bench,
-                                java.util.Arrays.stream(BenchmarkGroup.values())
+                                Arrays.stream(BenchmarkGroup.values())
                                         .map(BenchmarkGroup::id)
                                         .toList()),
                         tables.stream().sorted().toList(),
@@ -169,7 +171,7 @@ public class SelectionResolver {
         } catch (NumberFormatException e) {
             // reported below like any other unknown table
         }
-        notices.add("Ignored table “" + shown(value) + "”: the report's result tables are numbered 5 to 18.");
+        notices.add("Ignored table “" + UserText.quoted(value) + "”: the report's result tables are numbered 5 to 18.");
         return Optional.empty();
     }
 
@@ -186,7 +188,7 @@ public class SelectionResolver {
         if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("off")) {
             return false;
         }
-        notices.add("Ignored " + name + " “" + shown(value) + "”: expected true or false.");
+        notices.add("Ignored " + name + " “" + UserText.quoted(value) + "”: expected true or false.");
         return fallback;
     }
 
@@ -228,11 +230,5 @@ public class SelectionResolver {
     /** The chosen values in the app's own order, so the same choice always gives the same URL and chart. */
     private static List<String> inOrder(List<String> chosen, List<String> order) {
         return order.stream().filter(chosen::contains).toList();
-    }
-
-    /** A user's value as quoted back in a notice: shortened; the template escapes it. */
-    private static String shown(String value) {
-        String trimmed = value.strip();
-        return trimmed.length() <= 40 ? trimmed : trimmed.substring(0, 40) + "…";
     }
 }

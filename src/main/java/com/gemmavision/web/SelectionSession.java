@@ -2,8 +2,11 @@ package com.gemmavision.web;
 
 import java.util.Optional;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+
+import com.gemmavision.database.Checkpoint;
 
 import org.springframework.stereotype.Component;
 
@@ -14,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SelectionSession {
 
-    private final com.gemmavision.database.Checkpoint checkpoint;
+    private final Checkpoint checkpoint;
 
-    public SelectionSession(com.gemmavision.database.Checkpoint checkpoint) {
+    public SelectionSession(Checkpoint checkpoint) {
         this.checkpoint = checkpoint;
     }
 
@@ -51,7 +54,7 @@ public class SelectionSession {
     }
 
     private static boolean keepsCookies(HttpServletRequest request) {
-        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        Cookie[] cookies = request.getCookies();
         return cookies != null && cookies.length > 0;
     }
 }

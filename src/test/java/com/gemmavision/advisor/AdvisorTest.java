@@ -3,6 +3,8 @@ package com.gemmavision.advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.stream.Stream;
+
 import com.gemmavision.ReportFixture;
 import com.gemmavision.memory.KvCache;
 import com.gemmavision.memory.KvDtype;
@@ -209,7 +211,7 @@ class AdvisorTest {
         assertThat(advice.reasoning()).contains(gpu);
     }
 
-    static java.util.stream.Stream<String> presets() {
+    static Stream<String> presets() {
         return ReportFixture.gpuPresets().all().stream().map(GpuPreset::gpu);
     }
 }

@@ -3,6 +3,7 @@ package com.gemmavision.bench;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
 
 import com.gemmavision.GemmaVisionApplication;
 import com.gemmavision.documents.DocumentRepository;
@@ -84,7 +87,7 @@ public final class ExtractionBench {
             return tally;
         }
 
-        public Map<String, Tally> by(java.util.function.Function<Score, String> key) {
+        public Map<String, Tally> by(Function<Score, String> key) {
             Map<String, Tally> tallies = new TreeMap<>();
             for (Score score : scores) {
                 tallies.merge(
@@ -210,10 +213,7 @@ public final class ExtractionBench {
     }
 
     private static String owner(String file) {
-        return java.util
-                .UUID
-                .nameUUIDFromBytes(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
+        return UUID.nameUUIDFromBytes(file.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Each document's text, and with OCR's word confidences, for looking into misses. */

@@ -2,6 +2,7 @@ package com.gemmavision.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,6 +11,7 @@ import com.gemmavision.documents.TestPdfs;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Uploading a PDF in a real browser: the section shows progress, then the fields, without a page load. */
@@ -57,7 +59,7 @@ class DocumentsBrowserIT extends BrowserTest {
                 "/?model=Gemma3-4B-IT", "invoice.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
         Browser.waitFor(driver).until(d -> text("#documents table.fields").contains("£1,560.00"));
 
-        org.openqa.selenium.WebElement input = driver.findElement(By.cssSelector("input[id$='-totalAmount']"));
+        WebElement input = driver.findElement(By.cssSelector("input[id$='-totalAmount']"));
         input.clear();
         input.sendKeys("1.650,00");
         driver.findElement(By.cssSelector("tr[id$='-totalAmount'] button")).click();
@@ -66,7 +68,7 @@ class DocumentsBrowserIT extends BrowserTest {
         assertThat(text("tr[id$='-totalAmount']")).contains("£1,650.00").contains("was 1560.00");
         assertThat(sameDocument()).isTrue();
 
-        org.openqa.selenium.WebElement date = driver.findElement(By.cssSelector("input[id$='-issueDate']"));
+        WebElement date = driver.findElement(By.cssSelector("input[id$='-issueDate']"));
         date.clear();
         date.sendKeys("1850-01-01");
         driver.findElement(By.cssSelector("tr[id$='-issueDate'] button")).click();
@@ -80,9 +82,7 @@ class DocumentsBrowserIT extends BrowserTest {
     @Test
     void aRefusedUploadIsExplainedInPlace() throws Exception {
         openAndUpload(
-                "/?model=Gemma3-4B-IT",
-                "notes.pdf",
-                "just some text, not a PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "/?model=Gemma3-4B-IT", "notes.pdf", "just some text, not a PDF".getBytes(StandardCharsets.UTF_8));
 
         Browser.waitFor(driver)
                 .until(d -> text("#documents .upload-messages").contains("notes.pdf is not a PDF, PNG, JPEG"));

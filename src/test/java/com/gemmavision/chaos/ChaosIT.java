@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import com.gemmavision.AppClient;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one-page document, parallel uploads racing the document limit, and 220 stalled uploads. Each case is bounded
  * in time; OCR cases need Tesseract (skipped locally without it, required under CI).
  */
-@Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ChaosIT {
 
     @TempDir

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 
+import org.assertj.core.data.Offset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -52,7 +53,7 @@ class GroupedBarChartTest {
         double bf16 = Double.parseDouble(svg.select("rect.bar").get(2).attr("height"));
         double int4 = Double.parseDouble(svg.select("rect.bar").get(3).attr("height"));
 
-        assertThat(int4 / bf16).isCloseTo(14.1 / 54.0, org.assertj.core.data.Offset.offset(0.002));
+        assertThat(int4 / bf16).isCloseTo(14.1 / 54.0, Offset.offset(0.002));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.assertj.core.data.Offset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -38,7 +39,7 @@ class IntervalChartTest {
         // 1338 -9 / +8: the whisker runs from 1329 to 1346 around the bar's end at 1338.
         assertThat(barEnd - low).isGreaterThan(0);
         assertThat(high - barEnd).isGreaterThan(0);
-        assertThat((barEnd - low) / (high - barEnd)).isCloseTo(9.0 / 8.0, org.assertj.core.data.Offset.offset(0.05));
+        assertThat((barEnd - low) / (high - barEnd)).isCloseTo(9.0 / 8.0, Offset.offset(0.05));
         assertThat(lines).hasSize(3);
     }
 

@@ -2,6 +2,7 @@ package com.gemmavision.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,8 +13,8 @@ class NiceScaleTest {
     void roundsTheAxisUpToANiceMaximumAndStep(double dataMax, double expectedMax, double expectedStep) {
         NiceScale scale = NiceScale.forMaximum(dataMax, 6);
 
-        assertThat(scale.max()).isCloseTo(expectedMax, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(scale.step()).isCloseTo(expectedStep, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(scale.max()).isCloseTo(expectedMax, Offset.offset(1e-9));
+        assertThat(scale.step()).isCloseTo(expectedStep, Offset.offset(1e-9));
         assertThat(scale.max()).isGreaterThanOrEqualTo(dataMax);
     }
 

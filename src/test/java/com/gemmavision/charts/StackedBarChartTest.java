@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.assertj.core.data.Offset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -85,7 +86,7 @@ class StackedBarChartTest {
             double lowerTop = Double.parseDouble(secondStack.get(i - 1).attr("y"));
             double upperBottom = Double.parseDouble(secondStack.get(i).attr("y"))
                     + Double.parseDouble(secondStack.get(i).attr("height"));
-            assertThat(upperBottom).isCloseTo(lowerTop, org.assertj.core.data.Offset.offset(0.02));
+            assertThat(upperBottom).isCloseTo(lowerTop, Offset.offset(0.02));
         }
     }
 

@@ -2,10 +2,14 @@ package com.gemmavision.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.Advisor;
+import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.benchmarks.BenchmarkScores;
 import com.gemmavision.catalog.Catalog;
+import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.memory.WeightBytes;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,18 +76,18 @@ class CachesTest {
                 .getMaximum();
     }
 
-    private com.gemmavision.advisor.AdviceRequest defaults() {
-        return new com.gemmavision.advisor.AdviceRequest(
+    private AdviceRequest defaults() {
+        return new AdviceRequest(
                 null,
                 24,
                 1,
                 32_768,
                 1,
-                com.gemmavision.memory.KvDtype.BF16,
+                KvDtype.BF16,
                 true,
-                new com.gemmavision.memory.WeightBytes.Options(false, false),
+                new WeightBytes.Options(false, false),
                 1.0,
                 10,
-                com.gemmavision.advisor.QualityBenchmark.values()[0]);
+                QualityBenchmark.values()[0]);
     }
 }

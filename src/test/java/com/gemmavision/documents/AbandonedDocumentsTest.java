@@ -2,6 +2,7 @@ package com.gemmavision.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +40,7 @@ class AbandonedDocumentsTest {
         }
         ReportFixture.jdbc()
                 .sql("UPDATE document_owner SET last_seen = ? WHERE owner = ?")
-                .params(java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(40))), gone)
+                .params(Timestamp.from(Instant.now().minus(Duration.ofDays(40))), gone)
                 .update();
 
         int removed = repository.removeAbandoned(Instant.now().minus(Duration.ofDays(30)));

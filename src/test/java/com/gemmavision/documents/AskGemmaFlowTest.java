@@ -3,12 +3,14 @@ package com.gemmavision.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import com.gemmavision.AppClient;
 
@@ -29,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.datasource.url=jdbc:h2:mem:ask-gemma;DB_CLOSE_DELAY=-1",
                     "gemmavision.documents.poll-interval=100ms",
-            "advisor.llm.model=gemma3:4b", "advisor.llm.timeout=1s"
+            "gemmavision.llm.model=gemma3:4b", "gemmavision.llm.timeout=1s"
         })
 class AskGemmaFlowTest {
 
@@ -59,18 +61,18 @@ class AskGemmaFlowTest {
                 }
                 exchange.close();
             });
-            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return server;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
         registry.add(
-                "advisor.llm.base-url",
+                "gemmavision.llm.base-url",
                 () -> "http://127.0.0.1:" + FAKE.getAddress().getPort() + "/v1");
     }
 

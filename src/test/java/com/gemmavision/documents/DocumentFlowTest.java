@@ -2,12 +2,15 @@ package com.gemmavision.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import com.gemmavision.AppClient;
 
@@ -121,7 +124,7 @@ class DocumentFlowTest {
         assertThat(page.select("#document-" + id + " pre.page-text mark").eachText())
                 .anySatisfy(marked -> assertThat(marked).matches("Gesamtbetrag\\s+357,00 €"));
         assertThat(page.select("#document-list li a").eachText()).contains("rechnung.pdf");
-        assertThat(page.select("#ask-" + id + " .hint").text()).contains("advisor.llm.base-url");
+        assertThat(page.select("#ask-" + id + " .hint").text()).contains("gemmavision.llm.base-url");
         long tokens4B = tokens.get("Gemma3-4B-IT").get("totalTokens").asLong();
         Document advisor = client.page("/advisor?model=Gemma3-1B&model=Gemma3-4B-IT");
         assertThat(advisor.select(".document-contexts a").text())
@@ -194,11 +197,11 @@ class DocumentFlowTest {
         Map<String, byte[]> bad = files(
                 "empty.pdf", new byte[0],
                 "random.pdf",
-                        new java.util.Random(1)
+                        new Random(1)
                                 .ints(2000, 0, 256)
-                                .collect(java.io.ByteArrayOutputStream::new, (out, b) -> out.write(b), (a, b) -> {})
+                                .collect(ByteArrayOutputStream::new, (out, b) -> out.write(b), (a, b) -> {})
                                 .toByteArray(),
-                "truncated.pdf", java.util.Arrays.copyOf(valid, 300),
+                "truncated.pdf", Arrays.copyOf(valid, 300),
                 "many-pages.pdf", TestPdfs.report(9),
                 "huge.png", TestPdfs.png(2000, 1500),
                 "big.pdf", oversized,

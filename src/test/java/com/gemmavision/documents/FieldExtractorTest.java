@@ -2,6 +2,8 @@ package com.gemmavision.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ class FieldExtractorTest {
     private final FieldExtractor extractor = new FieldExtractor();
 
     private Map<String, ExtractedField> extract(String... pages) {
-        List<PageText> texts = new java.util.ArrayList<>();
+        List<PageText> texts = new ArrayList<>();
         for (int i = 0; i < pages.length; i++) {
             texts.add(new PageText(i + 1, PageText.TextSource.TEXT_LAYER, pages[i], null, null, null));
         }
@@ -70,13 +72,13 @@ class FieldExtractorTest {
     }
 
     private Map<String, ExtractedField> ocr(List<Double> wordConfidences, String... lines) {
-        List<List<Double>> confidences = new java.util.ArrayList<>();
+        List<List<Double>> confidences = new ArrayList<>();
         for (String line : lines) {
             int words = line.strip().split("\\s+").length;
             confidences.add(
                     wordConfidences.size() == words
                             ? wordConfidences
-                            : java.util.Collections.nCopies(words, wordConfidences.get(0)));
+                            : Collections.nCopies(words, wordConfidences.get(0)));
         }
         return extractor.extract(List.of(new PageText(
                 1, PageText.TextSource.OCR, String.join("\n", lines), 90.0, 800, 1400, null, confidences)));

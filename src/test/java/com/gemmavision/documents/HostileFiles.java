@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.Deflater;
@@ -139,7 +141,7 @@ public final class HostileFiles {
         }
         g.dispose();
         Random noise = new Random(7);
-        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < pixels.length; i += 1 + noise.nextInt(3)) {
             pixels[i] = (byte) (pixels[i] - noise.nextInt(70));
         }
@@ -181,6 +183,6 @@ public final class HostileFiles {
 
     /** The first {@code keep} bytes of a file: an upload cut short. */
     public static byte[] truncated(byte[] file, int keep) {
-        return java.util.Arrays.copyOf(file, keep);
+        return Arrays.copyOf(file, keep);
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,6 +14,9 @@ import com.gemmavision.AppClient;
 
 import tools.jackson.databind.JsonNode;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -139,10 +144,9 @@ class HostileUploadTest {
     void aGiganticPageSaysItIsTooLargeToRenderNotThatTesseractIsMissing() throws Exception {
         when(ocr.available()).thenReturn(true);
         byte[] poster;
-        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
-            pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage(
-                    new org.apache.pdfbox.pdmodel.common.PDRectangle(14400, 14400)));
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (PDDocument pdf = new PDDocument()) {
+            pdf.addPage(new PDPage(new PDRectangle(14400, 14400)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             pdf.save(out);
             poster = out.toByteArray();
         }
@@ -185,7 +189,7 @@ class HostileUploadTest {
         for (int run = 1; run <= 3; run++) {
             jdbc.sql("UPDATE document SET status = 'RUNNING', attempts = ?, claimed_by = 'dead-instance',"
                             + " heartbeat_at = ? WHERE id = ?")
-                    .params(run, java.sql.Timestamp.from(Instant.now().minusSeconds(60)), id)
+                    .params(run, Timestamp.from(Instant.now().minusSeconds(60)), id)
                     .update();
             repository.expireClaims(Instant.now().minusSeconds(20), 3);
             String status = repository.find(id).orElseThrow().status().name();

@@ -3,6 +3,8 @@ package com.gemmavision.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -12,6 +14,8 @@ import com.gemmavision.AppClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,9 +40,9 @@ class OcrFlowTest {
 
     @BeforeAll
     static void tesseractIsThere() {
-        boolean installed = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/tesseract"));
+        boolean installed = Files.isExecutable(Path.of("/usr/bin/tesseract"));
         if (System.getenv("CI") == null) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(installed, "Tesseract is not installed");
+            Assumptions.assumeTrue(installed, "Tesseract is not installed");
         } else if (!installed) {
             throw new IllegalStateException("CI must install tesseract-ocr and its language data (see .ci/run)");
         }
@@ -65,10 +69,7 @@ class OcrFlowTest {
     @Test
     void everyPageOfAGermanScanIsReadInGermanTheLaterOnesWithoutAnEnglishFirstPass() throws Exception {
         byte[] jpeg = TestPdfs.scanned(TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS), "jpg", 300);
-        byte[] scan = ImagePdf.pages(
-                2,
-                pdf -> org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(
-                        pdf, jpeg, "scan.jpg"));
+        byte[] scan = ImagePdf.pages(2, pdf -> PDImageXObject.createFromByteArray(pdf, jpeg, "scan.jpg"));
 
         JsonNode document = process(new AppClient(port), "scan.pdf", scan);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class OcrReadingTest {
@@ -38,7 +39,7 @@ class OcrReadingTest {
 
         assertThat(result.text()).isEqualTo("TOTAL  19.80\nCASH");
         assertThat(result.lineConfidences()).containsExactly(List.of(96.0, 80.0), List.of(90.0));
-        assertThat(result.confidence()).isCloseTo(88.67, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(result.confidence()).isCloseTo(88.67, Offset.offset(0.01));
     }
 
     @Test
@@ -56,6 +57,6 @@ class OcrReadingTest {
 
         assertThat(few.confidence()).isGreaterThan(whole.confidence());
         assertThat(whole.confidentCharacters()).isGreaterThan(few.confidentCharacters());
-        assertThat(few.confidentCharacters()).isCloseTo((4 + 6) * 0.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(few.confidentCharacters()).isCloseTo((4 + 6) * 0.9, Offset.offset(1e-9));
     }
 }

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -22,7 +23,7 @@ class DownloadControllerTest {
         }
         return mvc.perform(request)
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                .andExpect(header().string("Content-Disposition", Matchers.startsWith("attachment")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -71,6 +72,6 @@ class DownloadControllerTest {
                 .contains("xmlns=\"http://www.w3.org/2000/svg\"")
                 .contains("<title>SFP8 — Gemma3-4B-IT: 9.1 GB</title>");
         mvc.perform(get("/charts/parameters.svg"))
-                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("image/svg+xml")));
+                .andExpect(header().string("Content-Type", Matchers.startsWith("image/svg+xml")));
     }
 }

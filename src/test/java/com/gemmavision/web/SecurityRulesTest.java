@@ -2,7 +2,9 @@ package com.gemmavision.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -169,13 +171,12 @@ class SecurityRulesTest {
 
     @Test
     void requestsTheContainerRefusesGetThePlainPageNotTomcatsReport() throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+        try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(5000);
             String request = "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(20_000)
                     + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            String response =
-                    new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
             assertThat(response)
                     .startsWith("HTTP/1.1 400")

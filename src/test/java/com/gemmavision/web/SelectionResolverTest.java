@@ -2,6 +2,7 @@ package com.gemmavision.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ class SelectionResolverTest {
         for (int i = 0; i < nameValues.length; i += 2) {
             String name = nameValues[i];
             String[] old = map.getOrDefault(name, new String[0]);
-            String[] values = java.util.Arrays.copyOf(old, old.length + 1);
+            String[] values = Arrays.copyOf(old, old.length + 1);
             values[old.length] = nameValues[i + 1];
             map.put(name, values);
         }

@@ -9,15 +9,24 @@ import com.gemmavision.ReportFixture;
 import com.gemmavision.advisor.Advisor;
 import com.gemmavision.advisor.AdvisorPage;
 import com.gemmavision.advisor.GpuPresets;
+import com.gemmavision.advisor.web.AdvisorProperties;
 import com.gemmavision.benchmarks.BenchmarksSection;
 import com.gemmavision.benchmarks.ModelComparison;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelOverview;
+import com.gemmavision.database.CacheProperties;
+import com.gemmavision.database.Caches;
+import com.gemmavision.database.Checkpoint;
+import com.gemmavision.documents.AskGemma;
+import com.gemmavision.documents.DocumentContent;
 import com.gemmavision.documents.DocumentProperties;
 import com.gemmavision.documents.DocumentRepository;
 import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
+import com.gemmavision.documents.FieldCorrections;
+import com.gemmavision.documents.LlmProperties;
 import com.gemmavision.documents.Ocr;
+import com.gemmavision.documents.PdfPasswords;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.QuantizationComparison;
 import com.gemmavision.memory.QuantizationFormats;
@@ -29,6 +38,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * The MVC slice: the shared web package, every feature's web package (controllers, page sections, their
@@ -44,13 +54,13 @@ public @interface WebLayerTest {
     @TestConfiguration
     @EnableConfigurationProperties({
         SelectionProperties.class,
-        com.gemmavision.database.CacheProperties.class,
-        com.gemmavision.advisor.web.AdvisorProperties.class,
+        CacheProperties.class,
+        AdvisorProperties.class,
         DocumentProperties.class,
-        com.gemmavision.documents.LlmProperties.class
+        LlmProperties.class
     })
     @Import({
-        com.gemmavision.database.Caches.class,
+        Caches.class,
         SecurityConfig.class,
         CurrentSelection.class,
         SelectionResolver.class,
@@ -72,8 +82,8 @@ public @interface WebLayerTest {
     class Services {
 
         @Bean
-        com.gemmavision.documents.FieldCorrections fieldCorrections() {
-            return new com.gemmavision.documents.FieldCorrections(new DocumentRepository(ReportFixture.jdbc()));
+        FieldCorrections fieldCorrections() {
+            return new FieldCorrections(new DocumentRepository(ReportFixture.jdbc()));
         }
 
         @Bean
@@ -122,29 +132,28 @@ public @interface WebLayerTest {
         }
 
         @Bean
-        com.gemmavision.database.Checkpoint checkpoint() {
-            return new com.gemmavision.database.Checkpoint(ReportFixture.dataSource());
+        Checkpoint checkpoint() {
+            return new Checkpoint(ReportFixture.dataSource());
         }
 
         @Bean
         Documents documents(DocumentProperties properties) {
             return new Documents(
                     new DocumentRepository(ReportFixture.jdbc()),
-                    new com.gemmavision.documents.DocumentContent(ReportFixture.jdbc()),
+                    new DocumentContent(ReportFixture.jdbc()),
                     properties,
-                    new com.gemmavision.documents.PdfPasswords(properties),
-                    new org.springframework.jdbc.support.JdbcTransactionManager(ReportFixture.dataSource()),
-                    new com.gemmavision.database.Checkpoint(ReportFixture.dataSource()));
+                    new PdfPasswords(properties),
+                    new JdbcTransactionManager(ReportFixture.dataSource()),
+                    new Checkpoint(ReportFixture.dataSource()));
         }
 
         @Bean
-        com.gemmavision.documents.AskGemma askGemma(
-                com.gemmavision.documents.LlmProperties properties, DocumentProperties documentProperties) {
-            return new com.gemmavision.documents.AskGemma(
+        AskGemma askGemma(LlmProperties properties, DocumentProperties documentProperties) {
+            return new AskGemma(
                     properties,
                     new DocumentRepository(ReportFixture.jdbc()),
-                    new com.gemmavision.documents.DocumentContent(ReportFixture.jdbc()),
-                    new com.gemmavision.documents.PdfPasswords(documentProperties));
+                    new DocumentContent(ReportFixture.jdbc()),
+                    new PdfPasswords(documentProperties));
         }
 
         @Bean

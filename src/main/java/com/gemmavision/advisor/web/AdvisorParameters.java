@@ -13,6 +13,7 @@ import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.WeightBytes;
+import com.gemmavision.web.UserText;
 
 import org.springframework.stereotype.Component;
 
@@ -24,19 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AdvisorParameters {
 
-    static final List<String> NAMES = List.of(
-            "gpu",
-            "memoryGiB",
-            "gpus",
-            "context",
-            "batch",
-            "kvDtype",
-            "slidingWindow",
-            "overheadGiB",
-            "headroom",
-            "rankBy",
-            "textOnly",
-            "bf16Extras");
     static final long MAX_CONTEXT = 131_072;
 
     private final GpuPresets gpus;
@@ -70,7 +58,7 @@ class AdvisorParameters {
             if (preset == null) {
                 in.error(
                         "gpu",
-                        "Unknown GPU “" + shorten(name) + "”: choose a preset ("
+                        "Unknown GPU “" + UserText.quoted(name) + "”: choose a preset ("
                                 + String.join(
                                         ", ",
                                         gpus.all().stream().map(GpuPreset::gpu).toList())
@@ -140,12 +128,12 @@ class AdvisorParameters {
                                     name,
                                     min,
                                     max,
-                                    shorten(value)));
+                                    UserText.quoted(value)));
                     return fallback;
                 }
                 return parsed;
             } catch (NumberFormatException e) {
-                error(name, name + " must be a whole number; got “" + shorten(value) + "”.");
+                error(name, name + " must be a whole number; got “" + UserText.quoted(value) + "”.");
                 return fallback;
             }
         }
@@ -160,13 +148,13 @@ class AdvisorParameters {
                 if (!Double.isFinite(parsed) || parsed < min || parsed > max) {
                     error(
                             name,
-                            name + " must be between " + trim(min) + " and " + trim(max) + "; got " + shorten(value)
-                                    + ".");
+                            name + " must be between " + trim(min) + " and " + trim(max) + "; got "
+                                    + UserText.quoted(value) + ".");
                     return fallback;
                 }
                 return parsed;
             } catch (NumberFormatException e) {
-                error(name, name + " must be a number; got “" + shorten(value) + "”.");
+                error(name, name + " must be a number; got “" + UserText.quoted(value) + "”.");
                 return fallback;
             }
         }
@@ -182,7 +170,7 @@ class AdvisorParameters {
             if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("off")) {
                 return false;
             }
-            error(name, name + " must be true or false; got “" + shorten(value) + "”.");
+            error(name, name + " must be true or false; got “" + UserText.quoted(value) + "”.");
             return fallback;
         }
 
@@ -192,7 +180,7 @@ class AdvisorParameters {
                 return fallback;
             }
             return lookup.apply(value).orElseGet(() -> {
-                error(name, "Unknown " + name + " “" + shorten(value) + "”: use " + allowed + ".");
+                error(name, "Unknown " + name + " “" + UserText.quoted(value) + "”: use " + allowed + ".");
                 return fallback;
             });
         }
@@ -200,9 +188,5 @@ class AdvisorParameters {
         private static String trim(double value) {
             return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value) : String.valueOf(value);
         }
-    }
-
-    static String shorten(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package com.gemmavision.advisor.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import com.gemmavision.catalog.ModelProfile;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.web.UserText;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +61,7 @@ class ApiController {
             if (model == null) {
                 in.error(
                         "model",
-                        "Unknown model “" + AdvisorParameters.shorten(modelName) + "”: use one of "
+                        "Unknown model “" + UserText.quoted(modelName) + "”: use one of "
                                 + String.join(
                                         ", ",
                                         catalog.variants().stream()
@@ -80,7 +82,7 @@ class ApiController {
                             model.architecture().maxContext(),
                             request.context()));
         }
-        List<AdvisorParameters.ParameterError> errors = new java.util.ArrayList<>(in.errors);
+        List<AdvisorParameters.ParameterError> errors = new ArrayList<>(in.errors);
         errors.addAll(parsed.errors());
         if (!errors.isEmpty()) {
             return badRequest(errors);

@@ -17,10 +17,12 @@ import com.gemmavision.web.CurrentSelection;
 import com.gemmavision.web.Downloads;
 import com.gemmavision.web.Selection;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The benchmark section's tables as CSV (values as printed) and its charts as SVG. */
 @RestController
@@ -46,8 +48,7 @@ class BenchmarkDownloadController {
     private static ReportTable table(int number) {
         return ReportTable.byNumber(number)
                 .filter(t -> t.number() != 5)
-                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-                        org.springframework.http.HttpStatus.NOT_FOUND, "No report table " + number));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No report table " + number));
     }
 
     @GetMapping("/tables/report-{number}.csv")
@@ -74,8 +75,7 @@ class BenchmarkDownloadController {
                 .get(0)
                 .charts();
         if (index < 0 || index >= charts.size()) {
-            throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.NOT_FOUND);
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return Downloads.svg(
                 "gemma3-report-table-" + number + "-chart-" + index + ".svg",
@@ -152,8 +152,8 @@ class BenchmarkDownloadController {
         ModelComparison.Comparison comparison =
                 view(request, List.of(), List.of()).comparison();
         if (comparison == null) {
-            throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, "Give two models to compare: compare=A&compare=B");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "Give two models to compare: compare=A&compare=B");
         }
         List<List<String>> rows = comparison.deltas().stream()
                 .map(d -> List.of(

@@ -11,6 +11,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.gemmavision.documents.AskGemma;
 import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.FieldCorrections;
@@ -49,7 +50,7 @@ class DocumentController {
     private final CurrentSelection currentSelection;
     private final PageModel pageModel;
     private final DocumentsModel documentsModel;
-    private final com.gemmavision.documents.AskGemma askGemma;
+    private final AskGemma askGemma;
     private final FieldCorrections corrections;
 
     DocumentController(
@@ -58,7 +59,7 @@ class DocumentController {
             CurrentSelection currentSelection,
             PageModel pageModel,
             DocumentsModel documentsModel,
-            com.gemmavision.documents.AskGemma askGemma,
+            AskGemma askGemma,
             FieldCorrections corrections) {
         this.askGemma = askGemma;
         this.corrections = corrections;
@@ -95,7 +96,7 @@ class DocumentController {
             @RequestParam(name = "file", required = false) List<MultipartFile> files,
             HttpServletRequest request,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
-            jakarta.servlet.http.HttpServletResponse response,
+            HttpServletResponse response,
             Model model)
             throws IOException {
         Documents.Outcome outcome = upload(files, request);

@@ -1,5 +1,6 @@
 package com.gemmavision.documents.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -119,13 +120,13 @@ class DocumentDataController {
     /** One row per document of the session, with every field (raw values), for a batch. */
     @GetMapping("/documents.csv")
     ResponseEntity<String> allCsv(HttpServletRequest request) {
-        List<String> header = new java.util.ArrayList<>(List.of("id", "filename", "status"));
+        List<String> header = new ArrayList<>(List.of("id", "filename", "status"));
         header.addAll(FieldExtractor.FIELDS);
-        List<List<String>> rows = new java.util.ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (StoredDocument document :
                 owner.current(request).map(documents::list).orElse(List.of())) {
             DocumentResults results = documents.results(document);
-            List<String> row = new java.util.ArrayList<>(List.of(
+            List<String> row = new ArrayList<>(List.of(
                     document.id(), document.filename(), document.status().code()));
             for (String name : FieldExtractor.FIELDS) {
                 ExtractedField field = results.field(name);

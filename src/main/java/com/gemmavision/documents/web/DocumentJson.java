@@ -1,8 +1,10 @@
 package com.gemmavision.documents.web;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.EInvoiceXml;
@@ -12,6 +14,8 @@ import com.gemmavision.documents.PageText;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
 import com.gemmavision.documents.Transactions;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The document JSON contract ({@code GET /documents/{id}.json}) as types, serialised by Jackson in component
@@ -98,7 +102,7 @@ record DocumentJson(
                     evidence.put(name, Evidence.of(field));
                 }
             }
-            java.util.function.Function<String, String> v = name -> {
+            Function<String, String> v = name -> {
                 ExtractedField field = results.field(name);
                 return field == null ? null : field.value();
             };
@@ -195,14 +199,14 @@ record DocumentJson(
         }
     }
 
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record LabelFields(
             String invoiceNumber,
             String issueDate,
             String dueDate,
-            java.math.BigDecimal totalAmount,
-            java.math.BigDecimal taxAmount,
-            java.math.BigDecimal netAmount,
+            BigDecimal totalAmount,
+            BigDecimal taxAmount,
+            BigDecimal netAmount,
             String currency,
             String sellerName,
             String sellerVatId,
@@ -229,9 +233,9 @@ record DocumentJson(
             return field == null ? null : field.value();
         }
 
-        private static java.math.BigDecimal amount(DocumentResults results, String name) {
+        private static BigDecimal amount(DocumentResults results, String name) {
             String value = text(results, name);
-            return value == null ? null : new java.math.BigDecimal(value);
+            return value == null ? null : new BigDecimal(value);
         }
     }
 

@@ -4,11 +4,15 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.gemmavision.documents.AskGemma;
 import com.gemmavision.documents.DocumentResults;
+import com.gemmavision.documents.DocumentStatus;
 import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
+import com.gemmavision.documents.FieldExtractor;
 import com.gemmavision.documents.Ocr;
 import com.gemmavision.documents.StoredDocument;
+import com.gemmavision.documents.TokenNeeds;
 import com.gemmavision.web.Page;
 import com.gemmavision.web.Selection;
 import com.gemmavision.web.UserSection;
@@ -27,14 +31,9 @@ class DocumentsModel implements UserSection {
     private final DocumentTokens tokens;
     private final DocumentOwner owner;
     private final Ocr ocr;
-    private final com.gemmavision.documents.AskGemma askGemma;
+    private final AskGemma askGemma;
 
-    DocumentsModel(
-            Documents documents,
-            DocumentTokens tokens,
-            DocumentOwner owner,
-            Ocr ocr,
-            com.gemmavision.documents.AskGemma askGemma) {
+    DocumentsModel(Documents documents, DocumentTokens tokens, DocumentOwner owner, Ocr ocr, AskGemma askGemma) {
         this.askGemma = askGemma;
         this.documents = documents;
         this.tokens = tokens;
@@ -57,11 +56,11 @@ class DocumentsModel implements UserSection {
     List<DocumentContext> contexts(HttpServletRequest request, Selection selection) {
         List<StoredDocument> mine = owner.current(request).map(documents::list).orElse(List.of());
         return mine.stream()
-                .filter(d -> d.status() == com.gemmavision.documents.DocumentStatus.DONE)
+                .filter(d -> d.status() == DocumentStatus.DONE)
                 .map(d -> {
                     DocumentResults results = documents.results(d);
                     long most = tokens.needs(results, selection.models(), selection.panScan()).stream()
-                            .mapToLong(com.gemmavision.documents.TokenNeeds::totalTokens)
+                            .mapToLong(TokenNeeds::totalTokens)
                             .max()
                             .orElse(0);
                     return new DocumentContext(d.filename(), Math.max(1, most));
@@ -89,8 +88,8 @@ class DocumentsModel implements UserSection {
         model.addAttribute("ocrAvailable", ocr.available());
         model.addAttribute("documentsInline", true);
         model.addAttribute("askGemma", askGemma);
-        model.addAttribute("fieldLabels", com.gemmavision.documents.FieldExtractor.LABELS);
-        model.addAttribute("fieldNames", com.gemmavision.documents.FieldExtractor.FIELDS);
+        model.addAttribute("fieldLabels", FieldExtractor.LABELS);
+        model.addAttribute("fieldNames", FieldExtractor.FIELDS);
         model.addAttribute("fieldDisplay", new FieldDisplay(request.getLocale()));
         if (!model.containsAttribute("uploadMessages")) {
             model.addAttribute("uploadMessages", List.of());

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.gemmavision.web.WebLayerTest;
 
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -105,11 +107,11 @@ class ApiControllerTest {
         String body = mvc.perform(get("/api/advice").param("gpu", "NVIDIA H100 80GB"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.options[?(@.model == 'Gemma3-27B-IT' && @.quant == 'bf16')].quality.docvqa")
-                        .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.instanceOf(Number.class))))
+                        .value(Matchers.contains(Matchers.instanceOf(Number.class))))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         // no score is a string any more
-        org.assertj.core.api.Assertions.assertThat(body).doesNotContainPattern("\"docvqa\":\"");
+        Assertions.assertThat(body).doesNotContainPattern("\"docvqa\":\"");
     }
 }
