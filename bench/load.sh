@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the app's hot paths on loopback, with wrk (Debian's package):
 #   fragment  the HTMX redraw of overview + quantization for all four sizes (29 KB, with HX-Request and a session)
+#   radar     the same with the zero-shot benchmarks and their derived radar (bench=zero-shot)
 #   advisor   the HTMX redraw of the advisor results
 #   advice    GET /api/advice (16 options fitted on a GPU, JSON)
 #   memory    GET /api/memory (one estimate, JSON)
@@ -12,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-15}"
 shift || true
-TARGETS=("${@:-fragment advisor advice memory}")
+TARGETS=("${@:-fragment radar advisor advice memory}")
 PORT="${BENCH_PORT:-18080}"
 BASE="http://127.0.0.1:${PORT}"
 SELECTION="model=Gemma3-1B&model=Gemma3-4B-IT&model=Gemma3-12B-IT&model=Gemma3-27B-IT&quant=bf16&quant=int4&quant=int4-b32&quant=sfp8&kv=true&bench=&table="
@@ -25,7 +26,7 @@ if [ -z "$JAR" ]; then
 fi
 
 DATA=$(mktemp -d)
-java -Xmx512m -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   --spring.datasource.url="jdbc:h2:file:${DATA}/bench;DB_CLOSE_ON_EXIT=FALSE" ${BENCH_APP_ARGS:-} > "${DATA}/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
@@ -35,23 +36,30 @@ for _ in $(seq 1 120); do
 done
 
 # One browser session, as a browser makes it: a first page sets the CSRF cookie, the selection sent back with it
-# is stored in a session (clients without cookies get none); later identical requests read it and touch its row.
+# is stored in a session (clients without cookies get none) and a copy of it comes back in a cookie; later identical
+# redraws with that copy leave the session alone.
 JAR_COOKIES="${DATA}/cookies"
 curl -fs -o /dev/null -c "$JAR_COOKIES" "${BASE}/"
 curl -fs -o /dev/null -b "$JAR_COOKIES" -c "$JAR_COOKIES" "${BASE}/?${SELECTION}"
-COOKIE="SESSION=$(awk '$6 == "SESSION" {print $7}' "$JAR_COOKIES")"
-[ "$COOKIE" != "SESSION=" ] || COOKIE=""
-[ -n "$COOKIE" ] || { echo "no session cookie" >&2; exit 1; }
+# The Cookie header a browser would send: every cookie in the jar (the session, the CSRF token, the copy of the
+# stored selection), refreshed by a browser-like request for each target before wrk replays it.
+cookie_header() { awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$JAR_COOKIES"; }
+grep -q SESSION "$JAR_COOKIES" || { echo "no session cookie" >&2; exit 1; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -m); $(java -version 2>&1 | head -1)"
 for TARGET in ${TARGETS[*]}; do
   case "$TARGET" in
-    fragment) URL="${BASE}/?${SELECTION}"; HEADERS=(-H 'HX-Request: true' -H "Cookie: ${COOKIE}") ;;
-    advisor)  URL="${BASE}/advisor?${SELECTION}&gpu=NVIDIA%20L4&context=32768&batch=1"; HEADERS=(-H 'HX-Request: true' -H "Cookie: ${COOKIE}") ;;
+    fragment) URL="${BASE}/?${SELECTION}"; HEADERS=(-H 'HX-Request: true') ;;
+    radar)    URL="${BASE}/?${SELECTION/bench=/bench=zero-shot}"; HEADERS=(-H 'HX-Request: true') ;;
+    advisor)  URL="${BASE}/advisor?${SELECTION}&gpu=NVIDIA%20L4&context=32768&batch=1"; HEADERS=(-H 'HX-Request: true') ;;
     advice)   URL="${BASE}/api/advice?gpu=NVIDIA%20L4&context=32768&batch=1"; HEADERS=() ;;
     memory)   URL="${BASE}/api/memory?model=Gemma3-27B-IT&quant=bf16&context=131072&batch=1&kvDtype=bf16&slidingWindow=true"; HEADERS=() ;;
     *) echo "unknown target $TARGET" >&2; exit 1 ;;
   esac
+  if [ "${#HEADERS[@]}" -gt 0 ]; then   # a page redraw: store its selection as a browser would, then send its cookies
+    curl -fs -o /dev/null -b "$JAR_COOKIES" -c "$JAR_COOKIES" -H 'HX-Request: true' "$URL"
+    HEADERS=(-H 'HX-Request: true' -H "Cookie: $(cookie_header)")
+  fi
   BYTES=$(curl -fs "${HEADERS[@]/#-H/-H}" "$URL" | wc -c)
   echo "=== ${TARGET}: GET ${URL#${BASE}} (${BYTES} bytes)"
   wrk -t2 -c8 -d5s "${HEADERS[@]}" "$URL" >/dev/null   # JIT warm-up

@@ -3,6 +3,7 @@ package com.gemmavision.web;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,10 @@ public class CurrentSelection {
     }
 
     /** Resolves the selection and, when the request carried one, remembers it in the session. */
-    public SelectionResolver.Resolved resolveAndRemember(HttpServletRequest request) {
+    public SelectionResolver.Resolved resolveAndRemember(HttpServletRequest request, HttpServletResponse response) {
         SelectionResolver.Resolved resolved = resolve(request);
         if (SelectionResolver.hasSelectionParameters(request.getParameterMap())) {
-            session.store(request, resolved.selection());
+            session.store(request, response, resolved.selection());
         }
         return resolved;
     }

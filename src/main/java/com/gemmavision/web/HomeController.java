@@ -30,13 +30,13 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String page(HttpServletRequest request, Model model) {
+    String page(HttpServletRequest request, HttpServletResponse response, Model model) {
         Optional<String> stored = currentSelection.stored(request);
         if (stored.isPresent() && !SelectionResolver.hasSelectionParameters(request.getParameterMap())) {
             // A plain visit restores the last selection, into the address bar too, so it can be bookmarked.
             return "redirect:/?" + stored.get();
         }
-        SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
+        SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request, response);
         pageModel.populateForUser(Page.HOME, model, resolved, request);
         return Page.HOME.template();
     }
@@ -46,8 +46,8 @@ class HomeController {
      * The user's own documents are not in the cached text: their section loads itself in a second request.
      */
     @GetMapping(value = "/", headers = "HX-Request=true")
-    ResponseEntity<String> analysis(HttpServletRequest request, HttpServletResponse response) throws Exception {
-        SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
+    ResponseEntity<byte[]> analysis(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request, response);
         return fragments.htmx(
                 ANALYSIS_FRAGMENT,
                 "/",

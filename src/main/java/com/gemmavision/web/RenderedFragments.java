@@ -3,6 +3,9 @@ package com.gemmavision.web;
 import java.io.CharArrayWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -15,6 +18,8 @@ import com.gemmavision.database.Caches;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -38,11 +43,27 @@ public class RenderedFragments {
         this.cache = Objects.requireNonNull(caches.getCache(Caches.FRAGMENTS), Caches.FRAGMENTS);
     }
 
+    /** A rendered fragment as the bytes that go out, with its entity tag. */
+    record Rendered(byte[] body, String etag) {
+
+        static Rendered of(String html) {
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+                return new Rendered(body, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+    }
+
     /**
      * The HTMX answer for a selection: the fragment (from the cache when the request had nothing ignored, since
-     * its notices belong to that request alone), with the canonical URL to push and a Vary on HX-Request.
+     * its notices belong to that request alone), with the canonical URL to push and a Vary on HX-Request. A cached
+     * fragment is kept as UTF-8 bytes with a strong ETag, so a redraw the browser already holds is answered
+     * {@code 304 Not Modified} with no body, and one it does not costs no re-encoding.
      */
-    public ResponseEntity<String> htmx(
+    public ResponseEntity<byte[]> htmx(
             String viewName,
             String path,
             String query,
@@ -51,18 +72,23 @@ public class RenderedFragments {
             HttpServletRequest request,
             HttpServletResponse response)
             throws Exception {
-        String html = cacheable
+        Rendered rendered = cacheable
                 ? cached(viewName, query, populator, request, response)
-                : render(viewName, populator, request, response);
+                : Rendered.of(render(viewName, populator, request, response));
+        // Spring answers 304 with no body when the request's If-None-Match holds this ETag
         return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .contentType(HTML)
                 .header("HX-Push-Url", path + "?" + query)
-                .header("Vary", "HX-Request")
-                .body(html);
+                .header(HttpHeaders.VARY, "HX-Request")
+                .cacheControl(CacheControl.noCache())
+                .eTag(rendered.etag())
+                .body(rendered.body());
     }
 
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
     /** The fragment for a key, rendered with the model the populator fills only when it is not cached yet. */
-    String cached(
+    Rendered cached(
             String viewName,
             String key,
             Consumer<ExtendedModelMap> populator,
@@ -70,12 +96,12 @@ public class RenderedFragments {
             HttpServletResponse response)
             throws Exception {
         String cacheKey = viewName + '?' + key;
-        String html = cache.get(cacheKey, String.class);
-        if (html == null) {
-            html = render(viewName, populator, request, response);
-            cache.put(cacheKey, html);
+        Rendered rendered = cache.get(cacheKey, Rendered.class);
+        if (rendered == null) {
+            rendered = Rendered.of(render(viewName, populator, request, response));
+            cache.put(cacheKey, rendered);
         }
-        return html;
+        return rendered;
     }
 
     String render(

@@ -3,7 +3,10 @@ package com.gemmavision.web;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -28,9 +31,23 @@ class SecurityConfig {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .requestCache(cache -> cache.disable())
+                // nobody signs in: the (anonymous) security context lives for the request only, so deciding that
+                // a request is permitted never loads the user's session from the database
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                // nor do session management (which validates the requested session id, loading it) or an
+                // anonymous token (whose details read the session id from a loaded session)
+                .sessionManagement(sessions -> sessions.disable())
+                .anonymous(anonymous -> anonymous.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable());
         return http.build();
+    }
+
+    /** No accounts: without this Spring Boot would create one with a generated password and log it. */
+    @Bean
+    UserDetailsService noAccounts() {
+        return new InMemoryUserDetailsManager();
     }
 }

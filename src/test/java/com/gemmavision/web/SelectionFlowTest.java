@@ -144,6 +144,97 @@ class SelectionFlowTest {
         assertThat(notFound.body()).contains("This page does not exist").contains("GemmaVision-QuantAdvisor");
     }
 
+    @Test
+    void aRedrawOfTheStoredSelectionLeavesTheSessionRowAlone() throws Exception {
+        AppClient client = new AppClient(port);
+        client.get("/");
+        String selection = "/?model=Gemma3-12B-IT&quant=int4&kv=true";
+        client.get(selection, "HX-Request", "true");
+        assertThat(cookieNames(client)).contains("SESSION", "gv-selection");
+        Thread.sleep(300); // the session is saved as its request ends, possibly after the answer arrived
+        long lastAccess = lastAccess();
+
+        HttpResponse<String> again = client.get(selection, "HX-Request", "true");
+        Thread.sleep(300);
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(lastAccess()).as("neither read nor touched").isEqualTo(lastAccess);
+        HttpResponse<String> plainVisit = client.get("/");
+        assertThat(plainVisit.uri().getQuery()).startsWith("model=Gemma3-12B-IT&quant=int4&kv=true");
+        // a changed selection is stored in the session again
+        client.get("/?model=Gemma3-27B-IT", "HX-Request", "true");
+        assertThat(client.get("/").uri().getQuery()).startsWith("model=Gemma3-27B-IT&quant=int4");
+    }
+
+    @Test
+    void aCopyOfTheSelectionForgedOrFromAnotherSessionIsIgnored() {
+        AppClient client = new AppClient(port);
+        client.get("/");
+        client.get("/?model=Gemma3-1B&quant=bf16", "HX-Request", "true");
+        // the copy a client sends is checked against the session it belongs to
+        client.cookies()
+                .getCookieStore()
+                .add(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/"),
+                        cookie(
+                                "gv-selection",
+                                "0123456789abcdef01234567."
+                                        + java.util.Base64.getUrlEncoder()
+                                                .withoutPadding()
+                                                .encodeToString("model=Gemma3-27B-IT&quant=sfp8&kv=true&bench=&table="
+                                                        .getBytes())));
+
+        assertThat(client.get("/").uri().getQuery()).startsWith("model=Gemma3-1B&quant=bf16");
+    }
+
+    @Test
+    void aFragmentTheBrowserHoldsIsAnsweredNotModified() {
+        AppClient client = new AppClient(port);
+        String selection = "/?model=Gemma3-4B-IT&quant=int4&kv=false&bench=&table=";
+        HttpResponse<String> first = client.get(selection, "HX-Request", "true");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = client.get(selection, "HX-Request", "true", "If-None-Match", etag);
+        HttpResponse<String> other = client.get("/?model=Gemma3-1B", "HX-Request", "true", "If-None-Match", etag);
+
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
+    }
+
+    @Test
+    void downloadsAndStaticAssetsRevalidateWithEntityTagsAndAssetsCarryTheirContentHash() {
+        AppClient client = new AppClient(port);
+        HttpResponse<String> csv = client.get("/tables/parameters.csv");
+        String etag = csv.headers().firstValue("ETag").orElseThrow();
+        assertThat(client.get("/tables/parameters.csv", "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
+
+        Document page = client.page("/");
+        String css = page.select("link[rel=stylesheet]").attr("href");
+        String script = page.select("script[src*=app]").attr("src");
+        assertThat(css).matches("/css/app-[0-9a-f]{32}\\.css");
+        assertThat(script).matches("/js/app-[0-9a-f]{32}\\.js");
+        HttpResponse<String> asset = client.get(css);
+        assertThat(asset.statusCode()).isEqualTo(200);
+        assertThat(asset.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000");
+    }
+
+    private static HttpCookie cookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        return cookie;
+    }
+
+    private long lastAccess() {
+        return jdbc.sql("SELECT MAX(LAST_ACCESS_TIME) FROM SPRING_SESSION")
+                .query(Long.class)
+                .single();
+    }
+
     private long sessions() {
         return jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION").query(Long.class).single();
     }

@@ -53,8 +53,8 @@ class AdvisorController {
     }
 
     @GetMapping("/advisor")
-    String page(HttpServletRequest request, Model model) {
-        Request read = read(request);
+    String page(HttpServletRequest request, HttpServletResponse response, Model model) {
+        Request read = read(request, response);
         populate(model, read);
         pageModel.addUserSections(Page.ADVISOR, model, read.selection().selection(), request);
         return Page.ADVISOR.template();
@@ -62,8 +62,8 @@ class AdvisorController {
 
     /** The HTMX twin: the results as text, cached per canonical query when nothing in it was ignored. */
     @GetMapping(value = "/advisor", headers = "HX-Request=true")
-    ResponseEntity<String> results(HttpServletRequest request, HttpServletResponse response) throws Exception {
-        Request read = read(request);
+    ResponseEntity<byte[]> results(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Request read = read(request, response);
         return fragments.htmx(
                 RESULTS_FRAGMENT,
                 "/advisor",
@@ -81,8 +81,8 @@ class AdvisorController {
             String query,
             List<String> notices) {}
 
-    private Request read(HttpServletRequest request) {
-        SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request);
+    private Request read(HttpServletRequest request, HttpServletResponse response) {
+        SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request, response);
         AdvisorParameters.Parsed parsed = parameters.parse(request.getParameterMap());
         List<String> notices = new ArrayList<>(resolved.notices());
         notices.addAll(parsed.messages());
