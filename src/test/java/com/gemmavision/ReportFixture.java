@@ -24,12 +24,14 @@ import com.gemmavision.benchmarks.ScoreRepository;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.CatalogRepository;
 import com.gemmavision.catalog.ModelOverview;
+import com.gemmavision.catalog.ReportRepository;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRepository;
 import com.gemmavision.memory.QuantizationComparison;
 import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.memory.Table3Reconciliation;
 import com.gemmavision.seed.ReportSeedMigration;
+import com.gemmavision.seed.ReportTablesSeedMigration;
 import com.gemmavision.seed.VocabularySeedMigration;
 
 import org.apache.commons.csv.CSVFormat;
@@ -55,7 +57,8 @@ public final class ReportFixture {
             Flyway.configure()
                     .dataSource(h2)
                     .locations("classpath:db/migration")
-                    .javaMigrations(new ReportSeedMigration(), new VocabularySeedMigration())
+                    .javaMigrations(
+                            new ReportSeedMigration(), new VocabularySeedMigration(), new ReportTablesSeedMigration())
                     .load()
                     .migrate();
             dataSource = h2;
@@ -68,7 +71,7 @@ public final class ReportFixture {
     }
 
     public static Catalog catalog() {
-        return new Catalog(new CatalogRepository(jdbc()));
+        return new Catalog(new CatalogRepository(jdbc()), new ReportRepository(jdbc()));
     }
 
     public static QuantizationFormats formats() {
@@ -120,11 +123,12 @@ public final class ReportFixture {
     }
 
     public static ReportTables reportTables() {
-        return new ReportTables(scores(), vocabulary());
+        return new ReportTables(scores(), vocabulary(), catalog());
     }
 
     public static BenchmarksSection benchmarks() {
-        return new BenchmarksSection(new Arena(new BenchmarkRepository(jdbc())), radar(), reportTables(), comparison());
+        return new BenchmarksSection(
+                new Arena(new BenchmarkRepository(jdbc()), catalog()), radar(), reportTables(), comparison());
     }
 
     /** A seed CSV's rows, read independently of the app's loader, to check the app against. */

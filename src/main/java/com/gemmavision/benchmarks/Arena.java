@@ -2,6 +2,8 @@ package com.gemmavision.benchmarks;
 
 import java.util.List;
 
+import com.gemmavision.catalog.Catalog;
+import com.gemmavision.catalog.ReportFacts;
 import com.gemmavision.charts.IntervalChart;
 
 import org.springframework.stereotype.Service;
@@ -10,13 +12,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class Arena {
 
-    /** The report lists every entry down to rank 18, then only a few below it ("..."), down to rank 59. */
-    static final int ELIDED_AFTER_RANK = 18;
-
     private final BenchmarkRepository repository;
+    private final Catalog catalog;
 
-    public Arena(BenchmarkRepository repository) {
+    public Arena(BenchmarkRepository repository, Catalog catalog) {
         this.repository = repository;
+        this.catalog = catalog;
     }
 
     public List<ArenaEntry> entries() {
@@ -24,18 +25,21 @@ public class Arena {
     }
 
     public ArenaView view(boolean openOnly) {
+        // the report lists every entry down to one rank, then only a few below it ("..."), down to another
+        ReportFacts facts = catalog.reportFacts();
         List<ArenaEntry> shown =
                 entries().stream().filter(e -> !openOnly || e.open()).toList();
         IntervalChart.Data chart = new IntervalChart.Data(
                 "arena-chart",
                 "Chatbot Arena Elo (Table 5" + (openOnly ? ", open-weights models" : "") + ")",
                 "Horizontal bars of each model's Elo score in Table 5 with its 95% confidence interval as whiskers;"
-                        + " Gemma models are highlighted. Gemma-3-27B-IT figures are preliminary (8 March 2025).",
+                        + " Gemma models are highlighted. Gemma-3-27B-IT figures are preliminary ("
+                        + facts.arenaPreliminaryAsOf() + ").",
                 "Elo",
                 shown.stream()
                         .map(e -> new IntervalChart.Row(
                                 e.model(), e.elo(), e.ciPlus(), e.ciMinus(), String.valueOf(e.elo()), e.gemma()))
                         .toList());
-        return new ArenaView(shown, openOnly, ELIDED_AFTER_RANK, IntervalChart.render(chart));
+        return new ArenaView(shown, openOnly, facts, IntervalChart.render(chart));
     }
 }

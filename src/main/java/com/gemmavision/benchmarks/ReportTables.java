@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import com.gemmavision.catalog.Catalog;
 import com.gemmavision.charts.BarChart;
 import com.gemmavision.charts.Datum;
 import com.gemmavision.charts.GroupedBarChart;
@@ -29,10 +30,12 @@ public class ReportTables {
 
     private final BenchmarkScores scores;
     private final BenchmarkVocabulary vocabulary;
+    private final Catalog catalog;
 
-    public ReportTables(BenchmarkScores scores, BenchmarkVocabulary vocabulary) {
+    public ReportTables(BenchmarkScores scores, BenchmarkVocabulary vocabulary, Catalog catalog) {
         this.scores = scores;
         this.vocabulary = vocabulary;
+        this.catalog = catalog;
     }
 
     /**
@@ -105,7 +108,7 @@ public class ReportTables {
                 .toList();
         BarChart chart = new BarChart(
                 id(table, 0),
-                "Table " + table.number() + ": " + table.caption(),
+                catalog.tableCaption(table.number()).heading(),
                 "Grouped bars of Table " + table.number() + " of the Gemma 3 Technical Report, one group per"
                         + " benchmark, one bar per model (the selected Gemma 3 sizes and every other family).",
                 "Score",

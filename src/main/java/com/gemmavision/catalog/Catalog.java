@@ -2,6 +2,7 @@ package com.gemmavision.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -14,9 +15,33 @@ import org.springframework.stereotype.Service;
 public class Catalog {
 
     private final CatalogRepository repository;
+    private final ReportRepository report;
 
-    public Catalog(CatalogRepository repository) {
+    public Catalog(CatalogRepository repository, ReportRepository report) {
         this.repository = repository;
+        this.report = report;
+    }
+
+    /** Facts the report's captions and notes state (Table 3's context, Table 5's date and elided ranks). */
+    public ReportFacts reportFacts() {
+        return report.facts();
+    }
+
+    /** Every captioned report table by number. */
+    public Map<Integer, ReportTableCaption> tableCaptions() {
+        return report.captions();
+    }
+
+    public ReportTableCaption tableCaption(int number) {
+        return report.caption(number);
+    }
+
+    /** The longest context any Gemma 3 model reads ({@code max_position_embeddings}). */
+    public long longestContext() {
+        return architectures().stream()
+                .mapToLong(Architecture::maxContext)
+                .max()
+                .orElseThrow();
     }
 
     private CatalogRepository.Snapshot snapshot() {

@@ -42,17 +42,17 @@ public class DocumentTokens {
     public List<TokenNeeds> needs(DocumentResults results, List<String> models, boolean panAndScan) {
         long text = textTokens(results.characters());
         int images = 0;
-        long imageTokens = 0;
+        long imageViews = 0;
         for (PageText page : results.pages()) {
             if (page.widthPx() != null && page.heightPx() != null) {
                 images++;
-                imageTokens += PanAndScan.tokens(page.widthPx(), page.heightPx(), panAndScan);
+                imageViews += PanAndScan.views(page.widthPx(), page.heightPx(), panAndScan);
             }
         }
         List<TokenNeeds> needs = new ArrayList<>();
         for (ModelProfile model : catalog.profiles(models)) {
             boolean vision = model.architecture().hasVisionEncoder();
-            long modelImageTokens = vision ? imageTokens : 0;
+            long modelImageTokens = vision ? imageViews * model.architecture().tokensPerImage() : 0;
             long context = Math.max(
                     1, Math.min(text + modelImageTokens, model.architecture().maxContext()));
             List<TokenNeeds.FormatMemory> perFormat = new ArrayList<>();

@@ -3,14 +3,14 @@ package com.gemmavision.documents;
 /**
  * The number of Pan & Scan crops Hugging Face's Gemma3ImageProcessor makes of an image (defaults: at most 4
  * crops of at least 256 px, active from a long/short side ratio of 1.2); the image itself is always encoded
- * too, so it costs (crops + 1) x 256 soft tokens.
+ * too, so it costs (crops + 1) x the model's tokens per image (256 for Gemma 3, {@code mm_tokens_per_image} in
+ * db/seed/architecture.csv).
  */
 public final class PanAndScan {
 
     static final double MIN_RATIO = 1.2;
     static final int MIN_CROP = 256;
     static final int MAX_CROPS = 4;
-    public static final int TOKENS_PER_IMAGE = 256;
 
     private PanAndScan() {}
 
@@ -31,7 +31,8 @@ public final class PanAndScan {
         return n;
     }
 
-    public static int tokens(int width, int height, boolean panAndScan) {
-        return (panAndScan ? crops(width, height) + 1 : 1) * TOKENS_PER_IMAGE;
+    /** The views of an image the encoder reads: the image itself, plus its crops with Pan & Scan. */
+    public static int views(int width, int height, boolean panAndScan) {
+        return panAndScan ? crops(width, height) + 1 : 1;
     }
 }

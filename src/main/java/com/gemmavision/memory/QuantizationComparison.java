@@ -103,7 +103,8 @@ public class QuantizationComparison {
                                 })
                                 .toList()))
                 .toList();
-        String scope = kv ? "weights + KV cache at 32,768 tokens" : "weights only";
+        String scope =
+                kv ? "weights + KV cache at " + catalog.reportFacts().table3Context() + " tokens" : "weights only";
         return new BarChart(
                 "memory-chart",
                 "Memory footprint by quantization (GB, " + scope + ")",

@@ -15,14 +15,12 @@ import com.gemmavision.catalog.ParameterCount;
 import org.springframework.stereotype.Service;
 
 /**
- * Sets the report's Table 3 beside what the architecture gives at the same 32,768 tokens: the KV cache the
+ * Sets the report's Table 3 beside what the architecture gives at the same context (32,768 tokens, a report fact): the KV cache the
  * report's +KV rows imply (their difference from the weights rows), against ours with and without the
  * sliding window, in 8 and 16 bits; and the weights of every format against ours.
  */
 @Service
 public class Table3Reconciliation {
-
-    public static final int REPORT_CONTEXT = 32_768;
 
     private final Catalog catalog;
     private final QuantizationComparison table3;
@@ -83,24 +81,27 @@ public class Table3Reconciliation {
                     implied,
                     ours,
                     closest,
-                    sentence(architecture.model(), implied, ours, closest)));
+                    sentence(architecture, implied, ours, closest)));
         }
         return rows;
     }
 
-    private static KvEstimate estimate(String label, Architecture architecture, KvDtype dtype, boolean window) {
-        return new KvEstimate(label, KvCache.bytes(architecture, REPORT_CONTEXT, 1, dtype, window));
+    private KvEstimate estimate(String label, Architecture architecture, KvDtype dtype, boolean window) {
+        return new KvEstimate(
+                label, KvCache.bytes(architecture, catalog.reportFacts().table3ContextTokens(), 1, dtype, window));
     }
 
-    private static String sentence(String model, BigDecimal implied, List<KvEstimate> ours, KvEstimate closest) {
+    private String sentence(Architecture architecture, BigDecimal implied, List<KvEstimate> ours, KvEstimate closest) {
         KvEstimate window8 = ours.get(0);
         return String.format(
                 Locale.ROOT,
-                "Table 3 implies %s GB of KV cache for %s at 32,768 tokens, %.1f× our estimate with the 1,024-token"
+                "Table 3 implies %s GB of KV cache for %s at %s tokens, %.1f× our estimate with the %,d-token"
                         + " window in 8 bits (%.2f GB); it is closest to our estimate with %s (%.2f GB), %s.",
                 implied.toPlainString(),
-                model,
+                architecture.model(),
+                catalog.reportFacts().table3Context(),
                 implied.doubleValue() / window8.gb(),
+                architecture.slidingWindow(),
                 window8.gb(),
                 closest.label(),
                 closest.gb(),

@@ -82,6 +82,8 @@ public class PageModel {
         model.addAttribute("quantOptions", formats.all());
         model.addAttribute("benchmarkGroups", BenchmarkGroup.values());
         model.addAttribute("reportTables", ReportTable.values());
+        model.addAttribute("reportCaptions", catalog.tableCaptions());
+        model.addAttribute("reportFacts", catalog.reportFacts());
         model.addAttribute("comparableModels", benchmarks.comparableModels());
         model.addAttribute("content", content);
     }

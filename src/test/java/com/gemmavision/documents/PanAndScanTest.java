@@ -23,7 +23,7 @@ class PanAndScanTest {
         assertThat(PanAndScan.crops(height, width))
                 .as("portrait and landscape alike")
                 .isEqualTo(crops);
-        assertThat(PanAndScan.tokens(width, height, true)).isEqualTo((crops + 1) * 256);
-        assertThat(PanAndScan.tokens(width, height, false)).isEqualTo(256);
+        assertThat(PanAndScan.views(width, height, true)).isEqualTo(crops + 1);
+        assertThat(PanAndScan.views(width, height, false)).isEqualTo(1);
     }
 }

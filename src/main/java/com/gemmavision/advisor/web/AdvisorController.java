@@ -104,6 +104,7 @@ class AdvisorController {
         model.addAttribute("kvDtypes", KvDtype.values());
         model.addAttribute("rankings", QualityBenchmark.values());
         model.addAttribute("advisorQuery", request.query());
+        model.addAttribute("limits", parameters.limits());
         model.addAttribute("formAction", "/advisor");
         model.addAttribute("formTarget", "#advisor-results");
     }

@@ -11,6 +11,7 @@ import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.GpuPreset;
 import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.advisor.QualityBenchmark;
+import com.gemmavision.catalog.Catalog;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.WeightBytes;
 import com.gemmavision.web.UserText;
@@ -25,14 +26,33 @@ import org.springframework.stereotype.Component;
 @Component
 class AdvisorParameters {
 
-    static final long MAX_CONTEXT = 131_072;
-
     private final GpuPresets gpus;
     private final AdvisorProperties properties;
+    private final Catalog catalog;
 
-    AdvisorParameters(GpuPresets gpus, AdvisorProperties properties) {
+    AdvisorParameters(GpuPresets gpus, AdvisorProperties properties, Catalog catalog) {
+        this.catalog = catalog;
         this.gpus = gpus;
         this.properties = properties;
+    }
+
+    /**
+     * The bounds every advisor input is checked against, rendered into the form's {@code min}/{@code max} too:
+     * the context from the seeded architecture (the longest any Gemma 3 model reads), GPUs and batch from
+     * {@code gemmavision.advisor.*}.
+     */
+    record Limits(
+            long context,
+            int gpus,
+            long batch,
+            double minMemoryGiB,
+            double maxMemoryGiB,
+            double maxOverheadGiB,
+            int maxHeadroom) {}
+
+    Limits limits() {
+        return new Limits(
+                catalog.longestContext(), properties.maxGpus(), properties.maxBatch(), 0.5, 100_000, 1_000, 90);
     }
 
     record ParameterError(String parameter, String message) {}
@@ -45,11 +65,12 @@ class AdvisorParameters {
 
     Parsed parse(Map<String, String[]> parameters) {
         Reader in = new Reader(parameters);
+        Limits limits = limits();
         String memoryText = in.text("memoryGiB");
         GpuPreset preset = null;
         double memoryGib;
         if (memoryText != null && !memoryText.isBlank()) {
-            memoryGib = in.decimal("memoryGiB", 0.5, 100_000, 24);
+            memoryGib = in.decimal("memoryGiB", limits.minMemoryGiB(), limits.maxMemoryGiB(), 24);
         } else {
             String name = Optional.ofNullable(in.text("gpu"))
                     .filter(s -> !s.isBlank())
@@ -67,13 +88,13 @@ class AdvisorParameters {
             }
             memoryGib = preset.memoryGib();
         }
-        int gpuCount = (int) in.whole("gpus", 1, properties.maxGpus(), 1);
-        long context = in.whole("context", 1, MAX_CONTEXT, properties.defaultContext());
-        long batch = in.whole("batch", 1, properties.maxBatch(), 1);
+        int gpuCount = (int) in.whole("gpus", 1, limits.gpus(), 1);
+        long context = in.whole("context", 1, limits.context(), properties.defaultContext());
+        long batch = in.whole("batch", 1, limits.batch(), 1);
         KvDtype kv = in.choice("kvDtype", KvDtype::byCode, KvDtype.BF16, "bf16, fp8, int8 or int4");
         boolean window = in.flag("slidingWindow", true);
-        double overhead = in.decimal("overheadGiB", 0, 1_000, properties.defaultOverheadGib());
-        int headroom = (int) in.whole("headroom", 0, 90, properties.defaultHeadroomPercent());
+        double overhead = in.decimal("overheadGiB", 0, limits.maxOverheadGiB(), properties.defaultOverheadGib());
+        int headroom = (int) in.whole("headroom", 0, limits.maxHeadroom(), properties.defaultHeadroomPercent());
         QualityBenchmark rankBy = in.choice(
                 "rankBy", QualityBenchmark::byId, QualityBenchmark.DOCVQA, "docvqa, infovqa, chartqa or mmlu-pro");
         boolean textOnly = in.flag("textOnly", false);
