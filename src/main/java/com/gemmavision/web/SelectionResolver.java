@@ -2,15 +2,11 @@ package com.gemmavision.web;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 
 import com.gemmavision.benchmarks.BenchmarkGroup;
 import com.gemmavision.benchmarks.ModelComparison;
@@ -35,13 +31,19 @@ public class SelectionResolver {
     private final QuantizationFormats formats;
     private final ModelComparison comparison;
     private final SelectionProperties properties;
+    private final RequestBinder binder;
 
     public SelectionResolver(
-            Catalog catalog, QuantizationFormats formats, ModelComparison comparison, SelectionProperties properties) {
+            Catalog catalog,
+            QuantizationFormats formats,
+            ModelComparison comparison,
+            SelectionProperties properties,
+            RequestBinder binder) {
         this.catalog = catalog;
         this.formats = formats;
         this.comparison = comparison;
         this.properties = properties;
+        this.binder = binder;
     }
 
     /** A selection and what was ignored on the way to it. */
@@ -70,98 +72,91 @@ public class SelectionResolver {
     }
 
     public Resolved resolve(Map<String, String[]> parameters, Selection fallback) {
-        List<String> notices = new ArrayList<>();
-        List<String> models = list(
-                parameters,
+        RequestParameters in = binder.read(parameters);
+        List<String> models = in.list(
                 "model",
                 fallback.models(),
-                notices,
-                value -> catalog.variant(value).map(ModelVariant::name).or(() -> {
-                    notices.add("Ignored model “" + UserText.quoted(value) + "”: not a Gemma 3 checkpoint. Choose from "
-                            + String.join(
-                                    ", ",
-                                    catalog.variants().stream()
-                                            .map(ModelVariant::name)
-                                            .toList()) + ".");
-                    return Optional.empty();
-                }));
-        List<String> quants = list(
-                parameters,
+                value -> catalog.variant(value)
+                        .map(ModelVariant::name)
+                        .or(() -> ignored(
+                                in,
+                                "model",
+                                "Ignored model “" + UserText.quoted(value)
+                                        + "”: not a Gemma 3 checkpoint. Choose from "
+                                        + names(catalog.variants().stream().map(ModelVariant::name)) + ".")));
+        List<String> quants = in.list(
                 "quant",
                 fallback.quants(),
-                notices,
-                value -> formats.byCode(value).map(QuantizationFormat::code).or(() -> {
-                    notices.add("Ignored quantization “" + UserText.quoted(value) + "”: "
-                            + QuantizationFormats.UNKNOWN_DESCRIPTION
-                            + " Use one of "
-                            + String.join(
-                                    ", ",
-                                    formats.all().stream()
-                                            .map(QuantizationFormat::code)
-                                            .toList()) + ".");
-                    return Optional.empty();
-                }));
-        List<String> bench = list(
-                parameters,
+                value -> formats.byCode(value)
+                        .map(QuantizationFormat::code)
+                        .or(() -> ignored(
+                                in,
+                                "quant",
+                                "Ignored quantization “" + UserText.quoted(value) + "”: "
+                                        + QuantizationFormats.UNKNOWN_DESCRIPTION + " Use one of "
+                                        + names(formats.all().stream().map(QuantizationFormat::code)) + ".")));
+        List<String> bench = in.list(
                 "bench",
                 fallback.bench(),
-                notices,
-                value -> BenchmarkGroup.byId(value).map(BenchmarkGroup::id).or(() -> {
-                    notices.add("Ignored benchmark group “" + UserText.quoted(value) + "”: use one of "
-                            + String.join(
-                                    ", ",
-                                    Arrays.stream(BenchmarkGroup.values())
-                                            .map(BenchmarkGroup::id)
-                                            .toList()) + ".");
-                    return Optional.empty();
-                }));
-        List<Integer> tables = list(parameters, "table", fallback.tables(), notices, value -> table(value, notices));
-        boolean kv = flag(parameters, "kv", fallback.kv(), notices);
-        boolean arenaOpen = flag(parameters, "arenaOpen", fallback.arenaOpen(), notices);
-        boolean panScan = flag(parameters, "panScan", fallback.panScan(), notices);
-        List<String> compare = list(
-                parameters,
+                value -> BenchmarkGroup.byId(value)
+                        .map(BenchmarkGroup::id)
+                        .or(() -> ignored(
+                                in,
+                                "bench",
+                                "Ignored benchmark group “" + UserText.quoted(value)
+                                        + "”: use one of "
+                                        + names(Arrays.stream(BenchmarkGroup.values())
+                                                .map(BenchmarkGroup::id))
+                                        + ".")));
+        List<Integer> tables = in.list("table", fallback.tables(), value -> table(value, in));
+        boolean kv = in.flag("kv", fallback.kv());
+        boolean arenaOpen = in.flag("arenaOpen", fallback.arenaOpen());
+        boolean panScan = in.flag("panScan", fallback.panScan());
+        List<String> compare = in.list(
                 "compare",
                 fallback.compare(),
-                notices,
                 value -> comparison.models().stream()
                         .filter(m -> m.equalsIgnoreCase(value.trim()))
                         .findFirst()
-                        .or(() -> {
-                            notices.add("Ignored model to compare “" + UserText.quoted(value)
-                                    + "”: the report has no scores for it.");
-                            return Optional.empty();
-                        }));
+                        .or(() -> ignored(
+                                in,
+                                "compare",
+                                "Ignored model to compare “" + UserText.quoted(value)
+                                        + "”: the report has no scores for it.")));
         if (compare.size() > 2) {
-            notices.add("Only two models can be compared; the first two were kept.");
+            in.reject("compare", "Only two models can be compared; the first two were kept.");
             compare = compare.subList(0, 2);
         }
-        return new Resolved(
-                new Selection(
-                        inOrder(
-                                models,
-                                catalog.variants().stream()
-                                        .map(ModelVariant::name)
-                                        .toList()),
-                        inOrder(
-                                quants,
-                                formats.all().stream()
-                                        .map(QuantizationFormat::code)
-                                        .toList()),
-                        kv,
-                        inOrder(
-                                bench,
-                                Arrays.stream(BenchmarkGroup.values())
-                                        .map(BenchmarkGroup::id)
-                                        .toList()),
-                        tables.stream().sorted().toList(),
-                        compare,
-                        arenaOpen,
-                        panScan),
-                List.copyOf(notices));
+        Selection selection = new Selection(
+                inOrder(
+                        models,
+                        catalog.variants().stream().map(ModelVariant::name).toList()),
+                inOrder(
+                        quants,
+                        formats.all().stream().map(QuantizationFormat::code).toList()),
+                kv,
+                inOrder(
+                        bench,
+                        Arrays.stream(BenchmarkGroup.values())
+                                .map(BenchmarkGroup::id)
+                                .toList()),
+                tables.stream().sorted().toList(),
+                compare,
+                arenaOpen,
+                panScan);
+        return new Resolved(selection, in.messages());
     }
 
-    private Optional<Integer> table(String value, List<String> notices) {
+    private static <T> Optional<T> ignored(RequestParameters in, String parameter, String message) {
+        in.reject(parameter, message);
+        return Optional.empty();
+    }
+
+    private static String names(java.util.stream.Stream<String> names) {
+        return String.join(", ", names.toList());
+    }
+
+    private Optional<Integer> table(String value, RequestParameters in) {
         try {
             Optional<Integer> number =
                     ReportTable.byNumber(Integer.parseInt(value.trim())).map(ReportTable::number);
@@ -171,60 +166,12 @@ public class SelectionResolver {
         } catch (NumberFormatException e) {
             // reported below like any other unknown table
         }
-        notices.add("Ignored table “" + UserText.quoted(value) + "”: the report's result tables are numbered 5 to 18.");
-        return Optional.empty();
-    }
-
-    private boolean flag(Map<String, String[]> parameters, String name, boolean fallback, List<String> notices) {
-        String[] values = parameters.get(name);
-        if (values == null || values.length == 0) {
-            return fallback;
-        }
-        // With a checkbox and its hidden "false" twin, the last value is the one the user set.
-        String value = values[values.length - 1].trim();
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("on")) {
-            return true;
-        }
-        if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("off")) {
-            return false;
-        }
-        notices.add("Ignored " + name + " “" + UserText.quoted(value) + "”: expected true or false.");
-        return fallback;
-    }
-
-    /**
-     * Reads a repeatable parameter: absent means "keep the fallback"; present with only empty values means
-     * "nothing selected". Duplicates are dropped, order kept.
-     */
-    private <T> List<T> list(
-            Map<String, String[]> parameters,
-            String name,
-            List<T> fallback,
-            List<String> notices,
-            Function<String, Optional<T>> parse) {
-        String[] values = parameters.get(name);
-        if (values == null) {
-            return fallback;
-        }
-        Set<T> parsed = new LinkedHashSet<>();
-        int read = 0;
-        for (String value : values) {
-            if (value == null || value.isBlank()) {
-                continue;
-            }
-            if (++read > properties.maxValuesPerParameter()) {
-                notices.add("Only the first " + properties.maxValuesPerParameter() + " values of “" + name
-                        + "” were read.");
-                break;
-            }
-            if (value.length() > properties.maxValueLength()) {
-                notices.add("Ignored a value of “" + name + "” longer than " + properties.maxValueLength()
-                        + " characters.");
-                continue;
-            }
-            parse.apply(value).ifPresent(parsed::add);
-        }
-        return List.copyOf(parsed);
+        return ignored(
+                in,
+                "table",
+                "Ignored table “" + UserText.quoted(value)
+                        + "”: the report's result tables are numbered " + ReportTable.values()[0].number() + " to "
+                        + ReportTable.values()[ReportTable.values().length - 1].number() + ".");
     }
 
     /** The chosen values in the app's own order, so the same choice always gives the same URL and chart. */

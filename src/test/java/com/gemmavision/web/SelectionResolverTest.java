@@ -13,12 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class SelectionResolverTest {
 
+    private static final SelectionProperties PROPERTIES =
+            new SelectionProperties(List.of("Gemma3-4B-IT"), List.of("bf16", "int4", "int4-b32", "sfp8"), false, 5, 64);
+
     private final SelectionResolver resolver = new SelectionResolver(
             ReportFixture.catalog(),
             ReportFixture.formats(),
             ReportFixture.comparison(),
-            new SelectionProperties(
-                    List.of("Gemma3-4B-IT"), List.of("bf16", "int4", "int4-b32", "sfp8"), false, 5, 64));
+            PROPERTIES,
+            new RequestBinder(PROPERTIES));
 
     private static Map<String, String[]> params(String... nameValues) {
         Map<String, String[]> map = new LinkedHashMap<>();
@@ -134,7 +137,7 @@ class SelectionResolverTest {
                                         "Ignored quantization “fp4”: Unknown quantization strategy. Use one of bf16, int4, int4-b32, sfp8."));
         assertThat(resolved.notices())
                 .contains(
-                        "Ignored kv “maybe”: expected true or false.",
+                        "kv must be true or false; got “maybe”.",
                         "Ignored table “4”: the report's result tables are numbered 5 to 18.");
     }
 

@@ -63,6 +63,7 @@ public @interface WebLayerTest {
         Caches.class,
         SecurityConfig.class,
         CurrentSelection.class,
+        RequestBinder.class,
         SelectionResolver.class,
         SelectionSession.class,
         PageModel.class,

@@ -1,11 +1,8 @@
 package com.gemmavision.advisor.web;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.GpuPreset;
@@ -14,6 +11,8 @@ import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.WeightBytes;
+import com.gemmavision.web.RequestBinder;
+import com.gemmavision.web.RequestParameters;
 import com.gemmavision.web.UserText;
 
 import org.springframework.stereotype.Component;
@@ -29,9 +28,11 @@ class AdvisorParameters {
     private final GpuPresets gpus;
     private final AdvisorProperties properties;
     private final Catalog catalog;
+    private final RequestBinder binder;
 
-    AdvisorParameters(GpuPresets gpus, AdvisorProperties properties, Catalog catalog) {
+    AdvisorParameters(GpuPresets gpus, AdvisorProperties properties, Catalog catalog, RequestBinder binder) {
         this.catalog = catalog;
+        this.binder = binder;
         this.gpus = gpus;
         this.properties = properties;
     }
@@ -55,16 +56,18 @@ class AdvisorParameters {
                 catalog.longestContext(), properties.maxGpus(), properties.maxBatch(), 0.5, 100_000, 1_000, 90);
     }
 
-    record ParameterError(String parameter, String message) {}
-
-    record Parsed(AdviceRequest request, List<ParameterError> errors) {
+    record Parsed(AdviceRequest request, List<RequestParameters.Problem> errors) {
         List<String> messages() {
-            return errors.stream().map(ParameterError::message).toList();
+            return errors.stream().map(RequestParameters.Problem::message).toList();
         }
     }
 
     Parsed parse(Map<String, String[]> parameters) {
-        Reader in = new Reader(parameters);
+        return parse(binder.read(parameters));
+    }
+
+    /** Reads the advisor's inputs from a request's parameters; {@code in} keeps every problem met. */
+    Parsed parse(RequestParameters in) {
         Limits limits = limits();
         String memoryText = in.text("memoryGiB");
         GpuPreset preset = null;
@@ -77,7 +80,7 @@ class AdvisorParameters {
                     .orElse(properties.defaultGpu());
             preset = gpus.byName(name).orElse(null);
             if (preset == null) {
-                in.error(
+                in.reject(
                         "gpu",
                         "Unknown GPU “" + UserText.quoted(name) + "”: choose a preset ("
                                 + String.join(
@@ -111,103 +114,6 @@ class AdvisorParameters {
                 overhead,
                 headroom,
                 rankBy);
-        return new Parsed(request, List.copyOf(in.errors));
-    }
-
-    /** The parameters of a request, with their errors as they are read. */
-    static final class Reader {
-        private final Map<String, String[]> parameters;
-        final List<ParameterError> errors = new ArrayList<>();
-
-        Reader(Map<String, String[]> parameters) {
-            this.parameters = parameters;
-        }
-
-        /** The last value of a parameter (the checkbox after its hidden twin), or null. */
-        String text(String name) {
-            String[] values = parameters.get(name);
-            return values == null || values.length == 0 ? null : values[values.length - 1].trim();
-        }
-
-        void error(String parameter, String message) {
-            errors.add(new ParameterError(parameter, message));
-        }
-
-        long whole(String name, long min, long max, long fallback) {
-            String value = text(name);
-            if (value == null || value.isEmpty()) {
-                return fallback;
-            }
-            try {
-                long parsed = Long.parseLong(value.replace(",", "").replace("_", ""));
-                if (parsed < min || parsed > max) {
-                    error(
-                            name,
-                            String.format(
-                                    Locale.ROOT,
-                                    "%s must be between %,d and %,d; got %s.",
-                                    name,
-                                    min,
-                                    max,
-                                    UserText.quoted(value)));
-                    return fallback;
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                error(name, name + " must be a whole number; got “" + UserText.quoted(value) + "”.");
-                return fallback;
-            }
-        }
-
-        double decimal(String name, double min, double max, double fallback) {
-            String value = text(name);
-            if (value == null || value.isEmpty()) {
-                return fallback;
-            }
-            try {
-                double parsed = Double.parseDouble(value);
-                if (!Double.isFinite(parsed) || parsed < min || parsed > max) {
-                    error(
-                            name,
-                            name + " must be between " + trim(min) + " and " + trim(max) + "; got "
-                                    + UserText.quoted(value) + ".");
-                    return fallback;
-                }
-                return parsed;
-            } catch (NumberFormatException e) {
-                error(name, name + " must be a number; got “" + UserText.quoted(value) + "”.");
-                return fallback;
-            }
-        }
-
-        boolean flag(String name, boolean fallback) {
-            String value = text(name);
-            if (value == null || value.isEmpty()) {
-                return fallback;
-            }
-            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("on")) {
-                return true;
-            }
-            if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("off")) {
-                return false;
-            }
-            error(name, name + " must be true or false; got “" + UserText.quoted(value) + "”.");
-            return fallback;
-        }
-
-        <T> T choice(String name, Function<String, Optional<T>> lookup, T fallback, String allowed) {
-            String value = text(name);
-            if (value == null || value.isEmpty()) {
-                return fallback;
-            }
-            return lookup.apply(value).orElseGet(() -> {
-                error(name, "Unknown " + name + " “" + UserText.quoted(value) + "”: use " + allowed + ".");
-                return fallback;
-            });
-        }
-
-        private static String trim(double value) {
-            return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value) : String.valueOf(value);
-        }
+        return new Parsed(request, in.problems());
     }
 }

@@ -1,9 +1,7 @@
 package com.gemmavision.advisor.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,6 +12,8 @@ import com.gemmavision.catalog.ModelProfile;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.web.RequestBinder;
+import com.gemmavision.web.RequestParameters;
 import com.gemmavision.web.UserText;
 
 import org.springframework.http.ResponseEntity;
@@ -32,12 +32,16 @@ class ApiController {
     private final MemoryModel memory;
     private final Advisor advisor;
 
+    private final RequestBinder binder;
+
     ApiController(
             AdvisorParameters parameters,
             Catalog catalog,
             QuantizationFormats formats,
             MemoryModel memory,
-            Advisor advisor) {
+            Advisor advisor,
+            RequestBinder binder) {
+        this.binder = binder;
         this.parameters = parameters;
         this.catalog = catalog;
         this.formats = formats;
@@ -47,19 +51,17 @@ class ApiController {
 
     @GetMapping("/memory")
     ResponseEntity<?> memory(HttpServletRequest http) {
-        Map<String, String[]> query = http.getParameterMap();
-        AdvisorParameters.Parsed parsed = parameters.parse(query);
-        AdvisorParameters.Reader in = new AdvisorParameters.Reader(query);
+        RequestParameters in = binder.read(http.getParameterMap());
         String modelName = in.text("model");
         ModelProfile model = null;
         if (modelName == null || modelName.isBlank()) {
-            in.error("model", "model is required, e.g. Gemma3-27B-IT.");
+            in.reject("model", "model is required, e.g. Gemma3-27B-IT.");
         } else {
             model = catalog.variant(modelName)
                     .map(v -> catalog.profiles(List.of(v.name())).get(0))
                     .orElse(null);
             if (model == null) {
-                in.error(
+                in.reject(
                         "model",
                         "Unknown model “" + UserText.quoted(modelName) + "”: use one of "
                                 + String.join(
@@ -70,10 +72,15 @@ class ApiController {
             }
         }
         String quant = in.choice(
-                "quant", code -> formats.byCode(code).map(f -> f.code()), "bf16", "bf16, int4, int4-b32 or sfp8");
-        AdviceRequest request = parsed.request();
+                "quant",
+                code -> formats.byCode(code).map(f -> f.code()),
+                "bf16",
+                "one of "
+                        + String.join(
+                                ", ", formats.all().stream().map(f -> f.code()).toList()));
+        AdviceRequest request = parameters.parse(in).request();
         if (model != null && request.context() > model.architecture().maxContext()) {
-            in.error(
+            in.reject(
                     "context",
                     String.format(
                             Locale.ROOT,
@@ -82,10 +89,8 @@ class ApiController {
                             model.architecture().maxContext(),
                             request.context()));
         }
-        List<AdvisorParameters.ParameterError> errors = new ArrayList<>(in.errors);
-        errors.addAll(parsed.errors());
-        if (!errors.isEmpty()) {
-            return badRequest(errors);
+        if (!in.problems().isEmpty()) {
+            return badRequest(in.problems());
         }
         MemoryRequest memoryRequest = new MemoryRequest(
                 model.name(),
@@ -109,7 +114,7 @@ class ApiController {
         return ResponseEntity.ok(ApiJson.AdviceAnswer.of(parsed.request(), advisor.advise(parsed.request())));
     }
 
-    private static ResponseEntity<ApiJson.Problem> badRequest(List<AdvisorParameters.ParameterError> errors) {
+    private static ResponseEntity<ApiJson.Problem> badRequest(List<RequestParameters.Problem> errors) {
         return ResponseEntity.badRequest().body(ApiJson.Problem.of(errors));
     }
 }

@@ -10,6 +10,7 @@ import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.FitOption;
 import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.memory.MemoryEstimate;
+import com.gemmavision.web.RequestParameters;
 
 /** The JSON API's answers as records: Jackson writes their components in the order declared here. */
 final class ApiJson {
@@ -175,9 +176,9 @@ final class ApiJson {
         }
     }
 
-    record Problem(String error, String parameter, List<AdvisorParameters.ParameterError> errors) {
+    record Problem(String error, String parameter, List<RequestParameters.Problem> errors) {
 
-        static Problem of(List<AdvisorParameters.ParameterError> errors) {
+        static Problem of(List<RequestParameters.Problem> errors) {
             return new Problem(errors.get(0).message(), errors.get(0).parameter(), List.copyOf(errors));
         }
     }
