@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-    static final String ANALYSIS_FRAGMENT = Page.HOME.template() + " :: analysis";
+    static final String ANALYSIS_FRAGMENT = "fragments/redraws :: analysis";
 
     private final CurrentSelection currentSelection;
     private final PageModel pageModel;

@@ -38,6 +38,32 @@ public record Selection(
      * The canonical query string, without the leading "?". An empty list is written as one empty value
      * ({@code model=}) so that "nothing selected" survives a bookmark instead of falling back to the defaults.
      */
+    /**
+     * What the view shows, for the page title, so bookmarks and tabs of different views can be told apart:
+     * "Gemma3-12B-IT, Gemma3-27B-IT · int4, sfp8 · with KV cache · zero-shot".
+     */
+    public String title() {
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add(models.isEmpty() ? "no model" : String.join(", ", models));
+        if (!quants.isEmpty()) {
+            parts.add(String.join(", ", quants));
+        }
+        if (kv) {
+            parts.add("with KV cache");
+        }
+        if (!bench.isEmpty()) {
+            parts.add(String.join(", ", bench));
+        }
+        if (!tables.isEmpty()) {
+            parts.add("Tables "
+                    + String.join(", ", tables.stream().map(String::valueOf).toList()));
+        }
+        if (!compare.isEmpty()) {
+            parts.add(String.join(" vs ", compare));
+        }
+        return String.join(" · ", parts);
+    }
+
     public String toQueryString() {
         UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
         add(uri, "model", models);

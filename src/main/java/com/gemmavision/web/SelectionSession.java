@@ -3,6 +3,7 @@ package com.gemmavision.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpSession;
 import com.gemmavision.database.Checkpoint;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.session.web.http.CookieSerializer;
@@ -41,10 +43,15 @@ public class SelectionSession {
 
     private final Checkpoint checkpoint;
     private final Function<HttpServletRequest, List<String>> sessionIds;
+    private final Duration cookieLifetime;
 
     /** Spring Session's cookie reader where it runs; without it (a test slice) the container's sessions. */
-    public SelectionSession(Checkpoint checkpoint, ObjectProvider<CookieSerializer> sessionCookies) {
+    public SelectionSession(
+            Checkpoint checkpoint,
+            ObjectProvider<CookieSerializer> sessionCookies,
+            @Value("${server.servlet.session.cookie.max-age:-1s}") Duration cookieLifetime) {
         this.checkpoint = checkpoint;
+        this.cookieLifetime = cookieLifetime;
         CookieSerializer serializer = sessionCookies.getIfAvailable();
         this.sessionIds = serializer != null
                 ? serializer::readCookieValues
@@ -90,6 +97,7 @@ public class SelectionSession {
                                         .withoutPadding()
                                         .encodeToString(query.getBytes(StandardCharsets.UTF_8)))
                 .path("/")
+                .maxAge(cookieLifetime) // as long as the session cookie it goes with
                 .httpOnly(true)
                 .sameSite("Lax")
                 .secure(request.isSecure())

@@ -183,4 +183,47 @@ class HomeControllerTest {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "DENY"));
     }
+
+    @Test
+    void titlesNameTheViewOnWholePagesAndOnRedrawsSoBookmarksDiffer() throws Exception {
+        String query = "/?model=Gemma3-12B-IT&model=Gemma3-27B-IT&quant=int4&kv=true&bench=zero-shot";
+        Document whole = page(mvc.perform(get(query)).andReturn());
+        String redraw = mvc.perform(get(query).header("HX-Request", "true"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Document other = page(mvc.perform(get("/?model=Gemma3-1B&quant=bf16")).andReturn());
+
+        String expected = "Gemma3-12B-IT, Gemma3-27B-IT · int4 · with KV cache · zero-shot · GemmaVision-QuantAdvisor";
+        assertThat(whole.title()).isEqualTo(expected);
+        // htmx takes document.title from a <title> at the root of a redraw's answer
+        assertThat(redraw.strip()).startsWith("<title>" + expected + "</title>");
+        assertThat(other.title()).startsWith("Gemma3-1B · bf16").isNotEqualTo(expected);
+        assertThat(page(mvc.perform(get("/advisor?gpu=NVIDIA%20L4&context=8192&batch=2"))
+                                .andReturn())
+                        .title())
+                .isEqualTo("NVIDIA L4 · 8,192 tokens × 2 · Deployment advisor · GemmaVision-QuantAdvisor");
+    }
+
+    @Test
+    void everyPageNamesItsIconAndTheIconIsServed() throws Exception {
+        Document html = page(mvc.perform(get("/")).andReturn());
+        String icon = html.select("link[rel=icon]").attr("href");
+
+        assertThat(icon).matches("/favicon-[0-9a-f]{32}\\.svg");
+        mvc.perform(get(icon))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith("image/svg+xml"));
+    }
+
+    @Test
+    void tooltipsShowTheDescriptionsAsTextNotMarkdown() throws Exception {
+        Document html = page(mvc.perform(get("/?kv=false")).andReturn());
+
+        assertThat(html.select("#quantization abbr").eachAttr("title"))
+                .contains("Memory used for model weights, with KV cache memory not included.")
+                .noneMatch(title -> title.contains("*"));
+        assertThat(html.select("#quantization dd em").eachText()).contains("not");
+    }
 }

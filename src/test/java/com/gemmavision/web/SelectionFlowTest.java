@@ -222,6 +222,18 @@ class SelectionFlowTest {
         assertThat(asset.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000");
     }
 
+    @Test
+    void theSessionAndItsSelectionOutliveTheBrowser() {
+        AppClient client = new AppClient(port);
+        client.get("/");
+        HttpResponse<String> change = client.get("/?model=Gemma3-4B-IT&quant=sfp8", "HX-Request", "true");
+
+        List<String> cookies = change.headers().allValues("Set-Cookie");
+        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("SESSION=").contains("Max-Age=2592000"));
+        assertThat(cookies)
+                .anySatisfy(c -> assertThat(c).startsWith("gv-selection=").contains("Max-Age=2592000"));
+    }
+
     private static HttpCookie cookie(String name, String value) {
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");

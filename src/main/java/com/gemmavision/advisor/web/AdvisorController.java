@@ -1,7 +1,9 @@
 package com.gemmavision.advisor.web;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +19,7 @@ import com.gemmavision.web.PageModel;
 import com.gemmavision.web.RenderedFragments;
 import com.gemmavision.web.Selection;
 import com.gemmavision.web.SelectionResolver;
+import com.gemmavision.web.UserText;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -28,7 +31,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class AdvisorController {
 
-    static final String RESULTS_FRAGMENT = Page.ADVISOR.template() + " :: results";
+    static final String RESULTS_FRAGMENT = "fragments/redraws :: advisor";
 
     private final CurrentSelection currentSelection;
     private final AdvisorParameters parameters;
@@ -105,27 +108,46 @@ class AdvisorController {
         model.addAttribute("rankings", QualityBenchmark.values());
         model.addAttribute("advisorQuery", request.query());
         model.addAttribute("limits", parameters.limits());
+        model.addAttribute("advisorTitle", title(request.advisor().request()));
         model.addAttribute("formAction", "/advisor");
         model.addAttribute("formTarget", "#advisor-results");
     }
 
+    /** What the advisor view is for, in its page title: "NVIDIA L4 · 32,768 tokens × 1". */
+    static String title(AdviceRequest request) {
+        String memory = request.gpu() != null
+                ? request.gpu().gpu()
+                : String.format(Locale.ROOT, "%s GiB", UserText.quoted(String.valueOf(request.memoryGib())));
+        return String.format(
+                Locale.ROOT,
+                "%s%s · %,d tokens × %,d",
+                request.gpus() > 1 ? request.gpus() + " × " : "",
+                memory,
+                request.context(),
+                request.batch());
+    }
+
+    /**
+     * The advisor's canonical query: the inputs the API reports ({@link ApiJson.AdviceInputs}), component by
+     * component, so a new input is named once; a preset GPU stands for its memory, and derived figures stay out.
+     */
     static String advisorQuery(AdviceRequest request) {
+        ApiJson.AdviceInputs inputs = ApiJson.AdviceInputs.of(request);
         UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
-        if (request.gpu() != null) {
-            uri.queryParam("gpu", request.gpu().gpu());
-        } else {
-            uri.queryParam("memoryGiB", request.memoryGib());
+        for (RecordComponent component : ApiJson.AdviceInputs.class.getRecordComponents()) {
+            String name = component.getName();
+            if (ApiJson.AdviceInputs.DERIVED.contains(name) || (name.equals("memoryGiB") && inputs.gpu() != null)) {
+                continue;
+            }
+            try {
+                Object value = component.getAccessor().invoke(inputs);
+                if (value != null) {
+                    uri.queryParam(name, value);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("record accessors are public", e);
+            }
         }
-        uri.queryParam("gpus", request.gpus())
-                .queryParam("context", request.context())
-                .queryParam("batch", request.batch())
-                .queryParam("kvDtype", request.kvDtype().code())
-                .queryParam("slidingWindow", request.slidingWindow())
-                .queryParam("overheadGiB", request.overheadGib())
-                .queryParam("headroom", request.headroomPercent())
-                .queryParam("rankBy", request.rankBy().id())
-                .queryParam("textOnly", request.weights().textOnly())
-                .queryParam("bf16Extras", request.weights().visionAndEmbeddingsInBf16());
         return uri.encode().build().getQuery();
     }
 }

@@ -84,6 +84,9 @@ final class ApiJson {
             boolean bf16Extras,
             long usableBytes) {
 
+        /** Components that are worked out, not inputs a URL sets. */
+        static final java.util.Set<String> DERIVED = java.util.Set.of("usableBytes");
+
         static AdviceInputs of(AdviceRequest request) {
             return new AdviceInputs(
                     request.gpu() == null ? null : request.gpu().gpu(),
