@@ -23,13 +23,24 @@ public class ModelComparison {
     public List<String> models() {
         return scores.all().stream()
                 .filter(s -> s.sourceTable() != 7)
-                .map(ScoreRepository.Score::model)
+                .map(s -> canonical(s.model()))
                 .distinct()
                 .sorted()
                 .toList();
     }
 
-    public record Delta(int table, String benchmark, String setting, String a, String b, BigDecimal difference) {
+    /**
+     * One benchmark both models have; {@code alsoIn} lists other tables that print the same two values for it
+     * (MATH and Global MMLU-Lite appear in Tables 6 and 18), which count once.
+     */
+    public record Delta(
+            int table,
+            String benchmark,
+            String setting,
+            String a,
+            String b,
+            BigDecimal difference,
+            List<Integer> alsoIn) {
         /** 1 when the first model scores higher, -1 when the second does, 0 for a tie. */
         public int winner() {
             return difference.signum();
@@ -57,25 +68,56 @@ public class ModelComparison {
     /** Differences are a minus b, on the printed values; higher is better on every benchmark of these tables. */
     public Comparison compare(String a, String b) {
         Map<String, ScoreRepository.Score> ofB = scores.all().stream()
-                .filter(s -> s.model().equals(b))
+                .filter(s -> canonical(s.model()).equals(b))
                 .collect(Collectors.toMap(ModelComparison::key, Function.identity(), (x, y) -> x));
         List<Delta> deltas = new ArrayList<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
         for (ScoreRepository.Score scoreA : scores.all()) {
-            if (!scoreA.model().equals(a)) {
+            if (!canonical(scoreA.model()).equals(a)) {
                 continue;
             }
             ScoreRepository.Score scoreB = ofB.get(key(scoreA));
-            if (scoreB != null) {
-                deltas.add(new Delta(
-                        scoreA.sourceTable(),
-                        scoreA.benchmark(),
-                        scoreA.setting(),
-                        scoreA.valueText(),
-                        scoreB.valueText(),
-                        new BigDecimal(scoreA.valueText()).subtract(new BigDecimal(scoreB.valueText()))));
+            if (scoreB == null) {
+                continue;
             }
+            String same =
+                    scoreA.benchmark() + "|" + scoreA.setting() + "|" + scoreA.valueText() + "|" + scoreB.valueText();
+            Integer first = seen.get(same);
+            if (first != null) {
+                Delta earlier = deltas.get(first);
+                List<Integer> tables = new ArrayList<>(earlier.alsoIn());
+                tables.add(scoreA.sourceTable());
+                deltas.set(
+                        first,
+                        new Delta(
+                                earlier.table(),
+                                earlier.benchmark(),
+                                earlier.setting(),
+                                earlier.a(),
+                                earlier.b(),
+                                earlier.difference(),
+                                List.copyOf(tables)));
+                continue;
+            }
+            seen.put(same, deltas.size());
+            deltas.add(new Delta(
+                    scoreA.sourceTable(),
+                    scoreA.benchmark(),
+                    scoreA.setting(),
+                    scoreA.valueText(),
+                    scoreB.valueText(),
+                    new BigDecimal(scoreA.valueText()).subtract(new BigDecimal(scoreB.valueText())),
+                    List.of()));
         }
         return new Comparison(a, b, deltas);
+    }
+
+    /**
+     * A model as the comparison names it: Table 15 prints pre-trained Gemma 3 checkpoints as "Gemma3-4B-PT" where
+     * the other pre-training tables print "Gemma3-4B", and both are the same checkpoint.
+     */
+    static String canonical(String model) {
+        return model.startsWith("Gemma3-") && model.endsWith("-PT") ? model.substring(0, model.length() - 3) : model;
     }
 
     private static String key(ScoreRepository.Score s) {
