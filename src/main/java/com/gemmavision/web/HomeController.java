@@ -29,6 +29,17 @@ class HomeController {
         this.fragments = fragments;
     }
 
+    /**
+     * Back and Forward: with no page in its history cache, htmx asks for the URL again marked as a history
+     * restore and swaps the answer in for the whole body, so it gets the whole page (header and sidebar too).
+     */
+    @GetMapping(
+            value = "/",
+            headers = {"HX-Request=true", "HX-History-Restore-Request=true"})
+    String restoredPage(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return page(request, response, model);
+    }
+
     @GetMapping("/")
     String page(HttpServletRequest request, HttpServletResponse response, Model model) {
         Optional<String> stored = currentSelection.stored(request);

@@ -46,6 +46,33 @@ class MainPageBrowserIT extends BrowserTest {
     }
 
     @Test
+    void backAndForwardRestoreTheWholePageAndItsSidebar() {
+        driver = Browser.open(true);
+        driver.get(url("/?model=Gemma3-4B-IT&quant=bf16&kv=false"));
+        tick("model", "Gemma3-27B-IT");
+        Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("Gemma3-27B-IT"));
+        Browser.waitFor(driver).until(d -> tooltips("memory-chart").contains("bfloat16 — Gemma3-27B-IT: 54.0 GB"));
+
+        driver.navigate().back();
+        Browser.waitFor(driver).until(d -> !d.getCurrentUrl().contains("Gemma3-27B-IT"));
+        Browser.waitFor(driver).until(d -> tooltips("memory-chart").equals(List.of("bfloat16 — Gemma3-4B-IT: 8.0 GB")));
+        assertThat(driver.findElements(By.cssSelector("header.masthead"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("form#selection-form"))).hasSize(1);
+        assertThat(checkedModels()).containsExactly("Gemma3-4B-IT");
+
+        driver.navigate().forward();
+        Browser.waitFor(driver).until(d -> tooltips("memory-chart").contains("bfloat16 — Gemma3-27B-IT: 54.0 GB"));
+        assertThat(driver.findElements(By.cssSelector("header.masthead"))).hasSize(1);
+        assertThat(checkedModels()).containsExactly("Gemma3-4B-IT", "Gemma3-27B-IT");
+    }
+
+    private List<String> checkedModels() {
+        return driver.findElements(By.cssSelector("input[name=model]:checked")).stream()
+                .map(e -> e.getAttribute("value"))
+                .toList();
+    }
+
+    @Test
     void aBookmarkOpensTheSameViewInAFreshBrowserAndAReloadKeepsIt() {
         driver = Browser.open(true);
         driver.get(url("/?model=Gemma3-1B&quant=int4&kv=false"));

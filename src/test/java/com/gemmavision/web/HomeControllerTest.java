@@ -226,4 +226,24 @@ class HomeControllerTest {
                 .noneMatch(title -> title.contains("*"));
         assertThat(html.select("#quantization dd em").eachText()).contains("not");
     }
+
+    @Test
+    void aHistoryRestoreGetsTheWholePageNotTheRedraw() throws Exception {
+        String url = "/?model=Gemma3-4B-IT&quant=bf16&kv=false";
+        Document restored =
+                page(mvc.perform(get(url).header("HX-Request", "true").header("HX-History-Restore-Request", "true"))
+                        .andExpect(status().isOk())
+                        .andReturn());
+        Document advisor = page(mvc.perform(get("/advisor?gpu=NVIDIA%20L4")
+                        .header("HX-Request", "true")
+                        .header("HX-History-Restore-Request", "true"))
+                .andExpect(status().isOk())
+                .andReturn());
+
+        assertThat(restored.select("header.masthead")).hasSize(1);
+        assertThat(restored.select("form#selection-form")).hasSize(1);
+        assertThat(restored.select("#analysis #quantization")).hasSize(1);
+        assertThat(advisor.select("header.masthead")).hasSize(1);
+        assertThat(advisor.select("form#selection-form")).hasSize(1);
+    }
 }

@@ -55,6 +55,14 @@ class AdvisorController {
         this.fragments = fragments;
     }
 
+    /** Back and Forward: a history restore gets the whole page, as on the main page. */
+    @GetMapping(
+            value = "/advisor",
+            headers = {"HX-Request=true", "HX-History-Restore-Request=true"})
+    String restoredPage(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return page(request, response, model);
+    }
+
     @GetMapping("/advisor")
     String page(HttpServletRequest request, HttpServletResponse response, Model model) {
         Request read = read(request, response);

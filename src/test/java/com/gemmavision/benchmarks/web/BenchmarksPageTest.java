@@ -165,7 +165,8 @@ class BenchmarksPageTest {
 
         // MATH and Global MMLU-Lite are printed in Tables 6 and 18 alike: one row each, counted once
         assertThat(page.select("#compare-table tbody tr")).hasSize(21);
-        assertThat(page.select("#compare-table tbody tr td:first-child").eachText()).contains("6 (also 18)");
+        assertThat(page.select("#compare-table tbody tr td:first-child").eachText())
+                .contains("6 (also 18)");
         assertThat(page.select(".compare-summary").text())
                 .matches(
                         "Gemma3-4B-IT scores higher on \\d+, Gemma2-27B-IT on \\d+, tied on \\d+ of 21 shared benchmarks\\.");
