@@ -234,6 +234,35 @@ class SelectionFlowTest {
                 .anySatisfy(c -> assertThat(c).startsWith("gv-selection=").contains("Max-Age=2592000"));
     }
 
+    @Test
+    void forgetMeDeletesTheSessionItsDocumentsAndItsCookies() {
+        AppClient client = new AppClient(port);
+        client.get("/");
+        client.get("/?model=Gemma3-27B-IT&quant=sfp8", "HX-Request", "true");
+        HttpResponse<String> upload = client.upload(
+                "/documents",
+                java.util.Map.of("report.pdf", com.gemmavision.documents.TestPdfs.report(1)),
+                "Accept",
+                "application/json");
+        assertThat(upload.statusCode()).isEqualTo(201);
+        long sessionsBefore = sessions();
+        long documentsBefore = documents();
+
+        String[] csrf = client.csrf();
+        HttpResponse<String> forget = client.post("/forget", csrf[0], csrf[1]);
+
+        assertThat(forget.statusCode()).isEqualTo(200); // followed the redirect to a fresh main page
+        assertThat(sessions()).isEqualTo(sessionsBefore - 1);
+        assertThat(documents()).isEqualTo(documentsBefore - 1);
+        assertThat(cookieNames(client)).doesNotContain("SESSION", "gv-selection");
+        assertThat(client.get("/").uri().getQuery()).isNull(); // nothing stored to restore
+        assertThat(client.post("/forget").statusCode()).isEqualTo(403); // no CSRF token, no forgetting
+    }
+
+    private long documents() {
+        return jdbc.sql("SELECT COUNT(*) FROM document").query(Long.class).single();
+    }
+
     private static HttpCookie cookie(String name, String value) {
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");

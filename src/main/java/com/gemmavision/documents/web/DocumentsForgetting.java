@@ -1,0 +1,31 @@
+package com.gemmavision.documents.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.gemmavision.documents.Documents;
+import com.gemmavision.documents.StoredDocument;
+import com.gemmavision.web.Forgetting;
+
+import org.springframework.stereotype.Component;
+
+/** "Forget me" for documents: every document of the user, with its stored file and results, is removed. */
+@Component
+class DocumentsForgetting implements Forgetting {
+
+    private final Documents documents;
+    private final DocumentOwner owner;
+
+    DocumentsForgetting(Documents documents, DocumentOwner owner) {
+        this.documents = documents;
+        this.owner = owner;
+    }
+
+    @Override
+    public void forget(HttpServletRequest request) {
+        owner.current(request).ifPresent(me -> {
+            for (StoredDocument document : documents.list(me)) {
+                documents.remove(document.id(), me);
+            }
+        });
+    }
+}
