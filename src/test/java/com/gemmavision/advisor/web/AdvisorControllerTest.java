@@ -105,4 +105,23 @@ class AdvisorControllerTest {
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("model,quant,weights_bytes");
         assertThat(table3).contains("Gemma3-27B,54.0,72.7,18.7,");
     }
+
+    @Test
+    void aCustomMemoryShowsAsCustomNotAsAPreset() throws Exception {
+        Document custom = Jsoup.parse(mvc.perform(get("/advisor").param("memoryGiB", "48"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        Document preset = Jsoup.parse(mvc.perform(get("/advisor").param("gpu", "NVIDIA L4"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+
+        assertThat(custom.select("select[name=gpu] option[selected]").eachAttr("value"))
+                .containsExactly("");
+        assertThat(custom.select("input[name=memoryGiB]").val()).isEqualTo("48.0");
+        assertThat(preset.select("select[name=gpu] option[selected]").eachAttr("value"))
+                .containsExactly("NVIDIA L4");
+        assertThat(preset.select("input[name=memoryGiB]").val()).isEmpty();
+    }
 }
