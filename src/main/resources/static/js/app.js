@@ -31,3 +31,20 @@ document.addEventListener('input', function (event) {
     }
   }
 });
+
+// After an upload is accepted: empty the file field (a second click must not send the same files again) and
+// bring the documents section, where its progress shows, into view.
+document.addEventListener('htmx:afterRequest', function (event) {
+  var form = event.detail.elt;
+  if (!form || form.id !== 'document-form' || !event.detail.successful) {
+    return;
+  }
+  var files = form.querySelector('input[type="file"]');
+  if (files) {
+    files.value = '';
+  }
+  var section = document.getElementById('documents');
+  if (section && section.scrollIntoView) {
+    section.scrollIntoView({ block: 'start' });
+  }
+});
