@@ -45,7 +45,8 @@ class DocumentsBrowserIT extends BrowserTest {
         Browser.waitFor(driver)
                 .until(d -> text("#documents article.document h3").contains("rechnung.pdf"));
         // the file field is emptied, so a second click does not upload the same file again
-        assertThat(driver.findElement(By.cssSelector("#document-form input[type=file]")).getAttribute("value"))
+        assertThat(driver.findElement(By.cssSelector("#document-form input[type=file]"))
+                        .getAttribute("value"))
                 .isEmpty();
         Browser.waitFor(driver).until(d -> text("#documents .badge").equals("done"));
         Browser.waitFor(driver).until(d -> text("#documents table.fields").contains("RE-2024-0042"));
