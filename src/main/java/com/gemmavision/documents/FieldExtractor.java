@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.iban4j.IbanFormatException;
 import org.iban4j.IbanUtil;
@@ -380,8 +383,20 @@ public final class FieldExtractor {
         return Map.copyOf(patterns);
     }
 
-    private static final Pattern CURRENCY_CODE =
-            Pattern.compile("\\b(EUR|USD|GBP|INR|PLN|CHF|JPY|CAD|AUD|SEK|NOK|DKK|CZK|HUF|CNY|MYR|SGD)\\b");
+    /** The ISO 4217 codes the extractor recognises. */
+    private static final List<String> CURRENCY_CODES = List.of(
+            "EUR", "USD", "GBP", "INR", "PLN", "CHF", "JPY", "CAD", "AUD", "SEK", "NOK", "DKK", "CZK", "HUF", "CNY",
+            "MYR", "SGD");
+
+    private static final Pattern CURRENCY_CODE = Pattern.compile("\\b(" + String.join("|", CURRENCY_CODES) + ")\\b");
+
+    /** Symbols and codes, longest first so "S$" is tried before "$", each quoted for a pattern. */
+    private static String alternatives(Collection<String> names) {
+        return names.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote)
+                .collect(Collectors.joining("|"));
+    }
 
     /** A line of a page, with its page number and where its text came from. */
     private record Line(int page, String text, String source, List<Double> words) {
@@ -914,10 +929,13 @@ public final class FieldExtractor {
 
     // ---- amounts --------------------------------------------------------------------------------------------
 
+    /** Symbols and codes printed before a figure, which OCR glues to it ("RM1.38"). */
+    private static final String GLUED_PREFIXES = alternatives(union(PREFIX_SYMBOLS, CURRENCY_CODES));
+
     /** OCR splits amounts ("6.  00", "RM1. 38"): joined again, and a currency glued to a figure set apart. */
     private static String amountText(String text) {
         return text.replaceAll("(?<=\\d)([.,])\\s{1,2}(\\d{2})(?!\\d)", "$1$2")
-                .replaceAll("(?i)\\b(RM|S\\$|Rs\\.?|USD|EUR|MYR|INR|SGD|GBP)(?=\\d)", "$1 ");
+                .replaceAll("(?i)\\b(" + GLUED_PREFIXES + ")(?=\\d)", "$1 ");
     }
 
     /**
@@ -1022,9 +1040,22 @@ public final class FieldExtractor {
     }
 
     /** A figure with cents beside a currency sign or code, before or after it. */
-    private static final Pattern MONEY_WITH_CURRENCY =
-            Pattern.compile("(?:(?<![A-Za-z])(?:RM|S\\$|Rs\\.?|EUR|USD|GBP|INR|MYR|SGD|CHF)|[$€£₹¥])\\s?(-?" + FIGURE
-                    + ")" + "|(?<![\\d.,])(-?" + FIGURE + ")\\s?(?:€|£|(?:EUR|USD|GBP|INR|MYR|SGD|CHF)(?![A-Za-z]))");
+    private static final Pattern MONEY_WITH_CURRENCY = Pattern.compile("(?<![A-Za-z])(?:"
+            + alternatives(union(CURRENCY_SYMBOLS.keySet(), CURRENCY_CODES)) + ")\\s?(-?" + FIGURE + ")"
+            + "|(?<![\\d.,])(-?" + FIGURE + ")\\s?(?:" + alternatives(union(suffixSymbols(), CURRENCY_CODES))
+            + ")(?![A-Za-z])");
+
+    private static Set<String> suffixSymbols() {
+        Set<String> symbols = new HashSet<>(CURRENCY_SYMBOLS.keySet());
+        symbols.removeAll(PREFIX_SYMBOLS);
+        return symbols;
+    }
+
+    private static Set<String> union(Collection<String> a, Collection<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
 
     /**
      * A page without any total, net or tax label that prints exactly one sum of money with its currency (a

@@ -19,7 +19,6 @@ import com.gemmavision.web.PageModel;
 import com.gemmavision.web.RenderedFragments;
 import com.gemmavision.web.Selection;
 import com.gemmavision.web.SelectionResolver;
-import com.gemmavision.web.UserText;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -125,7 +124,7 @@ class AdvisorController {
     static String title(AdviceRequest request) {
         String memory = request.gpu() != null
                 ? request.gpu().gpu()
-                : String.format(Locale.ROOT, "%s GiB", UserText.quoted(String.valueOf(request.memoryGib())));
+                : String.format(Locale.ROOT, "%,.1f GiB custom", request.memoryGib());
         return String.format(
                 Locale.ROOT,
                 "%s%s · %,d tokens × %,d",
