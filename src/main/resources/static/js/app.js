@@ -48,3 +48,24 @@ document.addEventListener('htmx:afterRequest', function (event) {
     section.scrollIntoView({ block: 'start' });
   }
 });
+
+// A saved view's short link: Copy puts it on the clipboard (or selects it where the clipboard is not allowed,
+// as on a plain-HTTP intranet host) and says so.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest && event.target.closest('button[data-copy]');
+  if (!button) {
+    return;
+  }
+  var text = button.getAttribute('data-copy');
+  var field = button.parentNode.querySelector('input.share-url');
+  function done(message) {
+    button.textContent = message;
+  }
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).then(function () { done('Copied'); }, function () { done('Copy failed'); });
+  } else if (field) {
+    field.focus();
+    field.select();
+    done(document.execCommand && document.execCommand('copy') ? 'Copied' : 'Selected: press Ctrl+C');
+  }
+});

@@ -27,7 +27,8 @@ class ArchitectureTest {
         "com.gemmavision.memory.web..",
         "com.gemmavision.benchmarks.web..",
         "com.gemmavision.documents.web..",
-        "com.gemmavision.advisor.web.."
+        "com.gemmavision.advisor.web..",
+        "com.gemmavision.views.web.."
     };
 
     @ArchTest
@@ -52,7 +53,7 @@ class ArchitectureTest {
             .resideInAPackage("com.gemmavision.web..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("com.gemmavision.advisor..", "com.gemmavision.documents..");
+            .resideInAnyPackage("com.gemmavision.advisor..", "com.gemmavision.documents..", "com.gemmavision.views..");
 
     @ArchTest
     static final ArchRule controllersLiveInTheirFeatureOrTheLayout = ArchRuleDefinition.classes()

@@ -77,6 +77,7 @@ public class PageModel {
         Selection selection = resolved.selection();
         model.addAttribute("selection", selection);
         model.addAttribute("query", selection.toQueryString());
+        model.addAttribute("stateParameters", SelectionResolver.entries(selection.toQueryString()));
         model.addAttribute("notices", resolved.notices());
         model.addAttribute("modelOptions", modelOptions(selection));
         model.addAttribute("quantOptions", formats.all());

@@ -56,6 +56,11 @@ public class SelectionResolver {
 
     /** Reads a stored canonical query string back, through the same checks as a request. */
     public Resolved resolveQuery(String query) {
+        return resolve(parameters(query), defaults());
+    }
+
+    /** A query string's parameters, decoded, in their order. */
+    public static Map<String, String[]> parameters(String query) {
         var parameters =
                 UriComponentsBuilder.fromUriString("/?" + query).build().getQueryParams();
         Map<String, String[]> decoded = new LinkedHashMap<>();
@@ -64,7 +69,14 @@ public class SelectionResolver {
                 values.stream()
                         .map(v -> v == null ? "" : URLDecoder.decode(v, StandardCharsets.UTF_8))
                         .toArray(String[]::new)));
-        return resolve(decoded, defaults());
+        return decoded;
+    }
+
+    /** The same as name-value pairs, for a form's hidden fields. */
+    public static List<Map.Entry<String, String>> entries(String query) {
+        return parameters(query).entrySet().stream()
+                .flatMap(e -> Arrays.stream(e.getValue()).map(v -> Map.entry(e.getKey(), v)))
+                .toList();
     }
 
     public static boolean hasSelectionParameters(Map<String, String[]> parameters) {

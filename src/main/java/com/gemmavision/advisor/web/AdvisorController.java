@@ -114,6 +114,7 @@ class AdvisorController {
         model.addAttribute("kvDtypes", KvDtype.values());
         model.addAttribute("rankings", QualityBenchmark.values());
         model.addAttribute("advisorQuery", request.query());
+        model.addAttribute("stateParameters", SelectionResolver.entries(request.query()));
         model.addAttribute("limits", parameters.limits());
         model.addAttribute("advisorTitle", title(request.advisor().request()));
         model.addAttribute("formAction", "/advisor");

@@ -1,0 +1,161 @@
+package com.gemmavision.views;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.gemmavision.database.Checkpoint;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Saves, lists, renames and deletes the team's named views. Names, notes and authors are plain text: control
+ * characters are removed, spaces collapsed (a note keeps its line breaks), and a value over its limit is refused
+ * rather than cut, so nothing a user typed is silently lost.
+ */
+@Service
+public class TeamViews {
+
+    /** Slug letters: lower case and digits without the look-alikes 0/o and 1/l/i, so a link can be read aloud. */
+    private static final char[] SLUG = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\n]]");
+    private static final Pattern SPACES = Pattern.compile("[\\h\\x0B]+");
+    private static final Pattern LINES = Pattern.compile("\\n{3,}");
+
+    private final ViewRepository repository;
+    private final ViewsProperties properties;
+    private final Checkpoint checkpoint;
+    private final SecureRandom random = new SecureRandom();
+
+    TeamViews(ViewRepository repository, ViewsProperties properties, Checkpoint checkpoint) {
+        this.repository = repository;
+        this.properties = properties;
+        this.checkpoint = checkpoint;
+    }
+
+    /** What a user typed about a view. */
+    public record Label(String name, String note, String author) {}
+
+    /** Saves a view of {@code page} with its canonical {@code query}; throws {@link ViewRefused} in words. */
+    public SavedView save(Label label, String page, String query, String description) {
+        Label clean = clean(label);
+        if (repository.count() >= properties.maxViews()) {
+            throw new ViewRefused(
+                    ViewRefused.Reason.FULL,
+                    null,
+                    "The server keeps at most " + properties.maxViews() + " team views. Delete one that is no longer"
+                            + " needed, then save again.");
+        }
+        OffsetDateTime now = now();
+        for (int attempt = 0; attempt < 8; attempt++) {
+            SavedView view = new SavedView(
+                    slug(), clean.name(), clean.note(), clean.author(), page, query, description, now, now);
+            if (repository.insert(view)) {
+                checkpoint.now();
+                return view;
+            }
+        }
+        throw new IllegalStateException("no free slug after 8 attempts");
+    }
+
+    public Optional<SavedView> find(String slug) {
+        return slug == null || slug.length() > properties.slugLength() + 8 ? Optional.empty() : repository.find(slug);
+    }
+
+    /** The view behind a short link, or {@link ViewRefused} (not found) in words. */
+    public SavedView open(String slug) {
+        return existing(slug);
+    }
+
+    public List<SavedView> list() {
+        return repository.list(properties.maxViews());
+    }
+
+    /** Renames a view and replaces its note; its link and selection stay. */
+    public SavedView rename(String slug, String name, String note) {
+        SavedView view = existing(slug);
+        Label clean = clean(new Label(name, note, view.author()));
+        repository.rename(slug, clean.name(), clean.note(), now());
+        checkpoint.now();
+        return existing(slug);
+    }
+
+    public void delete(String slug) {
+        if (!repository.delete(existing(slug).slug())) {
+            throw notFound(slug);
+        }
+        checkpoint.now();
+    }
+
+    private SavedView existing(String slug) {
+        return find(slug).orElseThrow(() -> notFound(slug));
+    }
+
+    private static ViewRefused notFound(String slug) {
+        return new ViewRefused(ViewRefused.Reason.NOT_FOUND, null, "There is no saved view at this link.");
+    }
+
+    private Label clean(Label label) {
+        String name = line(label.name());
+        if (name.isEmpty()) {
+            throw new ViewRefused(
+                    ViewRefused.Reason.INVALID, "name", "Give the view a name, for example “27B Int4 on L4, 128K”.");
+        }
+        return new Label(
+                limited("name", name, properties.maxName()),
+                limited("note", note(label.note()), properties.maxNote()),
+                limited("author", line(label.author()), properties.maxAuthor()));
+    }
+
+    private static String limited(String field, String value, int max) {
+        int length = value.codePointCount(0, value.length());
+        if (length > max) {
+            throw new ViewRefused(
+                    ViewRefused.Reason.INVALID,
+                    field,
+                    "The " + field + " is " + length + " characters long; at most " + max + " are kept.");
+        }
+        return value;
+    }
+
+    private static String line(String value) {
+        if (value == null) {
+            return "";
+        }
+        String text = CONTROL.matcher(value.replace('\n', ' ')).replaceAll("");
+        return SPACES.matcher(text).replaceAll(" ").strip();
+    }
+
+    private static String note(String value) {
+        if (value == null) {
+            return "";
+        }
+        String text =
+                CONTROL.matcher(value.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        text = SPACES.matcher(text).replaceAll(" ");
+        return LINES.matcher(text.lines()
+                        .map(String::strip)
+                        .reduce((a, b) -> a + "\n" + b)
+                        .orElse(""))
+                .replaceAll("\n\n")
+                .strip();
+    }
+
+    private String slug() {
+        StringBuilder slug = new StringBuilder(properties.slugLength());
+        for (int i = 0; i < properties.slugLength(); i++) {
+            slug.append(SLUG[random.nextInt(SLUG.length)]);
+        }
+        return slug.toString();
+    }
+
+    private static OffsetDateTime now() {
+        // Microseconds: what every supported database stores, so a read-back view equals the saved one.
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,28 @@
+package com.gemmavision.web;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/** The main page's state: the sidebar selection alone. */
+@Component
+class HomeState implements PageState {
+
+    private final SelectionResolver resolver;
+
+    HomeState(SelectionResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    @Override
+    public Page page() {
+        return Page.HOME;
+    }
+
+    @Override
+    public Described describe(Map<String, String[]> parameters) {
+        SelectionResolver.Resolved resolved = resolver.resolve(parameters, resolver.defaults());
+        Selection selection = resolved.selection();
+        return new Described(selection.toQueryString(), selection.title(), resolved.notices());
+    }
+}

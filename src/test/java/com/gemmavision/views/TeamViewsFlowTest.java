@@ -1,0 +1,178 @@
+package com.gemmavision.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import com.gemmavision.AppClient;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Team views over HTTP on the real migrations: save, open by short link in another browser, rename, delete. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:team-views;DB_CLOSE_DELAY=-1", "gemmavision.views.max-views=5"
+        })
+class TeamViewsFlowTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void noViewsYet() {
+        jdbc.sql("DELETE FROM saved_view").update();
+    }
+
+    private static String form(String... pairs) {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (form.length() > 0) {
+                form.append('&');
+            }
+            form.append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return form.toString();
+    }
+
+    private static String slugOf(HttpResponse<String> answer) {
+        String path = answer.uri().getPath();
+        assertThat(path).matches("/v/[a-z2-9]{7}");
+        return path.substring(3);
+    }
+
+    @Test
+    void aSavedAdvisorViewOpensByItsShortLinkForSomeoneElse() {
+        AppClient alice = new AppClient(port);
+        HttpResponse<String> saved = alice.postForm(
+                "/views",
+                form(
+                        "name", "27B Int4 on L4, 128K, invoices",
+                        "note", "For the <b>invoice</b> pipeline",
+                        "author", "Alice",
+                        "page", "advisor",
+                        "model", "Gemma3-27B-IT",
+                        "quant", "int4",
+                        "gpu", "NVIDIA L4",
+                        "context", "131072",
+                        "batch", "2"));
+
+        assertThat(saved.statusCode()).isEqualTo(200);
+        String slug = slugOf(saved);
+
+        Document bob = new AppClient(port).page("/v/" + slug);
+        assertThat(bob.title()).isEqualTo("27B Int4 on L4, 128K, invoices · Team view · GemmaVision-QuantAdvisor");
+        assertThat(bob.select("input[name=model][checked]").eachAttr("value")).containsExactly("Gemma3-27B-IT");
+        assertThat(bob.select("input[name=quant][checked]").eachAttr("value")).containsExactly("int4");
+        assertThat(bob.selectFirst("input[name=context]").attr("value")).isEqualTo("131072");
+        assertThat(bob.selectFirst("input[name=batch]").attr("value")).isEqualTo("2");
+        assertThat(bob.selectFirst(".saved-view-banner").text())
+                .contains("27B Int4 on L4, 128K, invoices", "saved by Alice")
+                .contains("For the <b>invoice</b> pipeline");
+        assertThat(bob.select(".saved-view-banner b")).isEmpty();
+
+        Document list = new AppClient(port).page("/views");
+        assertThat(list.selectFirst("#view-" + slug).text())
+                .contains("27B Int4 on L4, 128K, invoices", "Alice", "Advisor: NVIDIA L4 · 131,072 tokens × 2");
+    }
+
+    @Test
+    void aScriptGetsTheSlugAndUrlAsJson() {
+        AppClient client = new AppClient(port);
+        HttpResponse<String> saved = client.postForm(
+                "/views", form("name", "Int4 overview", "model", "Gemma3-4B-IT"), "Accept", "application/json");
+
+        assertThat(saved.statusCode()).isEqualTo(201);
+        assertThat(saved.body())
+                .matches("\\{\"slug\":\"[a-z2-9]{7}\",\"url\":\"http://localhost:\\d+/v/[a-z2-9]{7}\".*");
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).contains("/v/");
+    }
+
+    @Test
+    void htmxGetsTheLinkInPlace() {
+        AppClient client = new AppClient(port);
+        HttpResponse<String> saved = client.postForm(
+                "/views", form("name", "Quick", "model", "Gemma3-1B-IT", "kv", "true"), "HX-Request", "true");
+
+        Document fragment = Jsoup.parse(saved.body());
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(fragment.selectFirst("input.share-url").attr("value"))
+                .matches("http://localhost:\\d+/v/[a-z2-9]{7}");
+    }
+
+    @Test
+    void refusalsSayWhyWithAFittingStatusAndKeepTheInput() {
+        AppClient client = new AppClient(port);
+
+        HttpResponse<String> unnamed = client.postForm("/views", form("name", "  \u0007 ", "model", "Gemma3-4B-IT"));
+        assertThat(unnamed.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(unnamed.body());
+        assertThat(page.selectFirst(".refusal").text()).contains("Give the view a name");
+        assertThat(page.select("#retry-view-form input[name=model]").eachAttr("value"))
+                .containsExactly("Gemma3-4B-IT");
+
+        HttpResponse<String> tooLong = client.postForm("/views", form("name", "x".repeat(121)), "HX-Request", "true");
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(tooLong.body()).selectFirst(".refusal").text())
+                .isEqualTo("The name is 121 characters long; at most 120 are kept.");
+
+        HttpResponse<String> missing = client.get("/v/zzzzzzz");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(missing.body()).selectFirst(".refusal").text())
+                .isEqualTo("There is no saved view at this link.");
+
+        HttpResponse<String> noToken = client.post("/views");
+        assertThat(noToken.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void renameKeepsTheLinkAndDeleteRemovesIt() {
+        AppClient client = new AppClient(port);
+        String slug = slugOf(client.postForm("/views", form("name", "Before", "model", "Gemma3-12B-IT")));
+
+        client.postForm("/views/" + slug, form("name", "After", "note", "line one\r\nline two"));
+        Document renamed = client.page("/v/" + slug);
+        assertThat(renamed.title()).startsWith("After · Team view");
+        assertThat(renamed.select("input[name=model][checked]").eachAttr("value"))
+                .containsExactly("Gemma3-12B-IT");
+
+        HttpResponse<String> deleted = client.postForm("/views/" + slug + "/delete", "");
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(client.get("/v/" + slug).statusCode()).isEqualTo(404);
+        assertThat(client.postForm("/views/" + slug + "/delete", "").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theServerKeepsABoundedNumberOfViews() {
+        AppClient client = new AppClient(port);
+        int status = 0;
+        for (int i = 0; i < 7 && status != 409; i++) {
+            status = client.postForm("/views", form("name", "View " + i), "Accept", "application/json")
+                    .statusCode();
+        }
+        assertThat(status).isEqualTo(409);
+    }
+
+    @Test
+    void theListDownloadsAsCsv() {
+        AppClient client = new AppClient(port);
+        client.postForm("/views", form("name", "Comma, \"quoted\"", "model", "Gemma3-4B-IT"));
+        HttpResponse<String> csv = client.get("/views.csv");
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.body())
+                .startsWith("slug,name,note,author,page,selects,link,created,updated")
+                .contains("\"Comma, \"\"quoted\"\"\"");
+    }
+}
