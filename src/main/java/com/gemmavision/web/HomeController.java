@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The main page. Without JavaScript the sidebar form submits here and gets the whole page; HTMX sends the
@@ -23,10 +24,14 @@ class HomeController {
     private final PageModel pageModel;
     private final RenderedFragments fragments;
 
-    HomeController(CurrentSelection currentSelection, PageModel pageModel, RenderedFragments fragments) {
+    private final PdfReports reports;
+
+    HomeController(
+            CurrentSelection currentSelection, PageModel pageModel, RenderedFragments fragments, PdfReports reports) {
         this.currentSelection = currentSelection;
         this.pageModel = pageModel;
         this.fragments = fragments;
+        this.reports = reports;
     }
 
     /**
@@ -64,6 +69,27 @@ class HomeController {
                 "/",
                 resolved.selection().toQueryString(),
                 resolved.notices().isEmpty(),
+                model -> pageModel.populate(Page.HOME, model, resolved),
+                request,
+                response);
+    }
+
+    /** The same sections as a PDF for a decision memo, with the link that opens this view. */
+    @GetMapping("/report.pdf")
+    ResponseEntity<byte[]> report(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        SelectionResolver.Resolved resolved = currentSelection.resolve(request);
+        String query = resolved.selection().toQueryString();
+        return reports.fragment(
+                "gemma3-overview.pdf",
+                new PdfReports.Heading(
+                        "Gemma 3 models, quantization and benchmarks",
+                        resolved.selection().title(),
+                        ServletUriComponentsBuilder.fromContextPath(request)
+                                .path("/")
+                                .query(query)
+                                .build()
+                                .toUriString()),
+                ANALYSIS_FRAGMENT,
                 model -> pageModel.populate(Page.HOME, model, resolved),
                 request,
                 response);

@@ -104,7 +104,8 @@ public class RenderedFragments {
         return rendered;
     }
 
-    String render(
+    /** A fragment as text, rendered now with the model the populator fills. */
+    public String render(
             String viewName,
             Consumer<ExtendedModelMap> populator,
             HttpServletRequest request,

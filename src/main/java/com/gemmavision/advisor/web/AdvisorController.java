@@ -16,6 +16,7 @@ import com.gemmavision.memory.KvDtype;
 import com.gemmavision.web.CurrentSelection;
 import com.gemmavision.web.Page;
 import com.gemmavision.web.PageModel;
+import com.gemmavision.web.PdfReports;
 import com.gemmavision.web.RenderedFragments;
 import com.gemmavision.web.Selection;
 import com.gemmavision.web.SelectionResolver;
@@ -24,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The deployment advisor page, sharing the main page's sidebar and URL contract, plus its own settings. */
@@ -38,6 +40,7 @@ class AdvisorController {
     private final PageModel pageModel;
     private final GpuPresets gpus;
     private final RenderedFragments fragments;
+    private final PdfReports reports;
 
     AdvisorController(
             CurrentSelection currentSelection,
@@ -45,13 +48,15 @@ class AdvisorController {
             AdvisorPage advisorPage,
             PageModel pageModel,
             GpuPresets gpus,
-            RenderedFragments fragments) {
+            RenderedFragments fragments,
+            PdfReports reports) {
         this.currentSelection = currentSelection;
         this.parameters = parameters;
         this.advisorPage = advisorPage;
         this.pageModel = pageModel;
         this.gpus = gpus;
         this.fragments = fragments;
+        this.reports = reports;
     }
 
     /** Back and Forward: a history restore gets the whole page, as on the main page. */
@@ -84,6 +89,26 @@ class AdvisorController {
                 response);
     }
 
+    /** The advice as a PDF for a decision memo: the same results, with the link that opens them again. */
+    @GetMapping("/advisor/report.pdf")
+    ResponseEntity<byte[]> report(HttpServletRequest request, HttpServletResponse response) throws Exception {
+        Request read = read(request, currentSelection.resolve(request));
+        return reports.fragment(
+                "gemma3-deployment-advice.pdf",
+                new PdfReports.Heading(
+                        "Deployment advice: " + title(read.advisor().request()),
+                        read.selection().selection().title(),
+                        ServletUriComponentsBuilder.fromContextPath(request)
+                                .path("/advisor")
+                                .query(read.query())
+                                .build()
+                                .toUriString()),
+                RESULTS_FRAGMENT,
+                model -> populate(model, read),
+                request,
+                response);
+    }
+
     /** A request's sidebar selection and advisor settings, with the canonical query of both. */
     private record Request(
             SelectionResolver.Resolved selection,
@@ -92,7 +117,10 @@ class AdvisorController {
             List<String> notices) {}
 
     private Request read(HttpServletRequest request, HttpServletResponse response) {
-        SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request, response);
+        return read(request, currentSelection.resolveAndRemember(request, response));
+    }
+
+    private Request read(HttpServletRequest request, SelectionResolver.Resolved resolved) {
         AdvisorParameters.Parsed parsed = parameters.parse(request.getParameterMap());
         List<String> notices = new ArrayList<>(resolved.notices());
         notices.addAll(parsed.messages());

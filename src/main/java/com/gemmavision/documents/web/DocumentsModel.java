@@ -1,6 +1,7 @@
 package com.gemmavision.documents.web;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -69,7 +70,14 @@ class DocumentsModel implements UserSection {
     }
 
     void populate(Model model, HttpServletRequest request, Selection selection) {
-        List<StoredDocument> mine = owner.current(request).map(documents::list).orElse(List.of());
+        populate(model, request, selection, document -> true);
+    }
+
+    /** The section for the user's documents that {@code shown} accepts (one, for its PDF report). */
+    void populate(Model model, HttpServletRequest request, Selection selection, Predicate<StoredDocument> shown) {
+        List<StoredDocument> mine = owner.current(request).map(documents::list).orElse(List.of()).stream()
+                .filter(shown)
+                .toList();
         List<DocumentCard> cards = mine.stream()
                 .map(d -> {
                     DocumentResults results = documents.results(d);

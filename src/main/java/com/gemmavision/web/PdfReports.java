@@ -1,0 +1,155 @@
+package com.gemmavision.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.ExtendedModelMap;
+
+/**
+ * A view as a PDF for a decision memo: the same fragment the page shows (its tables, its charts as vector SVG,
+ * its sources and "derived" notes), under a heading with what it selects, its link and the date, laid out by
+ * openhtmltopdf on PDFBox. What only works on screen (forms, buttons, download links) is left out.
+ */
+@Component
+public class PdfReports {
+
+    private static final MediaType PDF = MediaType.APPLICATION_PDF;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+    private static final String FONT = "DejaVu Sans";
+
+    /** What only works on screen. */
+    private static final String SCREEN_ONLY = "form, button, input, select, textarea, script, noscript, .downloads,"
+            + " .htmx-indicator, .saved-view-banner, .save-view, [hx-get][hx-trigger=load], .no-print";
+
+    private final RenderedFragments fragments;
+    private final String css;
+
+    PdfReports(RenderedFragments fragments) {
+        this.fragments = fragments;
+        this.css = resource("report/report.css");
+    }
+
+    /** The heading of a report: its title, what it shows in words, and the link that opens the same view. */
+    public record Heading(String title, String selects, String link) {}
+
+    /** A fragment of the page as a PDF attachment. */
+    public ResponseEntity<byte[]> fragment(
+            String filename,
+            Heading heading,
+            String viewName,
+            Consumer<ExtendedModelMap> populator,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws Exception {
+        String html = fragments.render(viewName, populator, request, response);
+        byte[] pdf = pdf(heading, html, OffsetDateTime.now(ZoneOffset.UTC));
+        return ResponseEntity.ok()
+                .contentType(PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
+                .body(pdf);
+    }
+
+    /** The report's HTML: the heading, the fragment without its on-screen controls, and the sources. */
+    Document document(Heading heading, String fragmentHtml, OffsetDateTime when) {
+        Document document = Jsoup.parse("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"></head>"
+                + "<body><header class=\"report-head\"></header><main></main><footer class=\"report-foot\"></footer>"
+                + "</body></html>");
+        document.title(heading.title());
+        document.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(css));
+        Element head = document.selectFirst("header.report-head");
+        head.appendElement("p").addClass("brand").text("GemmaVision-QuantAdvisor report");
+        head.appendElement("h1").text(heading.title());
+        head.appendElement("p").addClass("selects").text(heading.selects());
+        Element meta = head.appendElement("p").addClass("meta");
+        meta.appendText("Generated " + WHEN.format(when) + " · Open this view: ");
+        meta.appendElement("a").attr("href", heading.link()).text(heading.link());
+
+        Element main = document.selectFirst("main");
+        main.html(fragmentHtml);
+        main.select(SCREEN_ONLY).remove();
+        main.select("title").remove();
+        // every collapsed part of the page is part of the memo
+        main.select("details").forEach(d -> d.tagName("div").addClass("details"));
+        main.select("summary").forEach(s -> s.tagName("p").addClass("summary"));
+        // openhtmltopdf draws an inline SVG only from the SVG namespace
+        main.select("svg").forEach(svg -> svg.attr("xmlns", "http://www.w3.org/2000/svg"));
+
+        document.selectFirst("footer.report-foot")
+                .appendElement("p")
+                .text("Figures: Gemma Team, Google DeepMind, Gemma 3 Technical Report, arXiv:2503.19786v1 (2025)."
+                        + " Figures marked “derived” are computed by this app from the report's tables and the"
+                        + " models' configuration; the page says how.");
+        return document;
+    }
+
+    byte[] pdf(Heading heading, String fragmentHtml, OffsetDateTime when) {
+        Document document = document(heading, fragmentHtml, when);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            for (String face : List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")) {
+                boolean bold = face.contains("Bold");
+                builder.useFont(
+                        () -> stream("fonts/" + face),
+                        FONT,
+                        bold ? 700 : 400,
+                        BaseRendererBuilder.FontStyle.NORMAL,
+                        true);
+            }
+            builder.useSVGDrawer(new BatikSVGDrawer());
+            builder.withW3cDocument(new W3CDom().fromJsoup(document), heading.link());
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static InputStream stream(String path) {
+        try {
+            return new ClassPathResource(path).getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = stream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package com.gemmavision.web;
+
+import static com.gemmavision.documents.DocumentPolling.finished;
+import static com.gemmavision.documents.DocumentPolling.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import com.gemmavision.AppClient;
+import com.gemmavision.documents.DocumentPolling;
+import com.gemmavision.documents.TestInvoices;
+import com.gemmavision.documents.TestPdfs;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The PDF reports of the main page, the advisor and a document, read back with PDFBox. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:pdf-reports;DB_CLOSE_DELAY=-1")
+class PdfReportTest {
+
+    @LocalServerPort
+    int port;
+
+    private record Pdf(int status, String contentType, String disposition, String text, int pages, int images) {}
+
+    private Pdf pdf(AppClient client, String path) throws IOException {
+        HttpResponse<byte[]> response = bytes(client, path);
+        if (response.statusCode() != 200) {
+            return new Pdf(response.statusCode(), "", "", "", 0, 0);
+        }
+        try (PDDocument document = Loader.loadPDF(response.body())) {
+            int images = 0;
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().isImageXObject(name)) {
+                        images++;
+                    }
+                }
+            }
+            return new Pdf(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""),
+                    new PDFTextStripper().getText(document).replaceAll("\\s+", " "),
+                    document.getNumberOfPages(),
+                    images);
+        }
+    }
+
+    private HttpResponse<byte[]> bytes(AppClient client, String path) {
+        try {
+            return HttpClient.newBuilder()
+                    .cookieHandler(client.cookies())
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theMainPageReportHasTheViewsTablesSourcesAndLink() throws IOException {
+        Pdf pdf = pdf(new AppClient(port), "/report.pdf?model=Gemma3-27B-IT&quant=sfp8&kv=true&bench=arena");
+
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pdf.disposition()).contains("attachment").contains("gemma3-overview.pdf");
+        assertThat(pdf.text())
+                .contains("Gemma 3 models, quantization and benchmarks")
+                .contains("Gemma3-27B-IT · sfp8 · with KV cache · arena")
+                .contains("46.1") // Table 3: 27B, SFP8, with KV cache
+                .contains("1338") // Table 5: Gemma-3-27B-IT's Elo
+                .contains("derived")
+                .contains("arXiv:2503.19786v1")
+                .doesNotContain("Download CSV")
+                .doesNotContain("Generate Visualizations");
+        // a long link may wrap in the PDF; its characters are all there
+        assertThat(pdf.text().replace(" ", ""))
+                .contains("http://localhost:" + port + "/?model=Gemma3-27B-IT&quant=sfp8&kv=true&bench=arena");
+        // the charts are drawn as vectors, not pasted in as pictures
+        assertThat(pdf.images()).isZero();
+    }
+
+    @Test
+    void theAdvisorReportNamesItsInputsAndRecommendation() throws IOException {
+        Pdf pdf = pdf(new AppClient(port), "/advisor/report.pdf?gpu=NVIDIA%20L4&context=131072&batch=2");
+
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.text())
+                .contains("Deployment advice: NVIDIA L4 · 131,072 tokens × 2")
+                .contains("Recommendation")
+                .contains("Every model and format on NVIDIA L4")
+                .contains("/advisor?model=");
+    }
+
+    @Test
+    void aDocumentReportIsForItsOwnerOnly() throws IOException {
+        AppClient owner = new AppClient(port);
+        owner.get("/");
+        String id = json(owner.upload(
+                        "/documents",
+                        Map.of("rechnung.pdf", TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS)),
+                        "Accept",
+                        "application/json"))
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
+        DocumentPolling.waitFor(owner, id, d -> finished(d), Duration.ofSeconds(60));
+
+        Pdf pdf = pdf(owner, "/documents/" + id + "/report.pdf");
+
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.disposition()).contains("rechnung-report.pdf");
+        assertThat(pdf.text())
+                .contains("rechnung.pdf")
+                .contains("RE-2024-0042")
+                .contains("Müller Bürobedarf GmbH")
+                .contains("357,00");
+        assertThat(pdf(new AppClient(port), "/documents/" + id + "/report.pdf").status())
+                .isEqualTo(404);
+    }
+}
