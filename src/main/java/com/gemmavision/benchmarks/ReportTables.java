@@ -17,6 +17,7 @@ import com.gemmavision.charts.Datum;
 import com.gemmavision.charts.GroupedBarChart;
 import com.gemmavision.charts.LineChart;
 import com.gemmavision.charts.Series;
+import com.gemmavision.charts.SmallMultiples;
 
 import org.springframework.stereotype.Service;
 
@@ -109,8 +110,9 @@ public class ReportTables {
         BarChart chart = new BarChart(
                 id(table, 0),
                 catalog.tableCaption(table.number()).heading(),
-                "Grouped bars of Table " + table.number() + " of the Gemma 3 Technical Report, one group per"
-                        + " benchmark, one bar per model (the selected Gemma 3 sizes and every other family).",
+                "Table " + table.number() + " of the Gemma 3 Technical Report as small multiples, one panel per"
+                        + " benchmark and one bar per model: the selected Gemma 3 sizes in colour, every other"
+                        + " family muted.",
                 "Score",
                 "",
                 pivot.rows(),
@@ -125,7 +127,11 @@ public class ReportTables {
                 columns,
                 rows,
                 notes,
-                List.of(new TableView.Chart(GroupedBarChart.render(chart), false, "Published values.")));
+                List.of(new TableView.Chart(
+                        SmallMultiples.standalone(chart, c -> emphasised(c, selectedSizes)),
+                        false,
+                        "Published values, one panel per benchmark; the selected Gemma 3 sizes in colour.",
+                        SmallMultiples.panels(chart, c -> emphasised(c, selectedSizes)))));
     }
 
     private TableView longContext(ReportTable table, List<ScoreRepository.Score> cells, Set<String> selectedSizes) {

@@ -19,7 +19,20 @@ public record TableView(
     public record Row(String label, String tip, List<String> cells) {}
 
     /** A chart and whether it shows published values or something derived from them. */
-    public record Chart(String svg, boolean derived, String caption) {}
+    /**
+     * A chart of the table: {@code svg} is the whole chart (what downloads); {@code panels}, when not empty, are
+     * the small multiples the page lays out side by side instead.
+     */
+    public record Chart(String svg, boolean derived, String caption, List<String> panels) {
+
+        public Chart {
+            panels = List.copyOf(panels);
+        }
+
+        public Chart(String svg, boolean derived, String caption) {
+            this(svg, derived, caption, List.of());
+        }
+    }
 
     public String id() {
         return "report-table-" + table.number();

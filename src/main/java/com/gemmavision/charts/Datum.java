@@ -17,6 +17,12 @@ public record Datum(double value, String text) {
         }
     }
 
+    /** The figure alone, as a label on the chart shows it: the text without a bracketed explanation. */
+    public String label() {
+        int bracket = text.indexOf(" (");
+        return bracket > 0 ? text.substring(0, bracket) : text;
+    }
+
     public static Datum of(BigDecimal value, String text) {
         return new Datum(value.doubleValue(), text);
     }

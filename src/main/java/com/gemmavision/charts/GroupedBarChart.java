@@ -33,11 +33,11 @@ public final class GroupedBarChart {
                             "text-anchor",
                             "middle",
                             "font-size",
-                            "10",
+                            "11",
                             "class",
                             "gap");
                     svg.element("title", series.name() + " — " + category + ": no published value");
-                    svg.text("n/a").close("text");
+                    svg.text(barWidth >= 22 ? "n/a" : "·").close("text");
                     continue;
                 }
                 double top = y.y(datum.value());
@@ -57,10 +57,11 @@ public final class GroupedBarChart {
                         "bar");
                 svg.element("title", series.name() + " — " + category + ": " + datum.text() + unit);
                 svg.close("rect");
-                if (barWidth >= 18) {
+                // a value label is drawn only where it fits over its bar (about 6.5 units a character at 11)
+                if (datum.label().length() * 6.5 <= barWidth + 2) {
                     svg.element(
                             "text",
-                            datum.text(),
+                            datum.label(),
                             "x",
                             Svg.num(centre),
                             "y",
@@ -68,7 +69,7 @@ public final class GroupedBarChart {
                             "text-anchor",
                             "middle",
                             "font-size",
-                            "10",
+                            "11",
                             "class",
                             "value",
                             "aria-hidden",

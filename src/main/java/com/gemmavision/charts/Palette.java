@@ -1,15 +1,49 @@
 package com.gemmavision.charts;
 
-/** The Okabe-Ito palette: distinguishable with the common forms of colour blindness. */
-final class Palette {
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Chart colours: twelve that stay apart for the common forms of colour blindness (Okabe-Ito's, less its yellow,
+ * plus Paul Tol's darker hues), and one fixed colour per model, so a model looks the same in every chart.
+ */
+public final class Palette {
 
     private static final String[] COLOURS = {
-        "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"
+        "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+        "#332288", "#882255", "#117733", "#999933", "#44AA99", "#661100"
     };
+
+    /** What a chart shows of a model it does not emphasise. */
+    public static final String MUTED = "#c3cad2";
+
+    /** The report's models by their name without "-IT"/"-PT": Gemma 3 sizes keep the first four colours. */
+    private static final Map<String, Integer> MODELS = Map.ofEntries(
+            Map.entry("gemma3-27b", 0),
+            Map.entry("gemma3-4b", 1),
+            Map.entry("gemma3-12b", 2),
+            Map.entry("gemma3-1b", 3),
+            Map.entry("gemini-1.5-flash", 4),
+            Map.entry("gemini-1.5-pro", 5),
+            Map.entry("gemma2-27b", 6),
+            Map.entry("gemma2-9b", 7),
+            Map.entry("gemini-2.0-pro", 8),
+            Map.entry("gemma2-2b", 9),
+            Map.entry("gemini-2.0-flash", 10),
+            Map.entry("paligemma2-2b", 11),
+            Map.entry("paligemma2-10b", 10),
+            Map.entry("paligemma2-28b", 6));
 
     private Palette() {}
 
     static String colour(int index) {
         return COLOURS[Math.floorMod(index, COLOURS.length)];
+    }
+
+    /** The colour of a model in every chart; one the table does not name gets a stable colour by its name. */
+    public static String forModel(String name) {
+        String key = name.toLowerCase(Locale.ROOT).replaceFirst("-(it|pt)$", "");
+        Integer index = MODELS.get(key);
+        return colour(index != null ? index : key.hashCode());
     }
 }

@@ -49,8 +49,42 @@ public final class RadarChart {
         for (int s = 0; s < data.series().size(); s++) {
             outline(svg, data, data.series().get(s), s, n);
         }
+        gaps(svg, data, n);
         legend(svg, data.series());
         return svg.close("svg").toString();
+    }
+
+    /** One mark near the centre of each axis some series have no data for, naming them all in its tooltip. */
+    private static void gaps(Svg svg, Data data, int n) {
+        for (int a = 0; a < n; a++) {
+            int axis = a;
+            List<String> missing = data.series().stream()
+                    .filter(s -> s.values().get(axis) == null)
+                    .map(Series::name)
+                    .toList();
+            if (missing.isEmpty()) {
+                continue;
+            }
+            double[] p = at(a, n, 0.12);
+            svg.open(
+                    "text",
+                    "x",
+                    Svg.num(p[0]),
+                    "y",
+                    Svg.num(p[1]),
+                    "fill",
+                    "#57606a",
+                    "font-size",
+                    "13",
+                    "text-anchor",
+                    "middle",
+                    "dominant-baseline",
+                    "central",
+                    "class",
+                    "gap");
+            svg.element("title", data.axes().get(a) + ": no published data for " + String.join(", ", missing));
+            svg.text("×").close("text");
+        }
     }
 
     private static double[] at(int axis, int n, double fraction) {
@@ -114,7 +148,7 @@ public final class RadarChart {
     }
 
     private static void outline(Svg svg, Data data, Series series, int index, int n) {
-        String colour = Palette.colour(index);
+        String colour = Palette.forModel(series.name());
         String unit = data.unit() == null || data.unit().isBlank() ? "" : " " + data.unit();
         svg.open("g", "class", "series");
         // Consecutive axes with values are joined; a gap breaks the outline.
@@ -169,24 +203,7 @@ public final class RadarChart {
         for (int a = 0; a < n; a++) {
             Datum datum = series.values().get(a);
             if (datum == null) {
-                double[] p = at(a, n, 0.06 + index * 0.05);
-                svg.open(
-                        "text",
-                        "x",
-                        Svg.num(p[0]),
-                        "y",
-                        Svg.num(p[1]),
-                        "fill",
-                        colour,
-                        "font-size",
-                        "10",
-                        "text-anchor",
-                        "middle",
-                        "class",
-                        "gap");
-                svg.element("title", series.name() + " — " + data.axes().get(a) + ": no published data");
-                svg.text("×").close("text");
-                continue;
+                continue; // marked once per axis for every series without data (see gaps)
             }
             double[] p = at(a, n, Math.min(1, datum.value() / data.max()));
             svg.open("circle", "cx", Svg.num(p[0]), "cy", Svg.num(p[1]), "r", "4", "fill", colour, "class", "point");
@@ -218,7 +235,7 @@ public final class RadarChart {
                     "height",
                     "12",
                     "fill",
-                    Palette.colour(s));
+                    Palette.forModel(name));
             svg.element("text", name, "x", Svg.num(x + 16), "y", Svg.num(y));
             x += width + 12;
         }

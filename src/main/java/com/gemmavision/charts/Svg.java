@@ -26,6 +26,12 @@ final class Svg {
         return this;
     }
 
+    /** Markup made by another {@code Svg} (a nested panel), appended as it is. */
+    Svg raw(String markup) {
+        out.append(markup);
+        return this;
+    }
+
     Svg text(String text) {
         out.append(escape(text));
         return this;
@@ -61,6 +67,11 @@ final class Svg {
                 "http://www.w3.org/2000/svg",
                 "viewBox",
                 "0 0 " + width + " " + height,
+                // drawn at its own size (its box scrolls on a narrow screen), so its 11-15 px text stays that size
+                "width",
+                Integer.toString(width),
+                "height",
+                Integer.toString(height),
                 "role",
                 "img",
                 "aria-labelledby",

@@ -44,7 +44,7 @@ public class PdfReports {
 
     /** What only works on screen. */
     private static final String SCREEN_ONLY = "form, button, input, select, textarea, script, noscript, .downloads,"
-            + " .htmx-indicator, .saved-view-banner, .save-view, [hx-get][hx-trigger=load], .no-print";
+            + " .htmx-indicator, .saved-view-banner, .save-view, [hx-get][hx-trigger=load], .no-print, a[download]";
 
     private final RenderedFragments fragments;
     private final String css;

@@ -69,6 +69,7 @@ public @interface WebLayerTest {
         PageModel.class,
         MarkdownContent.class,
         RenderedFragments.class,
+        PdfReports.class,
         Ocr.class,
         DocumentTokens.class
     })

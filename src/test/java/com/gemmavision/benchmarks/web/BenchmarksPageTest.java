@@ -122,10 +122,14 @@ class BenchmarksPageTest {
         Element table6 = page("model=Gemma3-4B-IT&bench=zero-shot").getElementById("report-table-6");
 
         assertThat(table6.select("thead th.emphasised").eachText()).containsExactly("Gemma3-4B-IT");
-        List<String> series = table6.select("svg g.legend text").eachText();
-        assertThat(series)
+        // small multiples: one panel per benchmark, the selected size emphasised, the other families muted
+        Element mmluPro = table6.selectFirst(".chart.multiples svg.multiple");
+        assertThat(mmluPro.selectFirst("text.chart-title").text()).isEqualTo("MMLU-Pro");
+        assertThat(mmluPro.select("g.row text.series").eachText())
                 .contains("Gemma3-4B-IT", "Gemini-2.0-Pro", "Gemma2-27B-IT")
                 .doesNotContain("Gemma3-27B-IT");
+        assertThat(mmluPro.select("g.row.emphasised text.series").eachText()).containsExactly("Gemma3-4B-IT");
+        assertThat(table6.select(".chart.multiples svg.multiple")).hasSizeGreaterThan(5);
     }
 
     @Test

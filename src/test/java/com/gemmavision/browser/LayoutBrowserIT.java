@@ -1,0 +1,98 @@
+package com.gemmavision.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Every page at a phone's and a wide screen's width: no page-level horizontal scrolling, no chart text under
+ * 11 px as displayed, and no two labels of a chart drawn over each other.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-layout;DB_CLOSE_DELAY=-1")
+class LayoutBrowserIT extends BrowserTest {
+
+    /** The densest views: every model, every format, every benchmark group and every report table. */
+    static final String EVERYTHING = "/?model=Gemma3-1B&model=Gemma3-4B-IT&model=Gemma3-12B-IT&model=Gemma3-27B-IT"
+            + "&quant=bf16&quant=int4&quant=int4-b32&quant=sfp8&kv=true"
+            + "&bench=arena&bench=zero-shot&bench=multimodal&bench=long-context&bench=stem-code"
+            + "&table=6&table=8&table=9&table=10&table=11&table=12&table=13&table=14&table=15&table=16&table=17&table=18"
+            + "&compare=Gemma3-27B-IT&compare=Gemini-1.5-Pro";
+
+    private void viewport(int width) {
+        ((ChromeDriver) driver)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /** Opens every collapsed part, so its charts are laid out and measured too. */
+    private void openEverything() {
+        script("document.querySelectorAll('details').forEach(d => d.open = true)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> problems() {
+        return (List<String>) script("""
+                const problems = [];
+                const doc = document.documentElement;
+                if (doc.scrollWidth > window.innerWidth) {
+                  const wide = Array.from(document.querySelectorAll('body *'))
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                                 && !e.closest('.table-wrap, .chart, .scroll-x'))
+                    .slice(0, 3).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className);
+                  problems.push('page is ' + doc.scrollWidth + ' px wide at ' + window.innerWidth + ': ' + wide);
+                }
+                document.querySelectorAll('svg.chart').forEach(svg => {
+                  const name = svg.getAttribute('aria-label') || svg.id;
+                  const boxes = [];
+                  svg.querySelectorAll('text').forEach(t => {
+                    const r = t.getBoundingClientRect();
+                    if (r.width === 0 || !t.textContent.trim()) return;
+                    const size = parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a;
+                    if (size < 10.95) problems.push(name + ': "' + t.textContent + '" is ' + size.toFixed(1) + ' px');
+                    boxes.push({text: t.textContent, r});
+                  });
+                  for (let i = 0; i < boxes.length; i++) {
+                    for (let j = i + 1; j < boxes.length; j++) {
+                      const a = boxes[i].r, b = boxes[j].r;
+                      const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                      const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                      if (overlapX > 1 && overlapY > 1) {
+                        problems.push(name + ': "' + boxes[i].text + '" overlaps "' + boxes[j].text + '"');
+                      }
+                    }
+                  }
+                });
+                return problems;
+                """);
+    }
+
+    @ParameterizedTest(name = "{0} at {1} px")
+    @CsvSource({
+        "/, 390",
+        "/, 1440",
+        "EVERYTHING, 390",
+        "EVERYTHING, 1440",
+        "/advisor?gpu=NVIDIA%20L4&context=131072, 390",
+        "/advisor?gpu=NVIDIA%20L4&context=131072, 1440",
+        "/views, 390",
+        "/views, 1440"
+    })
+    void fitsTheScreenWithReadableChartsWhoseLabelsDoNotOverlap(String path, int width) {
+        driver = Browser.open(true);
+        viewport(width);
+        driver.get(url(path.equals("EVERYTHING") ? EVERYTHING : path));
+        Browser.waitFor(driver).until(d -> script("return document.querySelector('#documents .placeholder')") == null);
+        openEverything();
+
+        assertThat(problems()).isEmpty();
+    }
+}
