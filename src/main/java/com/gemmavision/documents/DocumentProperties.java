@@ -38,6 +38,7 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrentUploads uploads whose bodies are read at once; more answer 503 at once, so slow senders
  *                         cannot hold every request thread
  * @param passwordSecret   key material that seals PDF passwords in the database (blank: a key per start)
+ * @param undoFor          how long a removed document can be brought back before it is deleted for good
  */
 @Validated
 @ConfigurationProperties("gemmavision.documents")
@@ -62,7 +63,8 @@ public record DocumentProperties(
         Duration heartbeat,
         Duration turn,
         @Min(1) int concurrentUploads,
-        String passwordSecret) {
+        String passwordSecret,
+        Duration undoFor) {
 
     /** The pixel limit as people write it: "60", or "2.5". */
     public String maxMegapixelsText() {

@@ -86,7 +86,7 @@ public class DocumentRepository {
     /** Pages of the owner's documents still waiting to be read (queued or running). */
     long pagesWaiting(String owner) {
         return jdbc.sql("SELECT COALESCE(SUM(COALESCE(page_count, 1) - pages_done), 0) FROM document"
-                        + " WHERE owner = ? AND status IN ('QUEUED', 'RUNNING')")
+                        + " WHERE owner = ? AND status IN ('QUEUED', 'RUNNING') AND removed_at IS NULL")
                 .param(owner)
                 .query(Long.class)
                 .single();
@@ -129,14 +129,15 @@ public class DocumentRepository {
     }
 
     public List<StoredDocument> byOwner(String owner) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE owner = ? ORDER BY created_at, id")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM document WHERE owner = ? AND removed_at IS NULL ORDER BY created_at, id")
                 .param(owner)
                 .query((rs, i) -> map(rs))
                 .list();
     }
 
     public long countByOwner(String owner) {
-        return jdbc.sql("SELECT COUNT(*) FROM document WHERE owner = ?")
+        return jdbc.sql("SELECT COUNT(*) FROM document WHERE owner = ? AND removed_at IS NULL")
                 .param(owner)
                 .query(Long.class)
                 .single();
@@ -144,7 +145,7 @@ public class DocumentRepository {
 
     /** A document, only if it belongs to the owner: another session's id is as good as unknown. */
     public Optional<StoredDocument> find(String id, String owner) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE id = ? AND owner = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE id = ? AND owner = ? AND removed_at IS NULL")
                 .params(id, owner)
                 .query((rs, i) -> map(rs))
                 .optional();
@@ -350,11 +351,59 @@ public class DocumentRepository {
         return updated == 1;
     }
 
-    boolean delete(String id, String owner) {
-        return jdbc.sql("DELETE FROM document WHERE id = ? AND owner = ?")
-                        .params(id, owner)
+    /** The name of the owner's document with these bytes, if they uploaded the same file already. */
+    Optional<String> sameFile(String owner, String sha256) {
+        return jdbc
+                .sql("SELECT filename FROM document WHERE owner = ? AND sha256 = ? AND removed_at IS NULL"
+                        + " ORDER BY created_at")
+                .params(owner, sha256)
+                .query(String.class)
+                .list()
+                .stream()
+                .findFirst();
+    }
+
+    void sha256(String id, String sha256) {
+        jdbc.sql("UPDATE document SET sha256 = ? WHERE id = ?")
+                .params(sha256, id)
+                .update();
+    }
+
+    /** Takes the document out of every list, to be deleted later unless brought back. */
+    boolean markRemoved(String id, String owner, Instant when) {
+        return jdbc.sql("UPDATE document SET removed_at = ? WHERE id = ? AND owner = ? AND removed_at IS NULL")
+                        .params(Timestamp.from(when), id, owner)
                         .update()
                 == 1;
+    }
+
+    /** The owner's documents removed at or after {@code since}, the newest first: what Undo can bring back. */
+    List<StoredDocument> removedSince(String owner, Instant since) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE owner = ? AND removed_at >= ?"
+                        + " ORDER BY removed_at DESC, id")
+                .params(owner, Timestamp.from(since))
+                .query((rs, i) -> map(rs))
+                .list();
+    }
+
+    boolean restore(String id, String owner, Instant since) {
+        return jdbc.sql("UPDATE document SET removed_at = NULL WHERE id = ? AND owner = ? AND removed_at >= ?")
+                        .params(id, owner, Timestamp.from(since))
+                        .update()
+                == 1;
+    }
+
+    /** Deletes documents removed before the cut-off, with their results (by cascade). */
+    int purgeRemoved(Instant before) {
+        return jdbc.sql("DELETE FROM document WHERE removed_at < ?")
+                .param(Timestamp.from(before))
+                .update();
+    }
+
+    /** Every document of the owner, removed ones included, and the owner's record. */
+    void deleteOwner(String owner) {
+        jdbc.sql("DELETE FROM document WHERE owner = ?").param(owner).update();
+        jdbc.sql("DELETE FROM document_owner WHERE owner = ?").param(owner).update();
     }
 
     void clearResults(String id) {

@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +118,8 @@ public class Documents {
                 rejected.add(inspection.rejection());
                 continue;
             }
-            Rejection refusal = transaction.execute(status -> store(owner, name, inspection, upload.file()));
+            String sha256 = sha256(upload.file());
+            Rejection refusal = transaction.execute(status -> store(owner, name, inspection, upload.file(), sha256));
             if (refusal == null) {
                 accepted.add(repository.find(inspection.id(), owner).orElseThrow());
             } else {
@@ -124,8 +128,16 @@ public class Documents {
         }
     }
 
-    private Rejection store(String owner, String name, Inspection inspection, Path file) {
+    private Rejection store(String owner, String name, Inspection inspection, Path file, String sha256) {
         repository.lockOwner(owner);
+        Optional<String> same = repository.sameFile(owner, sha256);
+        if (same.isPresent()) {
+            return new Rejection(
+                    name,
+                    name + " is the same file as " + same.get() + ", which you uploaded already (SHA-256 "
+                            + sha256.substring(0, 12) + "…); it is kept once.",
+                    409);
+        }
         if (repository.countByOwner(owner) >= properties.maxDocuments()) {
             return new Rejection(
                     name,
@@ -150,12 +162,29 @@ public class Documents {
         }
         StoredDocument document = describe(inspection.id(), owner, name, inspection, sizeOf(file));
         repository.insert(document);
+        repository.sha256(document.id(), sha256);
         try {
             content.write(document.id(), file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return null;
+    }
+
+    /** The file's SHA-256 in hex, read in a stream (an upload may be 25 MB). */
+    static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static long sizeOf(Path file) {
@@ -395,14 +424,54 @@ public class Documents {
         return repository.cancel(id, owner);
     }
 
-    /** Removes a document and its results; the removal is on disk before the user is told. */
+    /**
+     * Removes a document from the user's lists and stops its processing; the removal is on disk before the user
+     * is told. For {@code gemmavision.documents.undo-for} it can be brought back ({@link #restore}); then it and
+     * its results are deleted for good.
+     */
     public boolean remove(String id, String owner) {
         repository.cancel(id, owner);
-        boolean removed = repository.delete(id, owner);
+        boolean removed = repository.markRemoved(id, owner, Instant.now());
         if (removed) {
             checkpoint.now();
         }
         return removed;
+    }
+
+    /**
+     * "Forget me": every document of the owner, removed ones too, is deleted for good with its stored file and
+     * results (processing stops first); no Undo.
+     */
+    public void forget(String owner) {
+        for (StoredDocument document : repository.byOwner(owner)) {
+            repository.cancel(document.id(), owner);
+        }
+        repository.deleteOwner(owner);
+        checkpoint.now();
+    }
+
+    /** Undo: brings a removed document back while it can be; one whose processing was stopped is queued again. */
+    public boolean restore(String id, String owner) {
+        boolean restored = repository.restore(id, owner, Instant.now().minus(properties.undoFor()));
+        if (restored) {
+            repository
+                    .find(id, owner)
+                    .filter(d -> d.status() == DocumentStatus.CANCELLED)
+                    .ifPresent(d -> repository.requeue(id, owner));
+            checkpoint.now();
+        }
+        return restored;
+    }
+
+    /** The owner's documents removed recently enough to be brought back, the newest first. */
+    public List<StoredDocument> recentlyRemoved(String owner) {
+        return repository.removedSince(owner, Instant.now().minus(properties.undoFor()));
+    }
+
+    /** Every minute: removed documents whose time for Undo has passed go, with their results. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    public int purgeRemoved() {
+        return repository.purgeRemoved(Instant.now().minus(properties.undoFor()));
     }
 
     /** Longest PDF password kept (the column's size); longer ones are refused before they reach the database. */

@@ -113,7 +113,8 @@ class ChaosIT {
             String id = uploadOne(
                     client,
                     "invoice-" + trial + ".pdf",
-                    TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
+                    // a different file each trial: the same one twice would be kept once
+                    TestPdfs.invoice(trial == 0 ? TestInvoices.ENGLISH : TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS));
             app.kill();
             app.start();
             client = client.withPort(app.port());
@@ -220,9 +221,9 @@ class ChaosIT {
         needsTesseract();
         app = new AppProcess(data).start();
         AppClient busy = new AppClient(app.port());
-        byte[] scan = HostileFiles.longScan(500);
-        uploadOne(busy, "archive-1.pdf", scan);
-        uploadOne(busy, "archive-2.pdf", scan);
+        // two different scans: the same file twice would be recognised and kept once
+        uploadOne(busy, "archive-1.pdf", HostileFiles.longScan(500));
+        uploadOne(busy, "archive-2.pdf", HostileFiles.longScan(499));
         AppProcess.sleep(3000);
 
         AppClient other = new AppClient(app.port());
@@ -241,7 +242,8 @@ class ChaosIT {
         uploadOne(client, "first.pdf", pdf);
         Map<String, byte[]> twenty = new LinkedHashMap<>();
         for (int i = 0; i < 20; i++) {
-            twenty.put("file-" + i + ".pdf", pdf);
+            // twenty different files (the same bytes twice are kept once)
+            twenty.put("file-" + i + ".pdf", TestPdfs.report(i + 2));
         }
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Callable<Integer>> uploads = new ArrayList<>();

@@ -235,10 +235,11 @@ class DocumentFlowTest {
     @Test
     void theLimitOfDocumentsPerUserIsKept() {
         AppClient client = new AppClient(port);
-        byte[] pdf = TestPdfs.invoice(TestInvoices.DUTCH, TestPdfs.Layout.COLUMNS);
+        // seven different files (the same file twice would be recognised as such and kept once)
+        List<TestInvoices.Invoice> invoices = TestInvoices.all().toList();
         Map<String, byte[]> seven = new LinkedHashMap<>();
         for (int i = 1; i <= 7; i++) {
-            seven.put("doc-" + i + ".pdf", pdf);
+            seven.put("doc-" + i + ".pdf", TestPdfs.invoice(invoices.get(i - 1), TestPdfs.Layout.COLUMNS));
         }
 
         HttpResponse<String> response = client.upload("/documents", seven, "Accept", "application/json");

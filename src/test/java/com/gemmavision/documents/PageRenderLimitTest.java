@@ -36,7 +36,8 @@ class PageRenderLimitTest {
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(10),
                     8,
-                    ""),
+                    "",
+                    Duration.ofMinutes(10)),
             null,
             null,
             null);

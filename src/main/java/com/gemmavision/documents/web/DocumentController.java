@@ -214,6 +214,16 @@ class DocumentController {
         return action(documents.remove(id, ownerOr404(request)), request, htmx, model);
     }
 
+    /** Undo of Remove, while the document is still kept. */
+    @PostMapping("/documents/{id}/restore")
+    String restore(
+            @PathVariable String id,
+            HttpServletRequest request,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        return action(documents.restore(id, ownerOr404(request)), request, htmx, model);
+    }
+
     @PostMapping("/documents/{id}/password")
     String password(
             @PathVariable String id,

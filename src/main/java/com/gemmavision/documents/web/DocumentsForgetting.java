@@ -3,7 +3,6 @@ package com.gemmavision.documents.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.documents.Documents;
-import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.web.Forgetting;
 
 import org.springframework.stereotype.Component;
@@ -22,10 +21,6 @@ class DocumentsForgetting implements Forgetting {
 
     @Override
     public void forget(HttpServletRequest request) {
-        owner.current(request).ifPresent(me -> {
-            for (StoredDocument document : documents.list(me)) {
-                documents.remove(document.id(), me);
-            }
-        });
+        owner.current(request).ifPresent(documents::forget);
     }
 }

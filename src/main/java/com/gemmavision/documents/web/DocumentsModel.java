@@ -89,6 +89,9 @@ class DocumentsModel implements UserSection {
                 })
                 .toList();
         model.addAttribute("documents", mine);
+        model.addAttribute(
+                "removedDocuments",
+                owner.current(request).map(documents::recentlyRemoved).orElse(List.of()));
         model.addAttribute("documentCards", cards);
         model.addAttribute(
                 "documentsBusy", mine.stream().anyMatch(d -> !d.status().finished()));
