@@ -69,3 +69,49 @@ document.addEventListener('click', function (event) {
     done(document.execCommand && document.execCommand('copy') ? 'Copied' : 'Selected: press Ctrl+C');
   }
 });
+
+// A value the form itself refuses (a context over the longest any model reads, say) stops htmx before any
+// request; say so next to the field and mark the results below as no longer matching the form, instead of
+// leaving them looking current. The next answer that is swapped in clears both.
+function clearRefusals(form) {
+  form.querySelectorAll('.field-error').forEach(function (e) { e.remove(); });
+  form.querySelectorAll('[aria-invalid="true"]').forEach(function (e) { e.removeAttribute('aria-invalid'); });
+  document.querySelectorAll('.stale').forEach(function (e) {
+    e.classList.remove('stale');
+    var banner = e.querySelector(':scope > .stale-banner');
+    if (banner) {
+      banner.remove();
+    }
+  });
+}
+document.addEventListener('htmx:validation:halted', function (event) {
+  var form = event.detail.elt;
+  if (!form || form.id !== 'selection-form') {
+    return;
+  }
+  clearRefusals(form);
+  (event.detail.errors || []).forEach(function (error) {
+    var field = error.elt;
+    field.setAttribute('aria-invalid', 'true');
+    var message = document.createElement('span');
+    message.className = 'field-error';
+    message.setAttribute('role', 'alert');
+    message.textContent = error.message;
+    (field.closest('label') || field).appendChild(message);
+  });
+  var target = document.querySelector(form.getAttribute('hx-target'));
+  if (target) {
+    target.classList.add('stale');
+    var banner = document.createElement('p');
+    banner.className = 'stale-banner';
+    banner.setAttribute('role', 'status');
+    banner.textContent = 'Out of date: these results are for the previous inputs. Correct the field marked in the form.';
+    target.insertBefore(banner, target.firstChild);
+  }
+});
+document.addEventListener('htmx:afterSwap', function (event) {
+  var form = document.getElementById('selection-form');
+  if (form && event.detail.target && event.detail.target.id !== 'documents') {
+    clearRefusals(form);
+  }
+});

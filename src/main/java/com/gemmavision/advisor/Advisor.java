@@ -66,7 +66,19 @@ public class Advisor {
                 .filter(FitOption::fits)
                 .min(ranking(request.rankBy()))
                 .orElse(null);
-        return new Advice(request, options, best, reasoning(request, options, best));
+        FitOption runnerUp = best == null
+                ? null
+                : options.stream()
+                        .filter(FitOption::fits)
+                        .filter(o -> !o.model().equals(best.model()))
+                        .min(ranking(request.rankBy()))
+                        .orElse(null);
+        return new Advice(
+                request,
+                options,
+                best,
+                runnerUp,
+                reasoning(request, options, best) + runnerUp(request, best, runnerUp));
     }
 
     FitOption fit(String model, QuantizationFormat format, AdviceRequest request) {
@@ -185,6 +197,33 @@ public class Advisor {
                         + " is the most precise format of that model that fits";
         return best.model() + " in " + best.format().label() + " fits " + where + ", needing "
                 + gib(best.estimate().totalBytes()) + " GiB: " + why + ".";
+    }
+
+    /** The runner-up in a sentence, with what choosing it instead would change. */
+    private static String runnerUp(AdviceRequest request, FitOption best, FitOption other) {
+        if (other == null) {
+            return best == null ? "" : " No other model fits.";
+        }
+        String label = request.rankBy().label();
+        String bestScore = best.qualityOf(request.rankBy());
+        String otherScore = other.qualityOf(request.rankBy());
+        String quality = bestScore == null || otherScore == null
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "%s %s (%+.1f points)",
+                        label,
+                        otherScore,
+                        Double.parseDouble(otherScore) - Double.parseDouble(bestScore));
+        long more = other.estimate().totalBytes() - best.estimate().totalBytes();
+        String memory = String.format(
+                Locale.ROOT,
+                "%s GiB (%s%s GiB)",
+                gib(other.estimate().totalBytes()),
+                more >= 0 ? "+" : "−",
+                gib(Math.abs(more)));
+        return " Runner-up: " + other.model() + " in " + other.format().label() + ", "
+                + (quality.isEmpty() ? "" : quality + ", ") + "needing " + memory + ".";
     }
 
     static String gib(long bytes) {

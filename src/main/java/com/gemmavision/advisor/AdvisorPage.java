@@ -44,18 +44,29 @@ public class AdvisorPage {
                         sizes.contains(catalog.variant(o.model()).orElseThrow().baseModel()))
                 .filter(o -> quants.contains(o.format().code()))
                 .toList();
+        // the chart leads with the recommended option and the runner-up, then the sidebar's choices
+        List<FitOption> charted = new ArrayList<>();
+        if (advice.recommended() != null) {
+            charted.add(advice.recommended());
+        }
+        if (advice.runnerUp() != null) {
+            charted.add(advice.runnerUp());
+        }
+        selected.stream().filter(o -> !charted.contains(o)).forEach(charted::add);
         return new AdvisorView(
                 advice,
                 selected,
-                StackedBarChart.render(fitChart(request, selected)),
+                StackedBarChart.render(fitChart(request, charted, advice)),
                 LineChart.render(kvChart(request, sizes)),
                 reconciliation.kvRows(),
                 reconciliation.weightRows());
     }
 
-    static BarChart fitChart(AdviceRequest request, List<FitOption> options) {
+    static BarChart fitChart(AdviceRequest request, List<FitOption> options, Advice advice) {
         List<String> categories = options.stream()
-                .map(o -> o.model().replace("Gemma3-", "") + " " + o.format().label())
+                .map(o -> o.model().replace("Gemma3-", "").replace("-IT", "") + " "
+                        + o.format().label()
+                        + (o == advice.recommended() ? " ★" : o == advice.runnerUp() ? " (2nd)" : ""))
                 .toList();
         List<Series> series = List.of(
                 new Series(
@@ -78,7 +89,8 @@ public class AdvisorPage {
         return new BarChart(
                 "fit-chart",
                 "Memory needed against the GPU (GiB)",
-                "Stacked bars of weights, KV cache and overhead for each selected model and format at "
+                "Stacked bars of weights, KV cache and overhead for the recommended option (★), the runner-up"
+                        + " (2nd) and each selected model and format at "
                         + request.context() + " tokens × " + request.batch() + ", computed from the architecture"
                         + " (derived); the dashed line is the GPU memory usable after headroom.",
                 "Memory (GiB)",

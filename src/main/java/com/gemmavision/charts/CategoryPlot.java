@@ -30,10 +30,52 @@ final class CategoryPlot {
 
     private CategoryPlot() {}
 
-    /** Wide enough for every bar to stay readable: at least 12 units a bar and 60 a category. */
+    /** Characters of a category label on one line; a longer label wraps at its spaces, onto at most 3 lines. */
+    static final int LINE_CHARACTERS = 16;
+
+    private static final int LINES = 3;
+
+    /** Units a character of 12-unit text takes, generously (the widest Latin letters excepted). */
+    static final double CHARACTER_WIDTH = 7.2;
+
+    /**
+     * Wide enough for every bar and every label to stay readable: at least 12 units a bar, 60 a category, and
+     * room for the longest line of any category label, so neighbouring labels never run into each other.
+     */
     static int width(BarChart chart, int barsPerCategory) {
-        int perCategory = Math.max(60, barsPerCategory * 12 + 16);
+        int longestLine = chart.categories().stream()
+                .flatMap(c -> lines(c).stream())
+                .mapToInt(String::length)
+                .max()
+                .orElse(0);
+        int perCategory =
+                (int) Math.ceil(Math.max(Math.max(60, barsPerCategory * 12 + 16), longestLine * CHARACTER_WIDTH + 12));
         return Math.max(MIN_WIDTH, LEFT + RIGHT + chart.categories().size() * perCategory);
+    }
+
+    /** A label broken at its spaces into lines of at most {@link #LINE_CHARACTERS} (a longer word stays whole). */
+    static List<String> lines(String label) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : label.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > LINE_CHARACTERS) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        if (lines.size() > LINES) {
+            List<String> kept = new java.util.ArrayList<>(lines.subList(0, LINES));
+            kept.set(LINES - 1, kept.get(LINES - 1) + "…");
+            return kept;
+        }
+        return lines;
     }
 
     static String render(BarChart chart, double dataMax, int barsPerCategory, BandDrawer drawer) {
@@ -56,11 +98,10 @@ final class CategoryPlot {
             double bandX = LEFT + c * bandWidth;
             double inner = bandWidth * (1 - BAND_PADDING);
             drawer.draw(svg, c, bandX + (bandWidth - inner) / 2, inner, y);
-            svg.element(
+            List<String> lines = lines(chart.categories().get(c));
+            String x = Svg.num(bandX + bandWidth / 2);
+            svg.open(
                     "text",
-                    chart.categories().get(c),
-                    "x",
-                    Svg.num(bandX + bandWidth / 2),
                     "y",
                     Svg.num(plotBottom + 18),
                     "text-anchor",
@@ -69,6 +110,13 @@ final class CategoryPlot {
                     "12",
                     "class",
                     "category");
+            if (lines.size() > 1 || !lines.get(0).equals(chart.categories().get(c))) {
+                svg.element("title", chart.categories().get(c));
+            }
+            for (int l = 0; l < lines.size(); l++) {
+                svg.element("tspan", lines.get(l), "x", x, "dy", l == 0 ? "0" : "14");
+            }
+            svg.close("text");
         }
         svg.empty(
                 "line",
@@ -118,7 +166,9 @@ final class CategoryPlot {
                     "#D55E00");
             svg.close("g");
         }
-        legend(svg, chart.series(), plotBottom + 40, plotWidth);
+        int labelLines =
+                chart.categories().stream().mapToInt(c -> lines(c).size()).max().orElse(1);
+        legend(svg, chart.series(), plotBottom + 40 + 14 * (labelLines - 1), plotWidth);
         return svg.close("svg").toString();
     }
 
@@ -171,7 +221,7 @@ final class CategoryPlot {
         double y = top;
         for (int s = 0; s < series.size(); s++) {
             String name = series.get(s).name();
-            double entryWidth = 22 + name.length() * 7.0;
+            double entryWidth = 22 + name.length() * CHARACTER_WIDTH;
             if (x + entryWidth > plotWidth - RIGHT) {
                 x = LEFT;
                 y += 20;

@@ -34,4 +34,65 @@ class AdvisorBrowserIT extends BrowserTest {
         assertThat(driver.getCurrentUrl()).contains("model=Gemma3-27B-IT");
         Browser.screenshot(driver, "advisor");
     }
+
+    @Test
+    void anOutOfRangeContextIsRefusedInPlaceAndTheOldResultsAreMarkedOutOfDate() {
+        driver = Browser.open(true);
+        driver.get(url("/advisor?model=Gemma3-4B-IT&gpu=NVIDIA%20L4&context=32768"));
+        String before = recommendation();
+        markDocument();
+
+        var context = driver.findElement(By.name("context"));
+        context.clear();
+        context.sendKeys("999999999");
+        script("arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", context);
+
+        Browser.waitFor(driver).until(d -> !text(".field-error").isEmpty());
+        assertThat(text("label .field-error")).isNotEmpty();
+        assertThat(script("return document.querySelector('#advisor-results').classList.contains('stale')"))
+                .isEqualTo(true);
+        assertThat(text("#advisor-results .stale-banner")).startsWith("Out of date");
+        assertThat(recommendation()).isEqualTo(before);
+
+        context.clear();
+        context.sendKeys("65536");
+        script("arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", context);
+        Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("context=65536"));
+        Browser.waitFor(driver).until(d -> text(".field-error").isEmpty());
+        assertThat(script("return document.querySelectorAll('.stale').length")).isEqualTo(0L);
+        assertThat(sameDocument()).isTrue();
+    }
+
+    @Test
+    void backAndForwardRestoreTheWholeAdvisorPage() {
+        driver = Browser.open(true);
+        driver.get(url("/advisor?model=Gemma3-4B-IT&gpu=NVIDIA%20L4"));
+        new Select(driver.findElement(By.name("gpu"))).selectByValue("NVIDIA H200");
+        Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("NVIDIA%20H200"));
+
+        driver.navigate().back();
+        Browser.waitFor(driver).until(d -> recommendation().contains("NVIDIA L4"));
+        assertThat(driver.findElements(By.cssSelector("header.masthead"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("form#selection-form"))).hasSize(1);
+        assertThat(new Select(driver.findElement(By.name("gpu")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("NVIDIA L4");
+
+        driver.navigate().forward();
+        Browser.waitFor(driver).until(d -> recommendation().contains("NVIDIA H200"));
+        assertThat(driver.findElements(By.cssSelector("form#selection-form"))).hasSize(1);
+    }
+
+    @Test
+    void theAdvisorShowsOnlyTheControlsThatChangeIt() {
+        driver = Browser.open(true);
+        driver.get(url("/advisor"));
+
+        assertThat(driver.findElements(By.name("bench"))).isEmpty();
+        assertThat(driver.findElements(By.name("compare"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("input[name=kv]"))).isEmpty();
+        assertThat(driver.findElements(By.name("model"))).isNotEmpty();
+        assertThat(driver.findElements(By.name("quant"))).isNotEmpty();
+    }
 }

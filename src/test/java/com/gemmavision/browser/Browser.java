@@ -30,6 +30,15 @@ final class Browser {
     private Browser() {}
 
     static WebDriver open(boolean javascript) {
+        try {
+            return open(javascript, Files.createTempDirectory("chromium-profile"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A browser on the given profile: opening one profile twice is closing the browser and opening it again. */
+    static WebDriver open(boolean javascript, Path profile) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (System.getenv("CI") == null) {
             Assumptions.assumeTrue(installed, "Debian chromium and chromium-driver are not installed");
@@ -49,11 +58,7 @@ final class Browser {
                 "--disable-component-update",
                 "--disable-sync",
                 "--window-size=1400,1000");
-        try {
-            options.addArguments("--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        options.addArguments("--user-data-dir=" + profile);
         if (!javascript) {
             options.addArguments("--blink-settings=scriptEnabled=false");
         }

@@ -44,10 +44,15 @@ class LayoutBrowserIT extends BrowserTest {
                 const problems = [];
                 const doc = document.documentElement;
                 if (doc.scrollWidth > window.innerWidth) {
+                  // the culprits: elements reaching past the screen that are not inside a box that scrolls
+                  const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+                      const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; }
+                    return false; };
                   const wide = Array.from(document.querySelectorAll('body *'))
-                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
-                                 && !e.closest('.table-wrap, .chart, .scroll-x'))
-                    .slice(0, 3).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className);
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(e)
+                                 && !Array.from(e.children).some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+                    .slice(0, 5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className
+                                 + ' ' + Math.round(e.getBoundingClientRect().width) + 'px');
                   problems.push('page is ' + doc.scrollWidth + ' px wide at ' + window.innerWidth + ': ' + wide);
                 }
                 document.querySelectorAll('svg.chart').forEach(svg => {

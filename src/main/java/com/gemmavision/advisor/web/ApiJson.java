@@ -163,7 +163,7 @@ final class ApiJson {
         }
     }
 
-    record Recommendation(String model, String quant, String reason) {}
+    record Recommendation(String model, String quant, String reason, String runnerUpModel, String runnerUpQuant) {}
 
     record AdviceAnswer(AdviceInputs inputs, List<Option> options, Recommendation recommendation) {
 
@@ -175,7 +175,11 @@ final class ApiJson {
                     new Recommendation(
                             best == null ? null : best.model(),
                             best == null ? null : best.format().code(),
-                            advice.reasoning()));
+                            advice.reasoning(),
+                            advice.runnerUp() == null ? null : advice.runnerUp().model(),
+                            advice.runnerUp() == null
+                                    ? null
+                                    : advice.runnerUp().format().code()));
         }
     }
 

@@ -36,9 +36,14 @@ class AdvisorControllerTest {
         assertThat(page.select("#fit-table tr.selected th").eachText()).containsExactly("Gemma3-27B-IT");
         assertThat(page.select("#fit-table tr.recommended th").eachText()).containsExactly("Gemma3-12B-IT");
         assertThat(page.select(".recommendation").text()).startsWith("Gemma3-12B-IT in SFP8 fits NVIDIA L4");
-        assertThat(page.select("#fit-chart rect.bar > title").eachText())
-                .hasSize(3)
-                .allSatisfy(t -> assertThat(t).contains("27B-IT Int4 (per-channel)"));
+        // the recommended option and the runner-up lead the chart, then the sidebar's choice
+        assertThat(page.select("#fit-chart text.category").stream()
+                        .map(label -> String.join(" ", label.select("tspan").eachText()))
+                        .toList())
+                .containsExactly("12B SFP8 ★", "27B Int4 blocks=32 (2nd)", "27B Int4 (per-channel)");
+        assertThat(page.select("#fit-chart rect.bar > title").eachText()).hasSize(9);
+        assertThat(page.select(".recommendation").text())
+                .contains("Runner-up: Gemma3-27B-IT in Int4 blocks=32, DocVQA 86.6 (-0.5 points), needing");
         assertThat(page.select("#fit-chart .reference title").text()).isEqualTo("NVIDIA L4: 21.6 GiB usable");
         assertThat(page.select("#kv-chart circle.point > title").eachText())
                 .contains(
