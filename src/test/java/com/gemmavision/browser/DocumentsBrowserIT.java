@@ -91,5 +91,14 @@ class DocumentsBrowserIT extends BrowserTest {
         Browser.waitFor(driver)
                 .until(d -> text("#documents .upload-messages").contains("notes.pdf is not a PDF, PNG, JPEG"));
         assertThat(sameDocument()).isTrue();
+        // styled as an error: announced as an alert, red rule and tint, and the word "Refused" before it
+        assertThat(script("return document.querySelector('#documents .upload-messages').getAttribute('role')"))
+                .isEqualTo("alert");
+        assertThat(script("return getComputedStyle(document.querySelector('#documents .upload-messages'))"
+                        + ".borderLeftColor"))
+                .isEqualTo("rgb(179, 64, 10)");
+        assertThat(script("return getComputedStyle(document.querySelector('#documents .upload-messages'),"
+                        + " '::before').content"))
+                .isEqualTo("\"Refused: \"");
     }
 }

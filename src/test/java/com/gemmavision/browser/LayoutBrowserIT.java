@@ -100,4 +100,23 @@ class LayoutBrowserIT extends BrowserTest {
 
         assertThat(problems()).isEmpty();
     }
+
+    @ParameterizedTest(name = "advisor rows at {0} px")
+    @CsvSource({"390", "1440"})
+    void theAdvisorsRowsStayOnOneLineAt128K(int width) {
+        driver = Browser.open(true);
+        viewport(width);
+        driver.get(url("/advisor?model=Gemma3-1B&gpu=NVIDIA%20L4&context=131072"));
+
+        @SuppressWarnings("unchecked")
+        List<Number> heights =
+                (List<Number>) script("return Array.from(document.querySelectorAll('#fit-table tbody tr'))"
+                        + ".map(r => r.getBoundingClientRect().height)");
+        double line = ((Number) script("return parseFloat(getComputedStyle(document.querySelector("
+                        + "'#fit-table td')).lineHeight) || 20"))
+                .doubleValue();
+        assertThat(heights)
+                .hasSize(16)
+                .allSatisfy(h -> assertThat(h.doubleValue()).isLessThan(2 * line + 12));
+    }
 }

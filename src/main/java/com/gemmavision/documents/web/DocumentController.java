@@ -100,11 +100,9 @@ class DocumentController {
             Model model)
             throws IOException {
         Documents.Outcome outcome = upload(files, request);
-        List<String> messages = new ArrayList<>(
-                outcome.rejected().stream().map(Documents.Rejection::message).toList());
+        List<String> messages = new ArrayList<>();
         if (!outcome.accepted().isEmpty()) {
             messages.add(
-                    0,
                     outcome.accepted().size() == 1
                             ? "Uploaded " + outcome.accepted().get(0).filename() + "; processing starts shortly."
                             : "Uploaded " + outcome.accepted().size() + " files; processing starts shortly.");
@@ -114,6 +112,9 @@ class DocumentController {
             return "redirect:/?" + currentSelection.resolve(request).selection().toQueryString() + "#documents";
         }
         model.addAttribute("uploadMessages", messages);
+        model.addAttribute(
+                "uploadRefusals",
+                outcome.rejected().stream().map(Documents.Rejection::message).toList());
         return respond(request, htmx, model);
     }
 
@@ -288,8 +289,7 @@ class DocumentController {
         } catch (FieldCorrections.Refused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute(
-                    "uploadMessages", List.of(document.filename() + ", " + name + ": " + refused.getMessage()));
-            model.addAttribute("refusal", true);
+                    "uploadRefusals", List.of(document.filename() + ", " + name + ": " + refused.getMessage()));
             return respond(request, htmx, model);
         }
         return action(true, request, htmx, model);

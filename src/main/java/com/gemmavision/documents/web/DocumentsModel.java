@@ -105,5 +105,8 @@ class DocumentsModel implements UserSection {
         if (!model.containsAttribute("uploadMessages")) {
             model.addAttribute("uploadMessages", List.of());
         }
+        if (!model.containsAttribute("uploadRefusals")) {
+            model.addAttribute("uploadRefusals", List.of());
+        }
     }
 }
