@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +27,7 @@ import org.jsoup.nodes.Element;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -48,9 +51,13 @@ public class PdfReports {
 
     private final RenderedFragments fragments;
     private final String css;
+    private final Semaphore turns;
+    private final ReportProperties properties;
 
-    PdfReports(RenderedFragments fragments) {
+    PdfReports(RenderedFragments fragments, ReportProperties properties) {
         this.fragments = fragments;
+        this.properties = properties;
+        this.turns = new Semaphore(properties.concurrent(), true);
         this.css = resource("report/report.css");
     }
 
@@ -66,8 +73,20 @@ public class PdfReports {
             HttpServletRequest request,
             HttpServletResponse response)
             throws Exception {
-        String html = fragments.render(viewName, populator, request, response);
-        byte[] pdf = pdf(heading, html, OffsetDateTime.now(ZoneOffset.UTC));
+        if (!turns.tryAcquire(properties.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "10")
+                    .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                    .body("The server is busy making other PDF reports; try again in a few seconds."
+                            .getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] pdf;
+        try {
+            String html = fragments.render(viewName, populator, request, response);
+            pdf = pdf(heading, html, OffsetDateTime.now(ZoneOffset.UTC));
+        } finally {
+            turns.release();
+        }
         return ResponseEntity.ok()
                 .contentType(PDF)
                 .header(

@@ -57,7 +57,8 @@ public @interface WebLayerTest {
         CacheProperties.class,
         AdvisorProperties.class,
         DocumentProperties.class,
-        LlmProperties.class
+        LlmProperties.class,
+        ReportProperties.class
     })
     @Import({
         Caches.class,

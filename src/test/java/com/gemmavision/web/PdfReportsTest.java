@@ -1,0 +1,54 @@
+package com.gemmavision.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+/** The PDF report's page, without a server: what it keeps of a fragment, and its answer when busy. */
+class PdfReportsTest {
+
+    private final PdfReports reports = new PdfReports(null, new ReportProperties(1, Duration.ofSeconds(1)));
+
+    private static final PdfReports.Heading HEADING =
+            new PdfReports.Heading("A <view>", "Gemma3-4B-IT · int4", "http://intranet/?model=Gemma3-4B-IT");
+
+    @Test
+    void keepsTablesChartsAndNotesAndDropsWhatOnlyWorksOnScreen() {
+        Document report = reports.document(
+                HEADING,
+                "<title>x</title><section><h2>Memory</h2><table><tr><td>8.0</td></tr></table>"
+                        + "<details><summary>Report tables</summary><p>hidden part</p></details>"
+                        + "<form><button>Generate</button></form><p class=\"downloads\"><a download>CSV</a></p>"
+                        + "<div class=\"chart\"><svg viewBox=\"0 0 10 10\"><rect/></svg></div></section>",
+                OffsetDateTime.of(2026, 11, 28, 9, 30, 0, 0, ZoneOffset.UTC));
+
+        assertThat(report.title()).isEqualTo("A <view>");
+        assertThat(report.selectFirst("h1").text()).isEqualTo("A <view>");
+        assertThat(report.selectFirst(".meta").text())
+                .isEqualTo("Generated 2026-11-28 09:30 UTC · Open this view: http://intranet/?model=Gemma3-4B-IT");
+        assertThat(report.select("main table td").text()).isEqualTo("8.0");
+        assertThat(report.select("main").text()).contains("hidden part").doesNotContain("Generate", "CSV");
+        assertThat(report.select("main form, main button, main title, main details"))
+                .isEmpty();
+        assertThat(report.selectFirst("main svg").attr("xmlns")).isEqualTo("http://www.w3.org/2000/svg");
+        assertThat(report.selectFirst("footer").text()).contains("arXiv:2503.19786v1");
+    }
+
+    @Test
+    void aBusyServerSaysSoWith503InsteadOfQueueingForever() throws Exception {
+        PdfReports full = new PdfReports(null, new ReportProperties(0, Duration.ofMillis(10)));
+
+        ResponseEntity<byte[]> answer = full.fragment("x.pdf", HEADING, "view", model -> {}, null, null);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("10");
+        assertThat(new String(answer.getBody(), StandardCharsets.UTF_8)).contains("busy making other PDF reports");
+    }
+}
