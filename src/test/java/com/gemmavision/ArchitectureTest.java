@@ -28,7 +28,8 @@ class ArchitectureTest {
         "com.gemmavision.benchmarks.web..",
         "com.gemmavision.documents.web..",
         "com.gemmavision.advisor.web..",
-        "com.gemmavision.views.web.."
+        "com.gemmavision.views.web..",
+        "com.gemmavision.tokens.web.."
     };
 
     @ArchTest

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -19,6 +20,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import com.gemmavision.database.Checkpoint;
+import com.gemmavision.tokens.GemmaTokenizer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -57,6 +59,7 @@ public class DocumentProcessor {
     private final Ocr ocr;
     private final PdfPasswords passwords;
     private final Checkpoint checkpoint;
+    private final GemmaTokenizer tokenizer;
     private final FieldExtractor fields = new FieldExtractor();
     private final TableDetector tables = new TableDetector();
 
@@ -66,13 +69,28 @@ public class DocumentProcessor {
             DocumentProperties properties,
             Ocr ocr,
             PdfPasswords passwords,
-            Checkpoint checkpoint) {
+            Checkpoint checkpoint,
+            GemmaTokenizer tokenizer) {
         this.checkpoint = checkpoint;
+        this.tokenizer = tokenizer;
         this.repository = repository;
         this.content = content;
         this.properties = properties;
         this.ocr = ocr;
         this.passwords = passwords;
+    }
+
+    /** The pages' text tokens, counted page by page with Gemma 3's tokenizer; null when it is not available. */
+    private Long textTokens(List<PageText> pages) {
+        long total = 0;
+        for (PageText page : pages) {
+            OptionalLong count = tokenizer.count(page.text());
+            if (count.isEmpty()) {
+                return null;
+            }
+            total += count.getAsLong();
+        }
+        return total;
     }
 
     /** Thrown between pages when the user cancelled. */
@@ -173,6 +191,8 @@ public class DocumentProcessor {
             for (ExtractedTable table : tables.detect(pages)) {
                 repository.saveTable(run.id(), table, csv(table.rows()));
             }
+            run.stage(0.98, "Counting tokens");
+            repository.saveTextTokens(run.id(), textTokens(pages));
             finish(run, DocumentStatus.DONE, summary(pages), false);
         } catch (Cancelled e) {
             log.info("Processing of {} cancelled", run.id());

@@ -18,7 +18,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPages         most pages a PDF may have
  * @param maxMegapixels    most pixels an image may decode to, checked from its header before decoding
  * @param maxDocuments     documents one user may keep
- * @param charsPerToken    characters per Gemma tokenizer token, for the text-token estimate
  * @param ocrDpi           resolution scanned pages are rendered at for OCR
  * @param ocrLanguages     Tesseract language codes, joined with '+'
  * @param tesseract        the Tesseract command
@@ -47,7 +46,6 @@ public record DocumentProperties(
         @Min(1) int maxPages,
         @DecimalMin("0.1") double maxMegapixels,
         @Min(1) int maxDocuments,
-        @DecimalMin("1.0") double charsPerToken,
         @Min(72) int ocrDpi,
         @NotEmpty List<String> ocrLanguages,
         String tesseract,

@@ -406,7 +406,24 @@ public class DocumentRepository {
         jdbc.sql("DELETE FROM document_owner WHERE owner = ?").param(owner).update();
     }
 
+    /** The document's exact text token count, or null when it could not be counted. */
+    void saveTextTokens(String id, Long tokens) {
+        jdbc.sql("UPDATE document SET text_tokens = ? WHERE id = ?")
+                .params(tokens, id)
+                .update();
+    }
+
+    Optional<Long> textTokens(String id) {
+        return jdbc.sql("SELECT text_tokens FROM document WHERE id = ?")
+                .param(id)
+                .query((rs, i) -> rs.getObject(1) == null ? null : rs.getLong(1))
+                .optional();
+    }
+
     void clearResults(String id) {
+        jdbc.sql("UPDATE document SET text_tokens = NULL WHERE id = ?")
+                .param(id)
+                .update();
         jdbc.sql("DELETE FROM document_page WHERE document_id = ?").param(id).update();
         jdbc.sql("DELETE FROM document_field WHERE document_id = ?").param(id).update();
         jdbc.sql("DELETE FROM document_table WHERE document_id = ?").param(id).update();

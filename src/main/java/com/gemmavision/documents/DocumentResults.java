@@ -17,11 +17,12 @@ public record DocumentResults(
         List<ExtractedField> fields,
         List<ExtractedTable> tables,
         List<EInvoiceXml.LineItem> lineItems,
-        List<Transactions.Transaction> transactions) {
+        List<Transactions.Transaction> transactions,
+        Long textTokens) {
 
     public DocumentResults(
             StoredDocument document, List<PageText> pages, List<ExtractedField> fields, List<ExtractedTable> tables) {
-        this(document, pages, fields, tables, List.of(), List.of());
+        this(document, pages, fields, tables, List.of(), List.of(), null);
     }
 
     public DocumentResults {

@@ -11,12 +11,14 @@ import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormat;
 import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.memory.WeightBytes;
+import com.gemmavision.tokens.GemmaTokenizer;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Estimates the tokens a document costs each model. Text: characters divided by a characters-per-token
- * ratio for Gemma's SentencePiece tokenizer (configurable; an estimate, not a count). Images: 256 soft
+ * The tokens a document costs each model. Text: the exact count of Gemma 3's tokenizer, taken when processing
+ * finished ({@link GemmaTokenizer}); where it could not be taken, characters divided by a characters-per-token
+ * ratio (configurable; an estimate, and said to be one). Images: 256 soft
  * tokens per image or rendered page, or (crops + 1) x 256 with Pan & Scan; the 1B model reads no images.
  */
 @Service
@@ -25,22 +27,28 @@ public class DocumentTokens {
     private final Catalog catalog;
     private final MemoryModel memory;
     private final QuantizationFormats formats;
-    private final DocumentProperties properties;
+    private final GemmaTokenizer tokenizer;
 
-    public DocumentTokens(
-            Catalog catalog, MemoryModel memory, QuantizationFormats formats, DocumentProperties properties) {
+    public DocumentTokens(Catalog catalog, MemoryModel memory, QuantizationFormats formats, GemmaTokenizer tokenizer) {
         this.catalog = catalog;
         this.memory = memory;
         this.formats = formats;
-        this.properties = properties;
+        this.tokenizer = tokenizer;
+    }
+
+    /** The ratio the estimate divides characters by. */
+    public double charsPerToken() {
+        return tokenizer.properties().charsPerToken();
     }
 
     public long textTokens(long characters) {
-        return (long) Math.ceil(characters / properties.charsPerToken());
+        return tokenizer.estimate(characters);
     }
 
     public List<TokenNeeds> needs(DocumentResults results, List<String> models, boolean panAndScan) {
-        long text = textTokens(results.characters());
+        // counted with Gemma 3's tokenizer when processing finished; else characters per token, an estimate
+        boolean exact = results.textTokens() != null;
+        long text = exact ? results.textTokens() : textTokens(results.characters());
         int images = 0;
         long imageViews = 0;
         for (PageText page : results.pages()) {
@@ -72,6 +80,7 @@ public class DocumentTokens {
             needs.add(new TokenNeeds(
                     model.name(),
                     text,
+                    exact,
                     modelImageTokens,
                     vision ? images : 0,
                     vision,

@@ -497,6 +497,7 @@ public class Documents {
                         .map(DocumentResults::table)
                         .toList(),
                 repository.lineItems(document.id()),
-                repository.transactions(document.id()));
+                repository.transactions(document.id()),
+                repository.textTokens(document.id()).orElse(null));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 public record TokenNeeds(
         String model,
         long textTokens,
+        boolean exactText,
         long imageTokens,
         int images,
         boolean readsImages,

@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.Random;
 
 import com.gemmavision.AppClient;
+import com.gemmavision.tokens.GemmaTokenizer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,6 +43,14 @@ class DocumentFlowTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    GemmaTokenizer tokenizer;
+
+    @BeforeEach
+    void tokenizerLoaded() {
+        assertThat(tokenizer.awaitReady()).isTrue();
+    }
 
     private static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
@@ -97,8 +108,13 @@ class DocumentFlowTest {
         assertThat(tokens.get("Gemma3-1B").get("imageTokens").asLong()).isZero();
         assertThat(tokens.get("Gemma3-1B").get("readsImages").asBoolean()).isFalse();
         assertThat(tokens.get("Gemma3-4B-IT").get("imageTokens").asLong()).isEqualTo(256);
-        assertThat(tokens.get("Gemma3-4B-IT").get("textTokens").asLong()).isEqualTo((long)
-                Math.ceil(document.get("pages").get(0).get("text").asString().length() / 4.0));
+        // counted with Gemma 3's tokenizer when processing finished, not estimated from the characters
+        assertThat(tokens.get("Gemma3-4B-IT").get("textTokensExact").asBoolean())
+                .isTrue();
+        assertThat(tokens.get("Gemma3-4B-IT").get("textTokens").asLong())
+                .isEqualTo(tokenizer
+                        .count(document.get("pages").get(0).get("text").asString())
+                        .getAsLong());
         assertThat(tokens.get("Gemma3-4B-IT").get("fits").asBoolean()).isTrue();
         assertThat(tokens.get("Gemma3-4B-IT").get("memoryBytes").get("bf16").asLong())
                 .isPositive();

@@ -20,7 +20,6 @@ class PageRenderLimitTest {
                     500,
                     60,
                     20,
-                    4.0,
                     300,
                     List.of("eng"),
                     "tesseract",
@@ -38,6 +37,7 @@ class PageRenderLimitTest {
                     8,
                     "",
                     Duration.ofMinutes(10)),
+            null,
             null,
             null,
             null);

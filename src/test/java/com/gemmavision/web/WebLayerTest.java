@@ -31,6 +31,8 @@ import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.QuantizationComparison;
 import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.memory.Table3Reconciliation;
+import com.gemmavision.tokens.GemmaTokenizer;
+import com.gemmavision.tokens.TokenProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -58,7 +60,8 @@ public @interface WebLayerTest {
         AdvisorProperties.class,
         DocumentProperties.class,
         LlmProperties.class,
-        ReportProperties.class
+        ReportProperties.class,
+        TokenProperties.class
     })
     @Import({
         Caches.class,
@@ -71,6 +74,7 @@ public @interface WebLayerTest {
         MarkdownContent.class,
         RenderedFragments.class,
         PdfReports.class,
+        GemmaTokenizer.class,
         Ocr.class,
         DocumentTokens.class
     })

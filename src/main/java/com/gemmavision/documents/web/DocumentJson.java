@@ -137,6 +137,7 @@ record DocumentJson(
     /** What one model would need to read the document. */
     record Tokens(
             long textTokens,
+            boolean textTokensExact,
             long imageTokens,
             long totalTokens,
             long contextWindow,
@@ -148,6 +149,7 @@ record DocumentJson(
             need.memory().forEach(m -> memory.put(m.quant(), m.bytes()));
             return new Tokens(
                     need.textTokens(),
+                    need.exactText(),
                     need.imageTokens(),
                     need.totalTokens(),
                     need.contextWindow(),

@@ -96,6 +96,7 @@ class DocumentsModel implements UserSection {
         model.addAttribute(
                 "documentsBusy", mine.stream().anyMatch(d -> !d.status().finished()));
         model.addAttribute("documentLimits", documents.limits());
+        model.addAttribute("charsPerToken", tokens.charsPerToken());
         model.addAttribute("ocrAvailable", ocr.available());
         model.addAttribute("documentsInline", true);
         model.addAttribute("askGemma", askGemma);
