@@ -80,8 +80,14 @@ public class DocumentProcessor {
         this.passwords = passwords;
     }
 
-    /** The pages' text tokens, counted page by page with Gemma 3's tokenizer; null when it is not available. */
+    /**
+     * The pages' text tokens, counted page by page with Gemma 3's tokenizer (a document finishing right after
+     * start-up waits the few seconds it takes to load); null when it cannot load.
+     */
     private Long textTokens(List<PageText> pages) {
+        if (!tokenizer.awaitReady()) {
+            return null; // it could not load: the pages say "estimate"
+        }
         long total = 0;
         for (PageText page : pages) {
             OptionalLong count = tokenizer.count(page.text());

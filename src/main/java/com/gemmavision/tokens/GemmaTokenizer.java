@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * Counts Gemma 3 text tokens exactly, with Gemma 3's own {@code tokenizer.json} (bundled, see
  * {@code tokenizer/NOTICE.md}) in the Hugging Face tokenizers library (its Rust core, through DJL's Java binding,
  * whose native library is inside its jar). Nothing is downloaded: DJL runs offline. The tokenizer loads in the
- * background at start-up (about a second); until it is ready, or where its native library cannot load, counts
+ * background at start-up (a few seconds); until it is ready, or where its native library cannot load, counts
  * are empty and callers say "estimate".
  */
 @Service
