@@ -114,24 +114,7 @@ public final class SmallMultiples {
             double rowY = TOP + s * ROW;
             double middle = rowY + ROW / 2.0;
             svg.open("g", "class", strong ? "row emphasised" : "row");
-            svg.open(
-                    "text",
-                    "x",
-                    Svg.num(LABEL - 6),
-                    "y",
-                    Svg.num(middle),
-                    "text-anchor",
-                    "end",
-                    "dominant-baseline",
-                    "central",
-                    "font-size",
-                    "12",
-                    "font-weight",
-                    strong ? "600" : "400",
-                    "fill",
-                    "#1b1f24",
-                    "class",
-                    "series");
+            svg.open("text", rowText(LABEL - 6, middle, "end", strong, "series", false));
             if (series.name().length() > NAME_CHARACTERS) {
                 svg.element("title", series.name());
             }
@@ -173,28 +156,40 @@ public final class SmallMultiples {
                     "bar");
             svg.element("title", series.name() + " — " + category + ": " + datum.text() + unit);
             svg.close("rect");
-            svg.element(
-                    "text",
-                    datum.text(),
-                    "x",
-                    Svg.num(LABEL + width + 4),
-                    "y",
-                    Svg.num(middle),
-                    "dominant-baseline",
-                    "central",
-                    "font-size",
-                    "12",
-                    "font-weight",
-                    strong ? "600" : "400",
-                    "fill",
-                    "#1b1f24",
-                    "class",
-                    "value",
-                    "aria-hidden",
-                    "true");
+            svg.open("text", rowText(LABEL + width + 4, middle, "start", strong, "value", true))
+                    .text(datum.text())
+                    .close("text");
             svg.close("g");
         }
         return svg;
+    }
+
+    /**
+     * The attributes of a row's name or value: 12-unit text centred on the row, bold when emphasised; a value is
+     * hidden from screen readers, which read it from its bar's title.
+     */
+    private static String[] rowText(
+            double x, double middle, String anchor, boolean strong, String cssClass, boolean hidden) {
+        return new String[] {
+            "aria-hidden",
+            Boolean.toString(hidden),
+            "x",
+            Svg.num(x),
+            "y",
+            Svg.num(middle),
+            "text-anchor",
+            anchor,
+            "dominant-baseline",
+            "central",
+            "font-size",
+            "12",
+            "font-weight",
+            strong ? "600" : "400",
+            "fill",
+            "#1b1f24",
+            "class",
+            cssClass
+        };
     }
 
     /** A text cut to {@code characters} with an ellipsis, never inside a character. */

@@ -41,15 +41,19 @@ public final class Downloads {
         return attachment(filename, SVG, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg);
     }
 
-    private static ResponseEntity<String> attachment(String filename, MediaType type, String body) {
+    /** A PDF to save, under its name. */
+    public static ResponseEntity<byte[]> pdf(String filename, byte[] pdf) {
+        return attachment(filename, MediaType.APPLICATION_PDF, pdf);
+    }
+
+    private static <T> ResponseEntity<T> attachment(String filename, MediaType type, T body) {
+        ContentDisposition.Builder disposition = ContentDisposition.attachment();
+        // a name beyond ASCII (an uploaded "Müller.pdf") goes as RFC 5987 UTF-8, which every browser reads
+        boolean ascii = filename.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        disposition = ascii ? disposition.filename(filename) : disposition.filename(filename, StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(type)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(filename)
-                                .build()
-                                .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.build().toString())
                 .body(body);
     }
 }

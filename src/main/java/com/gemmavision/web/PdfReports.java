@@ -25,7 +25,6 @@ import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,7 +40,6 @@ import org.springframework.ui.ExtendedModelMap;
 @Component
 public class PdfReports {
 
-    private static final MediaType PDF = MediaType.APPLICATION_PDF;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private static final String FONT = "DejaVu Sans";
 
@@ -87,15 +85,7 @@ public class PdfReports {
         } finally {
             turns.release();
         }
-        return ResponseEntity.ok()
-                .contentType(PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(filename)
-                                .build()
-                                .toString())
-                .body(pdf);
+        return Downloads.pdf(filename, pdf);
     }
 
     /** The report's HTML: the heading, the fragment without its on-screen controls, and the sources. */
