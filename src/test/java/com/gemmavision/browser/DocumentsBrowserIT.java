@@ -48,10 +48,15 @@ class DocumentsBrowserIT extends BrowserTest {
         assertThat(driver.findElement(By.cssSelector("#document-form input[type=file]"))
                         .getAttribute("value"))
                 .isEmpty();
+        // and the documents section, ~4,000 px down the page, is brought to where the user is looking
+        double top = ((Number) script("return document.getElementById('documents').getBoundingClientRect().top"))
+                .doubleValue();
+        assertThat(top).isBetween(-2.0, 200.0);
         Browser.waitFor(driver).until(d -> text("#documents .badge").equals("done"));
         Browser.waitFor(driver).until(d -> text("#documents table.fields").contains("RE-2024-0042"));
         assertThat(text("#documents table.fields")).contains("357.00").contains("DE89370400440532013000");
         assertThat(text("#documents table.tokens")).contains("Gemma3-1B").contains("reads no images");
+        assertThat(text("#documents")).contains("Text tokens are exact");
         assertThat(text("#document-list")).contains("rechnung.pdf");
         assertThat(sameDocument()).isTrue();
         Browser.screenshot(driver, "documents");
