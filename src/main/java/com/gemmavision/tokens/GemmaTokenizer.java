@@ -13,7 +13,6 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
@@ -25,17 +24,27 @@ import org.springframework.stereotype.Service;
  * are empty and callers say "estimate".
  */
 @Service
-public class GemmaTokenizer implements DisposableBean {
+public class GemmaTokenizer {
 
     private static final Logger log = LoggerFactory.getLogger(GemmaTokenizer.class);
     static final String RESOURCE = "tokenizer/gemma3-tokenizer.json.gz";
+
+    /**
+     * One tokenizer for the whole JVM, loaded once: it is read-only and thread-safe, and loading it briefly takes
+     * some 100 MB of heap (the JSON as text) and keeps its tables in native memory, so several application
+     * contexts in one JVM (tests, a second instance) share it rather than each loading its own.
+     */
+    private static final class Shared {
+        static final CompletableFuture<HuggingFaceTokenizer> TOKENIZER =
+                CompletableFuture.supplyAsync(GemmaTokenizer::load);
+    }
 
     private final CompletableFuture<HuggingFaceTokenizer> tokenizer;
     private final TokenProperties properties;
 
     public GemmaTokenizer(TokenProperties properties) {
         this.properties = properties;
-        this.tokenizer = CompletableFuture.supplyAsync(GemmaTokenizer::load);
+        this.tokenizer = Shared.TOKENIZER;
     }
 
     private static HuggingFaceTokenizer load() {
@@ -114,13 +123,5 @@ public class GemmaTokenizer implements DisposableBean {
 
     private HuggingFaceTokenizer ready() {
         return tokenizer.isDone() && !tokenizer.isCompletedExceptionally() ? tokenizer.join() : null;
-    }
-
-    @Override
-    public void destroy() {
-        HuggingFaceTokenizer ready = ready();
-        if (ready != null) {
-            ready.close();
-        }
     }
 }

@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.gemmavision.AppClient;
+import com.gemmavision.tokens.GemmaTokenizer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,9 +34,15 @@ class LargeDocumentIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    GemmaTokenizer tokenizer;
+
     @Test
     void a300PageReportIsReadWithin512MegabytesOfHeap() throws Exception {
         assertThat(Runtime.getRuntime().maxMemory()).isLessThanOrEqualTo(512L * 1024 * 1024);
+        // what is measured is reading the document: start-up (the tokenizer loading) is over first
+        assertThat(tokenizer.awaitReady()).isTrue();
+        System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         AppClient client = new AppClient(port);
         byte[] report = TestPdfs.report(300);
