@@ -137,4 +137,25 @@ class PdfReportTest {
         assertThat(pdf(new AppClient(port), "/documents/" + id + "/report.pdf").status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void aLongDocumentsReportPrintsTheFirstPagesTextOnly() throws IOException {
+        AppClient owner = new AppClient(port);
+        owner.get("/");
+        String id = json(owner.upload(
+                        "/documents", Map.of("annual-report.pdf", TestPdfs.report(12)), "Accept", "application/json"))
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
+        DocumentPolling.waitFor(owner, id, d -> finished(d), Duration.ofSeconds(60));
+
+        Pdf pdf = pdf(owner, "/documents/" + id + "/report.pdf");
+
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.text())
+                .contains("The text of the first 5 of 12 pages; all of it is in the document's JSON.")
+                .contains("Annual Report 2024, page 5")
+                .doesNotContain("Annual Report 2024, page 6");
+    }
 }

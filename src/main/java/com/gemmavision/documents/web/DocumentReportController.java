@@ -27,6 +27,9 @@ class DocumentReportController {
 
     private static final String CARD = "fragments/documents :: docs-section";
 
+    /** Pages whose text the report prints; the rest is in the document's JSON. */
+    static final int REPORT_PAGES = 5;
+
     private final Documents documents;
     private final DocumentOwner owner;
     private final CurrentSelection currentSelection;
@@ -72,6 +75,7 @@ class DocumentReportController {
                 CARD,
                 model -> {
                     pageModel.populateSidebar(model, resolved);
+                    model.addAttribute("reportPages", REPORT_PAGES);
                     documentsModel.populate(model, request, resolved.selection(), d -> d.id().equals(document.id()));
                 },
                 request,
