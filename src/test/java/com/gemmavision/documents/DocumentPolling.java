@@ -21,6 +21,11 @@ public final class DocumentPolling {
         return JSON.readTree(response.body());
     }
 
+    /** The id of the first document an upload's JSON answer accepted. */
+    public static String acceptedId(HttpResponse<String> upload) {
+        return json(upload).get("accepted").get(0).get("id").asString();
+    }
+
     public static boolean finished(JsonNode document) {
         String status = document.get("status").asString();
         return !status.equals("queued") && !status.equals("running");

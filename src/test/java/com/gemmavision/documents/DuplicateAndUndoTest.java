@@ -42,10 +42,6 @@ class DuplicateAndUndoTest {
         return TestPdfs.invoice(invoice, TestPdfs.Layout.COLUMNS);
     }
 
-    private static String id(HttpResponse<String> upload) {
-        return json(upload).get("accepted").get(0).get("id").asString();
-    }
-
     @Test
     void theSameFileUploadedTwiceIsRecognisedAndKeptOnce() throws Exception {
         AppClient client = new AppClient(port);
@@ -72,7 +68,7 @@ class DuplicateAndUndoTest {
     void removeCanBeUndoneWhileTheDocumentIsKept() throws Exception {
         AppClient client = new AppClient(port);
         client.get("/");
-        String id = id(client.upload(
+        String id = DocumentPolling.acceptedId(client.upload(
                 "/documents", Map.of("invoice.pdf", invoice(TestInvoices.ENGLISH)), "Accept", "application/json"));
 
         client.postForm("/documents/" + id + "/delete", "", "HX-Request", "true");
@@ -93,7 +89,7 @@ class DuplicateAndUndoTest {
     void afterTheUndoTimeTheDocumentIsGoneForGood() throws Exception {
         AppClient client = new AppClient(port);
         client.get("/");
-        String id = id(client.upload(
+        String id = DocumentPolling.acceptedId(client.upload(
                 "/documents", Map.of("facture.pdf", invoice(TestInvoices.FRENCH)), "Accept", "application/json"));
         client.postForm("/documents/" + id + "/delete", "");
 

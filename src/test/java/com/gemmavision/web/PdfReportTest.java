@@ -1,7 +1,6 @@
 package com.gemmavision.web;
 
 import static com.gemmavision.documents.DocumentPolling.finished;
-import static com.gemmavision.documents.DocumentPolling.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -114,15 +113,11 @@ class PdfReportTest {
     void aDocumentReportIsForItsOwnerOnly() throws IOException {
         AppClient owner = new AppClient(port);
         owner.get("/");
-        String id = json(owner.upload(
-                        "/documents",
-                        Map.of("rechnung.pdf", TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS)),
-                        "Accept",
-                        "application/json"))
-                .get("accepted")
-                .get(0)
-                .get("id")
-                .asString();
+        String id = DocumentPolling.acceptedId(owner.upload(
+                "/documents",
+                Map.of("rechnung.pdf", TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS)),
+                "Accept",
+                "application/json"));
         DocumentPolling.waitFor(owner, id, d -> finished(d), Duration.ofSeconds(60));
 
         Pdf pdf = pdf(owner, "/documents/" + id + "/report.pdf");
@@ -142,12 +137,8 @@ class PdfReportTest {
     void aLongDocumentsReportPrintsTheFirstPagesTextOnly() throws IOException {
         AppClient owner = new AppClient(port);
         owner.get("/");
-        String id = json(owner.upload(
-                        "/documents", Map.of("annual-report.pdf", TestPdfs.report(12)), "Accept", "application/json"))
-                .get("accepted")
-                .get(0)
-                .get("id")
-                .asString();
+        String id = DocumentPolling.acceptedId(owner.upload(
+                "/documents", Map.of("annual-report.pdf", TestPdfs.report(12)), "Accept", "application/json"));
         DocumentPolling.waitFor(owner, id, d -> finished(d), Duration.ofSeconds(60));
 
         Pdf pdf = pdf(owner, "/documents/" + id + "/report.pdf");
