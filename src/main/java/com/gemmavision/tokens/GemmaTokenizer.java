@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * Counts Gemma 3 text tokens exactly, with Gemma 3's own {@code tokenizer.json} (bundled, see
  * {@code tokenizer/NOTICE.md}) in the Hugging Face tokenizers library (its Rust core, through DJL's Java binding,
  * whose native library is inside its jar). Nothing is downloaded: DJL runs offline. The tokenizer loads in the
- * background at start-up (a few seconds); until it is ready, or where its native library cannot load, counts
+ * background at start-up (3-4 s alone); until it is ready, or where its native library cannot load, counts
  * are empty and callers say "estimate".
  */
 @Service
@@ -32,7 +32,7 @@ public class GemmaTokenizer {
 
     /**
      * One tokenizer for the whole JVM, loaded once: it is read-only and thread-safe, and loading it briefly takes
-     * some 100 MB of heap (the JSON as text) and keeps its tables in native memory, so several application
+     * some 200 MB of heap (the JSON as text) and keeps its tables in native memory, so several application
      * contexts in one JVM (tests, a second instance) share it rather than each loading its own.
      */
     private static final class Shared {
