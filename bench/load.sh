@@ -15,25 +15,11 @@ DURATION="${1:-15}"
 shift || true
 TARGETS=("${@:-fragment radar advisor advice memory}")
 PORT="${BENCH_PORT:-18080}"
-BASE="http://127.0.0.1:${PORT}"
 SELECTION="model=Gemma3-1B&model=Gemma3-4B-IT&model=Gemma3-12B-IT&model=Gemma3-27B-IT&quant=bf16&quant=int4&quant=int4-b32&quant=sfp8&kv=true&bench=&table="
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-JAR=$(ls target/gemmavision-quantadvisor-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ]; then
-  mvn -q -DskipTests package
-  JAR=$(ls target/gemmavision-quantadvisor-*.jar | head -1)
-fi
-
-DATA=$(mktemp -d)
-java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-  --spring.datasource.url="jdbc:h2:file:${DATA}/bench;DB_CLOSE_ON_EXIT=FALSE" ${BENCH_APP_ARGS:-} > "${DATA}/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "${BASE}/actuator/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
+. bench/app.sh
+start_app "$PORT"
 
 # One browser session, as a browser makes it: a first page sets the CSRF cookie, the selection sent back with it
 # is stored in a session (clients without cookies get none) and a copy of it comes back in a cookie; later identical

@@ -8,27 +8,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT="${BENCH_PORT:-18081}"
-BASE="http://127.0.0.1:${PORT}"
 DENSE="model=Gemma3-1B&model=Gemma3-4B-IT&model=Gemma3-12B-IT&model=Gemma3-27B-IT&quant=bf16&quant=int4"
 DENSE+="&quant=int4-b32&quant=sfp8&kv=true&bench=arena&bench=zero-shot&bench=multimodal&bench=long-context"
 DENSE+="&bench=stem-code&table=6&table=8&table=9&table=10&table=11&table=12&table=13&table=14&table=15"
 DENSE+="&table=16&table=17&table=18&compare=Gemma3-27B-IT&compare=Gemini-1.5-Pro"
 
-JAR=$(ls target/gemmavision-quantadvisor-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ]; then
-  mvn -q -DskipTests package
-  JAR=$(ls target/gemmavision-quantadvisor-*.jar | head -1)
-fi
-DATA=$(mktemp -d)
-cp "$JAR" "${DATA}/app.jar" # a rebuild while this runs must not pull the jar from under the JVM
-java -Xmx512m -jar "${DATA}/app.jar" --server.port="$PORT" --server.address=127.0.0.1 \
-  --spring.datasource.url="jdbc:h2:file:${DATA}/bench;DB_CLOSE_ON_EXIT=FALSE" > "${DATA}/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "${BASE}/actuator/health" >/dev/null 2>&1 && break
-  sleep 0.5
-done
+. bench/app.sh
+start_app "$PORT"
 
 echo "cold and warm, one at a time:"
 for _ in 1 2; do

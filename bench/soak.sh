@@ -10,18 +10,12 @@ cd "$(dirname "$0")/.."
 DURATION="${1:-600}"
 CONNECTIONS="${2:-4}"
 PORT="${BENCH_PORT:-18082}"
-BASE="http://127.0.0.1:${PORT}"
-JAR=$(ls target/gemmavision-quantadvisor-*.jar 2>/dev/null | head -1 || true)
-[ -n "$JAR" ] || { mvn -q -DskipTests package; JAR=$(ls target/gemmavision-quantadvisor-*.jar | head -1); }
-DATA=$(mktemp -d)
-DB_ARGS=(--spring.datasource.url="jdbc:h2:file:${DATA}/soak")
+DB_ARGS=()
 if [ -n "${SOAK_DB_URL:-}" ]; then
   DB_ARGS=(--spring.profiles.active=postgres --spring.datasource.url="$SOAK_DB_URL")
 fi
-java -Xmx512m -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 "${DB_ARGS[@]}" > "${DATA}/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do curl -fs "${BASE}/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
+. bench/app.sh
+start_app "$PORT" "${DB_ARGS[@]}"
 
 sessions() {
   if [ -n "${SOAK_DB_URL:-}" ]; then
