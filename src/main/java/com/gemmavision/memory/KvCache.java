@@ -26,9 +26,9 @@ public final class KvCache {
         return total;
     }
 
-    /** Bytes of key and value state per token kept by one layer. */
-    public static long bitsPerTokenPerLayer(Architecture model, KvDtype dtype) {
-        return 2L * model.keyValueHeads() * model.headDim() * dtype.bits();
+    /** Bytes of key and value state per token kept by one layer (one K row and one V row). */
+    public static long bytesPerTokenPerLayer(Architecture model, KvDtype dtype) {
+        return 2L * dtype.rowBytes((long) model.keyValueHeads() * model.headDim());
     }
 
     public static long bytes(Architecture model, long context, long batch, KvDtype dtype, boolean slidingWindow) {
@@ -36,8 +36,7 @@ public final class KvCache {
             throw new IllegalArgumentException("Context and batch must not be negative");
         }
         return Math.multiplyExact(
-                        Math.multiplyExact(batch, tokensKept(model, context, slidingWindow)),
-                        bitsPerTokenPerLayer(model, dtype))
-                / 8;
+                Math.multiplyExact(batch, tokensKept(model, context, slidingWindow)),
+                bytesPerTokenPerLayer(model, dtype));
     }
 }

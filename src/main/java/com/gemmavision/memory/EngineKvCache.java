@@ -1,0 +1,261 @@
+package com.gemmavision.memory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.gemmavision.catalog.Architecture;
+
+/**
+ * The KV cache each engine allocates for a Gemma 3 model, per layer kind, following the engine's own source
+ * (cited in README "How we compute it and how to check it"). Context is tokens per sequence, batch the sequences
+ * served at once; for llama.cpp that is {@code -c context×batch -np batch} (one stream per slot).
+ */
+public final class EngineKvCache {
+
+    private static final double MIB = 1024.0 * 1024;
+
+    private EngineKvCache() {}
+
+    public static KvAllocation allocate(
+            Architecture model,
+            Engine engine,
+            long context,
+            long batch,
+            KvDtype dtype,
+            boolean slidingWindow,
+            EngineSettings settings) {
+        if (context < 1 || batch < 1) {
+            throw new IllegalArgumentException("Context and batch must be at least 1");
+        }
+        if (!engine.offers(dtype)) {
+            throw new IllegalArgumentException(
+                    engine.code() + " stores the KV cache as " + engine.kvDtypeChoices() + ", not " + dtype.code());
+        }
+        long cell = KvCache.bytesPerTokenPerLayer(model, dtype);
+        int global = model.globalLayers();
+        int local = model.localLayers();
+        long window = model.slidingWindow();
+        return switch (engine) {
+            case IDEAL -> {
+                long localCells = slidingWindow ? Math.min(context, window) : context;
+                yield new KvAllocation(
+                        engine,
+                        dtype,
+                        global,
+                        context,
+                        local,
+                        localCells,
+                        batch,
+                        cell,
+                        1,
+                        slidingWindow
+                                ? "global: context = " + context + " cells; local: min(context, window " + window
+                                        + ") = " + localCells + " cells"
+                                : "every layer keeps the context: " + context + " cells",
+                        List.of());
+            }
+            case HF_TRANSFORMERS -> {
+                long localCells = Math.min(context, window);
+                long bytes = batch * cell * (global * context + local * localCells);
+                yield new KvAllocation(
+                        engine,
+                        dtype,
+                        global,
+                        context,
+                        local,
+                        localCells,
+                        batch,
+                        cell,
+                        1,
+                        "StaticLayer: max_cache_len = " + context + " cells; StaticSlidingWindowLayer: min(window "
+                                + window + ", max_cache_len) = " + localCells + " cells; × batch " + batch
+                                + " (every row padded to the longest)",
+                        List.of(String.format(
+                                Locale.ROOT,
+                                "sum(t.nbytes for layer in past_key_values.layers for t in (layer.keys, layer.values))"
+                                        + " == %d",
+                                bytes)));
+            }
+            case VLLM -> vllmHybrid(model, context, batch, dtype, cell, settings);
+            case VLLM_NO_HYBRID -> {
+                int block = settings.vllmBlockSize();
+                long cells = ceilDiv(context, block) * block;
+                yield new KvAllocation(
+                        engine,
+                        dtype,
+                        model.layers(),
+                        cells,
+                        0,
+                        0,
+                        batch,
+                        cell,
+                        replication(model, engine, settings.tensorParallel()),
+                        "every layer: cdiv(context " + context + ", " + block + ") × " + block + " = " + cells
+                                + " cells",
+                        List.of());
+            }
+            case LLAMACPP, LLAMACPP_SWA_FULL -> llamaCpp(model, engine, context, batch, dtype, cell, settings);
+        };
+    }
+
+    private static KvAllocation vllmHybrid(
+            Architecture model, long context, long batch, KvDtype dtype, long cell, EngineSettings settings) {
+        int block = settings.vllmBlockSize();
+        int global = model.globalLayers();
+        int local = model.localLayers();
+        int groupSize = vllmGroupSize(global, local);
+        int globalSlots = (int) ceilDiv(global, groupSize) * groupSize;
+        int localSlots = (int) ceilDiv(local, groupSize) * groupSize;
+        long globalCells = ceilDiv(context, block) * block;
+        long windowTokens = Math.min(model.slidingWindow() - 1 + settings.vllmMaxBatchedTokens(), context);
+        long localCells = (ceilDiv(windowTokens, block) + 1) * block;
+        String rule = "group size " + groupSize + " (" + global + " global, " + local + " sliding layers → "
+                + localSlots / groupSize + " sliding groups, " + (localSlots - local)
+                + " padding layers); global: cdiv("
+                + context + ", " + block + ") × " + block + " = " + globalCells
+                + " cells; sliding: (cdiv(min(window − 1 + "
+                + settings.vllmMaxBatchedTokens() + ", " + context + "), " + block + ") + 1) × " + block + " = "
+                + localCells + " cells";
+        return new KvAllocation(
+                Engine.VLLM,
+                dtype,
+                globalSlots,
+                globalCells,
+                localSlots,
+                localCells,
+                batch,
+                cell,
+                replication(model, Engine.VLLM, settings.tensorParallel()),
+                rule,
+                List.of());
+    }
+
+    /**
+     * vLLM's group size for a hybrid model: the smaller layer count, unless the larger is within 25% of it
+     * ({@code _get_kv_cache_groups_uniform_page_size}).
+     */
+    static int vllmGroupSize(int a, int b) {
+        int min = Math.min(a, b);
+        int max = Math.max(a, b);
+        return max < min * 1.25 ? max : min;
+    }
+
+    private static KvAllocation llamaCpp(
+            Architecture model,
+            Engine engine,
+            long context,
+            long batch,
+            KvDtype dtype,
+            long cell,
+            EngineSettings settings) {
+        long nCtx = pad(Math.multiplyExact(context, batch), EngineSettings.LLAMA_PAD);
+        long perSeq = pad(nCtx / batch, EngineSettings.LLAMA_PAD);
+        long swa = engine == Engine.LLAMACPP_SWA_FULL
+                ? perSeq
+                : pad(
+                        Math.min(perSeq, model.slidingWindow() + (long) settings.llamaUbatch()),
+                        EngineSettings.LLAMA_PAD);
+        String rule =
+                "-c " + context * batch + " -np " + batch + ": n_ctx = pad(" + context * batch + ", 256) = " + nCtx
+                        + ", n_ctx_seq = pad(n_ctx / " + batch + ", 256) = " + perSeq + " cells per stream; SWA: "
+                        + (engine == Engine.LLAMACPP_SWA_FULL
+                                ? "--swa-full keeps n_ctx_seq = " + perSeq + " cells"
+                                : "pad(min(" + perSeq + ", window " + model.slidingWindow() + " + n_ubatch "
+                                        + settings.llamaUbatch() + "), 256) = " + swa + " cells");
+        KvAllocation draft = new KvAllocation(
+                engine, dtype, model.globalLayers(), perSeq, model.localLayers(), swa, batch, cell, 1, rule, List.of());
+        List<String> checks = new ArrayList<>();
+        checks.add("llama_kv_cache_iswa: creating non-SWA KV cache, size = " + perSeq + " cells");
+        checks.add(llamaSizeLine(perSeq, model.globalLayers(), batch, dtype, draft.globalBytes()));
+        checks.add("llama_kv_cache_iswa: creating     SWA KV cache, size = " + swa + " cells");
+        checks.add(llamaSizeLine(swa, model.localLayers(), batch, dtype, draft.localBytes()));
+        return new KvAllocation(
+                engine, dtype, draft.globalLayers(), perSeq, draft.localLayers(), swa, batch, cell, 1, rule, checks);
+    }
+
+    /** The line llama.cpp's llama_kv_cache constructor logs for one of its two caches. */
+    private static String llamaSizeLine(long cells, int layers, long streams, KvDtype dtype, long bytes) {
+        String type = dtype.code();
+        return String.format(
+                Locale.ROOT,
+                "llama_kv_cache: size = %7.2f MiB (%6d cells, %3d layers, %2d/%d seqs), K (%s): %7.2f MiB, V (%s): %7.2f MiB",
+                bytes / MIB,
+                cells,
+                layers,
+                streams,
+                streams,
+                type,
+                bytes / 2 / MIB,
+                type,
+                bytes / 2 / MIB);
+    }
+
+    /**
+     * What vLLM logs at start-up when {@code kvBudgetBytes} (its "Available KV cache memory", per GPU) is left for the
+     * cache: pages of {@code group size} layers, a request needing its pages in every group.
+     */
+    public static List<String> vllmLog(
+            KvAllocation allocation, Architecture model, long context, long kvBudgetBytes, EngineSettings settings) {
+        if (!allocation.engine().isVllm() || kvBudgetBytes <= 0) {
+            return List.of();
+        }
+        int block = settings.vllmBlockSize();
+        int tp = settings.tensorParallel();
+        long cellPerGpu = allocation.bytesPerCell() * allocation.replication() / tp;
+        long pageBytes = cellPerGpu * block;
+        long groupSize;
+        long pagesPerRequest;
+        if (allocation.engine() == Engine.VLLM) {
+            groupSize = vllmGroupSize(model.globalLayers(), model.localLayers());
+            long groups = allocation.localLayers() / groupSize;
+            pagesPerRequest = allocation.globalCells() / block + groups * (allocation.localCells() / block);
+        } else {
+            groupSize = model.layers();
+            pagesPerRequest = allocation.globalCells() / block;
+        }
+        long perGpu = kvBudgetBytes / tp;
+        long pages = perGpu / pageBytes / groupSize;
+        double concurrency = (double) pages / pagesPerRequest;
+        long tokens = (long) (concurrency * context);
+        return List.of(
+                String.format(Locale.ROOT, "Available KV cache memory: %.2f GiB", perGpu / (MIB * 1024)),
+                String.format(Locale.ROOT, "GPU KV cache size: %,d tokens", tokens),
+                String.format(
+                        Locale.ROOT, "Maximum concurrency for %,d tokens per request: %.2fx", context, concurrency));
+    }
+
+    /** Why an engine cannot split this model over {@code gpus} GPUs, if it cannot. */
+    public static Optional<String> tensorParallelProblem(Architecture model, Engine engine, int gpus) {
+        if (gpus <= 1 || !engine.isVllm()) {
+            return Optional.empty();
+        }
+        if (model.attentionHeads() % gpus != 0) {
+            return Optional.of("vLLM refuses --tensor-parallel-size " + gpus + ": " + model.model() + " has "
+                    + model.attentionHeads() + " attention heads, which do not divide by " + gpus + ".");
+        }
+        int kv = model.keyValueHeads();
+        if (gpus <= kv ? kv % gpus != 0 : gpus % kv != 0) {
+            return Optional.of("vLLM refuses --tensor-parallel-size " + gpus + ": " + model.model() + "'s " + kv
+                    + " KV heads neither divide by " + gpus + " nor divide it.");
+        }
+        return Optional.empty();
+    }
+
+    /** vLLM keeps max(1, kv heads / GPUs) KV heads on each GPU: more GPUs than KV heads store copies. */
+    static int replication(Architecture model, Engine engine, int gpus) {
+        if (!engine.isVllm() || gpus <= model.keyValueHeads()) {
+            return 1;
+        }
+        return gpus / model.keyValueHeads();
+    }
+
+    static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    static long pad(long value, long to) {
+        return ceilDiv(value, to) * to;
+    }
+}
