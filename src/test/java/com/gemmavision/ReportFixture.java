@@ -33,6 +33,7 @@ import com.gemmavision.memory.Table3Reconciliation;
 import com.gemmavision.seed.ReportSeedMigration;
 import com.gemmavision.seed.ReportTablesSeedMigration;
 import com.gemmavision.seed.VocabularySeedMigration;
+import com.gemmavision.seed.WeightFormatSeedMigration;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -58,7 +59,10 @@ public final class ReportFixture {
                     .dataSource(h2)
                     .locations("classpath:db/migration")
                     .javaMigrations(
-                            new ReportSeedMigration(), new VocabularySeedMigration(), new ReportTablesSeedMigration())
+                            new ReportSeedMigration(),
+                            new VocabularySeedMigration(),
+                            new ReportTablesSeedMigration(),
+                            new WeightFormatSeedMigration())
                     .load()
                     .migrate();
             dataSource = h2;
@@ -87,7 +91,7 @@ public final class ReportFixture {
     }
 
     public static MemoryModel memoryModel() {
-        return new MemoryModel(catalog());
+        return new MemoryModel(catalog(), formats());
     }
 
     public static BenchmarkScores scores() {

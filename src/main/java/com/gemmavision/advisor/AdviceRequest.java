@@ -1,5 +1,7 @@
 package com.gemmavision.advisor;
 
+import com.gemmavision.memory.Engine;
+import com.gemmavision.memory.EngineSettings;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.MemoryEstimate;
 import com.gemmavision.memory.WeightBytes;
@@ -13,6 +15,7 @@ import com.gemmavision.memory.WeightBytes;
  * @param memoryGib     memory of one GPU in GiB
  * @param gpus          GPUs whose memory (and bandwidth and compute) is pooled by tensor parallelism
  * @param headroomPercent share of the pooled memory left unused
+ * @param engine        the serving engine whose KV cache rules apply ({@link Engine#IDEAL} is the report's arithmetic)
  */
 public record AdviceRequest(
         GpuPreset gpu,
@@ -25,7 +28,41 @@ public record AdviceRequest(
         WeightBytes.Options weights,
         double overheadGib,
         int headroomPercent,
-        QualityBenchmark rankBy) {
+        QualityBenchmark rankBy,
+        Engine engine) {
+
+    /** The ideal engine: today's answers. */
+    public AdviceRequest(
+            GpuPreset gpu,
+            double memoryGib,
+            int gpus,
+            long context,
+            long batch,
+            KvDtype kvDtype,
+            boolean slidingWindow,
+            WeightBytes.Options weights,
+            double overheadGib,
+            int headroomPercent,
+            QualityBenchmark rankBy) {
+        this(
+                gpu,
+                memoryGib,
+                gpus,
+                context,
+                batch,
+                kvDtype,
+                slidingWindow,
+                weights,
+                overheadGib,
+                headroomPercent,
+                rankBy,
+                Engine.IDEAL);
+    }
+
+    /** The engine's settings on this GPU (vLLM's batched-token default depends on it). */
+    public EngineSettings settings() {
+        return EngineSettings.forGpu(memoryGib, gpu == null ? "" : gpu.gpu(), gpus);
+    }
 
     public long usableBytes() {
         return (long) Math.floor(memoryGib * gpus * (100 - headroomPercent) / 100.0 * MemoryEstimate.GIB);

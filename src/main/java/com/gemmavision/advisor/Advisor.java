@@ -13,7 +13,7 @@ import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelProfile;
 import com.gemmavision.catalog.ModelVariant;
 import com.gemmavision.database.Caches;
-import com.gemmavision.memory.KvCache;
+import com.gemmavision.memory.EngineKvCache;
 import com.gemmavision.memory.MemoryEstimate;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRequest;
@@ -31,7 +31,8 @@ import org.springframework.stereotype.Service;
 public class Advisor {
 
     /** Formats in order of precision, most precise first: the tie-break between options of one model. */
-    private static final List<String> PRECISION = List.of("bf16", "sfp8", "int4-b32", "int4");
+    private static final List<String> PRECISION = List.of(
+            "bf16", "q8_0", "sfp8", "fp8", "q6_k", "q4_k_m", "qat-int4", "int4-b32", "q4_0", "awq-int4", "int4");
 
     private final Catalog catalog;
     private final QuantizationFormats formats;
@@ -58,7 +59,7 @@ public class Advisor {
     public Advice advise(AdviceRequest request) {
         List<FitOption> options = new ArrayList<>();
         for (String model : deployableModels()) {
-            for (QuantizationFormat format : formats.all()) {
+            for (QuantizationFormat format : formats.loadableBy(request.engine())) {
                 options.add(fit(model, format, request));
             }
         }
@@ -95,12 +96,17 @@ public class Advisor {
                 request.kvDtype(),
                 request.slidingWindow(),
                 request.weights(),
-                request.overheadBytes());
+                request.overheadBytes(),
+                request.engine(),
+                request.settings());
         MemoryEstimate estimate = memory.estimate(memoryRequest);
         long fixed = estimate.weightsBytes() + estimate.overheadBytes();
 
+        boolean splits = EngineKvCache.tensorParallelProblem(architecture, request.engine(), request.gpus())
+                .isEmpty();
+        supported = supported && splits;
         Long maxContext = maxContext(architecture, request, usable - fixed);
-        long perSequence = KvCache.bytes(architecture, context, 1, request.kvDtype(), request.slidingWindow());
+        long perSequence = kvBytes(architecture, request, context, 1);
         long maxBatch = !supported || usable < fixed ? 0 : (usable - fixed) / Math.max(1, perSequence);
 
         Double decode = null;
@@ -140,21 +146,32 @@ public class Advisor {
 
     /** The longest context whose KV cache for the batch fits in the memory left: found by bisection. */
     private static Long maxContext(Architecture architecture, AdviceRequest request, long room) {
-        if (room < KvCache.bytes(architecture, 1, request.batch(), request.kvDtype(), request.slidingWindow())) {
+        if (room < kvBytes(architecture, request, 1, request.batch())) {
             return null;
         }
         long low = 1;
         long high = architecture.maxContext();
         while (low < high) {
             long middle = (low + high + 1) / 2;
-            if (KvCache.bytes(architecture, middle, request.batch(), request.kvDtype(), request.slidingWindow())
-                    <= room) {
+            if (kvBytes(architecture, request, middle, request.batch()) <= room) {
                 low = middle;
             } else {
                 high = middle - 1;
             }
         }
         return low;
+    }
+
+    private static long kvBytes(Architecture architecture, AdviceRequest request, long context, long batch) {
+        return EngineKvCache.allocate(
+                        architecture,
+                        request.engine(),
+                        context,
+                        batch,
+                        request.kvDtype(),
+                        request.slidingWindow(),
+                        request.settings())
+                .bytes();
     }
 
     private static Comparator<FitOption> ranking(QualityBenchmark rankBy) {

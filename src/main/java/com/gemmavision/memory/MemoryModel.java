@@ -8,14 +8,19 @@ import com.gemmavision.catalog.ModelProfile;
 
 import org.springframework.stereotype.Service;
 
-/** Memory estimates computed from the architecture and Table 1, for any context, batch and KV format. */
+/**
+ * Memory estimates computed from the architecture and Table 1, for any context, batch, KV format, weight format
+ * and serving engine.
+ */
 @Service
 public class MemoryModel {
 
     private final Catalog catalog;
+    private final QuantizationFormats formats;
 
-    public MemoryModel(Catalog catalog) {
+    public MemoryModel(Catalog catalog, QuantizationFormats formats) {
         this.catalog = catalog;
+        this.formats = formats;
     }
 
     public MemoryEstimate estimate(MemoryRequest request) {
@@ -25,10 +30,22 @@ public class MemoryModel {
             throw new IllegalArgumentException(
                     profile.name() + " reads at most " + architecture.maxContext() + " tokens");
         }
-        long weights = WeightBytes.bytes(profile.parameters(), architecture, request.quant(), request.weights());
-        long kv = KvCache.bytes(
-                architecture, request.context(), request.batch(), request.kvDtype(), request.slidingWindow());
-        return new MemoryEstimate(weights, kv, request.overheadBytes());
+        long weights = weightBytes(profile, request.quant(), request.weights());
+        return new MemoryEstimate(weights, allocation(request).bytes(), request.overheadBytes());
+    }
+
+    /** The KV cache the request's engine allocates, per layer kind. */
+    public KvAllocation allocation(MemoryRequest request) {
+        Architecture architecture = catalog.architecture(
+                catalog.variant(request.model()).map(v -> v.baseModel()).orElse(request.model()));
+        return EngineKvCache.allocate(
+                architecture,
+                request.engine(),
+                request.context(),
+                request.batch(),
+                request.kvDtype(),
+                request.slidingWindow(),
+                request.settings());
     }
 
     /** Weight bytes read from memory for every decoding step: all but the vision encoder. */
@@ -36,6 +53,12 @@ public class MemoryModel {
         ModelProfile profile = catalog.profiles(List.of(request.model())).get(0);
         WeightBytes.Options textOnly =
                 new WeightBytes.Options(true, request.weights().visionAndEmbeddingsInBf16());
-        return WeightBytes.bytes(profile.parameters(), profile.architecture(), request.quant(), textOnly);
+        return weightBytes(profile, request.quant(), textOnly);
+    }
+
+    private long weightBytes(ModelProfile profile, String quant, WeightBytes.Options options) {
+        return formats.download(quant)
+                .map(f -> WeightBytes.bytes(profile.parameters(), profile.architecture(), f, options))
+                .orElseGet(() -> WeightBytes.bytes(profile.parameters(), profile.architecture(), quant, options));
     }
 }

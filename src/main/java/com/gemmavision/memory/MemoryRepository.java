@@ -36,6 +36,32 @@ public class MemoryRepository {
                 .toList();
     }
 
+    /** The download formats of weight_formats.csv, in their order. */
+    @Cacheable
+    public List<WeightFormat> weightFormats() {
+        return jdbc.sql("""
+                SELECT code, label, engines, body_bits, embedding_bits, vision_bits, upgraded_tensors, upgraded_bits,
+                       kept_higher, source, sort_order
+                FROM weight_format ORDER BY sort_order""")
+                .query((rs, row) -> new WeightFormat(
+                        rs.getString("code"),
+                        rs.getString("label"),
+                        java.util.Arrays.stream(rs.getString("engines").split(";"))
+                                .map(code -> Engine.byCode(code).orElseThrow())
+                                .toList(),
+                        rs.getDouble("body_bits"),
+                        rs.getDouble("embedding_bits"),
+                        rs.getDouble("vision_bits"),
+                        rs.getString("upgraded_tensors") == null
+                                ? List.of()
+                                : List.of(rs.getString("upgraded_tensors").split(";")),
+                        rs.getObject("upgraded_bits") == null ? null : rs.getDouble("upgraded_bits"),
+                        rs.getString("kept_higher"),
+                        rs.getString("source"),
+                        rs.getInt("sort_order")))
+                .list();
+    }
+
     /** Table 3's cells by model, format and whether the KV cache is included ({@link #key}). */
     @Cacheable
     public Map<String, MemoryFootprint> footprints() {

@@ -29,6 +29,46 @@ public class QuantizationFormats {
         return repository.formats();
     }
 
+    /** The formats people download besides the report's (GGUF, QAT, AWQ, FP8), with their sources. */
+    public List<WeightFormat> downloads() {
+        return repository.weightFormats();
+    }
+
+    public Optional<WeightFormat> download(String code) {
+        String wanted = code.trim().toLowerCase(Locale.ROOT);
+        return downloads().stream().filter(f -> f.code().equals(wanted)).findFirst();
+    }
+
+    /** Every format code the memory API reads: the report's four, then the downloads. */
+    public List<String> allCodes() {
+        List<String> codes = new java.util.ArrayList<>(
+                all().stream().map(QuantizationFormat::code).toList());
+        downloads().forEach(d -> codes.add(d.code()));
+        return codes;
+    }
+
+    /**
+     * The formats an engine loads: the report's four for the ideal engine (today's advice), bfloat16 and the
+     * downloads it reads for a real one.
+     */
+    public List<QuantizationFormat> loadableBy(Engine engine) {
+        if (engine == Engine.IDEAL) {
+            return all();
+        }
+        List<QuantizationFormat> formats = new java.util.ArrayList<>();
+        byCode("bf16").ifPresent(formats::add);
+        downloads().stream()
+                .filter(d -> d.engines().contains(engine))
+                .map(WeightFormat::asQuantizationFormat)
+                .forEach(formats::add);
+        return formats;
+    }
+
+    /** A report format or a download format by code, as the options list shows it. */
+    public Optional<QuantizationFormat> anyByCode(String code) {
+        return byCode(code).or(() -> download(code).map(WeightFormat::asQuantizationFormat));
+    }
+
     /** A format by its URL code ("int4-b32"), ignoring case. */
     public Optional<QuantizationFormat> byCode(String code) {
         String wanted = code.trim().toLowerCase(Locale.ROOT);

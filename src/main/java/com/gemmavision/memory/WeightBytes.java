@@ -34,6 +34,51 @@ public final class WeightBytes {
                 + quantizedBits(body, bodyChannels(model), quant) / 8;
     }
 
+    /**
+     * Weight memory of a download format: each part at its bits per weight; for GGUF's K-quant mixes, the
+     * upgraded tensors (attn_v, ffn_down) of the layers llama.cpp's {@code use_more_bits} picks at their own bits.
+     * With {@code visionAndEmbeddingsInBf16}, those two parts count 16 bits whatever the format says.
+     */
+    public static long bytes(ParameterCount params, Architecture model, WeightFormat format, Options options) {
+        double vision = options.textOnly() ? 0 : params.visionEncoderM() * 1e6;
+        double embedding = params.embeddingM() * 1e6;
+        double body = params.nonEmbeddingM() * 1e6;
+        double visionBits = options.visionAndEmbeddingsInBf16() ? 16 : format.visionBits();
+        double embeddingBits = options.visionAndEmbeddingsInBf16() ? 16 : format.embeddingBits();
+        double upgraded = 0;
+        if (!format.upgradedTensors().isEmpty()) {
+            upgraded = Math.min(body, (double) moreBitsLayers(model.layers()) * upgradedPerLayer(model, format));
+        }
+        double bits = vision * visionBits
+                + embedding * embeddingBits
+                + (body - upgraded) * format.bodyBits()
+                + (upgraded == 0 ? 0 : upgraded * format.upgradedBits());
+        return Math.round(bits / 8);
+    }
+
+    /** Layers llama.cpp's use_more_bits(i, n) picks: i < n/8, i >= 7n/8, or (i - n/8) % 3 == 2. */
+    public static int moreBitsLayers(int layers) {
+        int count = 0;
+        for (int i = 0; i < layers; i++) {
+            if (i < layers / 8 || i >= 7 * layers / 8 || (i - layers / 8) % 3 == 2) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static long upgradedPerLayer(Architecture m, WeightFormat format) {
+        long total = 0;
+        for (String tensor : format.upgradedTensors()) {
+            total += switch (tensor.trim()) {
+                case "attn_v" -> (long) m.hiddenSize() * m.keyValueHeads() * m.headDim();
+                case "ffn_down" -> (long) m.intermediateSize() * m.hiddenSize();
+                default -> throw new IllegalArgumentException("Unknown tensor " + tensor);
+            };
+        }
+        return total;
+    }
+
     /** Output channels of every weight matrix of the transformer layers (q, k, v, o, gate, up, down). */
     static long bodyChannels(Architecture m) {
         long perLayer = (long) m.attentionHeads() * m.headDim()

@@ -9,6 +9,7 @@ import com.gemmavision.advisor.GpuPreset;
 import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.catalog.Catalog;
+import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.WeightBytes;
 import com.gemmavision.web.RequestBinder;
@@ -18,7 +19,7 @@ import com.gemmavision.web.UserText;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the advisor's parameters (gpu or memoryGiB, gpus, context, batch, kvDtype, slidingWindow, overheadGiB,
+ * Reads the advisor's parameters (gpu or memoryGiB, gpus, context, batch, engine, kvDtype, slidingWindow, overheadGiB,
  * headroom, rankBy, textOnly, bf16Extras). Each bad value is named with its parameter and replaced by its
  * default, so the page can still render and the API can answer 400 naming the parameter.
  */
@@ -94,7 +95,23 @@ class AdvisorParameters {
         int gpuCount = (int) in.whole("gpus", 1, limits.gpus(), 1);
         long context = in.whole("context", 1, limits.context(), properties.defaultContext());
         long batch = in.whole("batch", 1, limits.batch(), 1);
-        KvDtype kv = in.choice("kvDtype", KvDtype::byCode, KvDtype.BF16, "bf16, fp8, int8 or int4");
+        Engine engine = in.choice("engine", Engine::byCode, Engine.IDEAL, "one of " + Engine.choices());
+        KvDtype fallbackKv = engine.kvDtypes().get(0);
+        KvDtype kv = in.choice(
+                "kvDtype",
+                KvDtype::byCode,
+                fallbackKv,
+                String.join(
+                        ", ",
+                        java.util.Arrays.stream(KvDtype.values())
+                                .map(KvDtype::code)
+                                .toList()));
+        if (!engine.offers(kv)) {
+            in.reject(
+                    "kvDtype",
+                    engine.label() + " stores the KV cache as " + engine.kvDtypeChoices() + ", not " + kv.code() + ".");
+            kv = fallbackKv;
+        }
         boolean window = in.flag("slidingWindow", true);
         double overhead = in.decimal("overheadGiB", 0, limits.maxOverheadGiB(), properties.defaultOverheadGib());
         int headroom = (int) in.whole("headroom", 0, limits.maxHeadroom(), properties.defaultHeadroomPercent());
@@ -113,7 +130,8 @@ class AdvisorParameters {
                 new WeightBytes.Options(textOnly, extras),
                 overhead,
                 headroom,
-                rankBy);
+                rankBy,
+                engine);
         return new Parsed(request, in.problems());
     }
 }

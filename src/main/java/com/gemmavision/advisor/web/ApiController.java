@@ -9,6 +9,10 @@ import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.Advisor;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelProfile;
+import com.gemmavision.memory.Engine;
+import com.gemmavision.memory.EngineKvCache;
+import com.gemmavision.memory.KvAllocation;
+import com.gemmavision.memory.MemoryEstimate;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormats;
@@ -73,12 +77,27 @@ class ApiController {
         }
         String quant = in.choice(
                 "quant",
-                code -> formats.byCode(code).map(f -> f.code()),
+                code -> formats.anyByCode(code).map(f -> f.code()),
                 "bf16",
-                "one of "
-                        + String.join(
-                                ", ", formats.all().stream().map(f -> f.code()).toList()));
+                "one of " + String.join(", ", formats.allCodes()));
         AdviceRequest request = parameters.parse(in).request();
+        if (request.engine() != Engine.IDEAL
+                && formats.loadableBy(request.engine()).stream()
+                        .noneMatch(f -> f.code().equals(quant))) {
+            in.reject(
+                    "quant",
+                    request.engine().label() + " does not load " + quant + "; it loads "
+                            + String.join(
+                                    ", ",
+                                    formats.loadableBy(request.engine()).stream()
+                                            .map(f -> f.code())
+                                            .toList())
+                            + ".");
+        }
+        if (model != null) {
+            EngineKvCache.tensorParallelProblem(model.architecture(), request.engine(), request.gpus())
+                    .ifPresent(problem -> in.reject("gpus", problem));
+        }
         if (model != null && request.context() > model.architecture().maxContext()) {
             in.reject(
                     "context",
@@ -100,9 +119,19 @@ class ApiController {
                 request.kvDtype(),
                 request.slidingWindow(),
                 request.weights(),
-                request.overheadBytes());
+                request.overheadBytes(),
+                request.engine(),
+                request.settings());
+        MemoryEstimate estimate = memory.estimate(memoryRequest);
+        KvAllocation allocation = memory.allocation(memoryRequest);
+        List<String> check = new java.util.ArrayList<>(allocation.checks());
+        long kvBudget = request.usableBytes() - estimate.weightsBytes() - estimate.overheadBytes();
+        check.addAll(EngineKvCache.vllmLog(
+                allocation, model.architecture(), request.context(), kvBudget, request.settings()));
         return ResponseEntity.ok(ApiJson.Memory.of(
-                ApiJson.MemoryInputs.of(model.name(), quant, request), memory.estimate(memoryRequest)));
+                ApiJson.MemoryInputs.of(model.name(), quant, request),
+                estimate,
+                ApiJson.KvCacheDetail.of(allocation, check)));
     }
 
     @GetMapping("/advice")

@@ -27,7 +27,8 @@ final class ApiJson {
             boolean slidingWindow,
             boolean textOnly,
             boolean bf16Extras,
-            double overheadGiB) {
+            double overheadGiB,
+            String engine) {
 
         static MemoryInputs of(String model, String quant, AdviceRequest request) {
             return new MemoryInputs(
@@ -39,7 +40,40 @@ final class ApiJson {
                     request.slidingWindow(),
                     request.weights().textOnly(),
                     request.weights().visionAndEmbeddingsInBf16(),
-                    request.overheadGib());
+                    request.overheadGib(),
+                    request.engine().code());
+        }
+    }
+
+    /**
+     * The KV cache as the engine allocates it, per layer kind, with its rule and what the engine logs to compare.
+     */
+    record KvCacheDetail(
+            String engine,
+            String rule,
+            int globalLayers,
+            long globalCellsPerSequence,
+            int localLayers,
+            long localCellsPerSequence,
+            long sequences,
+            long bytesPerCellPerLayer,
+            long globalBytes,
+            long localBytes,
+            List<String> check) {
+
+        static KvCacheDetail of(com.gemmavision.memory.KvAllocation a, List<String> check) {
+            return new KvCacheDetail(
+                    a.engine().code(),
+                    a.rule(),
+                    a.globalLayers(),
+                    a.globalCells(),
+                    a.localLayers(),
+                    a.localCells(),
+                    a.sequences(),
+                    a.bytesPerCell() * a.replication(),
+                    a.globalBytes(),
+                    a.localBytes(),
+                    check);
         }
     }
 
@@ -52,9 +86,10 @@ final class ApiJson {
             double weightsGiB,
             double kvCacheGiB,
             double overheadGiB,
-            double totalGiB) {
+            double totalGiB,
+            KvCacheDetail kvCache) {
 
-        static Memory of(MemoryInputs inputs, MemoryEstimate estimate) {
+        static Memory of(MemoryInputs inputs, MemoryEstimate estimate, KvCacheDetail kvCache) {
             return new Memory(
                     inputs,
                     estimate.weightsBytes(),
@@ -64,7 +99,8 @@ final class ApiJson {
                     gib(estimate.weightsBytes()),
                     gib(estimate.kvCacheBytes()),
                     gib(estimate.overheadBytes()),
-                    gib(estimate.totalBytes()));
+                    gib(estimate.totalBytes()),
+                    kvCache);
         }
     }
 
@@ -82,6 +118,7 @@ final class ApiJson {
             String rankBy,
             boolean textOnly,
             boolean bf16Extras,
+            String engine,
             long usableBytes) {
 
         /** Components that are worked out, not inputs a URL sets. */
@@ -101,6 +138,7 @@ final class ApiJson {
                     request.rankBy().id(),
                     request.weights().textOnly(),
                     request.weights().visionAndEmbeddingsInBf16(),
+                    request.engine().code(),
                     request.usableBytes());
         }
     }

@@ -1,0 +1,95 @@
+package com.gemmavision.advisor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.gemmavision.memory.Engine;
+import com.gemmavision.memory.EngineSettings;
+import com.gemmavision.memory.KvDtype;
+
+/**
+ * The command that launches an option on the request's engine, built from the same numbers the advice used: the
+ * context, the batch, the KV type, the memory share, vLLM's batched tokens and llama.cpp's micro-batch, so the
+ * engine allocates what the page says it will.
+ */
+public final class LaunchCommand {
+
+    private LaunchCommand() {}
+
+    /** The command, or null for the ideal engine (the report's arithmetic, no program). */
+    public static String of(AdviceRequest request, FitOption option) {
+        if (option == null) {
+            return null;
+        }
+        String size = option.model().replace("Gemma3-", "").replace("-IT", "").toLowerCase(Locale.ROOT);
+        String hub = "google/gemma-3-" + size + "-it";
+        Engine engine = request.engine();
+        EngineSettings settings = request.settings();
+        String quant = option.format().code();
+        List<String> args = new ArrayList<>();
+        switch (engine) {
+            case IDEAL -> {
+                return null;
+            }
+            case VLLM, VLLM_NO_HYBRID -> {
+                args.add("vllm serve");
+                args.add(quant.equals("awq-int4") ? "<an AWQ int4 checkpoint of " + hub + ">" : hub);
+                args.add("--max-model-len " + request.context());
+                args.add("--max-num-seqs " + request.batch());
+                args.add("--max-num-batched-tokens " + settings.vllmMaxBatchedTokens());
+                args.add("--block-size " + settings.vllmBlockSize());
+                args.add(String.format(
+                        Locale.ROOT, "--gpu-memory-utilization %.2f", (100 - request.headroomPercent()) / 100.0));
+                if (quant.equals("fp8")) {
+                    args.add("--quantization fp8");
+                }
+                if (request.kvDtype() == KvDtype.FP8) {
+                    args.add("--kv-cache-dtype fp8");
+                }
+                if (request.gpus() > 1) {
+                    args.add("--tensor-parallel-size " + request.gpus());
+                }
+                if (engine == Engine.VLLM_NO_HYBRID) {
+                    args.add("--disable-hybrid-kv-cache-manager");
+                }
+                if (request.weights().textOnly()) {
+                    args.add("--limit-mm-per-prompt '{\"image\": 0}'");
+                }
+            }
+            case LLAMACPP, LLAMACPP_SWA_FULL -> {
+                args.add("llama-server");
+                if (quant.equals("qat-int4")) {
+                    args.add("-hf google/gemma-3-" + size + "-it-qat-q4_0-gguf");
+                } else {
+                    args.add("-m gemma-3-" + size + "-it-"
+                            + quant.toUpperCase(Locale.ROOT).replace("BF16", "bf16") + ".gguf");
+                    if (!request.weights().textOnly() && !size.equals("1b")) {
+                        args.add("--mmproj mmproj-gemma-3-" + size + "-it-f16.gguf");
+                    }
+                }
+                args.add("-c " + request.context() * request.batch());
+                args.add("-np " + request.batch());
+                args.add("-ub " + settings.llamaUbatch());
+                args.add("-ngl 99");
+                if (request.kvDtype() != KvDtype.F16) {
+                    args.add("-ctk " + request.kvDtype().code() + " -ctv "
+                            + request.kvDtype().code());
+                    args.add("-fa on");
+                }
+                if (engine == Engine.LLAMACPP_SWA_FULL) {
+                    args.add("--swa-full");
+                }
+            }
+            case HF_TRANSFORMERS -> {
+                String checkpoint = quant.equals("awq-int4") ? "<an AWQ int4 checkpoint of " + hub + ">" : hub;
+                return "model = Gemma3ForConditionalGeneration.from_pretrained(\"" + checkpoint
+                        + "\", torch_dtype=torch.bfloat16, device_map=\"auto\")\n"
+                        + "out = model.generate(**inputs, max_new_tokens=512, cache_implementation=\"hybrid\")"
+                        + "  # inputs: a padded batch of " + request.batch() + ", prompt + new tokens ≤ "
+                        + request.context();
+            }
+        }
+        return String.join(" \\\n  ", args);
+    }
+}
