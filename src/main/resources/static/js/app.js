@@ -58,6 +58,7 @@ document.addEventListener('click', function (event) {
   }
   var text = button.getAttribute('data-copy');
   var field = button.parentNode.querySelector('input.share-url');
+  var target = document.getElementById(button.getAttribute('data-copy-target') || '');
   function done(message) {
     button.textContent = message;
   }
@@ -66,6 +67,14 @@ document.addEventListener('click', function (event) {
   } else if (field) {
     field.focus();
     field.select();
+    done(document.execCommand && document.execCommand('copy') ? 'Copied' : 'Selected: press Ctrl+C');
+  } else if (target) {
+    // a command in a <pre>: select its text so Ctrl+C copies it exactly
+    var range = document.createRange();
+    range.selectNodeContents(target);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
     done(document.execCommand && document.execCommand('copy') ? 'Copied' : 'Selected: press Ctrl+C');
   }
 });

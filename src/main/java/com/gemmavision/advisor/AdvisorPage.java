@@ -12,6 +12,8 @@ import com.gemmavision.charts.LineChart;
 import com.gemmavision.charts.ReferenceLine;
 import com.gemmavision.charts.Series;
 import com.gemmavision.charts.StackedBarChart;
+import com.gemmavision.memory.EngineKvCache;
+import com.gemmavision.memory.KvAllocation;
 import com.gemmavision.memory.KvCache;
 import com.gemmavision.memory.MemoryEstimate;
 import com.gemmavision.memory.Table3Reconciliation;
@@ -59,7 +61,28 @@ public class AdvisorPage {
                 StackedBarChart.render(fitChart(request, charted, advice)),
                 LineChart.render(kvChart(request, sizes)),
                 reconciliation.kvRows(),
-                reconciliation.weightRows());
+                reconciliation.weightRows(),
+                advice.recommended() == null ? null : engineDetail(request, advice.recommended()));
+    }
+
+    private AdvisorView.EngineDetail engineDetail(AdviceRequest request, FitOption option) {
+        Architecture architecture = catalog.architecture(
+                catalog.variant(option.model()).orElseThrow().baseModel());
+        long context = Math.min(request.context(), architecture.maxContext());
+        KvAllocation allocation = EngineKvCache.allocate(
+                architecture,
+                request.engine(),
+                context,
+                request.batch(),
+                request.kvDtype(),
+                request.slidingWindow(),
+                request.settings());
+        List<String> checks = new ArrayList<>(allocation.checks());
+        long kvBudget = option.usableBytes()
+                - option.estimate().weightsBytes()
+                - option.estimate().overheadBytes();
+        checks.addAll(EngineKvCache.vllmLog(allocation, architecture, context, kvBudget, request.settings()));
+        return new AdvisorView.EngineDetail(option, allocation, checks, LaunchCommand.of(request, option));
     }
 
     static BarChart fitChart(AdviceRequest request, List<FitOption> options, Advice advice) {

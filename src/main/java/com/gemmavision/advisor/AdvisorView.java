@@ -11,7 +11,15 @@ public record AdvisorView(
         String fitChartSvg,
         String kvChartSvg,
         List<Table3Reconciliation.KvRow> kvReconciliation,
-        List<Table3Reconciliation.WeightRow> weightReconciliation) {
+        List<Table3Reconciliation.WeightRow> weightReconciliation,
+        EngineDetail engine) {
+
+    /**
+     * The recommended option as the engine allocates it: the KV cache per layer kind, what the engine logs to check
+     * it and the command that launches it (null for the ideal engine).
+     */
+    public record EngineDetail(
+            FitOption option, com.gemmavision.memory.KvAllocation kvCache, List<String> checks, String launchCommand) {}
 
     public boolean selected(FitOption option) {
         return selectedOptions.contains(option);

@@ -33,8 +33,7 @@ public final class LaunchCommand {
                 return null;
             }
             case VLLM, VLLM_NO_HYBRID -> {
-                args.add("vllm serve");
-                args.add(quant.equals("awq-int4") ? "<an AWQ int4 checkpoint of " + hub + ">" : hub);
+                args.add("vllm serve " + (quant.equals("awq-int4") ? "<an AWQ int4 checkpoint of " + hub + ">" : hub));
                 args.add("--max-model-len " + request.context());
                 args.add("--max-num-seqs " + request.batch());
                 args.add("--max-num-batched-tokens " + settings.vllmMaxBatchedTokens());

@@ -140,6 +140,7 @@ class AdvisorController {
         model.addAttribute("adviceRequest", request.advisor().request());
         model.addAttribute("gpuPresets", gpus.all());
         model.addAttribute("kvDtypes", KvDtype.values());
+        model.addAttribute("engines", com.gemmavision.memory.Engine.values());
         model.addAttribute("rankings", QualityBenchmark.values());
         model.addAttribute("advisorQuery", request.query());
         model.addAttribute("stateParameters", SelectionResolver.entries(request.query()));

@@ -129,4 +129,34 @@ class AdvisorControllerTest {
                 .containsExactly("NVIDIA L4");
         assertThat(preset.select("input[name=memoryGiB]").val()).isEmpty();
     }
+
+    @Test
+    void onLlamaCppTheRecommendationComesWithItsCachePerLayerKindTheLogLinesAndTheLaunchCommand() throws Exception {
+        Document page = page("/advisor?gpu=NVIDIA L4&context=32768&batch=2&engine=llamacpp&kvDtype=q8_0", false);
+
+        // llama.cpp loads bf16 and the GGUF formats only
+        assertThat(page.select("#fit-table tbody tr td:nth-of-type(1)").eachText())
+                .allMatch(label ->
+                        label.equals("bfloat16") || label.startsWith("GGUF") || label.startsWith("Google QAT"));
+        assertThat(page.select("#engine-heading").text())
+                .startsWith("What llama.cpp / Ollama (default SWA cache) allocates");
+        assertThat(page.select("#engine-kv-table tbody tr")).hasSize(2);
+        assertThat(page.select("#check-lines").text())
+                .contains("creating non-SWA KV cache, size = 32768 cells", "2/2 seqs), K (q8_0)");
+        assertThat(page.select("#launch-command").text())
+                .startsWith("llama-server")
+                .contains("-c 65536", "-np 2", "-ctk q8_0 -ctv q8_0", "-fa on");
+        assertThat(page.select("button.copy[data-copy-target=launch-command]")).hasSize(1);
+        assertThat(page.select("select[name=engine] option[selected]").val()).isEqualTo("llamacpp");
+    }
+
+    @Test
+    void aKvTypeTheEngineDoesNotOfferIsSaidInThePage() throws Exception {
+        Document page = page("/advisor?gpu=NVIDIA L4&engine=vllm&kvDtype=q4_0", false);
+        assertThat(page.text())
+                .contains("vLLM (hybrid KV cache manager) stores the KV cache as bf16 or fp8, not q4_0.");
+        assertThat(page.select("#launch-command").text())
+                .startsWith("vllm serve")
+                .doesNotContain("q4_0");
+    }
 }

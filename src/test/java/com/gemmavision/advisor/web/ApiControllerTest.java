@@ -65,13 +65,51 @@ class ApiControllerTest {
                 "/api/advice?memoryGiB=NaN|memoryGiB",
                 "/api/advice?gpus=0|gpus",
                 "/api/advice?headroom=95|headroom",
-                "/api/advice?rankBy=vibes|rankBy"
+                "/api/advice?rankBy=vibes|rankBy",
+                "/api/advice?engine=tgi|engine",
+                "/api/advice?engine=vllm&kvDtype=q4_0|kvDtype",
+                "/api/memory?model=Gemma3-4B-IT&engine=hf-transformers&kvDtype=fp8|kvDtype",
+                "/api/memory?model=Gemma3-4B-IT&engine=vllm&quant=q4_k_m|quant",
+                "/api/memory?model=Gemma3-4B-IT&engine=llamacpp&quant=awq-int4|quant",
+                "/api/memory?model=Gemma3-1B-IT&engine=vllm&gpus=3|gpus"
             })
     void badInputIsA400NamingTheParameter(String url, String parameter) throws Exception {
         mvc.perform(get(url))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value(parameter))
                 .andExpect(jsonPath("$.error").isString());
+    }
+
+    @Test
+    void memoryOnLlamaCppGivesTheCachePerLayerKindAndTheLinesItsLogPrints() throws Exception {
+        // 27B, -c 32768 -np 1, f16: 10 x 32,768 x 8,192 + 52 x 1,536 x 8,192 bytes (conformance vectors)
+        mvc.perform(get("/api/memory?model=Gemma3-27B-IT&quant=q4_k_m&context=32768&engine=llamacpp&kvDtype=f16"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kvCacheBytes").value(3_338_665_984L))
+                .andExpect(jsonPath("$.inputs.engine").value("llamacpp"))
+                .andExpect(jsonPath("$.kvCache.globalLayers").value(10))
+                .andExpect(jsonPath("$.kvCache.localCellsPerSequence").value(1536))
+                .andExpect(jsonPath("$.kvCache.localBytes").value(654_311_424L))
+                .andExpect(jsonPath("$.kvCache.check[0]")
+                        .value("llama_kv_cache_iswa: creating non-SWA KV cache, size = 32768 cells"));
+    }
+
+    @Test
+    void memoryOnVllmPredictsItsKvCacheSizeLine() throws Exception {
+        mvc.perform(get("/api/memory?model=Gemma3-27B-IT&quant=fp8&context=32768&engine=vllm&gpu=NVIDIA H100 80GB"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kvCache.localLayers").value(60))
+                .andExpect(jsonPath("$.kvCache.check[1]").value(Matchers.startsWith("GPU KV cache size: ")))
+                .andExpect(jsonPath("$.kvCache.check[2]")
+                        .value(Matchers.startsWith("Maximum concurrency for 32,768 tokens per request: ")));
+    }
+
+    @Test
+    void theDefaultEngineIsIdealSoEarlierAnswersStay() throws Exception {
+        mvc.perform(get("/api/memory?model=Gemma3-27B-IT&quant=bf16&context=131072"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kvCacheBytes").value(11_173_625_856L))
+                .andExpect(jsonPath("$.inputs.engine").value("ideal"));
     }
 
     @Test

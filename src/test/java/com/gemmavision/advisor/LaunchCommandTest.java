@@ -1,0 +1,74 @@
+package com.gemmavision.advisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.gemmavision.ReportFixture;
+import com.gemmavision.memory.Engine;
+import com.gemmavision.memory.KvDtype;
+import com.gemmavision.memory.WeightBytes;
+
+import org.junit.jupiter.api.Test;
+
+/** The launch command carries the numbers the advice was computed with, so the engine allocates what we say. */
+class LaunchCommandTest {
+
+    private final Advisor advisor = ReportFixture.advisor();
+    private final GpuPresets gpus = ReportFixture.gpuPresets();
+
+    private AdviceRequest request(Engine engine, KvDtype kv, int gpuCount, String gpu) {
+        GpuPreset preset = gpus.byName(gpu).orElseThrow();
+        return new AdviceRequest(
+                preset,
+                preset.memoryGib(),
+                gpuCount,
+                32_768,
+                4,
+                kv,
+                true,
+                WeightBytes.Options.DEFAULT,
+                1.0,
+                10,
+                QualityBenchmark.DOCVQA,
+                engine);
+    }
+
+    @Test
+    void vllmGetsTheContextBatchMemoryShareAndBatchedTokensTheAdviceUsed() {
+        AdviceRequest request = request(Engine.VLLM, KvDtype.FP8, 2, "NVIDIA H100 80GB");
+        Advice advice = advisor.advise(request);
+        String command = LaunchCommand.of(request, advice.recommended());
+        assertThat(command)
+                .startsWith("vllm serve google/gemma-3-"
+                        + advice.recommended()
+                                .model()
+                                .replace("Gemma3-", "")
+                                .replace("-IT", "")
+                                .toLowerCase()
+                        + "-it \\\n")
+                .contains("--max-model-len 32768", "--max-num-seqs 4", "--max-num-batched-tokens 8192")
+                .contains("--gpu-memory-utilization 0.90", "--kv-cache-dtype fp8", "--tensor-parallel-size 2")
+                .doesNotContain("--disable-hybrid-kv-cache-manager");
+    }
+
+    @Test
+    void llamaCppGetsOneSlotPerSequenceAndTheCacheType() {
+        AdviceRequest request = request(Engine.LLAMACPP_SWA_FULL, KvDtype.Q8_0, 1, "NVIDIA L4");
+        Advice advice = advisor.advise(request);
+        assertThat(advice.recommended()).isNotNull();
+        assertThat(advice.options())
+                .allMatch(o -> o.format().code().equals("bf16")
+                        || o.format().code().startsWith("q")
+                        || o.format().code().equals("qat-int4"));
+        String command = LaunchCommand.of(request, advice.recommended());
+        assertThat(command)
+                .startsWith("llama-server")
+                .contains("-c 131072", "-np 4", "-ub 512", "-ctk q8_0 -ctv q8_0", "-fa on", "--swa-full");
+    }
+
+    @Test
+    void theIdealEngineHasNoCommand() {
+        AdviceRequest request = request(Engine.IDEAL, KvDtype.BF16, 1, "NVIDIA L4");
+        assertThat(LaunchCommand.of(request, advisor.advise(request).recommended()))
+                .isNull();
+    }
+}
