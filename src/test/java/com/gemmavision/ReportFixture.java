@@ -32,6 +32,7 @@ import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.memory.Table3Reconciliation;
 import com.gemmavision.seed.ReportSeedMigration;
 import com.gemmavision.seed.ReportTablesSeedMigration;
+import com.gemmavision.seed.ThroughputSeedMigration;
 import com.gemmavision.seed.VocabularySeedMigration;
 import com.gemmavision.seed.WeightFormatSeedMigration;
 
@@ -62,7 +63,8 @@ public final class ReportFixture {
                             new ReportSeedMigration(),
                             new VocabularySeedMigration(),
                             new ReportTablesSeedMigration(),
-                            new WeightFormatSeedMigration())
+                            new WeightFormatSeedMigration(),
+                            new ThroughputSeedMigration())
                     .load()
                     .migrate();
             dataSource = h2;

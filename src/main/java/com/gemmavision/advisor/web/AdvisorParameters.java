@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * default, so the page can still render and the API can answer 400 naming the parameter.
  */
 @Component
-class AdvisorParameters {
+public class AdvisorParameters {
 
     private final GpuPresets gpus;
     private final AdvisorProperties properties;
@@ -57,8 +57,8 @@ class AdvisorParameters {
                 catalog.longestContext(), properties.maxGpus(), properties.maxBatch(), 0.5, 100_000, 1_000, 90);
     }
 
-    record Parsed(AdviceRequest request, List<RequestParameters.Problem> errors) {
-        List<String> messages() {
+    public record Parsed(AdviceRequest request, List<RequestParameters.Problem> errors) {
+        public List<String> messages() {
             return errors.stream().map(RequestParameters.Problem::message).toList();
         }
     }
@@ -68,7 +68,7 @@ class AdvisorParameters {
     }
 
     /** Reads the advisor's inputs from a request's parameters; {@code in} keeps every problem met. */
-    Parsed parse(RequestParameters in) {
+    public Parsed parse(RequestParameters in) {
         Limits limits = limits();
         String memoryText = in.text("memoryGiB");
         GpuPreset preset = null;

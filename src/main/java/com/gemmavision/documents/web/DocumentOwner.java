@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  * session id, so they stay reachable from that session only, whatever the session store does with ids.
  */
 @Component
-class DocumentOwner {
+public class DocumentOwner {
 
     static final String ATTRIBUTE = "gemmavision.documentOwner";
 
-    Optional<String> current(HttpServletRequest request) {
+    public Optional<String> current(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty() : Optional.ofNullable((String) session.getAttribute(ATTRIBUTE));
     }
