@@ -33,6 +33,8 @@ import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.memory.Table3Reconciliation;
 import com.gemmavision.tokens.GemmaTokenizer;
 import com.gemmavision.tokens.TokenProperties;
+import com.gemmavision.workload.MeasurementRepository;
+import com.gemmavision.workload.Workloads;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -84,7 +86,8 @@ public @interface WebLayerTest {
                 "com.gemmavision.memory.web",
                 "com.gemmavision.benchmarks.web",
                 "com.gemmavision.advisor.web",
-                "com.gemmavision.documents.web"
+                "com.gemmavision.documents.web",
+                "com.gemmavision.workload.web"
             })
     class Services {
 
@@ -161,6 +164,14 @@ public @interface WebLayerTest {
                     new DocumentRepository(ReportFixture.jdbc()),
                     new DocumentContent(ReportFixture.jdbc()),
                     new PdfPasswords(documentProperties));
+        }
+
+        @Bean
+        Workloads workloads() {
+            return new Workloads(
+                    ReportFixture.catalog(),
+                    ReportFixture.memoryModel(),
+                    new MeasurementRepository(ReportFixture.jdbc()));
         }
 
         @Bean

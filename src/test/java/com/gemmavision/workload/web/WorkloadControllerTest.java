@@ -1,0 +1,128 @@
+package com.gemmavision.workload.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.gemmavision.web.WebLayerTest;
+
+import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebLayerTest
+class WorkloadControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theApiAnswersTokensPrefillDocumentsPerHourAndCost() throws Exception {
+        mvc.perform(get("/api/workload")
+                        .param("gpu", "NVIDIA L4")
+                        .param("model", "Gemma3-12B-IT")
+                        .param("quant", "fp8")
+                        .param("engine", "vllm")
+                        .param("pricePerHour", "0.80")
+                        .param("tokensPerDocument", "3000"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tokensPerDocument").value(3000))
+                .andExpect(jsonPath("$.context").value(3512))
+                .andExpect(jsonPath("$.fits").value(true))
+                .andExpect(jsonPath("$.batch").value(Matchers.greaterThan(1)))
+                .andExpect(jsonPath("$.prefillSeconds").isNumber())
+                .andExpect(jsonPath("$.documentsPerHour.bound").isNumber())
+                .andExpect(jsonPath("$.costPer1000.bound").isNumber())
+                .andExpect(jsonPath("$.inputs.pricePerHour").value(0.8))
+                .andExpect(jsonPath("$.inputs.engine").value("vllm"));
+    }
+
+    @Test
+    void withoutAPriceTheCostIsNull() throws Exception {
+        mvc.perform(get("/api/workload?gpu=NVIDIA L4&model=Gemma3-4B-IT&tokensPerDocument=1000"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.costPer1000.bound").value(Matchers.nullValue()))
+                .andExpect(jsonPath("$.documentsPerHour.bound").isNumber());
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 on {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/workload?model=Gemma3-4B-IT|tokensPerDocument",
+                "/api/workload?tokensPerDocument=0|tokensPerDocument",
+                "/api/workload?tokensPerDocument=abc|tokensPerDocument",
+                "/api/workload?tokensPerDocument=100&documentId=x|tokensPerDocument",
+                "/api/workload?documentId=nope|documentId",
+                "/api/workload?tokensPerDocument=100&model=GPT-5|model",
+                "/api/workload?tokensPerDocument=100&engine=vllm&quant=q4_0|quant",
+                "/api/workload?tokensPerDocument=100&pricePerHour=-1|pricePerHour",
+                "/api/workload?tokensPerDocument=100&answerTokens=0|answerTokens",
+                "/api/workload?tokensPerDocument=100&gpu=TPU|gpu",
+                "/api/workload?tokensPerDocument=100&engine=sglang|engine"
+            })
+    void badInputIsA400NamingTheParameter(String url, String parameter) throws Exception {
+        mvc.perform(get(url))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value(parameter))
+                .andExpect(jsonPath("$.error").isString());
+    }
+
+    @Test
+    void thePageShowsATypicalPageByDefaultAndTheMeasurementsWithTheirSources() throws Exception {
+        String html = mvc.perform(get("/workload"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("#workload-result-heading").text()).startsWith("Gemma3-12B-IT in bf16 on NVIDIA L4");
+        assertThat(page.text()).contains("a typical page");
+        assertThat(page.select("#measurements-table tbody tr")).hasSize(4);
+        assertThat(page.select("#measurements-table a").eachAttr("href")).allMatch(h -> h.startsWith("https://"));
+        assertThat(page.select("nav a[aria-current=page]").text()).isEqualTo("Workload and cost");
+    }
+
+    @Test
+    void onLlamaCppAtOneDocumentThePageShowsTheCalibratedRange() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/workload?gpu=NVIDIA RTX 4090&engine=llamacpp&kvDtype=f16"
+                        + "&model=Gemma3-27B-IT&quant=q4_k_m&batch=1&tokensPerDocument=2000&pricePerHour=0.5"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(page.select("#workload-table tr.headline td").eachText())
+                .hasSize(4)
+                .allMatch(t -> !t.equals("—"));
+        assertThat(page.select("#calibration-table tbody tr")).hasSize(4);
+    }
+
+    @Test
+    void badInputOnThePageIsSaidWithA400AndThePageStillRenders() throws Exception {
+        String html = mvc.perform(get("/workload?pricePerHour=lots&tokensPerDocument=500"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(html).select(".notices").text()).contains("pricePerHour");
+        assertThat(html).doesNotContain("<script>lots");
+    }
+
+    @Test
+    void theResultsDownloadAsCsv() throws Exception {
+        mvc.perform(get("/tables/workload.csv?gpu=NVIDIA L4&tokensPerDocument=1000&pricePerHour=1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("documents_per_hour,")))
+                .andExpect(content().string(Matchers.containsString("cost_per_1000_documents,")));
+        mvc.perform(get("/tables/throughput-measurements.csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("https://calebcoffie.com")));
+    }
+}
