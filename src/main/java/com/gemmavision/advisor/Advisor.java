@@ -112,7 +112,12 @@ public class Advisor {
         Double decode = null;
         if (request.gpu() != null) {
             double bandwidth = request.gpu().memoryBandwidthGbS() * 1e9 * request.gpus();
-            double bytesPerStep = memory.decodeWeightBytes(memoryRequest) + estimate.kvCacheBytes();
+            // attention reads the tokens the window keeps, whatever more an engine reserves
+            long kvRead = request.engine() == com.gemmavision.memory.Engine.IDEAL
+                    ? estimate.kvCacheBytes()
+                    : com.gemmavision.memory.KvCache.bytes(
+                            architecture, context, request.batch(), request.kvDtype(), true);
+            double bytesPerStep = memory.decodeWeightBytes(memoryRequest) + kvRead;
             decode = request.batch() * bandwidth / bytesPerStep;
         }
         Double prefill = null;
@@ -239,8 +244,15 @@ public class Advisor {
                 gib(other.estimate().totalBytes()),
                 more >= 0 ? "+" : "−",
                 gib(Math.abs(more)));
+        String speed = best.decodeTokensPerSecondBound() == null || other.decodeTokensPerSecondBound() == null
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        ", decoding at most %,.0f tokens/s (%+,.0f)",
+                        other.decodeTokensPerSecondBound(),
+                        other.decodeTokensPerSecondBound() - best.decodeTokensPerSecondBound());
         return " Runner-up: " + other.model() + " in " + other.format().label() + ", "
-                + (quality.isEmpty() ? "" : quality + ", ") + "needing " + memory + ".";
+                + (quality.isEmpty() ? "" : quality + ", ") + "needing " + memory + speed + ".";
     }
 
     static String gib(long bytes) {

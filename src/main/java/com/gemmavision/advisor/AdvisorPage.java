@@ -10,6 +10,7 @@ import com.gemmavision.charts.BarChart;
 import com.gemmavision.charts.Datum;
 import com.gemmavision.charts.LineChart;
 import com.gemmavision.charts.ReferenceLine;
+import com.gemmavision.charts.ScatterChart;
 import com.gemmavision.charts.Series;
 import com.gemmavision.charts.StackedBarChart;
 import com.gemmavision.memory.EngineKvCache;
@@ -62,7 +63,69 @@ public class AdvisorPage {
                 LineChart.render(kvChart(request, sizes)),
                 reconciliation.kvRows(),
                 reconciliation.weightRows(),
-                advice.recommended() == null ? null : engineDetail(request, advice.recommended()));
+                advice.recommended() == null ? null : engineDetail(request, advice.recommended()),
+                ScatterChart.render(paretoChart(request, advice, false)),
+                advice.options().stream().anyMatch(o -> o.decodeTokensPerSecondBound() != null)
+                        ? ScatterChart.render(paretoChart(request, advice, true))
+                        : null);
+    }
+
+    /**
+     * Quality against memory (or decode speed) for every model and format, the frontier drawn through the options
+     * no other beats on both, the GPU's usable memory as a line.
+     */
+    static ScatterChart.Data paretoChart(AdviceRequest request, Advice advice, boolean speed) {
+        QualityBenchmark by = request.rankBy();
+        java.util.function.ToDoubleFunction<FitOption> xOf = speed
+                ? o -> o.decodeTokensPerSecondBound() == null ? 0 : o.decodeTokensPerSecondBound()
+                : o -> MemoryEstimate.gib(o.estimate().totalBytes());
+        List<FitOption> scored = advice.options().stream()
+                .filter(o -> o.qualityOf(by) != null)
+                .filter(o -> !speed || o.decodeTokensPerSecondBound() != null)
+                .toList();
+        List<FitOption> frontier = Pareto.frontier(scored, by, speed ? o -> -xOf.applyAsDouble(o) : xOf);
+        java.util.Map<FitOption, ScatterChart.Point> points = new java.util.LinkedHashMap<>();
+        for (FitOption o : scored) {
+            String mark = o == advice.recommended() ? "★" : o == advice.runnerUp() ? "2nd" : null;
+            String x = speed
+                    ? String.format(Locale.ROOT, "%,.1f tokens/s (bound)", o.decodeTokensPerSecondBound())
+                    : String.format(
+                            Locale.ROOT,
+                            "%.2f GiB",
+                            MemoryEstimate.gib(o.estimate().totalBytes()));
+            points.put(
+                    o,
+                    new ScatterChart.Point(
+                            xOf.applyAsDouble(o),
+                            Double.parseDouble(o.qualityOf(by)),
+                            o.model(),
+                            o.model().replace("-IT", ""),
+                            o.fits(),
+                            mark,
+                            o.model() + " in " + o.format().label() + ": " + by.label() + " " + o.qualityOf(by) + ", "
+                                    + x
+                                    + (o.fits() ? "" : ", does not fit")
+                                    + (frontier.contains(o) ? " · on the frontier" : "")
+                                    + (mark == null ? "" : mark.equals("★") ? " · recommended" : " · runner-up")));
+        }
+        String gpu = request.gpuLabel();
+        return new ScatterChart.Data(
+                speed ? "pareto-speed-chart" : "pareto-memory-chart",
+                by.label() + " against " + (speed ? "decode speed" : "memory") + ", every model and format",
+                "Each point is one model in one format: " + by.label() + " (Table " + by.table() + ") up, "
+                        + (speed ? "the decode bound in tokens/s" : "weights + KV cache + overhead in GiB") + " across;"
+                        + " the dashed line joins the options no other beats on both.",
+                speed ? "Decode tokens/s, whole batch (upper bound, derived)" : "Memory needed (GiB, derived)",
+                by.label() + " (published)",
+                List.copyOf(points.values()),
+                frontier.stream().map(points::get).toList(),
+                speed
+                        ? null
+                        : new ReferenceLine(
+                                MemoryEstimate.gib(request.usableBytes()),
+                                gpu + ": "
+                                        + String.format(Locale.ROOT, "%.1f", MemoryEstimate.gib(request.usableBytes()))
+                                        + " GiB usable"));
     }
 
     private AdvisorView.EngineDetail engineDetail(AdviceRequest request, FitOption option) {

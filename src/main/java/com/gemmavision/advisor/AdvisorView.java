@@ -12,7 +12,9 @@ public record AdvisorView(
         String kvChartSvg,
         List<Table3Reconciliation.KvRow> kvReconciliation,
         List<Table3Reconciliation.WeightRow> weightReconciliation,
-        EngineDetail engine) {
+        EngineDetail engine,
+        String paretoMemorySvg,
+        String paretoSpeedSvg) {
 
     /**
      * The recommended option as the engine allocates it: the KV cache per layer kind, what the engine logs to check

@@ -119,6 +119,22 @@ class AdvisorDownloadController {
         return Downloads.svg("gemma3-memory-vs-gpu.svg", view(request).fitChartSvg());
     }
 
+    @GetMapping("/charts/pareto-memory.svg")
+    ResponseEntity<String> paretoMemory(HttpServletRequest request) {
+        return Downloads.svg("gemma3-quality-vs-memory.svg", view(request).paretoMemorySvg());
+    }
+
+    @GetMapping("/charts/pareto-speed.svg")
+    ResponseEntity<String> paretoSpeed(HttpServletRequest request) {
+        String svg = view(request).paretoSpeedSvg();
+        if (svg == null) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.NOT_FOUND,
+                    "A GPU known only by its memory has no published bandwidth: choose a preset for the speed chart");
+        }
+        return Downloads.svg("gemma3-quality-vs-speed.svg", svg);
+    }
+
     @GetMapping("/charts/kv-cache.svg")
     ResponseEntity<String> kvChart(HttpServletRequest request) {
         return Downloads.svg("gemma3-kv-cache-vs-context.svg", view(request).kvChartSvg());

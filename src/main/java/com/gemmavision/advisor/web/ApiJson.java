@@ -201,12 +201,38 @@ final class ApiJson {
         }
     }
 
-    record Recommendation(String model, String quant, String reason, String runnerUpModel, String runnerUpQuant) {}
+    /**
+     * The recommended option and the runner-up, with what choosing the runner-up instead changes: quality points
+     * (runner-up minus recommended), memory in bytes and the decode bound in tokens/s (null where unknown).
+     */
+    record Recommendation(
+            String model,
+            String quant,
+            String reason,
+            String runnerUpModel,
+            String runnerUpQuant,
+            Double runnerUpQualityPoints,
+            Long runnerUpExtraBytes,
+            Double runnerUpDecodeTokensPerSecondChange,
+            String launchCommand) {}
 
     record AdviceAnswer(AdviceInputs inputs, List<Option> options, Recommendation recommendation) {
 
         static AdviceAnswer of(AdviceRequest request, Advice advice) {
             FitOption best = advice.recommended();
+            FitOption other = advice.runnerUp();
+            Double points = null;
+            Long bytes = null;
+            Double decode = null;
+            if (best != null && other != null) {
+                String a = best.qualityOf(request.rankBy());
+                String b = other.qualityOf(request.rankBy());
+                points = a == null || b == null ? null : round(Double.parseDouble(b) - Double.parseDouble(a), 10);
+                bytes = other.estimate().totalBytes() - best.estimate().totalBytes();
+                decode = best.decodeTokensPerSecondBound() == null || other.decodeTokensPerSecondBound() == null
+                        ? null
+                        : round(other.decodeTokensPerSecondBound() - best.decodeTokensPerSecondBound(), 10);
+            }
             return new AdviceAnswer(
                     AdviceInputs.of(request),
                     advice.options().stream().map(Option::of).toList(),
@@ -217,7 +243,11 @@ final class ApiJson {
                             advice.runnerUp() == null ? null : advice.runnerUp().model(),
                             advice.runnerUp() == null
                                     ? null
-                                    : advice.runnerUp().format().code()));
+                                    : advice.runnerUp().format().code(),
+                            points,
+                            bytes,
+                            decode,
+                            com.gemmavision.advisor.LaunchCommand.of(request, best)));
         }
     }
 

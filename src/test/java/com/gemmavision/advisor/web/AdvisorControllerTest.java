@@ -148,6 +148,9 @@ class AdvisorControllerTest {
                 .contains("-c 65536", "-np 2", "-ctk q8_0 -ctv q8_0", "-fa on");
         assertThat(page.select("button.copy[data-copy-target=launch-command]")).hasSize(1);
         assertThat(page.select("select[name=engine] option[selected]").val()).isEqualTo("llamacpp");
+        // the decision view: quality against memory and against speed, the recommendation marked on both
+        assertThat(page.select("#pareto-memory-chart text.mark").eachText()).contains("★");
+        assertThat(page.select("#pareto-speed-chart text.mark").eachText()).contains("★");
     }
 
     @Test

@@ -105,6 +105,19 @@ class ApiControllerTest {
     }
 
     @Test
+    void adviceOnARealEngineNamesWhatTheRunnerUpChangesAndTheLaunchCommand() throws Exception {
+        mvc.perform(get("/api/advice?gpu=NVIDIA L4&context=32768&engine=llamacpp&kvDtype=q8_0"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.inputs.engine").value("llamacpp"))
+                .andExpect(jsonPath("$.recommendation.launchCommand").value(Matchers.startsWith("llama-server")))
+                .andExpect(jsonPath("$.recommendation.runnerUpExtraBytes").isNumber())
+                .andExpect(jsonPath("$.recommendation.runnerUpQualityPoints").isNumber())
+                .andExpect(jsonPath("$.recommendation.runnerUpDecodeTokensPerSecondChange")
+                        .isNumber())
+                .andExpect(jsonPath("$.options[*].quant", Matchers.not(Matchers.hasItem("int4-b32"))));
+    }
+
+    @Test
     void theDefaultEngineIsIdealSoEarlierAnswersStay() throws Exception {
         mvc.perform(get("/api/memory?model=Gemma3-27B-IT&quant=bf16&context=131072"))
                 .andExpect(status().isOk())
