@@ -78,7 +78,8 @@ public @interface WebLayerTest {
         PdfReports.class,
         GemmaTokenizer.class,
         Ocr.class,
-        DocumentTokens.class
+        DocumentTokens.class,
+        DocumentOwner.class
     })
     @ComponentScan(
             basePackages = {
@@ -86,8 +87,7 @@ public @interface WebLayerTest {
                 "com.gemmavision.memory.web",
                 "com.gemmavision.benchmarks.web",
                 "com.gemmavision.advisor.web",
-                "com.gemmavision.documents.web",
-                "com.gemmavision.workload.web"
+                "com.gemmavision.documents.web"
             })
     class Services {
 

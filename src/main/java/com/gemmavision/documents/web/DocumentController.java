@@ -17,6 +17,7 @@ import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.FieldCorrections;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.DocumentOwner;
 import com.gemmavision.web.Page;
 import com.gemmavision.web.PageModel;
 import com.gemmavision.web.SelectionResolver;

@@ -15,6 +15,7 @@ import com.gemmavision.documents.FieldExtractor;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
 import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.DocumentOwner;
 import com.gemmavision.web.Downloads;
 import com.gemmavision.web.Selection;
 

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.DocumentOwner;
 import com.gemmavision.web.PageModel;
 import com.gemmavision.web.PdfReports;
 import com.gemmavision.web.SelectionResolver;

@@ -3,6 +3,7 @@ package com.gemmavision.documents.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.documents.Documents;
+import com.gemmavision.web.DocumentOwner;
 import com.gemmavision.web.Forgetting;
 
 import org.springframework.stereotype.Component;

@@ -14,6 +14,7 @@ import com.gemmavision.documents.FieldExtractor;
 import com.gemmavision.documents.Ocr;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
+import com.gemmavision.web.DocumentOwner;
 import com.gemmavision.web.Page;
 import com.gemmavision.web.Selection;
 import com.gemmavision.web.UserSection;

@@ -1,4 +1,4 @@
-package com.gemmavision.workload.web;
+package com.gemmavision.advisor.web;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -8,7 +8,6 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.advisor.AdviceRequest;
-import com.gemmavision.advisor.web.AdvisorParameters;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelVariant;
 import com.gemmavision.documents.DocumentResults;
@@ -17,9 +16,9 @@ import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
-import com.gemmavision.documents.web.DocumentOwner;
 import com.gemmavision.memory.QuantizationFormat;
 import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.web.DocumentOwner;
 import com.gemmavision.web.RequestBinder;
 import com.gemmavision.web.RequestParameters;
 import com.gemmavision.web.UserText;

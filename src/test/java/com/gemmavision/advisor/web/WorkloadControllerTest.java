@@ -1,4 +1,4 @@
-package com.gemmavision.workload.web;
+package com.gemmavision.advisor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,4 +1,4 @@
-package com.gemmavision.workload.web;
+package com.gemmavision.advisor.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +12,11 @@ import com.gemmavision.catalog.Catalog;
 import com.gemmavision.documents.DocumentStatus;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.StoredDocument;
-import com.gemmavision.documents.web.DocumentOwner;
 import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.DocumentOwner;
 import com.gemmavision.web.Downloads;
 import com.gemmavision.web.RequestParameters;
 import com.gemmavision.workload.Workload;

@@ -1,4 +1,4 @@
-package com.gemmavision.workload.web;
+package com.gemmavision.advisor.web;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.gemmavision.documents.web;
+package com.gemmavision.web;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentOwner {
 
-    static final String ATTRIBUTE = "gemmavision.documentOwner";
+    public static final String ATTRIBUTE = "gemmavision.documentOwner";
 
     public Optional<String> current(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty() : Optional.ofNullable((String) session.getAttribute(ATTRIBUTE));
     }
 
-    String currentOrNew(HttpServletRequest request) {
+    public String currentOrNew(HttpServletRequest request) {
         return current(request).orElseGet(() -> {
             String owner = UUID.randomUUID().toString();
             request.getSession(true).setAttribute(ATTRIBUTE, owner);
