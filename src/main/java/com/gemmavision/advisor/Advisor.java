@@ -168,15 +168,14 @@ public class Advisor {
     }
 
     private static long kvBytes(Architecture architecture, AdviceRequest request, long context, long batch) {
-        return EngineKvCache.allocate(
-                        architecture,
-                        request.engine(),
-                        context,
-                        batch,
-                        request.kvDtype(),
-                        request.slidingWindow(),
-                        request.settings())
-                .bytes();
+        return EngineKvCache.bytes(
+                architecture,
+                request.engine(),
+                context,
+                batch,
+                request.kvDtype(),
+                request.slidingWindow(),
+                request.settings());
     }
 
     private static Comparator<FitOption> ranking(QualityBenchmark rankBy) {

@@ -18,6 +18,7 @@ public final class EngineKvCache {
 
     private EngineKvCache() {}
 
+    /** The allocation with its rule in words and the lines the engine logs: for pages and the API. */
     public static KvAllocation allocate(
             Architecture model,
             Engine engine,
@@ -26,6 +27,31 @@ public final class EngineKvCache {
             KvDtype dtype,
             boolean slidingWindow,
             EngineSettings settings) {
+        return allocate(model, engine, context, batch, dtype, slidingWindow, settings, true);
+    }
+
+    /** The bytes alone, without the words: what searches over context and batch call many times. */
+    public static long bytes(
+            Architecture model,
+            Engine engine,
+            long context,
+            long batch,
+            KvDtype dtype,
+            boolean slidingWindow,
+            EngineSettings settings) {
+        return allocate(model, engine, context, batch, dtype, slidingWindow, settings, false)
+                .bytes();
+    }
+
+    private static KvAllocation allocate(
+            Architecture model,
+            Engine engine,
+            long context,
+            long batch,
+            KvDtype dtype,
+            boolean slidingWindow,
+            EngineSettings settings,
+            boolean describe) {
         if (context < 1 || batch < 1) {
             throw new IllegalArgumentException("Context and batch must be at least 1");
         }
@@ -50,15 +76,17 @@ public final class EngineKvCache {
                         batch,
                         cell,
                         1,
-                        slidingWindow
-                                ? "global: context = " + context + " cells; local: min(context, window " + window
-                                        + ") = " + localCells + " cells"
-                                : "every layer keeps the context: " + context + " cells",
+                        !describe
+                                ? ""
+                                : slidingWindow
+                                        ? "global: context = " + context + " cells; local: min(context, window "
+                                                + window + ") = " + localCells + " cells"
+                                        : "every layer keeps the context: " + context + " cells",
                         List.of());
             }
             case HF_TRANSFORMERS -> {
                 long localCells = Math.min(context, window);
-                long bytes = batch * cell * (global * context + local * localCells);
+                long bytes = describe ? batch * cell * (global * context + local * localCells) : 0;
                 yield new KvAllocation(
                         engine,
                         dtype,
@@ -69,16 +97,21 @@ public final class EngineKvCache {
                         batch,
                         cell,
                         1,
-                        "StaticLayer: max_cache_len = " + context + " cells; StaticSlidingWindowLayer: min(window "
-                                + window + ", max_cache_len) = " + localCells + " cells; × batch " + batch
-                                + " (every row padded to the longest)",
-                        List.of(String.format(
-                                Locale.ROOT,
-                                "sum(t.nbytes for layer in past_key_values.layers for t in (layer.keys, layer.values))"
-                                        + " == %d",
-                                bytes)));
+                        !describe
+                                ? ""
+                                : "StaticLayer: max_cache_len = " + context
+                                        + " cells; StaticSlidingWindowLayer: min(window " + window
+                                        + ", max_cache_len) = " + localCells + " cells; × batch " + batch
+                                        + " (every row padded to the longest)",
+                        !describe
+                                ? List.of()
+                                : List.of(String.format(
+                                        Locale.ROOT,
+                                        "sum(t.nbytes for layer in past_key_values.layers for t in (layer.keys,"
+                                                + " layer.values)) == %d",
+                                        bytes)));
             }
-            case VLLM -> vllmHybrid(model, context, batch, dtype, cell, settings);
+            case VLLM -> vllmHybrid(model, context, batch, dtype, cell, settings, describe);
             case VLLM_NO_HYBRID -> {
                 int block = settings.vllmBlockSize();
                 long cells = ceilDiv(context, block) * block;
@@ -92,16 +125,25 @@ public final class EngineKvCache {
                         batch,
                         cell,
                         replication(model, engine, settings.tensorParallel()),
-                        "every layer: cdiv(context " + context + ", " + block + ") × " + block + " = " + cells
-                                + " cells",
+                        describe
+                                ? "every layer: cdiv(context " + context + ", " + block + ") × " + block + " = " + cells
+                                        + " cells"
+                                : "",
                         List.of());
             }
-            case LLAMACPP, LLAMACPP_SWA_FULL -> llamaCpp(model, engine, context, batch, dtype, cell, settings);
+            case LLAMACPP, LLAMACPP_SWA_FULL ->
+                llamaCpp(model, engine, context, batch, dtype, cell, settings, describe);
         };
     }
 
     private static KvAllocation vllmHybrid(
-            Architecture model, long context, long batch, KvDtype dtype, long cell, EngineSettings settings) {
+            Architecture model,
+            long context,
+            long batch,
+            KvDtype dtype,
+            long cell,
+            EngineSettings settings,
+            boolean describe) {
         int block = settings.vllmBlockSize();
         int global = model.globalLayers();
         int local = model.localLayers();
@@ -111,13 +153,15 @@ public final class EngineKvCache {
         long globalCells = ceilDiv(context, block) * block;
         long windowTokens = Math.min(model.slidingWindow() - 1 + settings.vllmMaxBatchedTokens(), context);
         long localCells = (ceilDiv(windowTokens, block) + 1) * block;
-        String rule = "group size " + groupSize + " (" + global + " global, " + local + " sliding layers → "
-                + localSlots / groupSize + " sliding groups, " + (localSlots - local)
-                + " padding layers); global: cdiv("
-                + context + ", " + block + ") × " + block + " = " + globalCells
-                + " cells; sliding: (cdiv(min(window − 1 + "
-                + settings.vllmMaxBatchedTokens() + ", " + context + "), " + block + ") + 1) × " + block + " = "
-                + localCells + " cells";
+        String rule = !describe
+                ? ""
+                : "group size " + groupSize + " (" + global + " global, " + local + " sliding layers → "
+                        + localSlots / groupSize + " sliding groups, " + (localSlots - local)
+                        + " padding layers); global: cdiv("
+                        + context + ", " + block + ") × " + block + " = " + globalCells
+                        + " cells; sliding: (cdiv(min(window − 1 + "
+                        + settings.vllmMaxBatchedTokens() + ", " + context + "), " + block + ") + 1) × " + block + " = "
+                        + localCells + " cells";
         return new KvAllocation(
                 Engine.VLLM,
                 dtype,
@@ -149,7 +193,8 @@ public final class EngineKvCache {
             long batch,
             KvDtype dtype,
             long cell,
-            EngineSettings settings) {
+            EngineSettings settings,
+            boolean describe) {
         long nCtx = pad(Math.multiplyExact(context, batch), EngineSettings.LLAMA_PAD);
         long perSeq = pad(nCtx / batch, EngineSettings.LLAMA_PAD);
         long swa = engine == Engine.LLAMACPP_SWA_FULL
@@ -157,6 +202,20 @@ public final class EngineKvCache {
                 : pad(
                         Math.min(perSeq, model.slidingWindow() + (long) settings.llamaUbatch()),
                         EngineSettings.LLAMA_PAD);
+        if (!describe) {
+            return new KvAllocation(
+                    engine,
+                    dtype,
+                    model.globalLayers(),
+                    perSeq,
+                    model.localLayers(),
+                    swa,
+                    batch,
+                    cell,
+                    1,
+                    "",
+                    List.of());
+        }
         String rule =
                 "-c " + context * batch + " -np " + batch + ": n_ctx = pad(" + context * batch + ", 256) = " + nCtx
                         + ", n_ctx_seq = pad(n_ctx / " + batch + ", 256) = " + perSeq + " cells per stream; SWA: "

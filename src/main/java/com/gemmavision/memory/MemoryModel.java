@@ -31,7 +31,15 @@ public class MemoryModel {
                     profile.name() + " reads at most " + architecture.maxContext() + " tokens");
         }
         long weights = weightBytes(profile, request.quant(), request.weights());
-        return new MemoryEstimate(weights, allocation(request).bytes(), request.overheadBytes());
+        long kv = EngineKvCache.bytes(
+                architecture,
+                request.engine(),
+                request.context(),
+                request.batch(),
+                request.kvDtype(),
+                request.slidingWindow(),
+                request.settings());
+        return new MemoryEstimate(weights, kv, request.overheadBytes());
     }
 
     /** The KV cache the request's engine allocates, per layer kind. */
