@@ -39,7 +39,7 @@ public final class ScatterChart {
     }
 
     private static final int WIDTH = 720;
-    private static final int HEIGHT = 440;
+    private static final int HEIGHT = 460;
     private static final int LEFT = 76;
     private static final int RIGHT = 30;
     private static final int TOP = 44;
@@ -124,6 +124,7 @@ public final class ScatterChart {
         svg.close("g");
 
         if (data.vertical() != null) {
+            // the line carries its label in a tooltip and in the legend, where no point can cover it
             String xx = Svg.num(x.applyAsDouble(data.vertical().value()));
             svg.open("g", "class", "reference");
             svg.element("title", data.vertical().label());
@@ -143,19 +144,6 @@ public final class ScatterChart {
                     "1.5",
                     "stroke-dasharray",
                     "5 4");
-            svg.element(
-                    "text",
-                    data.vertical().label(),
-                    "x",
-                    xx,
-                    "y",
-                    Svg.num(TOP - 6),
-                    "text-anchor",
-                    "end",
-                    "font-size",
-                    "11",
-                    "fill",
-                    "#b00020");
             svg.close("g");
         }
 
@@ -249,11 +237,38 @@ public final class ScatterChart {
             svg.element("text", entry.getKey(), "x", Svg.num(xx + 16), "y", Svg.num(yy));
             xx += width;
         }
-        if (xx + 130 > WIDTH - RIGHT) {
-            xx = LEFT;
-            yy += 18;
+        // what the marks mean, on a line of their own
+        xx = LEFT;
+        yy += 18;
+        svg.element(
+                "text",
+                "hollow: does not fit · dashed: the frontier",
+                "x",
+                Svg.num(xx),
+                "y",
+                Svg.num(yy),
+                "fill",
+                "#555");
+        if (data.vertical() != null) {
+            double after = xx + 300;
+            svg.empty(
+                    "line",
+                    "x1",
+                    Svg.num(after),
+                    "x2",
+                    Svg.num(after + 22),
+                    "y1",
+                    Svg.num(yy - 4),
+                    "y2",
+                    Svg.num(yy - 4),
+                    "stroke",
+                    "#b00020",
+                    "stroke-width",
+                    "1.5",
+                    "stroke-dasharray",
+                    "5 4");
+            svg.element("text", data.vertical().label(), "x", Svg.num(after + 28), "y", Svg.num(yy), "fill", "#b00020");
         }
-        svg.element("text", "hollow: does not fit", "x", Svg.num(xx), "y", Svg.num(yy), "fill", "#555");
         svg.close("g");
         return svg.close("svg").toString();
     }

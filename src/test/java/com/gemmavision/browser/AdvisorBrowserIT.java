@@ -95,4 +95,29 @@ class AdvisorBrowserIT extends BrowserTest {
         assertThat(driver.findElements(By.name("model"))).isNotEmpty();
         assertThat(driver.findElements(By.name("quant"))).isNotEmpty();
     }
+
+    @Test
+    void choosingAnEngineRedrawsTheCacheItAllocatesAndItsLaunchCommandInPlace() {
+        driver = Browser.open(true);
+        driver.get(url("/advisor?gpu=NVIDIA%20L4&context=32768&batch=2"));
+        assertThat(driver.findElements(By.id("launch-command"))).isEmpty();
+        markDocument();
+
+        new Select(driver.findElement(By.name("engine"))).selectByValue("llamacpp");
+        Browser.waitFor(driver)
+                .until(d -> !d.findElements(By.id("launch-command")).isEmpty());
+
+        assertThat(sameDocument()).isTrue();
+        assertThat(text("#launch-command")).startsWith("llama-server").contains("-c 65536", "-np 2");
+        assertThat(text("#check-lines")).contains("llama_kv_cache_iswa: creating non-SWA KV cache, size = 32768 cells");
+        assertThat(driver.findElements(By.cssSelector("#pareto-memory-chart circle.point")))
+                .isNotEmpty();
+        Browser.waitFor(driver).until(d -> d.getCurrentUrl().contains("engine=llamacpp"));
+
+        driver.findElement(By.cssSelector("button[data-copy-target=launch-command]"))
+                .click();
+        Browser.waitFor(driver)
+                .until(d -> !text("button[data-copy-target=launch-command]").equals("Copy command"));
+        Browser.screenshot(driver, "advisor-engine");
+    }
 }
