@@ -102,12 +102,12 @@ public class Advisor {
         MemoryEstimate estimate = memory.estimate(memoryRequest);
         long fixed = estimate.weightsBytes() + estimate.overheadBytes();
 
-        boolean splits = EngineKvCache.tensorParallelProblem(architecture, request.engine(), request.gpus())
-                .isEmpty();
-        supported = supported && splits;
-        Long maxContext = maxContext(architecture, request, usable - fixed);
+        String refusal = EngineKvCache.tensorParallelProblem(architecture, request.engine(), request.gpus())
+                .orElse(null);
+        boolean runs = supported && refusal == null;
+        Long maxContext = refusal != null ? null : maxContext(architecture, request, usable - fixed);
         long perSequence = kvBytes(architecture, request, context, 1);
-        long maxBatch = !supported || usable < fixed ? 0 : (usable - fixed) / Math.max(1, perSequence);
+        long maxBatch = !runs || usable < fixed ? 0 : (usable - fixed) / Math.max(1, perSequence);
 
         Double decode = null;
         if (request.gpu() != null) {
@@ -141,12 +141,13 @@ public class Advisor {
                 estimate,
                 usable,
                 supported,
-                supported && estimate.totalBytes() <= usable,
+                runs && estimate.totalBytes() <= usable,
                 maxContext,
                 maxBatch,
                 decode,
                 prefill,
-                quality);
+                quality,
+                refusal);
     }
 
     /** The longest context whose KV cache for the batch fits in the memory left: found by bisection. */
@@ -195,7 +196,15 @@ public class Advisor {
                 + request.headroomPercent() + "% headroom) at " + String.format(Locale.ROOT, "%,d", request.context())
                 + " tokens × " + request.batch() + (request.batch() == 1 ? " sequence" : " sequences");
         if (best == null) {
+            FitOption refused = options.stream()
+                    .filter(o -> o.refusal() != null)
+                    .findFirst()
+                    .orElse(null);
+            if (refused != null && options.stream().noneMatch(o -> o.refusal() == null && o.contextSupported())) {
+                return "No option fits " + where + ": " + refused.refusal();
+            }
             FitOption smallest = options.stream()
+                    .filter(o -> o.refusal() == null)
                     .filter(FitOption::contextSupported)
                     .min(Comparator.comparingLong(o -> o.estimate().totalBytes()))
                     .orElse(null);

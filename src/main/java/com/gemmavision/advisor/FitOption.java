@@ -17,6 +17,7 @@ import com.gemmavision.memory.QuantizationFormat;
  * @param prefillSecondsBound lower bound on the time to read the context for the whole batch, null without
  *                         a published compute figure
  * @param quality          published scores of the model's IT checkpoint, as printed, by benchmark
+ * @param refusal          why the engine cannot run this option at all (a GPU count it refuses), or null
  */
 public record FitOption(
         String model,
@@ -29,7 +30,8 @@ public record FitOption(
         long maxBatch,
         Double decodeTokensPerSecondBound,
         Double prefillSecondsBound,
-        Map<QualityBenchmark, String> quality) {
+        Map<QualityBenchmark, String> quality,
+        String refusal) {
 
     public long headroomBytes() {
         return usableBytes - estimate.totalBytes();

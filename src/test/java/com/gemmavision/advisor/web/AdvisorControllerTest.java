@@ -162,4 +162,15 @@ class AdvisorControllerTest {
                 .startsWith("vllm serve")
                 .doesNotContain("q4_0");
     }
+
+    @Test
+    void aGpuCountVllmRefusesIsSaidOnTheOptionsItConcerns() throws Exception {
+        Document page = page("/advisor?gpu=NVIDIA L4&gpus=3&engine=vllm", false);
+        // 3 does not divide any Gemma 3 model's attention heads (4, 8, 16, 32)
+        assertThat(page.select("#fit-table tbody tr td:nth-of-type(7)").eachText())
+                .allMatch(t -> t.startsWith("no: vLLM refuses --tensor-parallel-size 3"));
+        assertThat(page.select(".recommendation").text())
+                .startsWith("No option fits")
+                .contains("vLLM refuses --tensor-parallel-size 3");
+    }
 }
