@@ -114,6 +114,52 @@ class AdvisorDownloadController {
                 rows);
     }
 
+    /** The recommended option's KV cache as its engine allocates it, per layer kind. */
+    @GetMapping("/tables/engine-kv.csv")
+    ResponseEntity<String> engineKv(HttpServletRequest request) {
+        AdvisorView.EngineDetail detail = view(request).engine();
+        List<List<String>> rows = new ArrayList<>();
+        if (detail != null) {
+            var kv = detail.kvCache();
+            rows.add(List.of(
+                    detail.option().model(),
+                    detail.option().format().code(),
+                    kv.engine().code(),
+                    kv.dtype().code(),
+                    "global",
+                    Integer.toString(kv.globalLayers()),
+                    Long.toString(kv.globalCells()),
+                    Long.toString(kv.sequences()),
+                    Long.toString(kv.bytesPerCell() * kv.replication()),
+                    Long.toString(kv.globalBytes())));
+            rows.add(List.of(
+                    detail.option().model(),
+                    detail.option().format().code(),
+                    kv.engine().code(),
+                    kv.dtype().code(),
+                    "sliding_window",
+                    Integer.toString(kv.localLayers()),
+                    Long.toString(kv.localCells()),
+                    Long.toString(kv.sequences()),
+                    Long.toString(kv.bytesPerCell() * kv.replication()),
+                    Long.toString(kv.localBytes())));
+        }
+        return Downloads.csv(
+                "gemma3-engine-kv-cache.csv",
+                List.of(
+                        "model",
+                        "quant",
+                        "engine",
+                        "kv_dtype",
+                        "layers",
+                        "count",
+                        "cells_per_sequence",
+                        "sequences",
+                        "bytes_per_cell_and_layer",
+                        "bytes"),
+                rows);
+    }
+
     @GetMapping("/charts/fit.svg")
     ResponseEntity<String> fitChart(HttpServletRequest request) {
         return Downloads.svg("gemma3-memory-vs-gpu.svg", view(request).fitChartSvg());

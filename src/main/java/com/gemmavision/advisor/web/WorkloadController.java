@@ -99,6 +99,36 @@ class WorkloadController {
         return Downloads.csv("gemma3-workload.csv", List.of("figure", "bound", "typical_low", "typical_high"), rows);
     }
 
+    @GetMapping("/tables/workload-calibration.csv")
+    ResponseEntity<String> calibration(HttpServletRequest http) {
+        Workload w = workloads.compute(inputs.read(http, false).request());
+        List<List<String>> rows = w.calibration().stream()
+                .map(c -> List.of(
+                        c.measurement().gpu(),
+                        c.measurement().engine(),
+                        c.measurement().model(),
+                        c.measurement().quant(),
+                        Integer.toString(c.measurement().batch()),
+                        Double.toString(c.measurement().decodeTokensPerSecond()),
+                        String.format(Locale.ROOT, "%.2f", c.boundTokensPerSecond()),
+                        String.format(Locale.ROOT, "%.4f", c.efficiency()),
+                        c.measurement().source()))
+                .toList();
+        return Downloads.csv(
+                "gemma3-workload-calibration.csv",
+                List.of(
+                        "gpu",
+                        "engine",
+                        "model",
+                        "quant",
+                        "batch",
+                        "measured_tokens_per_s",
+                        "bound_tokens_per_s",
+                        "share_of_bound",
+                        "source"),
+                rows);
+    }
+
     @GetMapping("/tables/throughput-measurements.csv")
     ResponseEntity<String> measurements() {
         List<List<String>> rows = workloads.measurements().stream()

@@ -121,6 +121,15 @@ class WorkloadControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("documents_per_hour,")))
                 .andExpect(content().string(Matchers.containsString("cost_per_1000_documents,")));
+        mvc.perform(get("/tables/workload-calibration.csv?gpu=NVIDIA RTX 4090&engine=llamacpp&kvDtype=f16"
+                        + "&quant=q4_k_m&batch=1&tokensPerDocument=1000"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("share_of_bound")))
+                .andExpect(content()
+                        .string(Matchers.containsString("NVIDIA RTX 3090,llamacpp,Gemma3-4B-IT,q4_k_m,1,188.7")));
+        mvc.perform(get("/tables/engine-kv.csv?gpu=NVIDIA L4&context=32768&engine=llamacpp&kvDtype=q8_0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(",llamacpp,q8_0,sliding_window,")));
         mvc.perform(get("/tables/throughput-measurements.csv"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("https://calebcoffie.com")));
