@@ -57,59 +57,13 @@ public final class LineChart {
 
         svg.open("g", "class", "axis", "font-size", "11");
         for (double tick : scale.ticks()) {
-            String yy = Svg.num(y.y(tick));
-            svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", yy, "y2", yy, "stroke", "#ddd");
-            svg.element(
-                    "text",
-                    NiceScale.format(tick),
-                    "x",
-                    Svg.num(LEFT - 6),
-                    "y",
-                    yy,
-                    "text-anchor",
-                    "end",
-                    "dominant-baseline",
-                    "middle");
+            Axes.valueLine(svg, NiceScale.format(tick), y.y(tick), LEFT, WIDTH - RIGHT);
         }
         for (double power = lo; power <= hi; power++) {
             double value = Math.pow(2, power);
-            String xx = Svg.num(x.applyAsDouble(value));
-            svg.empty("line", "x1", xx, "x2", xx, "y1", Svg.num(TOP), "y2", Svg.num(plotBottom), "stroke", "#eee");
-            svg.element("text", tokens(value), "x", xx, "y", Svg.num(plotBottom + 16), "text-anchor", "middle");
+            Axes.categoryLine(svg, tokens(value), x.applyAsDouble(value), TOP, plotBottom);
         }
-        svg.element(
-                "text",
-                data.xLabel(),
-                "x",
-                Svg.num((LEFT + WIDTH - RIGHT) / 2.0),
-                "y",
-                Svg.num(plotBottom + 36),
-                "text-anchor",
-                "middle");
-        double middle = (TOP + plotBottom) / 2;
-        svg.element(
-                "text",
-                data.yLabel(),
-                "x",
-                "16",
-                "y",
-                Svg.num(middle),
-                "text-anchor",
-                "middle",
-                "transform",
-                "rotate(-90 16 " + Svg.num(middle) + ")");
-        svg.empty(
-                "line",
-                "x1",
-                Svg.num(LEFT),
-                "x2",
-                Svg.num(WIDTH - RIGHT),
-                "y1",
-                Svg.num(plotBottom),
-                "y2",
-                Svg.num(plotBottom),
-                "stroke",
-                "#333");
+        Axes.titles(svg, data.xLabel(), data.yLabel(), LEFT, WIDTH - RIGHT, TOP, plotBottom);
         svg.close("g");
 
         String unit = data.unit() == null || data.unit().isBlank() ? "" : " " + data.unit();

@@ -68,59 +68,12 @@ public final class ScatterChart {
 
         svg.open("g", "class", "axis", "font-size", "11");
         for (double tick = yLow; tick <= yHigh + 1e-9; tick += span.step()) {
-            String yy = Svg.num(y.applyAsDouble(tick));
-            svg.empty("line", "x1", Svg.num(LEFT), "x2", Svg.num(WIDTH - RIGHT), "y1", yy, "y2", yy, "stroke", "#ddd");
-            svg.element(
-                    "text",
-                    NiceScale.format(tick),
-                    "x",
-                    Svg.num(LEFT - 6),
-                    "y",
-                    yy,
-                    "text-anchor",
-                    "end",
-                    "dominant-baseline",
-                    "middle");
+            Axes.valueLine(svg, NiceScale.format(tick), y.applyAsDouble(tick), LEFT, WIDTH - RIGHT);
         }
         for (double tick : xScale.ticks()) {
-            String xx = Svg.num(x.applyAsDouble(tick));
-            svg.empty("line", "x1", xx, "x2", xx, "y1", Svg.num(TOP), "y2", Svg.num(plotBottom), "stroke", "#eee");
-            svg.element(
-                    "text", NiceScale.format(tick), "x", xx, "y", Svg.num(plotBottom + 16), "text-anchor", "middle");
+            Axes.categoryLine(svg, NiceScale.format(tick), x.applyAsDouble(tick), TOP, plotBottom);
         }
-        svg.element(
-                "text",
-                data.xLabel(),
-                "x",
-                Svg.num((LEFT + WIDTH - RIGHT) / 2.0),
-                "y",
-                Svg.num(plotBottom + 36),
-                "text-anchor",
-                "middle");
-        double middle = (TOP + plotBottom) / 2;
-        svg.element(
-                "text",
-                data.yLabel(),
-                "x",
-                "16",
-                "y",
-                Svg.num(middle),
-                "text-anchor",
-                "middle",
-                "transform",
-                "rotate(-90 16 " + Svg.num(middle) + ")");
-        svg.empty(
-                "line",
-                "x1",
-                Svg.num(LEFT),
-                "x2",
-                Svg.num(WIDTH - RIGHT),
-                "y1",
-                Svg.num(plotBottom),
-                "y2",
-                Svg.num(plotBottom),
-                "stroke",
-                "#333");
+        Axes.titles(svg, data.xLabel(), data.yLabel(), LEFT, WIDTH - RIGHT, TOP, plotBottom);
         svg.close("g");
 
         if (data.vertical() != null) {

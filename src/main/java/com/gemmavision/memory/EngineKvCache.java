@@ -62,54 +62,14 @@ public final class EngineKvCache {
         long cell = KvCache.bytesPerTokenPerLayer(model, dtype);
         int global = model.globalLayers();
         int local = model.localLayers();
-        long window = model.slidingWindow();
         return switch (engine) {
-            case IDEAL -> {
-                long localCells = slidingWindow ? Math.min(context, window) : context;
-                yield new KvAllocation(
-                        engine,
-                        dtype,
-                        global,
-                        context,
-                        local,
-                        localCells,
-                        batch,
-                        cell,
-                        1,
-                        !describe
-                                ? ""
-                                : slidingWindow
-                                        ? "global: context = " + context + " cells; local: min(context, window "
-                                                + window + ") = " + localCells + " cells"
-                                        : "every layer keeps the context: " + context + " cells",
-                        List.of());
-            }
-            case HF_TRANSFORMERS -> {
-                long localCells = Math.min(context, window);
-                long bytes = describe ? batch * cell * (global * context + local * localCells) : 0;
-                yield new KvAllocation(
-                        engine,
-                        dtype,
-                        global,
-                        context,
-                        local,
-                        localCells,
-                        batch,
-                        cell,
-                        1,
-                        !describe
-                                ? ""
-                                : "StaticLayer: max_cache_len = " + context
-                                        + " cells; StaticSlidingWindowLayer: min(window " + window
-                                        + ", max_cache_len) = " + localCells + " cells; × batch " + batch
-                                        + " (every row padded to the longest)",
-                        !describe
-                                ? List.of()
-                                : List.of(String.format(
-                                        Locale.ROOT,
-                                        "sum(t.nbytes for layer in past_key_values.layers for t in (layer.keys,"
-                                                + " layer.values)) == %d",
-                                        bytes)));
+            case IDEAL, HF_TRANSFORMERS -> {
+                // transformers' static hybrid cache keeps exactly the window, as the ideal engine does
+                boolean window = slidingWindow || engine == Engine.HF_TRANSFORMERS;
+                long localCells = window ? Math.min(context, model.slidingWindow()) : context;
+                KvAllocation bare = new KvAllocation(
+                        engine, dtype, global, context, local, localCells, batch, cell, 1, "", List.of());
+                yield describe ? exactWindow(bare, model, window) : bare;
             }
             case VLLM -> vllmHybrid(model, context, batch, dtype, cell, settings, describe);
             case VLLM_NO_HYBRID -> {
@@ -134,6 +94,36 @@ public final class EngineKvCache {
             case LLAMACPP, LLAMACPP_SWA_FULL ->
                 llamaCpp(model, engine, context, batch, dtype, cell, settings, describe);
         };
+    }
+
+    /** The rule in words (and for transformers, how to check it) of an allocation that keeps exactly the window. */
+    private static KvAllocation exactWindow(KvAllocation a, Architecture model, boolean window) {
+        String rule;
+        List<String> checks = List.of();
+        if (a.engine() == Engine.HF_TRANSFORMERS) {
+            rule = "StaticLayer: max_cache_len = " + a.globalCells() + " cells; StaticSlidingWindowLayer: min(window "
+                    + model.slidingWindow() + ", max_cache_len) = " + a.localCells() + " cells; × batch "
+                    + a.sequences() + " (every row padded to the longest)";
+            checks = List.of("sum(t.nbytes for layer in past_key_values.layers for t in (layer.keys, layer.values))"
+                    + " == " + a.bytes());
+        } else if (window) {
+            rule = "global: context = " + a.globalCells() + " cells; local: min(context, window "
+                    + model.slidingWindow() + ") = " + a.localCells() + " cells";
+        } else {
+            rule = "every layer keeps the context: " + a.globalCells() + " cells";
+        }
+        return new KvAllocation(
+                a.engine(),
+                a.dtype(),
+                a.globalLayers(),
+                a.globalCells(),
+                a.localLayers(),
+                a.localCells(),
+                a.sequences(),
+                a.bytesPerCell(),
+                a.replication(),
+                rule,
+                checks);
     }
 
     private static KvAllocation vllmHybrid(

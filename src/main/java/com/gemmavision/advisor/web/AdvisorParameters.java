@@ -9,6 +9,7 @@ import com.gemmavision.advisor.GpuPreset;
 import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.catalog.Catalog;
+import com.gemmavision.catalog.ModelVariant;
 import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.WeightBytes;
@@ -61,6 +62,33 @@ public class AdvisorParameters {
         public List<String> messages() {
             return errors.stream().map(RequestParameters.Problem::message).toList();
         }
+    }
+
+    /**
+     * The {@code model} parameter: a checkpoint name in any case. Missing, it is {@code fallback} (or refused as
+     * required when there is none); unknown, it is refused naming the models there are, and {@code fallback} stands.
+     */
+    public Optional<ModelVariant> model(RequestParameters in, String fallback) {
+        String name =
+                Optional.ofNullable(in.text("model")).filter(s -> !s.isBlank()).orElse(fallback);
+        if (name == null) {
+            in.reject("model", "model is required, e.g. Gemma3-27B-IT.");
+            return Optional.empty();
+        }
+        Optional<ModelVariant> variant = catalog.variant(name);
+        if (variant.isEmpty()) {
+            in.reject(
+                    "model",
+                    "Unknown model “" + UserText.quoted(name) + "”: use one of "
+                            + String.join(
+                                    ", ",
+                                    catalog.variants().stream()
+                                            .map(ModelVariant::name)
+                                            .toList())
+                            + ".");
+            return fallback == null ? Optional.empty() : catalog.variant(fallback);
+        }
+        return variant;
     }
 
     Parsed parse(Map<String, String[]> parameters) {

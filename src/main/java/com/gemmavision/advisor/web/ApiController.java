@@ -18,7 +18,6 @@ import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.web.RequestBinder;
 import com.gemmavision.web.RequestParameters;
-import com.gemmavision.web.UserText;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,25 +55,10 @@ class ApiController {
     @GetMapping("/memory")
     ResponseEntity<?> memory(HttpServletRequest http) {
         RequestParameters in = binder.read(http.getParameterMap());
-        String modelName = in.text("model");
-        ModelProfile model = null;
-        if (modelName == null || modelName.isBlank()) {
-            in.reject("model", "model is required, e.g. Gemma3-27B-IT.");
-        } else {
-            model = catalog.variant(modelName)
-                    .map(v -> catalog.profiles(List.of(v.name())).get(0))
-                    .orElse(null);
-            if (model == null) {
-                in.reject(
-                        "model",
-                        "Unknown model “" + UserText.quoted(modelName) + "”: use one of "
-                                + String.join(
-                                        ", ",
-                                        catalog.variants().stream()
-                                                .map(v -> v.name())
-                                                .toList()) + ".");
-            }
-        }
+        ModelProfile model = parameters
+                .model(in, null)
+                .map(v -> catalog.profiles(List.of(v.name())).get(0))
+                .orElse(null);
         String quant = in.choice(
                 "quant",
                 code -> formats.anyByCode(code).map(f -> f.code()),

@@ -78,20 +78,7 @@ class WorkloadInputs {
     Read read(HttpServletRequest http, boolean requireTokens) {
         RequestParameters in = binder.read(http.getParameterMap());
         AdviceRequest deployment = advisor.parse(in).request();
-        String modelName =
-                Optional.ofNullable(in.text("model")).filter(s -> !s.isBlank()).orElse(DEFAULT_MODEL);
-        ModelVariant variant = catalog.variant(modelName).orElse(null);
-        if (variant == null) {
-            in.reject(
-                    "model",
-                    "Unknown model “" + UserText.quoted(modelName) + "”: use one of "
-                            + String.join(
-                                    ", ",
-                                    catalog.variants().stream()
-                                            .map(ModelVariant::name)
-                                            .toList()) + ".");
-            variant = catalog.variant(DEFAULT_MODEL).orElseThrow();
-        }
+        ModelVariant variant = advisor.model(in, DEFAULT_MODEL).orElseThrow();
         List<QuantizationFormat> loadable = formats.loadableBy(deployment.engine());
         String quant = Optional.ofNullable(in.text("quant"))
                 .filter(s -> !s.isBlank())

@@ -23,6 +23,7 @@ record WorkloadJson(
         long usableBytes,
         Double prefillSeconds,
         Range decodeTokensPerSecondPerSequence,
+        Range decodeTokensPerSecondTotal,
         Range documentsPerHour,
         Range costPer1000,
         List<Calibration> calibration,
@@ -94,6 +95,13 @@ record WorkloadJson(
                 w.usableBytes(),
                 round(w.prefillSecondsPerDocument()),
                 Range.of(w.decodeBound(), w.decodeTypical()),
+                Range.of(
+                        w.decodeBound() == null ? null : w.decodeBound() * w.batch(),
+                        w.decodeTypical() == null
+                                ? null
+                                : new Workload.Range(
+                                        w.decodeTypical().low() * w.batch(),
+                                        w.decodeTypical().high() * w.batch())),
                 Range.of(w.documentsPerHour(), w.documentsPerHourTypical()),
                 Range.of(w.costPer1000(), w.costPer1000Typical()),
                 w.calibration().stream()

@@ -41,7 +41,21 @@ class WorkloadControllerTest {
                 .andExpect(jsonPath("$.documentsPerHour.bound").isNumber())
                 .andExpect(jsonPath("$.costPer1000.bound").isNumber())
                 .andExpect(jsonPath("$.inputs.pricePerHour").value(0.8))
-                .andExpect(jsonPath("$.inputs.engine").value("vllm"));
+                .andExpect(jsonPath("$.inputs.engine").value("vllm"))
+                .andExpect(result -> {
+                    var json = new tools.jackson.databind.ObjectMapper()
+                            .readTree(result.getResponse().getContentAsString());
+                    double perSequence = json.get("decodeTokensPerSecondPerSequence")
+                            .get("bound")
+                            .asDouble();
+                    double total =
+                            json.get("decodeTokensPerSecondTotal").get("bound").asDouble();
+                    // both rounded to four figures
+                    assertThat(total)
+                            .isCloseTo(
+                                    perSequence * json.get("batch").asLong(),
+                                    org.assertj.core.api.Assertions.withinPercentage(0.1));
+                });
     }
 
     @Test
