@@ -172,7 +172,7 @@ public final class ScatterChart {
         double xx = LEFT;
         double yy = plotBottom + 62;
         for (Map.Entry<String, String> entry : legend.entrySet()) {
-            double width = 30 + entry.getKey().length() * 6.6;
+            double width = 34 + entry.getKey().length() * 7.4;
             if (xx + width > WIDTH - RIGHT) {
                 xx = LEFT;
                 yy += 18;
