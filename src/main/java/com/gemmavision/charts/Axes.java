@@ -20,14 +20,12 @@ final class Axes {
         svg.element("text", label, "x", xx, "y", Svg.num(bottom + 16), "text-anchor", "middle");
     }
 
-    /** The x title under the axis, the y title turned along the left edge, and the baseline. */
-    static void titles(Svg svg, String xLabel, String yLabel, double left, double right, double top, double bottom) {
-        svg.element(
-                "text", xLabel, "x", Svg.num((left + right) / 2), "y", Svg.num(bottom + 36), "text-anchor", "middle");
+    /** The value axis's title, turned along the left edge beside the plot. */
+    static void valueTitle(Svg svg, String label, double top, double bottom) {
         double middle = (top + bottom) / 2;
         svg.element(
                 "text",
-                yLabel,
+                label,
                 "x",
                 "16",
                 "y",
@@ -36,6 +34,13 @@ final class Axes {
                 "middle",
                 "transform",
                 "rotate(-90 16 " + Svg.num(middle) + ")");
+    }
+
+    /** The x title under the axis, the y title turned along the left edge, and the baseline. */
+    static void titles(Svg svg, String xLabel, String yLabel, double left, double right, double top, double bottom) {
+        svg.element(
+                "text", xLabel, "x", Svg.num((left + right) / 2), "y", Svg.num(bottom + 36), "text-anchor", "middle");
+        valueTitle(svg, yLabel, top, bottom);
         svg.empty(
                 "line",
                 "x1",

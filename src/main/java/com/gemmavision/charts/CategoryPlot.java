@@ -175,43 +175,9 @@ final class CategoryPlot {
     private static void valueAxis(Svg svg, BarChart chart, NiceScale scale, Scale y, int plotWidth) {
         svg.open("g", "class", "axis", "font-size", "11");
         for (double tick : scale.ticks()) {
-            String yy = Svg.num(y.y(tick));
-            svg.empty(
-                    "line",
-                    "x1",
-                    Svg.num(LEFT),
-                    "x2",
-                    Svg.num(plotWidth - RIGHT),
-                    "y1",
-                    yy,
-                    "y2",
-                    yy,
-                    "stroke",
-                    "#ddd");
-            svg.element(
-                    "text",
-                    NiceScale.format(tick),
-                    "x",
-                    Svg.num(LEFT - 6),
-                    "y",
-                    yy,
-                    "text-anchor",
-                    "end",
-                    "dominant-baseline",
-                    "middle");
+            Axes.valueLine(svg, NiceScale.format(tick), y.y(tick), LEFT, plotWidth - RIGHT);
         }
-        double middle = (y.plotTop() + y.plotBottom()) / 2;
-        svg.element(
-                "text",
-                chart.valueAxisLabel(),
-                "x",
-                "16",
-                "y",
-                Svg.num(middle),
-                "text-anchor",
-                "middle",
-                "transform",
-                "rotate(-90 16 " + Svg.num(middle) + ")");
+        Axes.valueTitle(svg, chart.valueAxisLabel(), y.plotTop(), y.plotBottom());
         svg.close("g");
     }
 
