@@ -112,11 +112,13 @@ public class Advisor {
         Double decode = null;
         if (request.gpu() != null) {
             double bandwidth = request.gpu().memoryBandwidthGbS() * 1e9 * request.gpus();
-            // attention reads the tokens the window keeps, whatever more an engine reserves
-            long kvRead = request.engine() == com.gemmavision.memory.Engine.IDEAL
-                    ? estimate.kvCacheBytes()
-                    : com.gemmavision.memory.KvCache.bytes(
-                            architecture, context, request.batch(), request.kvDtype(), true);
+            long kvRead = EngineKvCache.readBytes(
+                    architecture,
+                    request.engine(),
+                    context,
+                    request.batch(),
+                    request.kvDtype(),
+                    request.slidingWindow());
             double bytesPerStep = memory.decodeWeightBytes(memoryRequest) + kvRead;
             decode = request.batch() * bandwidth / bytesPerStep;
         }
@@ -234,31 +236,29 @@ public class Advisor {
         if (other == null) {
             return best == null ? "" : " No other model fits.";
         }
-        String label = request.rankBy().label();
-        String bestScore = best.qualityOf(request.rankBy());
-        String otherScore = other.qualityOf(request.rankBy());
-        String quality = bestScore == null || otherScore == null
+        Advice.TradeOff change = Advice.TradeOff.of(best, other, request.rankBy());
+        String quality = change.qualityPoints() == null
                 ? ""
                 : String.format(
                         Locale.ROOT,
                         "%s %s (%+.1f points)",
-                        label,
-                        otherScore,
-                        Double.parseDouble(otherScore) - Double.parseDouble(bestScore));
-        long more = other.estimate().totalBytes() - best.estimate().totalBytes();
+                        request.rankBy().label(),
+                        other.qualityOf(request.rankBy()),
+                        change.qualityPoints());
+        long more = change.extraBytes();
         String memory = String.format(
                 Locale.ROOT,
                 "%s GiB (%s%s GiB)",
                 gib(other.estimate().totalBytes()),
                 more >= 0 ? "+" : "−",
                 gib(Math.abs(more)));
-        String speed = best.decodeTokensPerSecondBound() == null || other.decodeTokensPerSecondBound() == null
+        String speed = change.decodeChange() == null
                 ? ""
                 : String.format(
                         Locale.ROOT,
                         ", decoding at most %,.0f tokens/s (%+,.0f)",
                         other.decodeTokensPerSecondBound(),
-                        other.decodeTokensPerSecondBound() - best.decodeTokensPerSecondBound());
+                        change.decodeChange());
         return " Runner-up: " + other.model() + " in " + other.format().label() + ", "
                 + (quality.isEmpty() ? "" : quality + ", ") + "needing " + memory + speed + ".";
     }

@@ -91,6 +91,14 @@ public enum Engine {
         return this == LLAMACPP || this == LLAMACPP_SWA_FULL;
     }
 
+    /**
+     * The program behind the engine, whatever its cache option: "vllm" for both vLLM rows, "llamacpp" for both
+     * llama.cpp rows (how published measurements name it).
+     */
+    public String family() {
+        return isVllm() ? "vllm" : isLlamaCpp() ? "llamacpp" : code;
+    }
+
     /** The KV types this engine offers, for a message: "f16, bf16, q8_0 or q4_0". */
     public String kvDtypeChoices() {
         List<String> codes = kvDtypes.stream().map(KvDtype::code).toList();

@@ -30,6 +30,16 @@ public final class EngineKvCache {
         return allocate(model, engine, context, batch, dtype, slidingWindow, settings, true);
     }
 
+    /**
+     * The KV cache one decoding step reads: what attention looks at, not what the engine reserves. Every real
+     * engine computes the sliding window, so its local layers read at most the window; the ideal engine follows
+     * its {@code slidingWindow} switch.
+     */
+    public static long readBytes(
+            Architecture model, Engine engine, long context, long batch, KvDtype dtype, boolean slidingWindow) {
+        return KvCache.bytes(model, context, batch, dtype, engine != Engine.IDEAL || slidingWindow);
+    }
+
     /** The bytes alone, without the words: what searches over context and batch call many times. */
     public static long bytes(
             Architecture model,

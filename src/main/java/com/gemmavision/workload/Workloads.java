@@ -95,8 +95,8 @@ public class Workloads {
         Double decodePerSequence = null;
         if (bandwidth != null && batch > 0) {
             long weights = memory.decodeWeightBytes(one);
-            // attention reads what the window keeps: the ideal cache, whatever the engine reserves
-            long kvRead = KvCache.bytes(architecture, context, 1, deployment.kvDtype(), true);
+            long kvRead = EngineKvCache.readBytes(
+                    architecture, deployment.engine(), context, 1, deployment.kvDtype(), deployment.slidingWindow());
             decodePerSequence =
                     Throughput.decodeBound(bandwidth, flops, weights, kvRead, batch, textParameters) / batch;
         }
@@ -171,7 +171,7 @@ public class Workloads {
 
     /** The measurements of the same engine family at the same batch, each beside the bound for its own setup. */
     List<Workload.Calibration> calibrate(Engine engine, long batch) {
-        String family = engine.isLlamaCpp() ? "llamacpp" : engine.isVllm() ? "vllm" : engine.code();
+        String family = engine.family();
         List<Workload.Calibration> calibration = new ArrayList<>();
         for (Measurement m : measurements.all()) {
             if (!m.engine().equals(family) || m.batch() != batch) {

@@ -187,4 +187,18 @@ class EngineKvCacheTest {
         assertThat(EngineSettings.forGpu(24, "NVIDIA L4", 1).vllmMaxBatchedTokens())
                 .isEqualTo(2048);
     }
+
+    @Test
+    void decodingReadsTheWindowOnEveryRealEngineWhateverItReserves() {
+        Architecture big = CATALOG.architecture("Gemma3-27B");
+        long windowed = KvCache.bytes(big, 32_768, 2, KvDtype.BF16, true);
+        for (Engine engine : List.of(Engine.VLLM_NO_HYBRID, Engine.LLAMACPP_SWA_FULL, Engine.HF_TRANSFORMERS)) {
+            assertThat(EngineKvCache.readBytes(big, engine, 32_768, 2, KvDtype.BF16, false))
+                    .isEqualTo(windowed);
+        }
+        // the ideal engine follows its switch: without the window every layer reads the whole context
+        assertThat(EngineKvCache.readBytes(big, Engine.IDEAL, 32_768, 2, KvDtype.BF16, false))
+                .isEqualTo(KvCache.bytes(big, 32_768, 2, KvDtype.BF16, false))
+                .isGreaterThan(windowed);
+    }
 }

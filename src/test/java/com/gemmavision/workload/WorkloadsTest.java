@@ -98,4 +98,26 @@ class WorkloadsTest {
         assertThat(w.fits()).isFalse();
         assertThat(w.whyNot()).contains("GiB for one document");
     }
+
+    @Test
+    void theIdealEngineWithoutTheWindowReadsMoreAndDecodesSlower() {
+        GpuPreset h100 = ReportFixture.gpuPresets().byName("NVIDIA H100 80GB").orElseThrow();
+        AdviceRequest window = on("NVIDIA H100 80GB", Engine.IDEAL, KvDtype.BF16);
+        AdviceRequest noWindow = new AdviceRequest(
+                h100,
+                h100.memoryGib(),
+                1,
+                1,
+                1,
+                KvDtype.BF16,
+                false,
+                WeightBytes.Options.DEFAULT,
+                1.0,
+                10,
+                QualityBenchmark.DOCVQA,
+                Engine.IDEAL);
+        Workload with = workloads.compute(document(window, "Gemma3-12B-IT", "bf16", 20_000, 1, null));
+        Workload without = workloads.compute(document(noWindow, "Gemma3-12B-IT", "bf16", 20_000, 1, null));
+        assertThat(without.decodeBound()).isLessThan(with.decodeBound());
+    }
 }

@@ -220,19 +220,10 @@ final class ApiJson {
 
         static AdviceAnswer of(AdviceRequest request, Advice advice) {
             FitOption best = advice.recommended();
-            FitOption other = advice.runnerUp();
-            Double points = null;
-            Long bytes = null;
-            Double decode = null;
-            if (best != null && other != null) {
-                String a = best.qualityOf(request.rankBy());
-                String b = other.qualityOf(request.rankBy());
-                points = a == null || b == null ? null : round(Double.parseDouble(b) - Double.parseDouble(a), 10);
-                bytes = other.estimate().totalBytes() - best.estimate().totalBytes();
-                decode = best.decodeTokensPerSecondBound() == null || other.decodeTokensPerSecondBound() == null
-                        ? null
-                        : round(other.decodeTokensPerSecondBound() - best.decodeTokensPerSecondBound(), 10);
-            }
+            Advice.TradeOff change = advice.runnerUpTradeOff();
+            Double points = change == null || change.qualityPoints() == null ? null : round(change.qualityPoints(), 10);
+            Long bytes = change == null ? null : change.extraBytes();
+            Double decode = change == null || change.decodeChange() == null ? null : round(change.decodeChange(), 10);
             return new AdviceAnswer(
                     AdviceInputs.of(request),
                     advice.options().stream().map(Option::of).toList(),
