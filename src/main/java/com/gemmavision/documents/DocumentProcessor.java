@@ -223,7 +223,10 @@ public class DocumentProcessor {
         } catch (StackOverflowError e) {
             log.warn("Processing of {} overflowed the stack at page {}", run.id(), run.page);
             fail(run, "Could not be processed: its internal structure is nested too deeply to read safely.");
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
+            // Any other Error too (an InternalError from a decoder, an assertion): the document fails in words and
+            // the worker carries on. A JVM started with -XX:+ExitOnOutOfMemoryError never gets here for an
+            // OutOfMemoryError: it exits, and the claim's attempt count ends the document after max-attempts.
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Processing of {} failed unexpectedly (reference {})", run.id(), reference, e);
             fail(run, "Could not be processed: an unexpected error (reference " + reference + " in the server log).");
@@ -361,8 +364,18 @@ public class DocumentProcessor {
         repository.pageCount(run.id(), 1);
         run.page = 1;
         run.stage(0.5, "Reading the e-invoice XML");
+        if (Files.size(file) > EInvoiceXml.MAX_BYTES) {
+            throw new Unreadable("the XML is larger than " + EInvoiceXml.MAX_BYTES / (1024 * 1024) + " MB.");
+        }
         byte[] xml = Files.readAllBytes(file);
-        run.xml = EInvoiceXml.parse(xml).orElseThrow(() -> new Unreadable("the XML is not a UBL or CII e-invoice."));
+        try {
+            run.xml = EInvoiceXml.read(xml);
+        } catch (XmlTree.Refused e) {
+            throw new Unreadable("the XML cannot be read: " + e.getMessage());
+        }
+        if (run.xml == null) {
+            throw new Unreadable("the XML is not a UBL or CII e-invoice.");
+        }
         String text = new String(xml, StandardCharsets.UTF_8);
         run.saved(
                 new PageText(

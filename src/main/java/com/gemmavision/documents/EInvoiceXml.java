@@ -1,11 +1,13 @@
 package com.gemmavision.documents;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -15,38 +17,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathExpressionException;
-import javax.xml.xpath.XPathFactory;
+import java.util.Set;
+import java.util.zip.InflaterInputStream;
 
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
  * Structured e-invoices: the XML a ZUGFeRD / Factur-X / XRechnung PDF carries as an attachment, or a UBL or CII
- * file uploaded on its own. Read with the JDK's parser with DOCTYPEs refused (so no external entity and no
- * entity expansion can be used against the server) and with XPath over local names, so ZUGFeRD 1.0
- * ({@code CrossIndustryDocument}), CII D16B ({@code CrossIndustryInvoice}, ZUGFeRD 2 / Factur-X) and UBL 2.1
- * ({@code Invoice}, {@code CreditNote}) all answer the same questions. Field meanings follow EN 16931.
+ * file uploaded on its own. Read in one streaming pass into a bounded tree ({@link XmlTree}: DOCTYPEs refused,
+ * depth, element count and text capped) and asked by local names, so ZUGFeRD 1.0 ({@code CrossIndustryDocument}),
+ * CII D16B ({@code CrossIndustryInvoice}, ZUGFeRD 2 / Factur-X) and UBL 2.1 ({@code Invoice}, {@code CreditNote})
+ * all answer the same questions in time linear in the file's size. Field meanings follow EN 16931.
  */
 public final class EInvoiceXml {
 
-    /** Largest attachment read. */
+    /** Largest e-invoice read, as a file or decoded from a PDF's attachment. */
     static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    /** Attachments looked at in one PDF; a Factur-X PDF has one or two. */
+    private static final int MAX_ATTACHMENTS = 32;
+
+    private static final Set<String> ROOTS =
+            Set.of("CrossIndustryInvoice", "CrossIndustryDocument", "Invoice", "CreditNote");
 
     private EInvoiceXml() {}
 
@@ -56,7 +58,11 @@ public final class EInvoiceXml {
     /** What the XML states, by field name (EN 16931 meanings), and its lines. */
     record Invoice(String syntax, Map<String, String> fields, List<LineItem> lineItems) {}
 
-    /** The invoice XML attached to a PDF, if there is one. */
+    /**
+     * The invoice XML attached to a PDF, if there is one. An attachment is decoded from its raw bytes through a
+     * bounded stream, never whole: a megabyte that inflates to a gigabyte is read up to the limit and set aside.
+     * Only attachments stored plain or with FlateDecode (what every e-invoice standard writes) are read.
+     */
     static Optional<byte[]> attachedTo(PDDocument pdf) {
         try {
             PDDocumentNameDictionary names = pdf.getDocumentCatalog().getNames();
@@ -73,15 +79,12 @@ public final class EInvoiceXml {
                 if (embedded == null) {
                     embedded = file.getEmbeddedFileUnicode();
                 }
-                if (embedded != null && name.endsWith(".xml") && embedded.getLength() <= MAX_BYTES) {
-                    // Read decoded, but never more than the limit: a compressed attachment can inflate far past it.
-                    byte[] bytes;
-                    try (InputStream in = embedded.createInputStream()) {
-                        bytes = in.readNBytes(MAX_BYTES + 1);
-                    }
-                    if (bytes.length <= MAX_BYTES && parse(bytes).isPresent()) {
-                        return Optional.of(bytes);
-                    }
+                if (embedded == null || !name.endsWith(".xml")) {
+                    continue;
+                }
+                Optional<byte[]> bytes = decodedWithin(embedded.getCOSObject(), MAX_BYTES);
+                if (bytes.isPresent() && parse(bytes.get()).isPresent()) {
+                    return bytes;
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -90,15 +93,38 @@ public final class EInvoiceXml {
         return Optional.empty();
     }
 
+    /** A stream's decoded bytes when they are at most {@code limit}; empty when more, or another filter. */
+    static Optional<byte[]> decodedWithin(COSStream stream, int limit) throws IOException {
+        COSBase filter = stream.getFilters();
+        if (filter instanceof COSArray array && array.size() == 1) {
+            filter = array.getObject(0);
+        } else if (filter instanceof COSArray array && array.size() == 0) {
+            filter = null;
+        }
+        boolean flate = COSName.FLATE_DECODE.equals(filter) || COSName.FLATE_DECODE_ABBREVIATION.equals(filter);
+        if (filter != null && !flate) {
+            return Optional.empty();
+        }
+        COSBase parameters = stream.getDictionaryObject(COSName.DECODE_PARMS, COSName.DP);
+        if (parameters instanceof COSDictionary dictionary && dictionary.getInt(COSName.PREDICTOR, 1) > 1) {
+            return Optional.empty();
+        }
+        try (InputStream raw = stream.createRawInputStream();
+                InputStream decoded = flate ? new InflaterInputStream(raw) : raw) {
+            byte[] bytes = decoded.readNBytes(limit + 1);
+            return bytes.length <= limit ? Optional.of(bytes) : Optional.empty();
+        }
+    }
+
     private static void collect(
             PDNameTreeNode<PDComplexFileSpecification> node, List<PDComplexFileSpecification> into, int depth)
             throws IOException {
-        if (depth > 8) {
+        if (depth > 8 || into.size() >= MAX_ATTACHMENTS) {
             return;
         }
         Map<String, PDComplexFileSpecification> here = node.getNames();
         if (here != null) {
-            into.addAll(here.values());
+            here.values().stream().limit(MAX_ATTACHMENTS - into.size()).forEach(into::add);
         }
         if (node.getKids() != null) {
             for (PDNameTreeNode<PDComplexFileSpecification> kid : node.getKids()) {
@@ -115,182 +141,134 @@ public final class EInvoiceXml {
         return start.startsWith("<?xml") || start.startsWith("<");
     }
 
+    /**
+     * Whether a file's root element is one of the e-invoice syntaxes read here. Reads only up to the root, so an
+     * upload is answered at once; the whole file is read by the worker.
+     */
+    static boolean hasInvoiceRoot(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return ROOTS.contains(XmlTree.rootName(in));
+        } catch (IOException | XmlTree.Refused e) {
+            return false;
+        }
+    }
+
     static Optional<Invoice> parse(byte[] xml) {
         try {
-            Document document = builder().parse(new ByteArrayInputStream(xml));
-            Element root = document.getDocumentElement();
-            String kind = root.getLocalName();
-            if ("CrossIndustryInvoice".equals(kind) || "CrossIndustryDocument".equals(kind)) {
-                return Optional.of(cii(root, kind.equals("CrossIndustryDocument") ? "ZUGFeRD 1.0 (CII)" : "CII D16B"));
-            }
-            if ("Invoice".equals(kind) || "CreditNote".equals(kind)) {
-                return Optional.of(ubl(root));
-            }
-            return Optional.empty();
-        } catch (SAXException
-                | IOException
-                | ParserConfigurationException
-                | XPathExpressionException
-                | RuntimeException e) {
+            return Optional.ofNullable(read(xml));
+        } catch (XmlTree.Refused e) {
             return Optional.empty();
         }
     }
 
-    private static DocumentBuilder builder() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        DocumentBuilder builder = factory.newDocumentBuilder();
-        builder.setErrorHandler(null);
-        return builder;
-    }
-
-    /**
-     * A path of element names as XPath over local names, whatever the namespaces: {@code //A/B[@x='y']} becomes
-     * {@code //*[local-name()='A']/*[local-name()='B'][@x='y']}. A single leading slash means a child of the
-     * context (the root element), not of the document.
-     */
-    static String p(String path) {
-        String relative = path.startsWith("/") && !path.startsWith("//") ? path.substring(1) : path;
-        String[] steps = relative.split("/", -1);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < steps.length; i++) {
-            String step = steps[i];
-            if (i > 0) {
-                out.append('/');
-            }
-            if (step.isEmpty() || step.equals(".") || step.equals("..") || step.startsWith("@")) {
-                out.append(step);
-                continue;
-            }
-            int predicate = step.indexOf('[');
-            String name = predicate < 0 ? step : step.substring(0, predicate);
-            out.append("*[local-name()='")
-                    .append(name)
-                    .append("']")
-                    .append(predicate < 0 ? "" : step.substring(predicate));
+    /** The invoice, null when the root is not an e-invoice; refused in words when the file cannot be read. */
+    static Invoice read(byte[] xml) throws XmlTree.Refused {
+        XmlTree.Element root = XmlTree.read(xml);
+        String kind = root.name;
+        if ("CrossIndustryInvoice".equals(kind) || "CrossIndustryDocument".equals(kind)) {
+            return cii(root, kind.equals("CrossIndustryDocument") ? "ZUGFeRD 1.0 (CII)" : "CII D16B");
         }
-        return out.toString();
-    }
-
-    private static String text(Node context, String path) throws XPathExpressionException {
-        XPath xpath = XPathFactory.newInstance().newXPath();
-        Node node = (Node) xpath.evaluate(p(path), context, XPathConstants.NODE);
-        if (node == null) {
-            return null;
+        if ("Invoice".equals(kind) || "CreditNote".equals(kind)) {
+            return ubl(root);
         }
-        String value = node.getTextContent().strip().replaceAll("\\s+", " ");
-        return value.isEmpty() ? null : value;
+        return null;
     }
 
-    private static NodeList nodes(Node context, String path) throws XPathExpressionException {
-        return (NodeList) XPathFactory.newInstance().newXPath().evaluate(p(path), context, XPathConstants.NODESET);
-    }
-
-    private static Invoice cii(Element root, String syntax) throws XPathExpressionException {
+    private static Invoice cii(XmlTree.Element root, String syntax) {
         Map<String, String> fields = new LinkedHashMap<>();
-        String header =
-                root.getLocalName().equals("CrossIndustryDocument") ? "HeaderExchangedDocument" : "ExchangedDocument";
-        put(fields, "invoiceNumber", text(root, "/" + header + "/ID"));
-        put(fields, "issueDate", date(text(root, "/" + header + "/IssueDateTime/DateTimeString")));
-        put(fields, "documentType", typeCode(text(root, "/" + header + "/TypeCode")));
-        put(fields, "dueDate", date(text(root, "//SpecifiedTradePaymentTerms/DueDateDateTime/DateTimeString")));
-        put(fields, "paymentTerms", text(root, "//SpecifiedTradePaymentTerms/Description"));
-        put(fields, "currency", text(root, "//InvoiceCurrencyCode"));
+        String header = root.name.equals("CrossIndustryDocument") ? "HeaderExchangedDocument" : "ExchangedDocument";
+        put(fields, "invoiceNumber", root.text("/" + header + "/ID"));
+        put(fields, "issueDate", date(root.text("/" + header + "/IssueDateTime/DateTimeString")));
+        put(fields, "documentType", typeCode(root.text("/" + header + "/TypeCode")));
+        put(fields, "dueDate", date(root.text("//SpecifiedTradePaymentTerms/DueDateDateTime/DateTimeString")));
+        put(fields, "paymentTerms", root.text("//SpecifiedTradePaymentTerms/Description"));
+        put(fields, "currency", root.text("//InvoiceCurrencyCode"));
         String summation = "//SpecifiedTradeSettlementMonetarySummation";
-        if (nodes(root, summation).getLength() == 0) {
+        if (root.first(summation).isEmpty()) {
             summation = "//SpecifiedTradeSettlementHeaderMonetarySummation";
         }
-        put(fields, "totalAmount", amount(text(root, summation + "/GrandTotalAmount")));
-        put(fields, "netAmount", amount(text(root, summation + "/TaxBasisTotalAmount")));
-        put(fields, "amountDue", amount(text(root, summation + "/DuePayableAmount")));
+        put(fields, "totalAmount", amount(root.text(summation + "/GrandTotalAmount")));
+        put(fields, "netAmount", amount(root.text(summation + "/TaxBasisTotalAmount")));
+        put(fields, "amountDue", amount(root.text(summation + "/DuePayableAmount")));
         String currency = fields.get("currency");
-        // The currency goes into the XPath only as the three letters ISO 4217 allows.
         String tax = currency == null || !currency.matches("[A-Z]{3}")
                 ? null
-                : text(root, summation + "/TaxTotalAmount[@currencyID='" + currency + "']");
-        put(fields, "taxAmount", amount(tax != null ? tax : text(root, summation + "/TaxTotalAmount")));
-        put(fields, "sellerName", text(root, "//SellerTradeParty/Name"));
+                : root.text(summation + "/TaxTotalAmount[@currencyID='" + currency + "']");
+        put(fields, "taxAmount", amount(tax != null ? tax : root.text(summation + "/TaxTotalAmount")));
+        put(fields, "sellerName", root.text("//SellerTradeParty/Name"));
         put(
                 fields,
                 "sellerVatId",
-                compact(text(root, "//SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID='VA']")));
+                compact(root.text("//SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID='VA']")));
         put(fields, "sellerAddress", address(root, "//SellerTradeParty/PostalTradeAddress"));
-        put(fields, "buyerName", text(root, "//BuyerTradeParty/Name"));
-        put(fields, "buyerVatId", compact(text(root, "//BuyerTradeParty/SpecifiedTaxRegistration/ID[@schemeID='VA']")));
-        put(fields, "iban", compact(text(root, "//PayeePartyCreditorFinancialAccount/IBANID")));
-        put(fields, "bic", compact(text(root, "//PayeeSpecifiedCreditorFinancialInstitution/BICID")));
-        put(fields, "purchaseOrder", text(root, "//BuyerOrderReferencedDocument/IssuerAssignedID"));
+        put(fields, "buyerName", root.text("//BuyerTradeParty/Name"));
+        put(fields, "buyerVatId", compact(root.text("//BuyerTradeParty/SpecifiedTaxRegistration/ID[@schemeID='VA']")));
+        put(fields, "iban", compact(root.text("//PayeePartyCreditorFinancialAccount/IBANID")));
+        put(fields, "bic", compact(root.text("//PayeeSpecifiedCreditorFinancialInstitution/BICID")));
+        put(fields, "purchaseOrder", root.text("//BuyerOrderReferencedDocument/IssuerAssignedID"));
         if (fields.get("purchaseOrder") == null) {
-            put(fields, "purchaseOrder", text(root, "//BuyerOrderReferencedDocument/ID"));
+            put(fields, "purchaseOrder", root.text("//BuyerOrderReferencedDocument/ID"));
         }
         List<LineItem> lines = new ArrayList<>();
-        NodeList items = nodes(root, "//IncludedSupplyChainTradeLineItem");
-        for (int i = 0; i < items.getLength() && i < 500; i++) {
-            Node item = items.item(i);
-            String rate = text(item, ".//ApplicableTradeTax/RateApplicablePercent");
+        List<XmlTree.Element> items = root.all("//IncludedSupplyChainTradeLineItem");
+        for (int i = 0; i < items.size() && i < 500; i++) {
+            XmlTree.Element item = items.get(i);
+            String rate = item.text(".//ApplicableTradeTax/RateApplicablePercent");
             add(
                     lines,
                     new LineItem(
-                            text(item, ".//SpecifiedTradeProduct/Name"),
-                            number(text(item, ".//BilledQuantity")),
-                            amount(text(item, ".//NetPriceProductTradePrice/ChargeAmount")),
-                            amount(text(item, ".//LineTotalAmount")),
-                            number(rate != null ? rate : text(item, ".//ApplicableTradeTax/ApplicablePercent"))));
+                            item.text(".//SpecifiedTradeProduct/Name"),
+                            number(item.text(".//BilledQuantity")),
+                            amount(item.text(".//NetPriceProductTradePrice/ChargeAmount")),
+                            amount(item.text(".//LineTotalAmount")),
+                            number(rate != null ? rate : item.text(".//ApplicableTradeTax/ApplicablePercent"))));
         }
         return new Invoice(syntax, fields, lines);
     }
 
-    private static Invoice ubl(Element root) throws XPathExpressionException {
+    private static Invoice ubl(XmlTree.Element root) {
         Map<String, String> fields = new LinkedHashMap<>();
-        put(fields, "invoiceNumber", text(root, "/ID"));
-        put(fields, "issueDate", date(text(root, "/IssueDate")));
-        put(fields, "documentType", root.getLocalName().equals("CreditNote") ? "credit note" : "invoice");
-        put(fields, "dueDate", date(text(root, "/DueDate")));
+        put(fields, "invoiceNumber", root.text("/ID"));
+        put(fields, "issueDate", date(root.text("/IssueDate")));
+        put(fields, "documentType", root.name.equals("CreditNote") ? "credit note" : "invoice");
+        put(fields, "dueDate", date(root.text("/DueDate")));
         if (fields.get("dueDate") == null) {
-            put(fields, "dueDate", date(text(root, "/PaymentMeans/PaymentDueDate")));
+            put(fields, "dueDate", date(root.text("/PaymentMeans/PaymentDueDate")));
         }
-        put(fields, "paymentTerms", text(root, "/PaymentTerms/Note"));
-        put(fields, "currency", text(root, "/DocumentCurrencyCode"));
-        put(fields, "totalAmount", amount(text(root, "/LegalMonetaryTotal/TaxInclusiveAmount")));
-        put(fields, "netAmount", amount(text(root, "/LegalMonetaryTotal/TaxExclusiveAmount")));
-        put(fields, "amountDue", amount(text(root, "/LegalMonetaryTotal/PayableAmount")));
-        put(fields, "taxAmount", amount(text(root, "/TaxTotal/TaxAmount")));
+        put(fields, "paymentTerms", root.text("/PaymentTerms/Note"));
+        put(fields, "currency", root.text("/DocumentCurrencyCode"));
+        put(fields, "totalAmount", amount(root.text("/LegalMonetaryTotal/TaxInclusiveAmount")));
+        put(fields, "netAmount", amount(root.text("/LegalMonetaryTotal/TaxExclusiveAmount")));
+        put(fields, "amountDue", amount(root.text("/LegalMonetaryTotal/PayableAmount")));
+        put(fields, "taxAmount", amount(root.text("/TaxTotal/TaxAmount")));
         String seller = "/AccountingSupplierParty/Party";
-        String sellerName = text(root, seller + "/PartyLegalEntity/RegistrationName");
-        put(fields, "sellerName", sellerName != null ? sellerName : text(root, seller + "/PartyName/Name"));
-        put(fields, "sellerVatId", compact(text(root, seller + "/PartyTaxScheme/CompanyID")));
+        String sellerName = root.text(seller + "/PartyLegalEntity/RegistrationName");
+        put(fields, "sellerName", sellerName != null ? sellerName : root.text(seller + "/PartyName/Name"));
+        put(fields, "sellerVatId", compact(root.text(seller + "/PartyTaxScheme/CompanyID")));
         put(fields, "sellerAddress", address(root, seller + "/PostalAddress"));
         String buyer = "/AccountingCustomerParty/Party";
-        String buyerName = text(root, buyer + "/PartyLegalEntity/RegistrationName");
-        put(fields, "buyerName", buyerName != null ? buyerName : text(root, buyer + "/PartyName/Name"));
-        put(fields, "buyerVatId", compact(text(root, buyer + "/PartyTaxScheme/CompanyID")));
-        put(fields, "iban", compact(text(root, "/PaymentMeans/PayeeFinancialAccount/ID")));
-        put(fields, "bic", compact(text(root, "/PaymentMeans/PayeeFinancialAccount/FinancialInstitutionBranch/ID")));
-        put(fields, "purchaseOrder", text(root, "/OrderReference/ID"));
+        String buyerName = root.text(buyer + "/PartyLegalEntity/RegistrationName");
+        put(fields, "buyerName", buyerName != null ? buyerName : root.text(buyer + "/PartyName/Name"));
+        put(fields, "buyerVatId", compact(root.text(buyer + "/PartyTaxScheme/CompanyID")));
+        put(fields, "iban", compact(root.text("/PaymentMeans/PayeeFinancialAccount/ID")));
+        put(fields, "bic", compact(root.text("/PaymentMeans/PayeeFinancialAccount/FinancialInstitutionBranch/ID")));
+        put(fields, "purchaseOrder", root.text("/OrderReference/ID"));
         List<LineItem> lines = new ArrayList<>();
-        NodeList items = nodes(root, "/InvoiceLine");
-        if (items.getLength() == 0) {
-            items = nodes(root, "/CreditNoteLine");
+        List<XmlTree.Element> items = root.all("/InvoiceLine");
+        if (items.isEmpty()) {
+            items = root.all("/CreditNoteLine");
         }
-        for (int i = 0; i < items.getLength() && i < 500; i++) {
-            Node item = items.item(i);
-            String quantity = text(item, "InvoicedQuantity");
+        for (int i = 0; i < items.size() && i < 500; i++) {
+            XmlTree.Element item = items.get(i);
+            String quantity = item.text("InvoicedQuantity");
             add(
                     lines,
                     new LineItem(
-                            text(item, "Item/Name"),
-                            number(quantity != null ? quantity : text(item, "CreditedQuantity")),
-                            amount(text(item, "Price/PriceAmount")),
-                            amount(text(item, "LineExtensionAmount")),
-                            number(text(item, "Item/ClassifiedTaxCategory/Percent"))));
+                            item.text("Item/Name"),
+                            number(quantity != null ? quantity : item.text("CreditedQuantity")),
+                            amount(item.text("Price/PriceAmount")),
+                            amount(item.text("LineExtensionAmount")),
+                            number(item.text("Item/ClassifiedTaxCategory/Percent"))));
         }
         return new Invoice("UBL 2.1", fields, lines);
     }
@@ -307,7 +285,7 @@ public final class EInvoiceXml {
         }
     }
 
-    private static String address(Node root, String path) throws XPathExpressionException {
+    private static String address(XmlTree.Element root, String path) {
         List<String> parts = new ArrayList<>();
         for (String part : List.of(
                 "LineOne",
@@ -319,7 +297,7 @@ public final class EInvoiceXml {
                 "CityName",
                 "CountryID",
                 "Country/IdentificationCode")) {
-            String value = text(root, path + "/" + part);
+            String value = root.text(path + "/" + part);
             if (value != null) {
                 parts.add(value);
             }

@@ -108,6 +108,10 @@ public class ProcessingQueue {
         workers.execute(() -> {
             try {
                 processor.process(claim, instance);
+            } catch (RuntimeException | Error e) {
+                // Recording the failure itself failed (the database refused the write): the claim stays this
+                // instance's until its heartbeat stops, then counts as a run that died, up to max-attempts.
+                log.error("Processing of {} could not record its end", claim.id(), e);
             } finally {
                 running.remove(claim.id());
             }

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The packaged application in a JVM of its own, at {@code -Xmx512m}, on an H2 file database in a folder of the
- * test's: so a test can take it down with {@code kill -9} (SIGKILL, no shutdown hooks) and start it again on the
+ * The packaged application in a JVM of its own, at {@code -Xmx512m} and exiting on out-of-memory as in
+ * production, on an H2 file database in a folder of the test's: so a test can take it down with {@code kill -9} (SIGKILL, no shutdown hooks) and start it again on the
  * same data, as an operator's crash would.
  */
 final class AppProcess implements AutoCloseable {
@@ -59,6 +59,7 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
+                "-XX:+ExitOnOutOfMemoryError",
                 "-jar",
                 jar().toAbsolutePath().toString(),
                 "--server.port=" + port,

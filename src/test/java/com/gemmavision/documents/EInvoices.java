@@ -3,13 +3,19 @@ package com.gemmavision.documents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
@@ -152,5 +158,85 @@ public final class EInvoices {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A CII invoice with {@code declarations} namespace declarations on its root and {@code lines} invoice lines:
+     * the shape that once cost minutes (a DOM walk per XPath, per line) inside the upload request.
+     */
+    public static String ciiWithManyNamespacesAndLines(int declarations, int lines) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rsm:CrossIndustryInvoice");
+        xml.append(" xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\"");
+        xml.append(" xmlns:ram=\"urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100\"");
+        for (int i = 0; i < declarations; i++) {
+            xml.append(" xmlns:n")
+                    .append(i)
+                    .append("=\"urn:example:namespace:")
+                    .append(i)
+                    .append('"');
+        }
+        xml.append("><rsm:ExchangedDocument><ram:ID>RE-LONG</ram:ID></rsm:ExchangedDocument>");
+        xml.append("<rsm:SupplyChainTradeTransaction>");
+        for (int i = 0; i < lines; i++) {
+            xml.append("<ram:IncludedSupplyChainTradeLineItem><ram:SpecifiedTradeProduct><ram:Name>Item ")
+                    .append(i)
+                    .append(" ")
+                    .append("x".repeat(2_000))
+                    .append("</ram:Name></ram:SpecifiedTradeProduct><ram:SpecifiedLineTradeSettlement>")
+                    .append("<ram:SpecifiedTradeSettlementLineMonetarySummation><ram:LineTotalAmount>")
+                    .append(i)
+                    .append(".50</ram:LineTotalAmount></ram:SpecifiedTradeSettlementLineMonetarySummation>")
+                    .append("</ram:SpecifiedLineTradeSettlement></ram:IncludedSupplyChainTradeLineItem>");
+        }
+        xml.append("<ram:ApplicableHeaderTradeSettlement><ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>");
+        xml.append("<ram:SpecifiedTradeSettlementHeaderMonetarySummation><ram:GrandTotalAmount>10.00");
+        xml.append("</ram:GrandTotalAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation>");
+        xml.append(
+                "</ram:ApplicableHeaderTradeSettlement></rsm:SupplyChainTradeTransaction></rsm:CrossIndustryInvoice>");
+        return xml.toString();
+    }
+
+    /** A UBL invoice whose body nests {@code levels} elements deep. */
+    public static String deeplyNested(int levels) {
+        return "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">" + "<a>".repeat(levels)
+                + "</a>".repeat(levels) + "</Invoice>";
+    }
+
+    /**
+     * A PDF whose factur-x.xml attachment is {@code megabytes} MB of XML that FlateDecode packs about a thousand
+     * times smaller: a 1,024 MB attachment is a file of about 1 MB. Written as raw compressed bytes, so the test
+     * never holds the inflated size either.
+     */
+    public static byte[] pdfWithAttachmentBomb(byte[] pdf, int megabytes) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            COSStream stream = document.getDocument().createCOSStream();
+            stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+            stream.setItem(COSName.TYPE, COSName.EMBEDDED_FILE);
+            try (OutputStream raw = stream.createRawOutputStream();
+                    DeflaterOutputStream deflate =
+                            new DeflaterOutputStream(raw, new Deflater(Deflater.BEST_COMPRESSION))) {
+                deflate.write("<?xml version=\"1.0\"?><Invoice><Note>".getBytes(StandardCharsets.US_ASCII));
+                byte[] block = new byte[1024 * 1024];
+                java.util.Arrays.fill(block, (byte) 'x');
+                for (int i = 0; i < megabytes; i++) {
+                    deflate.write(block);
+                }
+            }
+            PDEmbeddedFile file = new PDEmbeddedFile(stream);
+            PDComplexFileSpecification spec = new PDComplexFileSpecification();
+            spec.setFile("factur-x.xml");
+            spec.setFileUnicode("factur-x.xml");
+            spec.setEmbeddedFile(file);
+            PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+            tree.setNames(Map.of("factur-x.xml", spec));
+            PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+            names.setEmbeddedFiles(tree);
+            document.getDocumentCatalog().setNames(names);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out, CompressParameters.NO_COMPRESSION);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
