@@ -7,21 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * A ZIP of documents uploaded at once, unpacked with every bound counted on the bytes actually inflated, never on
- * what the archive's headers claim: at most as many entries as a user may keep documents, each entry within the
- * file-size limit, {@value #MAX_TOTAL_FILES}× that in all, no archive inside an archive. An archive that breaks a
- * bound (a ZIP bomb) is refused whole, in words; nothing of it is kept.
+ * A ZIP of documents uploaded at once, read from its central directory (Commons Compress) with every bound
+ * counted on the bytes actually inflated, never on what the archive's headers claim: at most as many files as a
+ * user may keep documents, each within the file-size limit, {@value #MAX_TOTAL_FILES}× that in all, no archive
+ * inside an archive, at most {@value #MAX_ENTRIES} entries of any kind. Folders and hidden files ({@code .x},
+ * {@code __MACOSX/}) are counted but never inflated. Entry names are read as UTF-8 where the archive flags them
+ * so, from an Info-ZIP Unicode field where there is one, and otherwise as CP437, the encoding Windows writes, so
+ * {@code Rechnung-Müller.pdf} from an ordinary Windows ZIP keeps its name. An archive that breaks a bound (a ZIP
+ * bomb) is refused whole, in words (413); a damaged or encrypted one is refused as unreadable (422); nothing of
+ * either is kept, and every file it unpacked is deleted before the answer.
  */
 final class Archives {
 
     /** The whole archive may unpack to this many times the per-file limit. */
     static final int MAX_TOTAL_FILES = 4;
+
+    /** Entries of any kind (folders and skipped names included) an archive may list. */
+    static final int MAX_ENTRIES = 1_000;
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
 
@@ -38,62 +47,107 @@ final class Archives {
         }
     }
 
+    /** Thrown inside {@link #unpack} when the archive is refused; carries the words and the status. */
+    private static final class Refusal extends Exception {
+        final int status;
+
+        Refusal(String message, int status) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
     static Unpacked unpack(String archive, Path file, DocumentProperties limits) {
         List<Documents.Upload> files = new ArrayList<>();
+        boolean kept = false;
+        try {
+            read(archive, file, limits, files);
+            if (files.isEmpty()) {
+                return new Unpacked(
+                        List.of(), List.of(new Documents.Rejection(archive, archive + " holds no files.", 422)));
+            }
+            kept = true;
+            return new Unpacked(files, List.of());
+        } catch (Refusal e) {
+            return new Unpacked(List.of(), List.of(new Documents.Rejection(archive, e.getMessage(), e.status)));
+        } catch (IOException | RuntimeException e) {
+            return new Unpacked(
+                    List.of(),
+                    List.of(new Documents.Rejection(
+                            archive, archive + " is not a readable ZIP archive (damaged or truncated).", 422)));
+        } finally {
+            if (!kept) {
+                delete(files);
+            }
+        }
+    }
+
+    private static void read(String archive, Path file, DocumentProperties limits, List<Documents.Upload> files)
+            throws IOException, Refusal {
         long perFile = limits.maxFileSize().toBytes();
-        long total = 0;
         long allowed = perFile * MAX_TOTAL_FILES;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (entry.isDirectory() || Documents.safeName(entry.getName()).startsWith(".")) {
+        long total = 0;
+        try (ZipFile zip = ZipFile.builder()
+                .setPath(file)
+                .setCharset("CP437")
+                .setUseUnicodeExtraFields(true)
+                .get()) {
+            List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
+            if (entries.size() > MAX_ENTRIES) {
+                throw new Refusal(
+                        archive + " lists " + entries.size() + " entries; the most read is " + MAX_ENTRIES + ".", 413);
+            }
+            for (ZipArchiveEntry entry : entries) {
+                String name = Documents.safeName(entry.getName());
+                if (entry.isDirectory()
+                        || name.startsWith(".")
+                        || entry.getName().startsWith("__MACOSX/")) {
                     continue;
                 }
-                if (files.size() >= limits.maxDocuments()) {
-                    return refused(
-                            archive,
-                            files,
-                            archive + " holds more than " + limits.maxDocuments()
-                                    + " files, the most one user may keep.");
+                if (entry.getGeneralPurposeBit().usesEncryption()) {
+                    throw new Refusal(
+                            archive + " is encrypted (" + name + "); upload the documents themselves, or a ZIP"
+                                    + " without a password.",
+                            422);
                 }
-                Path out = Files.createTempFile("gemmavision-unzipped", ".bin");
-                files.add(new Documents.Upload(Documents.safeName(entry.getName()), out));
-                long written = copy(zip, out, perFile + 1);
+                if (!zip.canReadEntryData(entry)) {
+                    throw new Refusal(
+                            archive + ": " + name + " is packed with a method this server does not read (use"
+                                    + " ordinary deflate).",
+                            422);
+                }
+                if (files.size() >= limits.maxDocuments()) {
+                    throw new Refusal(
+                            archive + " holds more than " + limits.maxDocuments()
+                                    + " files, the most one user may keep.",
+                            413);
+                }
+                Path out = TempFiles.create("unzipped");
+                files.add(new Documents.Upload(name, out));
+                long written;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    written = copy(in, out, perFile + 1);
+                }
                 total += written;
                 if (written > perFile) {
-                    return refused(
-                            archive,
-                            files,
-                            archive + ": " + Documents.safeName(entry.getName()) + " unpacks to more" + " than the "
-                                    + limits.maxFileSize().toMegabytes() + " MB limit a file.");
+                    throw new Refusal(
+                            archive + ": " + name + " unpacks to more than the "
+                                    + limits.maxFileSize().toMegabytes() + " MB limit a file.",
+                            413);
                 }
                 if (total > allowed) {
-                    return refused(
-                            archive,
-                            files,
+                    throw new Refusal(
                             archive + " unpacks to more than " + allowed / (1024 * 1024) + " MB; the limit is "
                                     + MAX_TOTAL_FILES + " × "
-                                    + limits.maxFileSize().toMegabytes() + " MB.");
+                                    + limits.maxFileSize().toMegabytes() + " MB.",
+                            413);
                 }
                 if (isZip(out)) {
-                    return refused(
-                            archive,
-                            files,
-                            archive + " holds another archive (" + Documents.safeName(entry.getName())
-                                    + "); upload the documents themselves.");
+                    throw new Refusal(
+                            archive + " holds another archive (" + name + "); upload the documents themselves.", 413);
                 }
             }
-        } catch (ZipException e) {
-            return refused(
-                    archive, files, archive + " is not a readable ZIP archive (damaged, encrypted or truncated).");
-        } catch (IOException e) {
-            return refused(archive, files, archive + " could not be unpacked.");
         }
-        if (files.isEmpty()) {
-            return new Unpacked(
-                    List.of(), List.of(new Documents.Rejection(archive, archive + " holds no files.", 422)));
-        }
-        return new Unpacked(files, List.of());
     }
 
     /** Copies at most {@code limit} bytes; returns how many were there (up to the limit). */
@@ -110,14 +164,13 @@ final class Archives {
         return written;
     }
 
-    private static Unpacked refused(String archive, List<Documents.Upload> files, String message) {
+    private static void delete(List<Documents.Upload> files) {
         for (Documents.Upload upload : files) {
             try {
                 Files.deleteIfExists(upload.file());
             } catch (IOException ignored) {
-                // temporary
+                // in this process's temporary folder, swept at the next start
             }
         }
-        return new Unpacked(List.of(), List.of(new Documents.Rejection(archive, message, 413)));
     }
 }

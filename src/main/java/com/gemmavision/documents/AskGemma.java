@@ -22,7 +22,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -156,8 +155,8 @@ public class AskGemma {
                     .sealedPassword(document.id())
                     .flatMap(passwords::open)
                     .orElse("");
-            try (PDDocument pdf = Loader.loadPDF(
-                    content.file().toFile(), password, null, null, IOUtils.createTempFileOnlyStreamCache())) {
+            try (PDDocument pdf =
+                    Loader.loadPDF(content.file().toFile(), password, null, null, TempFiles.pdfScratch())) {
                 PDFRenderer renderer = new PDFRenderer(pdf);
                 renderer.setSubsamplingAllowed(true);
                 for (int i = 0; i < Math.min(properties.maxPages(), pdf.getNumberOfPages()); i++) {

@@ -46,7 +46,7 @@ public class DocumentContent {
 
     /** A document's bytes copied into a temporary file, deleted on close. */
     public Spooled spool(String documentId) throws IOException {
-        Path file = Files.createTempFile("gemmavision-document", ".bin");
+        Path file = TempFiles.create("document");
         try (OutputStream out = Files.newOutputStream(file)) {
             List<Integer> chunks = jdbc.sql(
                             "SELECT chunk_index FROM document_content WHERE document_id = ?" + " ORDER BY chunk_index")

@@ -25,7 +25,6 @@ import com.gemmavision.tokens.GemmaTokenizer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -266,8 +265,7 @@ public class DocumentProcessor {
     }
 
     private void readPdf(Run run, Path file) throws IOException, Cancelled, GaveWay {
-        try (PDDocument pdf = Loader.loadPDF(
-                file.toFile(), password(run.id()), null, null, IOUtils.createTempFileOnlyStreamCache())) {
+        try (PDDocument pdf = Loader.loadPDF(file.toFile(), password(run.id()), null, null, TempFiles.pdfScratch())) {
             int count = pdf.getNumberOfPages();
             if (count <= 0) {
                 throw new Unreadable("the PDF has no pages (or a damaged page list).");

@@ -23,7 +23,6 @@ import javax.imageio.stream.ImageInputStream;
 import com.gemmavision.database.Checkpoint;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -272,7 +271,7 @@ public class Documents {
     }
 
     private Inspection inspectPdf(String name, Path file) {
-        try (PDDocument pdf = Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
+        try (PDDocument pdf = Loader.loadPDF(file.toFile(), "", null, null, TempFiles.pdfScratch())) {
             int pages = pdf.getNumberOfPages();
             if (pages <= 0) {
                 return Inspection.refused(name, name + " has no pages (or a damaged page list).", 422);

@@ -104,7 +104,7 @@ public class Ocr {
      * against the usual first pass).
      */
     public Reading read(BufferedImage image, String knownLanguage) throws IOException {
-        Path input = Files.createTempFile("gemmavision-ocr", ".png");
+        Path input = TempFiles.create("ocr");
         try {
             ImageIO.write(image, "png", input.toFile());
             String primary = properties.ocrLanguages().get(0);

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.gemmavision.AppClient;
 
@@ -187,6 +191,67 @@ class CorrectionsAndBatchTest {
         assertThat(nested.statusCode()).isEqualTo(413);
         assertThat(json(nested).get("rejected").get(0).get("error").asString()).contains("holds another archive");
         assertThat(json(client.get("/documents.json"))).isEmpty();
+    }
+
+    private static List<String> leftoverUploads() throws Exception {
+        try (Stream<Path> files = Files.list(TempFiles.directory())) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("unzipped") || n.startsWith("upload"))
+                    .toList();
+        }
+    }
+
+    @Test
+    void aWindowsZipWithUmlautsInItsNamesIsReadWithThoseNames() throws Exception {
+        AppClient client = new AppClient(port);
+        HttpResponse<String> upload = client.upload(
+                "/documents",
+                Map.of(
+                        "Rechnungen.zip",
+                        EInvoices.windowsZip(Map.of("Rechnung-Müller-Gößweinstein.pdf", TestPdfs.report(7)))),
+                "Accept",
+                "application/json");
+
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        assertThat(json(upload).get("accepted").get(0).get("filename").asString())
+                .isEqualTo("Rechnung-Müller-Gößweinstein.pdf");
+        assertThat(leftoverUploads()).isEmpty();
+    }
+
+    @Test
+    void anEncryptedZipIsRefusedAsUnreadableAndNothingIsLeftInTheTemporaryFolder() throws Exception {
+        AppClient client = new AppClient(port);
+        HttpResponse<String> upload = client.upload(
+                "/documents",
+                Map.of("locked.zip", EInvoices.encryptedZip(Map.of("a.pdf", TestPdfs.report(8)))),
+                "Accept",
+                "application/json");
+
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(422);
+        assertThat(json(upload).get("rejected").get(0).get("error").asString()).contains("is encrypted");
+        assertThat(leftoverUploads()).isEmpty();
+    }
+
+    @Test
+    void hiddenEntriesAndFoldersAreCountedButNeverInflated() throws Exception {
+        AppClient client = new AppClient(port);
+        HttpResponse<String> hidden = client.upload(
+                "/documents",
+                Map.of("mac.zip", EInvoices.zipWithCorruptHiddenEntry("invoice.pdf", TestPdfs.report(9))),
+                "Accept",
+                "application/json");
+        HttpResponse<String> folders = client.upload(
+                "/documents",
+                Map.of("folders.zip", EInvoices.zipWithManyFolders(1_001, "x.pdf", TestPdfs.report(10))),
+                "Accept",
+                "application/json");
+
+        assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(201);
+        assertThat(json(hidden).get("accepted").get(0).get("filename").asString())
+                .isEqualTo("invoice.pdf");
+        assertThat(folders.statusCode()).as(folders.body()).isEqualTo(413);
+        assertThat(json(folders).get("rejected").get(0).get("error").asString()).contains("1002 entries");
+        assertThat(leftoverUploads()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -238,5 +240,75 @@ public final class EInvoices {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A ZIP as Windows writes it: names in CP437 (the ü of Müller is byte 0x81), without the UTF-8 flag. */
+    public static byte[] windowsZip(Map<String, byte[]> files) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out, java.nio.charset.Charset.forName("CP437"))) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A ZIP whose entries are all flagged encrypted (bit 0 of the general purpose flags, local and central). */
+    public static byte[] encryptedZip(Map<String, byte[]> files) {
+        byte[] zip = zip(files);
+        for (int i = 0; i + 8 < zip.length; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4) {
+                zip[i + 6] |= 1;
+            } else if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2) {
+                zip[i + 8] |= 1;
+            }
+        }
+        return zip;
+    }
+
+    /**
+     * A ZIP with a hidden entry {@code .x} whose deflated data is invalid (a reserved block type) and claims to
+     * inflate to 1 GB, then a real file: a reader that inflates skipped entries fails on it or spends its time
+     * there; one that skips them reads the file.
+     */
+    public static byte[] zipWithCorruptHiddenEntry(String name, byte[] file) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
+            byte[] broken = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+            ZipArchiveEntry hidden = new ZipArchiveEntry(".x");
+            hidden.setMethod(ZipArchiveEntry.DEFLATED);
+            hidden.setSize(1L << 30);
+            hidden.setCompressedSize(broken.length);
+            hidden.setCrc(0);
+            zip.addRawArchiveEntry(hidden, new ByteArrayInputStream(broken));
+            ZipArchiveEntry real = new ZipArchiveEntry(name);
+            zip.putArchiveEntry(real);
+            zip.write(file);
+            zip.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A ZIP listing {@code folders} empty folders and one document. */
+    public static byte[] zipWithManyFolders(int folders, String name, byte[] file) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (int i = 0; i < folders; i++) {
+                zip.putNextEntry(new ZipEntry("folder-" + i + "/"));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(file);
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

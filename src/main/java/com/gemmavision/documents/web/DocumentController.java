@@ -16,6 +16,7 @@ import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.FieldCorrections;
 import com.gemmavision.documents.StoredDocument;
+import com.gemmavision.documents.TempFiles;
 import com.gemmavision.web.CurrentSelection;
 import com.gemmavision.web.DocumentOwner;
 import com.gemmavision.web.Page;
@@ -133,7 +134,7 @@ class DocumentController {
         List<Documents.Upload> uploads = new ArrayList<>();
         try {
             for (MultipartFile file : files) {
-                Path copy = Files.createTempFile("gemmavision-upload", ".bin");
+                Path copy = TempFiles.create("upload");
                 uploads.add(new Documents.Upload(file.getOriginalFilename(), copy));
                 try (InputStream in = file.getInputStream()) {
                     Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
