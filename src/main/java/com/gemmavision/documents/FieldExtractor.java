@@ -446,10 +446,10 @@ public final class FieldExtractor {
         List<Line> lines = new ArrayList<>();
         for (PageText page : headAndTail(pages)) {
             String source = page.source() == PageText.TextSource.OCR ? ExtractedField.OCR : ExtractedField.TEXT_LAYER;
-            String[] texts = page.text().split("\\R");
-            for (int i = 0; i < texts.length; i++) {
-                if (!texts[i].isBlank()) {
-                    lines.add(new Line(page.pageNumber(), texts[i].strip(), source, page.wordConfidences(i)));
+            List<String> texts = page.ruleLines();
+            for (int i = 0; i < texts.size(); i++) {
+                if (!texts.get(i).isBlank()) {
+                    lines.add(new Line(page.pageNumber(), texts.get(i).strip(), source, page.wordConfidences(i)));
                 }
             }
         }
@@ -843,7 +843,7 @@ public final class FieldExtractor {
         }
         for (String word : name.split("\\s+")) {
             boolean initial = word.matches("\\p{Lu}\\.?");
-            if (word.matches(".*\\d.*\\p{L}.*|.*\\p{L}.*\\d.*")
+            if ((word.chars().anyMatch(Character::isDigit) && word.chars().anyMatch(Character::isLetter))
                     || (word.length() == 1 && !initial && !word.equals("&"))) {
                 return false;
             }

@@ -18,7 +18,7 @@ public final class TableDetector {
         List<ExtractedTable> tables = new ArrayList<>();
         for (PageText page : pages) {
             List<List<String>> run = new ArrayList<>();
-            for (String line : (page.text() + "\n").split("\\R", -1)) {
+            for (String line : page.ruleLines()) {
                 List<String> cells = Arrays.stream(CELL_GAP.split(line.strip()))
                         .filter(c -> !c.isBlank())
                         .toList();

@@ -40,7 +40,7 @@ public final class Transactions {
         List<Transaction> found = new ArrayList<>();
         for (PageText page : pages) {
             Columns columns = null;
-            for (String line : page.text().split("\\R")) {
+            for (String line : page.ruleLines()) {
                 Optional<Columns> header = header(line);
                 if (header.isPresent()) {
                     columns = header.get();
