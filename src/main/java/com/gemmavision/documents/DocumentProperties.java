@@ -62,7 +62,11 @@ public record DocumentProperties(
         Duration turn,
         @Min(1) int concurrentUploads,
         String passwordSecret,
-        Duration undoFor) {
+        Duration undoFor,
+        DataSize minFreeSpace,
+        @Min(1) int concurrentUploadsPerClient,
+        DataSize minUploadRate,
+        Duration uploadGrace) {
 
     /** The pixel limit as people write it: "60", or "2.5". */
     public String maxMegapixelsText() {

@@ -25,6 +25,8 @@ import com.gemmavision.database.Checkpoint;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,12 +40,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Documents {
 
+    private static final Logger log = LoggerFactory.getLogger(Documents.class);
+
     private final DocumentRepository repository;
     private final DocumentContent content;
     private final DocumentProperties properties;
     private final PdfPasswords passwords;
     private final TransactionTemplate transaction;
     private final Checkpoint checkpoint;
+    private final FreeSpace freeSpace;
 
     public Documents(
             DocumentRepository repository,
@@ -51,8 +56,10 @@ public class Documents {
             DocumentProperties properties,
             PdfPasswords passwords,
             PlatformTransactionManager transactions,
-            Checkpoint checkpoint) {
+            Checkpoint checkpoint,
+            FreeSpace freeSpace) {
         this.checkpoint = checkpoint;
+        this.freeSpace = freeSpace;
         this.repository = repository;
         this.content = content;
         this.properties = properties;
@@ -80,6 +87,13 @@ public class Documents {
     public Outcome upload(String owner, List<Upload> uploads) {
         List<StoredDocument> accepted = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
+        Optional<String> shortage = freeSpace.shortage();
+        if (shortage.isPresent()) {
+            for (Upload upload : uploads) {
+                rejected.add(new Rejection(safeName(upload.filename()), shortage.get(), 507));
+            }
+            return new Outcome(accepted, rejected);
+        }
         List<Upload> files = new ArrayList<>();
         List<Path> unpacked = new ArrayList<>();
         try {
@@ -109,20 +123,36 @@ public class Documents {
         return new Outcome(accepted, rejected);
     }
 
+    /**
+     * Each file is checked and stored in a transaction of its own and reported on its own: a file that fails
+     * unexpectedly is one rejection (with a reference in the log), never a 500 for a request whose other files
+     * were kept.
+     */
     private void store(String owner, List<Upload> uploads, List<StoredDocument> accepted, List<Rejection> rejected) {
         for (Upload upload : uploads) {
             String name = safeName(upload.filename());
-            Inspection inspection = inspect(name, upload.file());
-            if (inspection.rejection() != null) {
-                rejected.add(inspection.rejection());
-                continue;
-            }
-            String sha256 = sha256(upload.file());
-            Rejection refusal = transaction.execute(status -> store(owner, name, inspection, upload.file(), sha256));
-            if (refusal == null) {
-                accepted.add(repository.find(inspection.id(), owner).orElseThrow());
-            } else {
-                rejected.add(refusal);
+            try {
+                Inspection inspection = inspect(name, upload.file());
+                if (inspection.rejection() != null) {
+                    rejected.add(inspection.rejection());
+                    continue;
+                }
+                String sha256 = sha256(upload.file());
+                Rejection refusal =
+                        transaction.execute(status -> store(owner, name, inspection, upload.file(), sha256));
+                if (refusal == null) {
+                    accepted.add(repository.find(inspection.id(), owner).orElseThrow());
+                } else {
+                    rejected.add(refusal);
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                String reference = UUID.randomUUID().toString().substring(0, 8);
+                log.error("Storing upload {} failed (reference {})", name, reference, e);
+                rejected.add(new Rejection(
+                        name,
+                        name + " could not be stored (reference " + reference
+                                + " in the server log); the other files are not affected. Try it again.",
+                        500));
             }
         }
     }

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -21,20 +22,42 @@ public final class Downloads {
 
     private Downloads() {}
 
+    /**
+     * A table as a CSV download. Every cell, the header's included, goes through {@link #cell}: a value a user or a
+     * supplier's XML wrote ({@code =HYPERLINK(...)} as a seller name) opens in a spreadsheet as text, never as a
+     * formula.
+     */
     public static ResponseEntity<String> csv(String filename, List<String> header, List<List<String>> rows) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = CSVFormat.RFC4180
                 .builder()
-                .setHeader(header.toArray(String[]::new))
+                .setHeader(header.stream().map(Downloads::cell).toArray(String[]::new))
                 .get()
                 .print(out)) {
             for (List<String> row : rows) {
-                printer.printRecord(row);
+                printer.printRecord(row.stream().map(Downloads::cell).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return attachment(filename, CSV, out.toString());
+    }
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d{1,30}(?:\\.\\d{1,30})?");
+
+    /**
+     * OWASP's rule against CSV injection: a cell that starts with {@code = + - @}, a tab or a carriage return is
+     * prefixed with a single quote, so spreadsheets show it as text. A plain signed number ({@code -12.50}) is left
+     * as it is: a spreadsheet reads it as that number, not as a formula, and finance users sum it.
+     */
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        boolean trigger =
+                first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return trigger && !PLAIN_NUMBER.matcher(value).matches() ? "'" + value : value;
     }
 
     public static ResponseEntity<String> svg(String filename, String svg) {

@@ -255,6 +255,28 @@ class CorrectionsAndBatchTest {
     }
 
     @Test
+    void aSellerNameThatIsAFormulaDownloadsAsTextInEveryCsv() throws Exception {
+        AppClient client = new AppClient(port);
+        String formula = "=HYPERLINK(\"http://example.invalid\",\"Pay here\")";
+        String xml =
+                EInvoices.ubl().replace("Van Dijk Installaties B.V.", formula).replace("UBL-2024-17", "UBL-FORMULA");
+        String id = upload(client, "formula.xml", xml.getBytes(StandardCharsets.UTF_8));
+        assertThat(done(client, id).get("fields").get("sellerName").asString()).isEqualTo(formula);
+
+        String batch = client.get("/documents.csv").body();
+        String fields = client.get("/documents/" + id + "/fields.csv").body();
+
+        assertThat(batch)
+                .contains("'=HYPERLINK(")
+                .doesNotContain(",\"=HYPERLINK(")
+                .doesNotContain(",=HYPERLINK(");
+        assertThat(fields)
+                .contains("'=HYPERLINK(")
+                .doesNotContain(",\"=HYPERLINK(")
+                .doesNotContain(",=HYPERLINK(");
+    }
+
+    @Test
     void aStandaloneUblInvoiceIsReadFromItsXmlAndAnExternalEntityIsRefused() throws Exception {
         AppClient client = new AppClient(port);
         String id = upload(client, "invoice.xml", EInvoices.ubl().getBytes(StandardCharsets.UTF_8));

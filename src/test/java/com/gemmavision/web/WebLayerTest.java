@@ -24,6 +24,7 @@ import com.gemmavision.documents.DocumentRepository;
 import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.FieldCorrections;
+import com.gemmavision.documents.FreeSpace;
 import com.gemmavision.documents.LlmProperties;
 import com.gemmavision.documents.Ocr;
 import com.gemmavision.documents.PdfPasswords;
@@ -154,7 +155,8 @@ public @interface WebLayerTest {
                     properties,
                     new PdfPasswords(properties),
                     new JdbcTransactionManager(ReportFixture.dataSource()),
-                    new Checkpoint(ReportFixture.dataSource()));
+                    new Checkpoint(ReportFixture.dataSource()),
+                    new FreeSpace(properties, ""));
         }
 
         @Bean
