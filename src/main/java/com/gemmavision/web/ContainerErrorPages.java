@@ -39,6 +39,13 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<ConfigurableTomc
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
+            ContainerRefusal refusal = ContainerRefusal.on(request);
+            String message = "The request could not be handled (HTTP " + status + ").";
+            if (refusal != null) {
+                status = refusal.status();
+                response.setStatus(status);
+                message = refusal.message();
+            }
             try {
                 response.setContentType("text/html");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -47,8 +54,7 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<ConfigurableTomc
                     writer.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error "
                             + status
                             + " · GemmaVision-QuantAdvisor</title></head><body><h1>GemmaVision-QuantAdvisor</h1>"
-                            + "<p>The request could not be handled (HTTP " + status
-                            + ").</p><p><a href=\"/\">Back to the"
+                            + "<p>" + message + "</p><p><a href=\"/\">Back to the"
                             + " overview</a></p></body></html>");
                 }
             } catch (IOException | IllegalStateException ignored) {

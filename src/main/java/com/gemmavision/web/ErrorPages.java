@@ -69,6 +69,10 @@ public final class ErrorPages {
         @RequestMapping("${server.error.path:/error}")
         Object error(HttpServletRequest request) {
             Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            ContainerRefusal refusal = ContainerRefusal.on(request);
+            if (refusal != null) {
+                return answer(request, HttpStatus.valueOf(refusal.status()), refusal.message());
+            }
             HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
             return answer(request, status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, null);
         }

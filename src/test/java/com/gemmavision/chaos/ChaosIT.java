@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import com.gemmavision.AppClient;
 import com.gemmavision.documents.DocumentPolling;
+import com.gemmavision.documents.EInvoices;
 import com.gemmavision.documents.HostileFiles;
 import com.gemmavision.documents.TestInvoices;
 import com.gemmavision.documents.TestPdfs;
@@ -291,5 +294,194 @@ class ChaosIT {
                 socket.close();
             }
         }
+    }
+
+    @Test
+    void aPdfWhoseAttachmentInflatesToAGigabyteIsReadWithoutItAndTheServerStaysUpAcrossARestart() {
+        app = new AppProcess(data).start();
+        AppClient client = new AppClient(app.port());
+        byte[] bomb = EInvoices.pdfWithAttachmentBomb(TestPdfs.report(3), 1024);
+        String id = uploadOne(client, "factur-x-bomb.pdf", bomb);
+
+        Instant start = Instant.now();
+        JsonNode done = waitFor(client, id, ChaosIT::finished, Duration.ofSeconds(60));
+        assertThat(done.get("status").asString()).isEqualTo("done");
+        assertThat(done.get("fields").get("evidence").toString()).doesNotContain("embedded XML");
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(60));
+        assertThat(app.alive()).isTrue();
+        assertThat(app.healthStatus()).isEqualTo(200);
+        assertThat(new AppClient(app.port()).get("/?model=Gemma3-4B").statusCode())
+                .isEqualTo(200);
+        assertThat(app.logText()).doesNotContain("OutOfMemoryError");
+
+        app.kill();
+        app.start();
+        AppProcess.sleep(2000);
+        assertThat(app.healthStatus()).isEqualTo(200);
+        assertThat(document(client.withPort(app.port()), id).get("status").asString())
+                .isEqualTo("done");
+    }
+
+    @Test
+    void hostileXmlIsAnsweredAtOnceAndReadByAWorkerWhileAnotherUserUploads() {
+        app = new AppProcess(data).start();
+        AppClient hostile = new AppClient(app.port());
+        byte[] wide = EInvoices.ciiWithManyNamespacesAndLines(9_000, 500).getBytes(StandardCharsets.UTF_8);
+        byte[] deep = EInvoices.deeplyNested(100_000).getBytes(StandardCharsets.UTF_8);
+        // a first upload loads the classes every upload uses; the times below are those of a running server
+        uploadOne(hostile, "warm-up.xml", EInvoices.ubl().getBytes(StandardCharsets.UTF_8));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Instant start = Instant.now();
+            // four different files: the same bytes twice would be kept once
+            byte[] file =
+                    EInvoices.ciiWithManyNamespacesAndLines(9_000 + i, 500).getBytes(StandardCharsets.UTF_8);
+            ids.add(uploadOne(hostile, "wide-" + i + ".xml", file));
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(1));
+        }
+        String deepId = uploadOne(hostile, "deep.xml", deep);
+
+        AppClient other = new AppClient(app.port());
+        Instant start = Instant.now();
+        uploadOne(other, "invoice.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(1));
+
+        for (String id : ids) {
+            JsonNode done = waitFor(hostile, id, ChaosIT::finished, Duration.ofSeconds(60));
+            assertThat(done.get("status").asString()).isEqualTo("done");
+            assertThat(done.get("fields").get("lineItems")).hasSize(500);
+        }
+        JsonNode failed = waitFor(hostile, deepId, ChaosIT::finished, Duration.ofSeconds(30));
+        assertThat(failed.get("status").asString()).isEqualTo("failed");
+        assertThat(failed.get("error").asString()).contains("nest more than 64 levels");
+        assertThat(wide.length).isGreaterThan(1_000_000);
+        assertThat(app.healthStatus()).isEqualTo(200);
+    }
+
+    /** A multipart upload that sends its headers and the start of its body, from a client address of its own. */
+    private static Socket trickler(int port, String clientAddress) throws IOException {
+        Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(clientAddress), 0);
+        socket.setSoTimeout(40_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /documents HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data;"
+                        + " boundary=xyz\r\nContent-Length: 1048576\r\n\r\n--xyz\r\nContent-Disposition: form-data;"
+                        + " name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return socket;
+    }
+
+    /** Sends one byte to each socket every three seconds until stopped; sockets the server closed are skipped. */
+    private static ScheduledExecutorService drip(List<Socket> sockets) {
+        ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
+        drip.scheduleAtFixedRate(
+                () -> {
+                    for (Socket socket : sockets) {
+                        try {
+                            socket.getOutputStream().write('x');
+                            socket.getOutputStream().flush();
+                        } catch (IOException closed) {
+                            // the server closed it: what the test wants
+                        }
+                    }
+                },
+                3,
+                3,
+                TimeUnit.SECONDS);
+        return drip;
+    }
+
+    /** What the server answered on a socket before closing it (empty if it closed without a word). */
+    private static String answer(Socket socket) {
+        try {
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "(" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    @Test
+    void eightSendersTricklingFromOneAddressLeaveOtherUsersUploadingWithinASecond() throws Exception {
+        app = new AppProcess(data).start();
+        AppClient client = new AppClient(app.port());
+        client.get("/");
+        List<Socket> trickling = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            trickling.add(trickler(app.port(), "127.0.0.2"));
+        }
+        ScheduledExecutorService drip = drip(trickling);
+        try {
+            Instant end = Instant.now().plus(Duration.ofSeconds(20));
+            for (int i = 0; Instant.now().isBefore(end); i++) {
+                Instant start = Instant.now();
+                HttpResponse<String> upload = client.upload(
+                        "/documents",
+                        Map.of("report-" + i + ".pdf", TestPdfs.report(20 + i)),
+                        "Accept",
+                        "application/json");
+                assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+                assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(1));
+                AppProcess.sleep(2000);
+                if (json(client.get("/documents.json")).size() >= 18) {
+                    break;
+                }
+            }
+            List<String> answers = trickling.stream().map(ChaosIT::answer).toList();
+            // six refused at once for their address, two cut once their pace fell behind
+            assertThat(answers.stream()
+                            .filter(a -> a.startsWith("HTTP/1.1 429"))
+                            .count())
+                    .isEqualTo(6);
+            assertThat(answers.stream()
+                            .filter(a -> a.startsWith("HTTP/1.1 408"))
+                            .count())
+                    .isEqualTo(2);
+            assertThat(answers).allMatch(a -> !a.contains("HTTP/1.1 5"));
+        } finally {
+            drip.shutdownNow();
+            for (Socket socket : trickling) {
+                socket.close();
+            }
+        }
+        assertThat(app.healthStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void eightSendersTricklingFromEightAddressesLoseTheirPermitsWithinSeconds() throws Exception {
+        app = new AppProcess(data).start();
+        AppClient client = new AppClient(app.port());
+        client.get("/");
+        List<Socket> trickling = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            trickling.add(trickler(app.port(), "127.0.0." + (2 + i)));
+        }
+        ScheduledExecutorService drip = drip(trickling);
+        Instant started = Instant.now();
+        try {
+            int status = 0;
+            for (int i = 0;
+                    status != 201 && Duration.between(started, Instant.now()).getSeconds() < 25;
+                    i++) {
+                status = client.upload(
+                                "/documents",
+                                Map.of("late-" + i + ".pdf", TestPdfs.report(40 + i)),
+                                "Accept",
+                                "application/json")
+                        .statusCode();
+                assertThat(status).isIn(201, 503);
+                if (status != 201) {
+                    AppProcess.sleep(1000);
+                }
+            }
+            assertThat(status).isEqualTo(201);
+            assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(20));
+            assertThat(trickling.stream().map(ChaosIT::answer)).allMatch(a -> a.startsWith("HTTP/1.1 408"));
+        } finally {
+            drip.shutdownNow();
+            for (Socket socket : trickling) {
+                socket.close();
+            }
+        }
+        assertThat(app.healthStatus()).isEqualTo(200);
     }
 }

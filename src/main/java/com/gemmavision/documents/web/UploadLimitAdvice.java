@@ -3,6 +3,7 @@ package com.gemmavision.documents.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.documents.DocumentProperties;
+import com.gemmavision.web.ContainerRefusal;
 import com.gemmavision.web.ErrorPages;
 
 import org.springframework.core.Ordered;
@@ -26,6 +27,15 @@ class UploadLimitAdvice {
 
     @ExceptionHandler({MaxUploadSizeExceededException.class, MultipartException.class})
     Object refused(Exception e, HttpServletRequest request) {
+        if (UploadGate.cutForPace(request) || cause(e, UploadGate.TooSlow.class)) {
+            ContainerRefusal refusal = ContainerRefusal.on(request);
+            return ErrorPages.answer(
+                    request,
+                    HttpStatus.REQUEST_TIMEOUT,
+                    refusal != null
+                            ? refusal.message()
+                            : "The upload arrived too slowly and was stopped; try again on a faster connection.");
+        }
         boolean tooBig = e instanceof MaxUploadSizeExceededException || sizeLimit(e);
         HttpStatus status = tooBig ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
         String message = tooBig
@@ -33,6 +43,15 @@ class UploadLimitAdvice {
                         + limits.maxFileSize().toMegabytes() + " MB a file."
                 : "The upload could not be read as a file upload (it was cut short, or its form data is malformed).";
         return ErrorPages.answer(request, status, message);
+    }
+
+    private static boolean cause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the container refused the body for its size (not for a long part header, say). */
