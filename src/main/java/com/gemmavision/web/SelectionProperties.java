@@ -24,4 +24,5 @@ public record SelectionProperties(
         @NotEmpty List<String> defaultQuants,
         boolean defaultKv,
         @Min(1) int maxValuesPerParameter,
-        @Min(8) int maxValueLength) {}
+        @Min(8) int maxValueLength,
+        @Min(1) int newSessionsPerClientPerMinute) {}

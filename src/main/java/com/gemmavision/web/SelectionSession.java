@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jakarta.servlet.http.Cookie;
@@ -34,6 +36,12 @@ import org.springframework.stereotype.Component;
  * sends the same session cookie and the copy's tag matches, the copy is used and the session is not touched.
  * The copy is the user's own selection (what their URL says anyway) and is checked like any URL; a forged one
  * changes nothing but that user's own view.
+ *
+ * <p>A session (a row kept 30 days) starts only for a client that shows it comes back: a first change of
+ * selection from a client without a session is kept in the cookie alone (tied to no session); the session starts
+ * when the client returns that cookie with its next change, or with a form POST. A client that keeps the CSRF
+ * cookie but drops every other (a load tester, a scripted probe) leaves no row however many selections it asks
+ * for, and no client address starts more than {@code new-sessions-per-client-per-minute}.
  */
 @Component
 public class SelectionSession {
@@ -41,16 +49,23 @@ public class SelectionSession {
     static final String ATTRIBUTE = "gemmavision.selection";
     static final String HINT = "gv-selection";
 
+    /** What a copy of the selection is tied to while the client has no session. */
+    private static final String NO_SESSION = "";
+
     private final Checkpoint checkpoint;
     private final Function<HttpServletRequest, List<String>> sessionIds;
     private final Duration cookieLifetime;
+    private final int newSessionsPerMinute;
+    private final Map<String, long[]> newSessions = new ConcurrentHashMap<>();
 
     /** Spring Session's cookie reader where it runs; without it (a test slice) the container's sessions. */
     public SelectionSession(
             Checkpoint checkpoint,
             ObjectProvider<CookieSerializer> sessionCookies,
-            @Value("${server.servlet.session.cookie.max-age:-1s}") Duration cookieLifetime) {
+            @Value("${server.servlet.session.cookie.max-age:-1s}") Duration cookieLifetime,
+            SelectionProperties properties) {
         this.checkpoint = checkpoint;
+        this.newSessionsPerMinute = properties.newSessionsPerClientPerMinute();
         this.cookieLifetime = cookieLifetime;
         CookieSerializer serializer = sessionCookies.getIfAvailable();
         this.sessionIds = serializer != null
@@ -68,15 +83,16 @@ public class SelectionSession {
         if (session == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable((String) session.getAttribute(ATTRIBUTE));
+        Optional<String> stored = Optional.ofNullable((String) session.getAttribute(ATTRIBUTE));
+        // a selection kept in the cookie alone before the session started (with an upload, say)
+        return stored.isPresent() ? stored : copy(request, NO_SESSION);
     }
 
     /**
      * Stores the selection; the session (and its row) is written only when the selection changed, at once (the
-     * session repository flushes immediately) and to disk before the answer goes out. A new session
-     * is started only for a client that keeps cookies (it sent one back, the CSRF cookie every page sets, say):
-     * a crawler, a probe or a load tester following links without cookies would otherwise leave a session row
-     * behind per request, each kept for 30 days, for a selection it can never come back to.
+     * session repository flushes immediately) and to disk before the answer goes out. Without a session, the
+     * change is kept in the cookie alone unless the client has shown it comes back (see the class comment); a
+     * client sending no cookie at all (a crawler following links) is given none.
      */
     public void store(HttpServletRequest request, HttpServletResponse response, Selection selection) {
         String query = selection.toQueryString();
@@ -84,15 +100,26 @@ public class SelectionSession {
             return;
         }
         HttpSession session = request.getSession(false);
-        if (session == null && !keepsCookies(request)) {
-            return;
+        if (session == null) {
+            if (!keepsCookies(request)) {
+                return;
+            }
+            boolean comesBack = copy(request).isPresent() || "POST".equals(request.getMethod());
+            if (!comesBack || !mayStartSession(request.getRemoteAddr())) {
+                response.addHeader(HttpHeaders.SET_COOKIE, hint(request, NO_SESSION, query));
+                return;
+            }
+            session = request.getSession(true);
         }
-        session = session == null ? request.getSession(true) : session;
         session.setAttribute(ATTRIBUTE, query);
         checkpoint.now();
-        ResponseCookie hint = ResponseCookie.from(
+        response.addHeader(HttpHeaders.SET_COOKIE, hint(request, session.getId(), query));
+    }
+
+    private String hint(HttpServletRequest request, String sessionId, String query) {
+        return ResponseCookie.from(
                         HINT,
-                        tag(session.getId(), query) + "."
+                        tag(sessionId, query) + "."
                                 + Base64.getUrlEncoder()
                                         .withoutPadding()
                                         .encodeToString(query.getBytes(StandardCharsets.UTF_8)))
@@ -101,19 +128,40 @@ public class SelectionSession {
                 .httpOnly(true)
                 .sameSite("Lax")
                 .secure(request.isSecure())
-                .build();
-        response.addHeader(HttpHeaders.SET_COOKIE, hint.toString());
+                .build()
+                .toString();
+    }
+
+    /** Counts a new session against its client address's budget for the current minute. */
+    private boolean mayStartSession(String client) {
+        long minute = System.currentTimeMillis() / 60_000;
+        if (newSessions.size() > 10_000) {
+            newSessions.values().removeIf(window -> window[0] != minute);
+        }
+        long[] window = newSessions.compute(client, (address, old) -> {
+            long[] now = old == null || old[0] != minute ? new long[] {minute, 0} : old;
+            now[1]++;
+            return now;
+        });
+        return window[1] <= newSessionsPerMinute;
     }
 
     /** The copy of the stored selection the browser sent, when it belongs to the session it sent too. */
     private Optional<String> copy(HttpServletRequest request) {
         // the session id as the session cookie carries it, read without loading the session
         List<String> sessionIds = this.sessionIds.apply(request);
-        Cookie[] cookies = request.getCookies();
-        if (sessionIds.size() != 1 || cookies == null) {
+        if (sessionIds.size() > 1) {
             return Optional.empty();
         }
-        String sessionId = sessionIds.get(0);
+        return copy(request, sessionIds.isEmpty() ? NO_SESSION : sessionIds.get(0));
+    }
+
+    /** The copy of the selection the browser sent, when its tag ties it to this session id. */
+    private static Optional<String> copy(HttpServletRequest request, String sessionId) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
         for (Cookie cookie : cookies) {
             if (HINT.equals(cookie.getName())) {
                 String value = cookie.getValue();

@@ -24,6 +24,8 @@ class SecureCookieTest {
     void theSessionCookieIsSecureWhenConfigured() {
         AppClient browser = new AppClient(port);
         browser.get("/");
+        // a first change is kept in the selection cookie alone; the client returning it starts the session
+        browser.get("/?model=Gemma3-27B-IT");
         String cookie = browser.get("/?model=Gemma3-1B").headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("SESSION="))
                 .findFirst()

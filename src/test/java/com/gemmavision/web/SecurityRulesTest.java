@@ -108,6 +108,8 @@ class SecurityRulesTest {
     void theSessionCookieIsHttpOnlyAndSameSiteLax() {
         AppClient browser = client();
         browser.get("/");
+        // a first change is kept in the selection cookie alone; the client returning it starts the session
+        browser.get("/?model=Gemma3-27B-IT");
         HttpResponse<String> response = browser.get("/?model=Gemma3-1B");
 
         String cookie = response.headers().allValues("Set-Cookie").stream()

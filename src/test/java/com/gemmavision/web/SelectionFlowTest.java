@@ -95,7 +95,12 @@ class SelectionFlowTest {
         AppClient client = new AppClient(port);
 
         client.get("/?model=Gemma3-4B-IT&kv=true");
+        assertThat(sessions())
+                .as("a first change is kept in the selection cookie alone")
+                .isEqualTo(before);
         client.get("/?model=Gemma3-4B-IT&kv=true");
+        assertThat(sessions()).as("the same selection again changes nothing").isEqualTo(before);
+        client.get("/?model=Gemma3-12B-IT&kv=true");
 
         assertThat(cookieNames(client)).contains("SESSION");
         assertThat(sessions()).isEqualTo(before + 1);
@@ -149,6 +154,8 @@ class SelectionFlowTest {
         AppClient client = new AppClient(port);
         client.get("/");
         String selection = "/?model=Gemma3-12B-IT&quant=int4&kv=true";
+        // a first change is kept in the selection cookie alone; the client returning it starts the session
+        client.get("/?model=Gemma3-1B", "HX-Request", "true");
         client.get(selection, "HX-Request", "true");
         assertThat(cookieNames(client)).contains("SESSION", "gv-selection");
         Thread.sleep(300); // the session is saved as its request ends, possibly after the answer arrived
@@ -226,6 +233,11 @@ class SelectionFlowTest {
     void theSessionAndItsSelectionOutliveTheBrowser() {
         AppClient client = new AppClient(port);
         client.get("/");
+        HttpResponse<String> first = client.get("/?model=Gemma3-1B", "HX-Request", "true");
+        assertThat(first.headers().allValues("Set-Cookie"))
+                .as("a first change is kept in the selection cookie alone, for as long")
+                .noneSatisfy(c -> assertThat(c).startsWith("SESSION="))
+                .anySatisfy(c -> assertThat(c).startsWith("gv-selection=").contains("Max-Age=2592000"));
         HttpResponse<String> change = client.get("/?model=Gemma3-4B-IT&quant=sfp8", "HX-Request", "true");
 
         List<String> cookies = change.headers().allValues("Set-Cookie");

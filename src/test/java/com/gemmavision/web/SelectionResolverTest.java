@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class SelectionResolverTest {
 
-    private static final SelectionProperties PROPERTIES =
-            new SelectionProperties(List.of("Gemma3-4B-IT"), List.of("bf16", "int4", "int4-b32", "sfp8"), false, 5, 64);
+    private static final SelectionProperties PROPERTIES = new SelectionProperties(
+            List.of("Gemma3-4B-IT"), List.of("bf16", "int4", "int4-b32", "sfp8"), false, 5, 64, 30);
 
     private final SelectionResolver resolver = new SelectionResolver(
             ReportFixture.catalog(),

@@ -6,6 +6,7 @@ import com.gemmavision.documents.TempFiles;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,8 @@ class TemporaryFolder {
     private static final Logger log = LoggerFactory.getLogger(TemporaryFolder.class);
 
     @Bean
-    MultipartConfigElement multipartConfigElement(MultipartProperties multipart) {
+    MultipartConfigElement multipartConfigElement(ObjectProvider<MultipartProperties> properties) {
+        MultipartProperties multipart = properties.getIfAvailable(MultipartProperties::new);
         return new MultipartConfigElement(
                 TempFiles.directory().toString(),
                 multipart.getMaxFileSize().toBytes(),
