@@ -223,6 +223,18 @@ public class DocumentProcessor {
             log.warn("Processing of {} overflowed the stack at page {}", run.id(), run.page);
             fail(run, "Could not be processed: its internal structure is nested too deeply to read safely.");
         } catch (RuntimeException | Error e) {
+            if (e instanceof RuntimeException && thrownByPdfBox(e)) {
+                // PDFBox refusing the file's structure (a page tree that contains itself, say): the file's fault
+                log.warn("Processing of {} stopped at page {}: {}", run.id(), run.page, e.toString());
+                fail(
+                        run,
+                        "Could not be processed: the file is damaged"
+                                + (e.getMessage() != null && e.getMessage().contains("recursion")
+                                        ? " (its page list refers to itself)"
+                                        : "")
+                                + where(run) + ".");
+                return;
+            }
             // Any other Error too (an InternalError from a decoder, an assertion): the document fails in words and
             // the worker carries on. A JVM started with -XX:+ExitOnOutOfMemoryError never gets here for an
             // OutOfMemoryError: it exits, and the claim's attempt count ends the document after max-attempts.
@@ -230,6 +242,12 @@ public class DocumentProcessor {
             log.error("Processing of {} failed unexpectedly (reference {})", run.id(), reference, e);
             fail(run, "Could not be processed: an unexpected error (reference " + reference + " in the server log).");
         }
+    }
+
+    /** Whether an exception comes from inside PDFBox reading the file, not from our code. */
+    private static boolean thrownByPdfBox(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("org.apache.pdfbox.");
     }
 
     private void fail(Run run, String message) {

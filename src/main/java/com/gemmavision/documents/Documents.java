@@ -404,11 +404,13 @@ public class Documents {
                 || (codePoint >= 0xE0020 && codePoint <= 0xE007F);
     }
 
-    /** The name a user gave, without any folders, control characters or excess length. */
+    /** The name a user gave, without any folders, control or bidirectional characters, or excess length. */
     static String safeName(String filename) {
         String name = filename == null ? "" : filename;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}]", "").strip();
+        // control characters, and the bidirectional controls that make "invoice‮fdp.exe" show as "invoiceexe.pdf"
+        name = name.replaceAll("[\\p{Cntrl}\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", "")
+                .strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             name = "unnamed";
         }

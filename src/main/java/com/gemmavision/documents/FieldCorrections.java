@@ -94,8 +94,13 @@ public class FieldCorrections {
             throw new Refused("Enter at most 300 characters, on one line.");
         }
         if (AMOUNTS.contains(name)) {
-            BigDecimal amount = Amounts.parse(
-                            value.replaceAll("[^\\d.,' -]", "").strip())
+            // a currency symbol anywhere, or a code or prefix of up to three letters at either end ("EUR", "Rs."),
+            // is not part of the number; any other letter is ("1e308" is not 1308)
+            String number = value.replaceAll("\\p{Sc}", "")
+                    .strip()
+                    .replaceFirst("^\\p{L}{1,3}\\.?\\s*", "")
+                    .replaceFirst("\\s*\\p{L}{1,3}\\.?$", "");
+            BigDecimal amount = Amounts.parse(number)
                     .orElseThrow(
                             () -> new Refused("“" + value + "” is not an amount: enter it like 1234.56 or 1.234,56."));
             if (amount.abs().compareTo(LARGEST) >= 0) {

@@ -27,9 +27,13 @@ public final class ErrorPages {
 
     private ErrorPages() {}
 
+    /** Whether the answer should be JSON: asked for it, or an API path (a script's error is never a page). */
     public static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains("text/html");
+        Object forwarded = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = forwarded instanceof String uri ? uri : request.getRequestURI();
+        return (accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains("text/html"))
+                || (path != null && path.startsWith("/api/"));
     }
 
     public static Object answer(HttpServletRequest request, HttpStatusCode status, String detail) {
@@ -74,6 +78,13 @@ public final class ErrorPages {
                 return answer(request, HttpStatus.valueOf(refusal.status()), refusal.message());
             }
             HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
+            if (status == HttpStatus.CONTENT_TOO_LARGE && wantsJson(request)) {
+                // the container refused a form over server.tomcat.max-http-form-post-size before the API saw it
+                return answer(
+                        request,
+                        status,
+                        "The form is larger than the server reads; send long text as JSON, {\"text\": \"...\"}.");
+            }
             return answer(request, status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, null);
         }
     }

@@ -88,6 +88,22 @@ public final class HostileFiles {
             objects.add("<< /Type /Pages /Kids [" + (self + 1) + " 0 R] /Count 1" + parent + " >>");
         }
         objects.add("<< /Type /Page /Parent " + (levels + 1) + " 0 R /MediaBox [0 0 595 842] >>");
+        return pdf(objects);
+    }
+
+    /**
+     * A PDF whose page tree contains itself: the root /Pages node lists itself among its kids, before and after a
+     * page, and claims three pages.
+     */
+    public static byte[] cyclicPageTree() {
+        return pdf(List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R 2 0 R 3 0 R] /Count 3 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"));
+    }
+
+    /** A PDF of the given objects, numbered from 1 (the first is the catalog), with a correct cross-reference. */
+    private static byte[] pdf(List<String> objects) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Integer> offsets = new ArrayList<>();
         write(out, "%PDF-1.4\n");

@@ -141,6 +141,50 @@ class HostileUploadTest {
     }
 
     @Test
+    void aPageTreeThatContainsItselfFailsAsDamagedNotAsAnUnexpectedError() {
+        AppClient client = new AppClient(port);
+        HttpResponse<String> upload = client.upload(
+                "/documents", Map.of("cyclic.pdf", HostileFiles.cyclicPageTree()), "Accept", "application/json");
+        // its page count reads fine, so it is accepted; reading its second page meets the loop
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        JsonNode done =
+                finished(client, json(upload).get("accepted").get(0).get("id").asString());
+
+        assertThat(done.get("status").asString()).isEqualTo("failed");
+        assertThat(done.get("error").asString())
+                .startsWith("Could not be processed: the file is damaged (its page list refers to itself)")
+                .doesNotContain("unexpected");
+    }
+
+    @Test
+    void anyErrorInAWorkerEndsThatDocumentInWordsAndTheNextDocumentIsRead() throws Exception {
+        when(ocr.available()).thenReturn(true);
+        when(ocr.read(any(), any())).thenThrow(new InternalError("a native decoder gave up"));
+        AppClient client = new AppClient(port);
+        byte[] scan = ImagePdf.of(
+                TestPdfs.scanned(TestPdfs.invoice(TestInvoices.GERMAN, TestPdfs.Layout.COLUMNS), "jpg", 100));
+        String id = json(client.upload("/documents", Map.of("broken-scan.pdf", scan), "Accept", "application/json"))
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
+
+        JsonNode failed = finished(client, id);
+        String next = json(client.upload(
+                        "/documents", Map.of("next.pdf", TestPdfs.report(31)), "Accept", "application/json"))
+                .get("accepted")
+                .get(0)
+                .get("id")
+                .asString();
+
+        assertThat(failed.get("status").asString()).isEqualTo("failed");
+        assertThat(failed.get("error").asString())
+                .startsWith("Could not be processed: an unexpected error (reference ")
+                .doesNotContain("InternalError");
+        assertThat(finished(client, next).get("status").asString()).isEqualTo("done");
+    }
+
+    @Test
     void aGiganticPageSaysItIsTooLargeToRenderNotThatTesseractIsMissing() throws Exception {
         when(ocr.available()).thenReturn(true);
         byte[] poster;
@@ -225,5 +269,12 @@ class HostileUploadTest {
         assertThat(kept.codePointCount(0, kept.length())).isLessThanOrEqualTo(Documents.MAX_NAME_LENGTH);
         assertThat(Documents.safeName("a".repeat(198) + "👍🏽x.pdf")).isEqualTo("a".repeat(198) + "…");
         assertThat(Documents.safeName("a".repeat(197) + "👍🏽x.pdf")).isEqualTo("a".repeat(197) + "👍🏽…");
+    }
+
+    @Test
+    void bidirectionalControlsAreRemovedSoANameShowsWhatItIs() {
+        assertThat(Documents.safeName("invoice\u202Efdp.exe")).isEqualTo("invoicefdp.exe");
+        assertThat(Documents.safeName("\u2067report\u2069\u200F.pdf\u061C")).isEqualTo("report.pdf");
+        assertThat(Documents.safeName("family👨\u200D👩\u200D👧.pdf")).isEqualTo("family👨\u200D👩\u200D👧.pdf");
     }
 }

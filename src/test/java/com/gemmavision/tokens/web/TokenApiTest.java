@@ -66,5 +66,47 @@ class TokenApiTest {
 
         HttpResponse<String> overTheFormLimit = post("text=" + "a".repeat(70_000));
         assertThat(overTheFormLimit.statusCode()).isEqualTo(413);
+        assertThat(overTheFormLimit.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(overTheFormLimit.body()).contains("send long text as JSON");
+    }
+
+    private HttpResponse<String> postJson(String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tokens"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void twentyOneThousandCjkCharactersAreCountedWhenSentAsJson() throws Exception {
+        String cjk = "請求書合計金額税込".repeat(2_334).substring(0, 21_000);
+
+        HttpResponse<String> answer = postJson("{\"text\":\"" + cjk + "\"}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"exact\":true");
+        assertThat(Long.parseLong(answer.body().replaceAll("\\D*(\\d+).*", "$1")))
+                .isGreaterThan(1_000);
+    }
+
+    @Test
+    void jsonThatIsTooLongMalformedOrDeepIsRefusedInWords() throws Exception {
+        HttpResponse<String> tooLong = postJson("{\"text\":\"" + "a".repeat(250_000) + "\"}");
+        HttpResponse<String> overMax = postJson("{\"text\":\"" + "a".repeat(50_001) + "\"}");
+        HttpResponse<String> malformed = postJson("{\"text\":");
+        HttpResponse<String> deep = postJson("[".repeat(100_000));
+        HttpResponse<String> wrongType = postJson("{\"text\":[1,2]}");
+
+        assertThat(tooLong.statusCode()).isEqualTo(413);
+        assertThat(overMax.statusCode()).isEqualTo(413);
+        assertThat(overMax.body()).contains("at most 50000");
+        for (HttpResponse<String> refused : java.util.List.of(malformed, deep, wrongType)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"parameter\":\"text\"");
+        }
     }
 }
