@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -59,6 +60,14 @@ public class DocumentProcessor {
     private final PdfPasswords passwords;
     private final Checkpoint checkpoint;
     private final GemmaTokenizer tokenizer;
+    /**
+     * One page is decoded and rendered at a time, whatever the number of workers: a 35-megapixel scan page
+     * takes a few hundred megabytes of rasters while it is drawn, two at once do not fit a 512 MB heap, and a JVM
+     * that runs out of memory exits. Rendering takes well under a second a page; OCR, the long part, still runs
+     * on every worker at once.
+     */
+    private final Semaphore rendering = new Semaphore(1, true);
+
     private final FieldExtractor fields = new FieldExtractor();
     private final TableDetector tables = new TableDetector();
 
@@ -315,7 +324,8 @@ public class DocumentProcessor {
                         page = new PageText(number, PageText.TextSource.NONE, text, null, width, height, refusal);
                     } else {
                         run.stage(0.9 * (i + 0.5) / count, "OCR page " + number + " of " + count);
-                        BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
+                        int index = i;
+                        BufferedImage image = rendered(() -> renderer.renderImageWithDPI(index, dpi, ImageType.GRAY));
                         Ocr.Reading reading = ocr.read(image, run.language);
                         run.language = reading.language();
                         Ocr.Result result = reading.result();
@@ -332,6 +342,20 @@ public class DocumentProcessor {
                 }
                 run.saved(page, count);
             }
+        }
+    }
+
+    private interface Drawing {
+        BufferedImage draw() throws IOException;
+    }
+
+    /** Draws an image holding the one rendering turn; its raster is the only large one alive at a time. */
+    private BufferedImage rendered(Drawing drawing) throws IOException {
+        rendering.acquireUninterruptibly();
+        try {
+            return drawing.draw();
+        } finally {
+            rendering.release();
         }
     }
 
@@ -422,7 +446,7 @@ public class DocumentProcessor {
                     1);
             return;
         }
-        BufferedImage image = decode(file);
+        BufferedImage image = rendered(() -> decode(file));
         Ocr.Result result = ocr.read(image);
         run.saved(
                 new PageText(

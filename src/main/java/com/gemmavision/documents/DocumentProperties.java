@@ -38,6 +38,11 @@ import org.springframework.validation.annotation.Validated;
  *                         cannot hold every request thread
  * @param passwordSecret   key material that seals PDF passwords in the database (blank: a key per start)
  * @param undoFor          how long a removed document can be brought back before it is deleted for good
+ * @param minFreeSpace     free space the temporary and H2 folders must keep, or uploads answer 507
+ * @param concurrentUploadsPerClient of the bodies read at once, how many one client address may send
+ * @param minUploadRate    average pace a body must keep once the grace has passed, or it is cut (408)
+ * @param uploadGrace      how long a body may take before its pace is judged
+ * @param concurrentIntake uploads whose bodies have arrived that are checked and stored at once; more wait
  */
 @Validated
 @ConfigurationProperties("gemmavision.documents")
@@ -66,7 +71,8 @@ public record DocumentProperties(
         DataSize minFreeSpace,
         @Min(1) int concurrentUploadsPerClient,
         DataSize minUploadRate,
-        Duration uploadGrace) {
+        Duration uploadGrace,
+        @Min(1) int concurrentIntake) {
 
     /** The pixel limit as people write it: "60", or "2.5". */
     public String maxMegapixelsText() {

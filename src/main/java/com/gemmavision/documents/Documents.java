@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -49,6 +52,7 @@ public class Documents {
     private final TransactionTemplate transaction;
     private final Checkpoint checkpoint;
     private final FreeSpace freeSpace;
+    private final Semaphore intake;
 
     public Documents(
             DocumentRepository repository,
@@ -60,6 +64,7 @@ public class Documents {
             FreeSpace freeSpace) {
         this.checkpoint = checkpoint;
         this.freeSpace = freeSpace;
+        this.intake = new Semaphore(properties.concurrentIntake(), true);
         this.repository = repository;
         this.content = content;
         this.properties = properties;
@@ -84,7 +89,42 @@ public class Documents {
      * its bytes are committed and written to disk; the per-user limits are counted under a lock on the user's row, so parallel
      * uploads of one user cannot overshoot them.
      */
+    /** How long an upload whose body has arrived waits for its turn to be checked and stored. */
+    static final Duration INTAKE_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * Checks and stores uploads whose bodies have arrived, at most {@code concurrent-intake} requests at once (a
+     * PDF is opened to count its pages, a ZIP unpacked): the body is read under the upload gate's looser bound, the
+     * work here under this one, so a slow sender holds a receiving slot but never an intake turn. Past the wait, a
+     * 503 in words for each file.
+     */
     public Outcome upload(String owner, List<Upload> uploads) {
+        boolean turn;
+        try {
+            turn = intake.tryAcquire(INTAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            return new Outcome(
+                    List.of(),
+                    uploads.stream()
+                            .map(u -> new Rejection(
+                                    safeName(u.filename()),
+                                    "The server is checking as many uploads as it takes at once; try again in a"
+                                            + " minute.",
+                                    503))
+                            .toList());
+        }
+        try {
+            return intake(owner, uploads);
+        } finally {
+            intake.release();
+        }
+    }
+
+    private Outcome intake(String owner, List<Upload> uploads) {
         List<StoredDocument> accepted = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         Optional<String> shortage = freeSpace.shortage();

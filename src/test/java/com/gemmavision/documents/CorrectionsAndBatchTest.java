@@ -54,6 +54,10 @@ class CorrectionsAndBatchTest {
         return DocumentPolling.finished(client, id);
     }
 
+    private static HttpResponse<String> uploadJson(AppClient client, String name, byte[] file) {
+        return client.upload("/documents", Map.of(name, file), "Accept", "application/json");
+    }
+
     private String upload(AppClient client, String name, byte[] file) {
         HttpResponse<String> response = client.upload("/documents", Map.of(name, file), "Accept", "application/json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -152,8 +156,7 @@ class CorrectionsAndBatchTest {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("a/english.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
         files.put("b/french.pdf", TestPdfs.invoice(TestInvoices.FRENCH, TestPdfs.Layout.COLUMNS));
-        HttpResponse<String> upload =
-                client.upload("/documents", Map.of("batch.zip", EInvoices.zip(files)), "Accept", "application/json");
+        HttpResponse<String> upload = uploadJson(client, "batch.zip", EInvoices.zip(files));
 
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         JsonNode accepted = json(upload).get("accepted");
@@ -175,15 +178,11 @@ class CorrectionsAndBatchTest {
     @Test
     void zipBombsAndNestedArchivesAreRefusedAndNothingOfThemIsKept() {
         AppClient client = new AppClient(port);
-        HttpResponse<String> bomb =
-                client.upload("/documents", Map.of("bomb.zip", EInvoices.zipBomb(20)), "Accept", "application/json");
-        HttpResponse<String> nested = client.upload(
-                "/documents",
-                Map.of(
-                        "nested.zip",
-                        EInvoices.zip(Map.of("inner.zip", EInvoices.zip(Map.of("x.pdf", TestPdfs.report(1)))))),
-                "Accept",
-                "application/json");
+        HttpResponse<String> bomb = uploadJson(client, "bomb.zip", EInvoices.zipBomb(20));
+        HttpResponse<String> nested = uploadJson(
+                client,
+                "nested.zip",
+                EInvoices.zip(Map.of("inner.zip", EInvoices.zip(Map.of("x.pdf", TestPdfs.report(1))))));
 
         assertThat(bomb.statusCode()).isEqualTo(413);
         assertThat(json(bomb).get("rejected").get(0).get("error").asString())
@@ -204,13 +203,10 @@ class CorrectionsAndBatchTest {
     @Test
     void aWindowsZipWithUmlautsInItsNamesIsReadWithThoseNames() throws Exception {
         AppClient client = new AppClient(port);
-        HttpResponse<String> upload = client.upload(
-                "/documents",
-                Map.of(
-                        "Rechnungen.zip",
-                        EInvoices.windowsZip(Map.of("Rechnung-Müller-Gößweinstein.pdf", TestPdfs.report(7)))),
-                "Accept",
-                "application/json");
+        HttpResponse<String> upload = uploadJson(
+                client,
+                "Rechnungen.zip",
+                EInvoices.windowsZip(Map.of("Rechnung-Müller-Gößweinstein.pdf", TestPdfs.report(7))));
 
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         assertThat(json(upload).get("accepted").get(0).get("filename").asString())
@@ -221,11 +217,8 @@ class CorrectionsAndBatchTest {
     @Test
     void anEncryptedZipIsRefusedAsUnreadableAndNothingIsLeftInTheTemporaryFolder() throws Exception {
         AppClient client = new AppClient(port);
-        HttpResponse<String> upload = client.upload(
-                "/documents",
-                Map.of("locked.zip", EInvoices.encryptedZip(Map.of("a.pdf", TestPdfs.report(8)))),
-                "Accept",
-                "application/json");
+        HttpResponse<String> upload =
+                uploadJson(client, "locked.zip", EInvoices.encryptedZip(Map.of("a.pdf", TestPdfs.report(8))));
 
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(422);
         assertThat(json(upload).get("rejected").get(0).get("error").asString()).contains("is encrypted");
@@ -235,16 +228,10 @@ class CorrectionsAndBatchTest {
     @Test
     void hiddenEntriesAndFoldersAreCountedButNeverInflated() throws Exception {
         AppClient client = new AppClient(port);
-        HttpResponse<String> hidden = client.upload(
-                "/documents",
-                Map.of("mac.zip", EInvoices.zipWithCorruptHiddenEntry("invoice.pdf", TestPdfs.report(9))),
-                "Accept",
-                "application/json");
-        HttpResponse<String> folders = client.upload(
-                "/documents",
-                Map.of("folders.zip", EInvoices.zipWithManyFolders(1_001, "x.pdf", TestPdfs.report(10))),
-                "Accept",
-                "application/json");
+        HttpResponse<String> hidden =
+                uploadJson(client, "mac.zip", EInvoices.zipWithCorruptHiddenEntry("invoice.pdf", TestPdfs.report(9)));
+        HttpResponse<String> folders =
+                uploadJson(client, "folders.zip", EInvoices.zipWithManyFolders(1_001, "x.pdf", TestPdfs.report(10)));
 
         assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(201);
         assertThat(json(hidden).get("accepted").get(0).get("filename").asString())
@@ -281,11 +268,8 @@ class CorrectionsAndBatchTest {
         AppClient client = new AppClient(port);
         String id = upload(client, "invoice.xml", EInvoices.ubl().getBytes(StandardCharsets.UTF_8));
         JsonNode fields = done(client, id).get("fields");
-        HttpResponse<String> hostile = client.upload(
-                "/documents",
-                Map.of("xxe.xml", EInvoices.withExternalEntity().getBytes(StandardCharsets.UTF_8)),
-                "Accept",
-                "application/json");
+        HttpResponse<String> hostile =
+                uploadJson(client, "xxe.xml", EInvoices.withExternalEntity().getBytes(StandardCharsets.UTF_8));
 
         assertThat(fields.get("invoiceNumber").asString()).isEqualTo("UBL-2024-17");
         assertThat(fields.get("totalAmount").asString()).isEqualTo("121.00");

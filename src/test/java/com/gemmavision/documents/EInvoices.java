@@ -129,10 +129,14 @@ public final class EInvoices {
         }
     }
 
-    /** A ZIP of named files. */
+    /** A ZIP of named files, names in UTF-8 (flagged so). */
     public static byte[] zip(Map<String, byte[]> files) {
+        return zip(files, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] zip(Map<String, byte[]> files, java.nio.charset.Charset names) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (ZipOutputStream zip = new ZipOutputStream(out, names)) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 zip.putNextEntry(new ZipEntry(file.getKey()));
                 zip.write(file.getValue());
@@ -244,17 +248,7 @@ public final class EInvoices {
 
     /** A ZIP as Windows writes it: names in CP437 (the ü of Müller is byte 0x81), without the UTF-8 flag. */
     public static byte[] windowsZip(Map<String, byte[]> files) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out, java.nio.charset.Charset.forName("CP437"))) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return zip(files, java.nio.charset.Charset.forName("CP437"));
     }
 
     /** A ZIP whose entries are all flagged encrypted (bit 0 of the general purpose flags, local and central). */

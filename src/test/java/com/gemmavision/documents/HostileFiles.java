@@ -201,4 +201,35 @@ public final class HostileFiles {
     public static byte[] truncated(byte[] file, int keep) {
         return Arrays.copyOf(file, keep);
     }
+
+    /**
+     * A one-page invoice whose text layer holds a word of {@code length} characters after each label the field
+     * rules know, letters and digits mixed: the input that made a backtracking pattern hold a worker for minutes.
+     */
+    public static byte[] longWords(int length) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            String word = "a1".repeat(length / 2);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream text =
+                    new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                text.beginText();
+                text.setFont(
+                        new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+                        1);
+                text.newLineAtOffset(20, 700);
+                for (String label : List.of("Invoice No: ", "Seller: ", "Bill to: ", "Total ", "IBAN: ", "")) {
+                    text.showText(label + word);
+                    text.newLineAtOffset(0, -12);
+                }
+                text.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
