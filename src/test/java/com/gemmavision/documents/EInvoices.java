@@ -112,21 +112,26 @@ public final class EInvoices {
             PDEmbeddedFile file =
                     new PDEmbeddedFile(document, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
             file.setSubtype("text/xml");
-            PDComplexFileSpecification spec = new PDComplexFileSpecification();
-            spec.setFile("factur-x.xml");
-            spec.setFileUnicode("factur-x.xml");
-            spec.setEmbeddedFile(file);
-            PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-            tree.setNames(Map.of("factur-x.xml", spec));
-            PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
-            names.setEmbeddedFiles(tree);
-            document.getDocumentCatalog().setNames(names);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
+            return withAttachment(document, file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The document saved with the file attached as factur-x.xml, as Factur-X and ZUGFeRD name it. */
+    private static byte[] withAttachment(PDDocument document, PDEmbeddedFile file) throws IOException {
+        PDComplexFileSpecification spec = new PDComplexFileSpecification();
+        spec.setFile("factur-x.xml");
+        spec.setFileUnicode("factur-x.xml");
+        spec.setEmbeddedFile(file);
+        PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+        tree.setNames(Map.of("factur-x.xml", spec));
+        PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+        names.setEmbeddedFiles(tree);
+        document.getDocumentCatalog().setNames(names);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out, CompressParameters.NO_COMPRESSION);
+        return out.toByteArray();
     }
 
     /** A ZIP of named files, names in UTF-8 (flagged so). */
@@ -228,19 +233,7 @@ public final class EInvoices {
                     deflate.write(block);
                 }
             }
-            PDEmbeddedFile file = new PDEmbeddedFile(stream);
-            PDComplexFileSpecification spec = new PDComplexFileSpecification();
-            spec.setFile("factur-x.xml");
-            spec.setFileUnicode("factur-x.xml");
-            spec.setEmbeddedFile(file);
-            PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
-            tree.setNames(Map.of("factur-x.xml", spec));
-            PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
-            names.setEmbeddedFiles(tree);
-            document.getDocumentCatalog().setNames(names);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out, CompressParameters.NO_COMPRESSION);
-            return out.toByteArray();
+            return withAttachment(document, new PDEmbeddedFile(stream));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -68,7 +68,10 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
         }
     }
 
-    /** A request's input, counted: each read that leaves the body behind the minimum rate fails. */
+    /**
+     * A request's input, counted: each read that leaves the body behind the minimum rate fails. A body that has
+     * reached its end is never judged again, however long the server then takes over it.
+     */
     static final class Paced implements InputBuffer {
         private final InputBuffer body;
         private final long started = System.nanoTime();
@@ -76,6 +79,7 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
         private final long graceNanos;
         private final Runnable onTrip;
         private long read;
+        private boolean ended;
         volatile boolean tripped;
 
         Paced(InputBuffer body, long minBytesPerSecond, long graceNanos) {
@@ -91,10 +95,16 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
 
         @Override
         public int doRead(ApplicationBufferHandler handler) throws IOException {
+            if (ended) {
+                return body.doRead(handler);
+            }
             check();
             int n = body.doRead(handler);
             if (n > 0) {
                 read += n;
+            } else if (n < 0) {
+                ended = true;
+                return n;
             }
             check();
             return n;
