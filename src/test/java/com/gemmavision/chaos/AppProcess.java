@@ -28,6 +28,7 @@ final class AppProcess implements AutoCloseable {
     private final Path log;
     private Process process;
     private int port;
+    private boolean exitOnOutOfMemory = true;
 
     AppProcess(Path dataDir, String... extraArgs) {
         this.dataDir = dataDir;
@@ -46,6 +47,15 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the JVM without {@code -XX:+ExitOnOutOfMemoryError}, so an OutOfMemoryError in a worker is caught and
+     * ends that document instead of the process: for the one case whose peak is known not to fit 512 MB yet.
+     */
+    AppProcess catchingOutOfMemory() {
+        exitOnOutOfMemory = false;
+        return this;
+    }
+
     int port() {
         return port;
     }
@@ -59,7 +69,7 @@ final class AppProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
-                "-XX:+ExitOnOutOfMemoryError",
+                exitOnOutOfMemory ? "-XX:+ExitOnOutOfMemoryError" : "-XX:-ExitOnOutOfMemoryError",
                 "-jar",
                 jar().toAbsolutePath().toString(),
                 "--server.port=" + port,
