@@ -301,7 +301,7 @@ public class DocumentProcessor {
                 throw new Unreadable("it has " + count + " pages; the limit is " + properties.maxPages() + ".");
             }
             repository.pageCount(run.id(), count);
-            run.xml = EInvoiceXml.attachedTo(pdf).flatMap(EInvoiceXml::parse).orElse(null);
+            run.xml = EInvoiceXml.attachedTo(pdf).orElse(null);
             LayoutTextStripper stripper = new LayoutTextStripper();
             PDFRenderer renderer = new PDFRenderer(pdf);
             renderer.setSubsamplingAllowed(true);

@@ -59,11 +59,11 @@ public final class EInvoiceXml {
     record Invoice(String syntax, Map<String, String> fields, List<LineItem> lineItems) {}
 
     /**
-     * The invoice XML attached to a PDF, if there is one. An attachment is decoded from its raw bytes through a
+     * The invoice a PDF carries as an attachment, read once, if there is one. An attachment is decoded from its raw bytes through a
      * bounded stream, never whole: a megabyte that inflates to a gigabyte is read up to the limit and set aside.
      * Only attachments stored plain or with FlateDecode (what every e-invoice standard writes) are read.
      */
-    static Optional<byte[]> attachedTo(PDDocument pdf) {
+    static Optional<Invoice> attachedTo(PDDocument pdf) {
         try {
             PDDocumentNameDictionary names = pdf.getDocumentCatalog().getNames();
             PDEmbeddedFilesNameTreeNode tree = names == null ? null : names.getEmbeddedFiles();
@@ -82,9 +82,10 @@ public final class EInvoiceXml {
                 if (embedded == null || !name.endsWith(".xml")) {
                     continue;
                 }
-                Optional<byte[]> bytes = decodedWithin(embedded.getCOSObject(), MAX_BYTES);
-                if (bytes.isPresent() && parse(bytes.get()).isPresent()) {
-                    return bytes;
+                Optional<Invoice> invoice =
+                        decodedWithin(embedded.getCOSObject(), MAX_BYTES).flatMap(EInvoiceXml::parse);
+                if (invoice.isPresent()) {
+                    return invoice;
                 }
             }
         } catch (IOException | RuntimeException e) {
