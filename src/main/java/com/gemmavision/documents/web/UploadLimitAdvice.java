@@ -27,7 +27,8 @@ class UploadLimitAdvice {
 
     @ExceptionHandler({MaxUploadSizeExceededException.class, MultipartException.class})
     Object refused(Exception e, HttpServletRequest request) {
-        if (UploadGate.cutForPace(request) || cause(e, UploadGate.TooSlow.class)) {
+        // Tomcat's multipart parser drops the cause, so the gate's mark on the request is what tells
+        if (UploadGate.cutForPace(request)) {
             ContainerRefusal refusal = ContainerRefusal.on(request);
             return ErrorPages.answer(
                     request,
@@ -43,15 +44,6 @@ class UploadLimitAdvice {
                         + limits.maxFileSize().toMegabytes() + " MB a file."
                 : "The upload could not be read as a file upload (it was cut short, or its form data is malformed).";
         return ErrorPages.answer(request, status, message);
-    }
-
-    private static boolean cause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether the container refused the body for its size (not for a long part header, say). */

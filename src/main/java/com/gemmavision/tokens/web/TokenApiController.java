@@ -11,11 +11,9 @@ import com.gemmavision.tokens.TokenCount;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,12 +31,9 @@ class TokenApiController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final GemmaTokenizer tokenizer;
-    private final DataSize formLimit;
 
-    TokenApiController(
-            GemmaTokenizer tokenizer, @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formLimit) {
+    TokenApiController(GemmaTokenizer tokenizer) {
         this.tokenizer = tokenizer;
-        this.formLimit = formLimit;
     }
 
     record Refusal(String error, String parameter) {}
@@ -75,18 +70,13 @@ class TokenApiController {
     }
 
     @PostMapping(value = "/api/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> count(@RequestParam(required = false) String text, HttpServletRequest request) {
+    ResponseEntity<?> count(@RequestParam(required = false) String text) {
         int max = tokenizer.properties().maxCharacters();
+        // a form over server.tomcat.max-http-form-post-size never gets here: the container answers 413, and the
+        // error page tells an API client to send JSON
         if (text == null) {
-            // a body over the server's form limit arrives without its parameters
-            boolean tooLarge = request.getContentLengthLong() > formLimit.toBytes();
-            return ResponseEntity.status(tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST)
-                    .body(new Refusal(
-                            tooLarge
-                                    ? "The text is larger than the server reads in one form; send at most " + max
-                                            + " characters."
-                                    : "Send the text to count in the form field text.",
-                            "text"));
+            return ResponseEntity.badRequest()
+                    .body(new Refusal("Send the text to count in the form field text.", "text"));
         }
         return count(text, max);
     }
