@@ -183,9 +183,12 @@ public class DocumentProcessor {
             List<PageText> pages = repository.pages(run.id());
             run.stage(0.92, "Extracting fields");
             List<PageText> visible = document.kind() == DocumentKind.XML ? List.of() : pages;
-            Map<String, ExtractedField> found = new LinkedHashMap<>(fields.extract(visible, run.xml));
+            FieldExtractor.Reading reading = fields.read(visible, run.xml);
+            Map<String, ExtractedField> found = new LinkedHashMap<>(reading.stated());
+            Map<String, ExtractedField> unsure = new LinkedHashMap<>(reading.unsure());
             for (DocumentRepository.Correction correction : repository.corrections(run.id())) {
                 found.remove(correction.name());
+                unsure.remove(correction.name());
                 if (correction.value() != null) {
                     found.put(
                             correction.name(),
@@ -194,6 +197,7 @@ public class DocumentProcessor {
                 }
             }
             repository.saveFields(run.id(), found.values());
+            repository.saveUnsureFields(run.id(), unsure.values());
             if (run.xml != null) {
                 repository.saveLineItems(run.id(), run.xml.lineItems());
             }

@@ -486,10 +486,19 @@ public class DocumentRepository {
     }
 
     void saveFields(String id, Collection<ExtractedField> fields) {
+        saveFields(id, fields, true);
+    }
+
+    /** Values the rules found but the confidence model is not sure of: shown as such, never stated. */
+    void saveUnsureFields(String id, Collection<ExtractedField> fields) {
+        saveFields(id, fields, false);
+    }
+
+    private void saveFields(String id, Collection<ExtractedField> fields, boolean stated) {
         for (ExtractedField field : fields) {
             jdbc.sql(
                             "INSERT INTO document_field (document_id, name, field_value, page_number, snippet, confidence, source,"
-                                    + " checks_passed, checks_failed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                    + " checks_passed, checks_failed, stated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             id,
                             field.name(),
@@ -499,16 +508,27 @@ public class DocumentRepository {
                             field.confidence(),
                             field.source(),
                             truncate(String.join("\n", field.passed()), 2000),
-                            truncate(String.join("\n", field.failed()), 2000))
+                            truncate(String.join("\n", field.failed()), 2000),
+                            stated)
                     .update();
         }
     }
 
+    /** The fields stated for a document. */
     public List<ExtractedField> fields(String id) {
+        return fields(id, true);
+    }
+
+    /** The values found for a document that fell below the stated confidence. */
+    public List<ExtractedField> unsureFields(String id) {
+        return fields(id, false);
+    }
+
+    private List<ExtractedField> fields(String id, boolean stated) {
         return jdbc.sql(
                         "SELECT name, field_value, page_number, snippet, confidence, source, checks_passed, checks_failed"
-                                + " FROM document_field WHERE document_id = ?")
-                .param(id)
+                                + " FROM document_field WHERE document_id = ? AND stated = ?")
+                .params(id, stated)
                 .query((rs, i) -> new ExtractedField(
                         rs.getString(1),
                         rs.getString(2),

@@ -18,16 +18,35 @@ public record DocumentResults(
         List<ExtractedTable> tables,
         List<EInvoiceXml.LineItem> lineItems,
         List<Transactions.Transaction> transactions,
-        Long textTokens) {
+        Long textTokens,
+        List<ExtractedField> unsure) {
+
+    /**
+     * Fields a reader of an invoice or receipt looks for first: when neither stated nor found unsure, they are
+     * listed as "not found" rather than left out.
+     */
+    public static final List<String> EXPECTED =
+            List.of("invoiceNumber", "issueDate", "totalAmount", "taxAmount", "currency", "sellerName");
 
     public DocumentResults(
             StoredDocument document, List<PageText> pages, List<ExtractedField> fields, List<ExtractedTable> tables) {
-        this(document, pages, fields, tables, List.of(), List.of(), null);
+        this(document, pages, fields, tables, List.of(), List.of(), null, List.of());
     }
 
     public DocumentResults {
         fields = fields.stream()
                 .sorted(Comparator.comparingInt(f -> FieldExtractor.FIELDS.indexOf(f.name())))
+                .toList();
+        unsure = unsure.stream()
+                .sorted(Comparator.comparingInt(f -> FieldExtractor.FIELDS.indexOf(f.name())))
+                .toList();
+    }
+
+    /** Expected fields with no value at all, stated or unsure. */
+    public List<String> notFound() {
+        return EXPECTED.stream()
+                .filter(name -> field(name) == null
+                        && unsure.stream().noneMatch(f -> f.name().equals(name)))
                 .toList();
     }
 

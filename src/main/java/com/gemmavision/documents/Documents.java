@@ -572,6 +572,7 @@ public class Documents {
                         .toList(),
                 repository.lineItems(document.id()),
                 repository.transactions(document.id()),
-                repository.textTokens(document.id()).orElse(null));
+                repository.textTokens(document.id()).orElse(null),
+                repository.unsureFields(document.id()));
     }
 }

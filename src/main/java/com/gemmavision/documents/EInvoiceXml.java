@@ -56,14 +56,14 @@ public final class EInvoiceXml {
     public record LineItem(String description, String quantity, String unitPrice, String amount, String taxRate) {}
 
     /** What the XML states, by field name (EN 16931 meanings), and its lines. */
-    record Invoice(String syntax, Map<String, String> fields, List<LineItem> lineItems) {}
+    public record Invoice(String syntax, Map<String, String> fields, List<LineItem> lineItems) {}
 
     /**
      * The invoice a PDF carries as an attachment, read once, if there is one. An attachment is decoded from its raw bytes through a
      * bounded stream, never whole: a megabyte that inflates to a gigabyte is read up to the limit and set aside.
      * Only attachments stored plain or with FlateDecode (what every e-invoice standard writes) are read.
      */
-    static Optional<Invoice> attachedTo(PDDocument pdf) {
+    public static Optional<Invoice> attachedTo(PDDocument pdf) {
         try {
             PDDocumentNameDictionary names = pdf.getDocumentCatalog().getNames();
             PDEmbeddedFilesNameTreeNode tree = names == null ? null : names.getEmbeddedFiles();
@@ -163,7 +163,7 @@ public final class EInvoiceXml {
     }
 
     /** The invoice, null when the root is not an e-invoice; refused in words when the file cannot be read. */
-    static Invoice read(byte[] xml) throws XmlTree.Refused {
+    public static Invoice read(byte[] xml) throws XmlTree.Refused {
         XmlTree.Element root = XmlTree.read(xml);
         String kind = root.name;
         if ("CrossIndustryInvoice".equals(kind) || "CrossIndustryDocument".equals(kind)) {

@@ -57,7 +57,8 @@ public class FieldCorrections {
             throw new IllegalArgumentException(name);
         }
         String value = normalise(name, typed == null ? "" : typed.strip());
-        Optional<ExtractedField> previous = repository.fields(document.id()).stream()
+        Optional<ExtractedField> previous = java.util.stream.Stream.concat(
+                        repository.fields(document.id()).stream(), repository.unsureFields(document.id()).stream())
                 .filter(f -> f.name().equals(name))
                 .findFirst();
         Instant now = Instant.now();

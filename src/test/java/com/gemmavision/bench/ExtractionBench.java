@@ -22,15 +22,20 @@ import com.gemmavision.GemmaVisionApplication;
 import com.gemmavision.documents.DocumentRepository;
 import com.gemmavision.documents.DocumentStatus;
 import com.gemmavision.documents.Documents;
+import com.gemmavision.documents.EInvoiceXml;
 import com.gemmavision.documents.ExtractedField;
+import com.gemmavision.documents.FieldExtractor;
 import com.gemmavision.documents.PageText;
 import com.gemmavision.documents.StoredDocument;
+import com.gemmavision.documents.extraction.ConfidenceModel;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -77,7 +82,14 @@ public final class ExtractionBench {
         }
     }
 
-    public record Result(List<Score> scores, int ocrPages, double ocrSeconds) {
+    /**
+     * One labelled document as the rules read it: every candidate with the rules' estimate and evidence (what the
+     * confidence model is trained on), and the group left out together in the held-out figures.
+     */
+    public record Read(
+            String file, String kind, String group, JsonNode labels, Map<String, ExtractedField> candidates) {}
+
+    public record Result(List<Score> scores, int ocrPages, double ocrSeconds, List<Read> reads) {
 
         public Tally overall() {
             Tally tally = new Tally(0, 0, 0);
@@ -106,12 +118,32 @@ public final class ExtractionBench {
     private ExtractionBench() {}
 
     public static void main(String[] args) throws Exception {
-        Path folder = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
-        Path misses = Path.of(args.length > 1 ? args[1] : "target/extraction-misses.csv");
+        List<String> paths =
+                List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
+        Path folder = Path.of(paths.isEmpty() ? "../shared/corpus" : paths.get(0));
+        Path misses = Path.of(paths.size() > 1 ? paths.get(1) : "target/extraction-misses.csv");
+        boolean train = List.of(args).contains("--train");
         Result result = run(folder);
+        System.out.println("As the app states them (the committed model, trained on all of this corpus: fitted):\n");
         System.out.print(table(result));
-        writeMisses(result, misses);
-        System.out.println("Misses written to " + misses);
+        HeldOut.Evaluation heldOut = HeldOut.leaveOneGroupOut(result.reads(), FieldExtractor.STATED);
+        System.out.println();
+        System.out.print(HeldOut.table(heldOut));
+        writeMisses(heldOut.asResult(), misses);
+        System.out.println("Held-out misses written to " + misses);
+        if (train) {
+            Path model = Path.of("src/main/resources" + ConfidenceModel.RESOURCE);
+            List<ConfidenceModel.Example> examples = HeldOut.examples(result.reads());
+            Files.writeString(
+                    model,
+                    ConfidenceModel.train(examples)
+                            .write("Field confidence model: L2-regularised logistic regression (LIBLINEAR, C = "
+                                    + ConfidenceModel.REGULARISATION_C + ")\ntrained on " + examples.size()
+                                    + " labelled values of " + result.reads().size() + " documents in "
+                                    + folder.getFileName() + " by bench/extraction/run.sh --train"
+                                    + "\n(rebuild the app and run the bench again to see the app state with it)"));
+            System.out.println("Model trained on " + examples.size() + " values written to " + model);
+        }
     }
 
     public static Result run(Path folder) throws IOException, InterruptedException {
@@ -170,9 +202,11 @@ public final class ExtractionBench {
                     }
                 }
             }
+            List<Read> reads = new ArrayList<>();
             for (JsonNode label : labels) {
                 String file = label.get("file").asString();
                 Map<String, ExtractedField> found = new LinkedHashMap<>();
+                Map<String, ExtractedField> candidates = new LinkedHashMap<>();
                 String id = ids.get(file);
                 if (id != null) {
                     StoredDocument done = repository.find(id, owner(file)).orElseThrow();
@@ -180,6 +214,7 @@ public final class ExtractionBench {
                     dumpText(file, pages);
                     if (done.status() == DocumentStatus.DONE) {
                         repository.fields(id).forEach(f -> found.put(f.name(), f));
+                        candidates.putAll(FieldExtractor.candidates(pages, embeddedXml(folder.resolve(file))));
                     }
                 }
                 String kind = label.get("kind").asString()
@@ -187,6 +222,10 @@ public final class ExtractionBench {
                                         || label.path("embeddedXml").isMissingNode()
                                 ? ""
                                 : " (e-invoice)");
+                String group = label.hasNonNull("templateGroup")
+                        ? "e-invoice group: " + label.get("templateGroup").asString()
+                        : file;
+                reads.add(new Read(file, kind, group, label.get("fields"), candidates));
                 label.get("fields").properties().forEach(entry -> {
                     String name = entry.getKey();
                     ExtractedField field = found.get(name);
@@ -208,7 +247,17 @@ public final class ExtractionBench {
                                             + "]"));
                 });
             }
-            return new Result(scores, ocrPages, ocrSeconds);
+            return new Result(scores, ocrPages, ocrSeconds, reads);
+        }
+    }
+
+    /** The e-invoice a PDF carries, read as the processor reads it. */
+    private static EInvoiceXml.Invoice embeddedXml(Path file) throws IOException {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+            return null;
+        }
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            return EInvoiceXml.attachedTo(pdf).orElse(null);
         }
     }
 

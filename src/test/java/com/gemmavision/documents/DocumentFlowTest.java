@@ -20,6 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,9 @@ class DocumentFlowTest {
 
     @Autowired
     GemmaTokenizer tokenizer;
+
+    @Autowired
+    DocumentRepository repository;
 
     @BeforeEach
     void tokenizerLoaded() {
@@ -355,5 +359,55 @@ class DocumentFlowTest {
                 .isEqualTo(768);
         assertThat(client.page("/documents/section").select("#documents").attr("hx-trigger"))
                 .isEmpty();
+    }
+
+    @Test
+    void valuesTheModelIsNotSureOfAndExpectedFieldsNotFoundAreRowsThatCanBeConfirmedOrAdded() throws Exception {
+        AppClient client = new AppClient(port);
+        client.get("/");
+        HttpResponse<String> upload =
+                client.upload("/documents", files("report.pdf", TestPdfs.report(1)), "Accept", "application/json");
+        String id = json(upload).get("accepted").get(0).get("id").asString();
+        assertThat(waitUntilFinished(client, id).get("status").asString()).isEqualTo("done");
+        repository.deleteField(id, "totalAmount");
+        repository.saveUnsureFields(
+                id,
+                List.of(new ExtractedField(
+                        "totalAmount",
+                        "12.30",
+                        1,
+                        "TOTAL 12.30",
+                        0.41,
+                        ExtractedField.OCR,
+                        List.of(),
+                        List.of("OCR unsure of the words read (52%)"))));
+
+        Document page = client.page("/");
+        Element unsure = page.selectFirst("#field-" + id + "-totalAmount");
+        assertThat(unsure.hasClass("unsure")).isTrue();
+        assertThat(unsure.text()).contains("not sure", "12.30", "41%", "OCR unsure");
+        assertThat(unsure.select("input[name=value]").attr("value")).isEqualTo("12.30");
+        assertThat(page.selectFirst("#field-" + id + "-invoiceNumber").text()).contains("not found");
+        // the JSON and CSV state only what is stated
+        JsonNode fields = json(client.get("/documents/" + id + ".json")).get("fields");
+        assertThat(fields.get("totalAmount").isNull()).isTrue();
+        assertThat(fields.get("notSure").get("totalAmount").get("value").asString())
+                .isEqualTo("12.30");
+        assertThat(fields.get("notFound").toString()).contains("invoiceNumber");
+
+        assertThat(client.postForm("/documents/" + id + "/fields/totalAmount", "value=12.30")
+                        .statusCode())
+                .isLessThan(400);
+        assertThat(repository.unsureFields(id)).isEmpty();
+        ExtractedField confirmed = repository.fields(id).stream()
+                .filter(f -> f.name().equals("totalAmount"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(confirmed.source()).isEqualTo(ExtractedField.CORRECTED);
+        assertThat(confirmed.snippet()).isEqualTo("was 12.30");
+        assertThat(client.page("/")
+                        .selectFirst("#field-" + id + "-invoiceNumber")
+                        .text())
+                .contains("not found");
     }
 }

@@ -69,7 +69,10 @@ record DocumentJson(
         }
     }
 
-    /** The key fields (null when not found), the old names as aliases, e-invoice lines and each field's evidence. */
+    /**
+     * The key fields (null when not stated), the old names as aliases, e-invoice lines, each field's evidence, the
+     * values found but not sure enough to state, and the expected fields not found at all.
+     */
     record Fields(
             String documentType,
             String invoiceNumber,
@@ -92,9 +95,18 @@ record DocumentJson(
             String issuer,
             String vatId,
             List<EInvoiceXml.LineItem> lineItems,
-            Map<String, Evidence> evidence) {
+            Map<String, Evidence> evidence,
+            Map<String, NotSure> notSure,
+            List<String> notFound) {
+
+        /** A value found below the stated confidence: never one of the fields above. */
+        record NotSure(String value, Evidence evidence) {}
 
         static Fields of(DocumentResults results) {
+            Map<String, NotSure> notSure = new LinkedHashMap<>();
+            for (ExtractedField field : results.unsure()) {
+                notSure.put(field.name(), new NotSure(field.value(), Evidence.of(field)));
+            }
             Map<String, Evidence> evidence = new LinkedHashMap<>();
             for (String name : FieldExtractor.FIELDS) {
                 ExtractedField field = results.field(name);
@@ -128,7 +140,9 @@ record DocumentJson(
                     v.apply(FieldExtractor.ALIASES.get("issuer")),
                     v.apply(FieldExtractor.ALIASES.get("vatId")),
                     results.lineItems(),
-                    evidence);
+                    evidence,
+                    notSure,
+                    results.notFound());
         }
     }
 

@@ -103,6 +103,7 @@ class DocumentsModel implements UserSection {
         model.addAttribute("askGemma", askGemma);
         model.addAttribute("fieldLabels", FieldExtractor.LABELS);
         model.addAttribute("fieldNames", FieldExtractor.FIELDS);
+        model.addAttribute("statedConfidence", FieldExtractor.STATED);
         model.addAttribute("fieldDisplay", new FieldDisplay(request.getLocale()));
         if (!model.containsAttribute("uploadMessages")) {
             model.addAttribute("uploadMessages", List.of());
