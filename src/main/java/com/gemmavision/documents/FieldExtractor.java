@@ -149,7 +149,7 @@ public final class FieldExtractor {
             FLAGS);
     private static final Pattern TAX_LABEL = Pattern.compile(
             "(\\bvat\\b|sales\\s*tax|\\btax\\b|\\bgst\\b|mwst|\\bust\\b|umsatzsteuer|mehrwertsteuer|\\btva\\b|\\bbtw\\b"
-                    + "|\\biva\\b|\\bsst\\b|\\bcgst\\b|\\bsgst\\b|\\bigst\\b)",
+                    + "|\\biva\\b|\\bsst\\b|\\bcgst\\b|\\bsgst\\b|\\butgst\\b|\\bigst\\b|\\bpst\\b|\\bhst\\b|\\bqst\\b)",
             FLAGS);
     /** Lines whose amounts are no total, net or tax: counts, payments, change, allowances, terms. */
     private static final Pattern NOT_AN_AMOUNT_LINE = Pattern.compile(
@@ -1085,6 +1085,7 @@ public final class FieldExtractor {
         }
         // a part's net of nothing ("Parts Net Taxable Amount: 0.00") is no document's net
         nets.removeIf(n -> n.value().signum() == 0);
+        splitTax(taxes).ifPresent(taxes::add);
         Comparator<Candidate> byScore =
                 Comparator.comparingDouble(Candidate::score).reversed();
         totals.sort(byScore);
@@ -1138,6 +1139,39 @@ public final class FieldExtractor {
         emit(fields, "amountDue", due, 0.8);
         emit(fields, "netAmount", net, best > 0 ? 0.85 : 0.6);
         emit(fields, "taxAmount", tax, best > 0 ? 0.85 : 0.55);
+    }
+
+    /**
+     * Tax printed in parts on lines of their own (India's CGST + SGST, Canada's GST + PST, a state and a county
+     * sales tax): their sum, as one more tax candidate. It scores below each part, so it is chosen only where the
+     * arithmetic agrees (net + the parts = total); a tax line that sums the others ("Total tax") is not a part.
+     */
+    private static Optional<Candidate> splitTax(List<Candidate> taxes) {
+        List<Candidate> parts = new ArrayList<>();
+        for (Candidate tax : taxes) {
+            boolean newLine = parts.stream().noneMatch(p -> p.line() == tax.line());
+            if (newLine
+                    && !TAX_TOTAL.matcher(tax.line().text()).find()
+                    && tax.value().signum() > 0) {
+                parts.add(tax);
+            }
+        }
+        if (parts.size() < 2 || parts.size() > 4) {
+            return Optional.empty();
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        List<Double> words = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Candidate part : parts) {
+            sum = sum.add(part.value());
+            words.addAll(part.line().words());
+            texts.add(part.line().text());
+        }
+        Line first = parts.get(0).line();
+        Line together = new Line(first.page(), String.join(" + ", texts), first.source(), words);
+        double score = parts.stream().mapToDouble(Candidate::score).min().orElse(0) - 0.25;
+        return Optional.of(new Candidate(
+                sum, together, score, sum.setScale(2, RoundingMode.HALF_UP).toPlainString()));
     }
 
     /** A figure with cents beside a currency sign or code, before or after it. */

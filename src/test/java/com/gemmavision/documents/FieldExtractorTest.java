@@ -216,4 +216,42 @@ class FieldExtractorTest {
         assertThat(reading.unsure().get("totalAmount").confidence()).isLessThan(0.7);
         assertThat(reading.stated().get("invoiceNumber").confidence()).isGreaterThanOrEqualTo(0.7);
     }
+
+    @Test
+    void taxSplitIntoPartsIsOneTaxTotalWhenThePartsAddUp() {
+        // India's GST: central and state halves within a state, integrated tax across states; GSTIN is the VAT id
+        Map<String, ExtractedField> split = extract(String.join(
+                "\n",
+                "Shree Traders Pvt Ltd",
+                "GSTIN: 29ABCDE1234F1Z5",
+                "TAX INVOICE",
+                "Invoice No: ST/24-25/1001      Date: 12/03/2025",
+                "Taxable Value                 ₹ 1,000.00",
+                "CGST @ 9%                     ₹ 90.00",
+                "SGST @ 9%                     ₹ 90.00",
+                "Total                         ₹ 1,180.00"));
+        assertThat(value(split, "taxAmount")).isEqualTo("180.00");
+        assertThat(value(split, "netAmount")).isEqualTo("1000.00");
+        assertThat(value(split, "totalAmount")).isEqualTo("1180.00");
+        assertThat(value(split, "currency")).isEqualTo("INR");
+        assertThat(value(split, "sellerVatId")).isEqualTo("29ABCDE1234F1Z5");
+        assertThat(split.get("taxAmount").passed()).anyMatch(c -> c.contains("= total"));
+
+        Map<String, ExtractedField> integrated = extract(String.join(
+                "\n",
+                "Invoice No: ST/24-25/1002",
+                "Taxable Value     1,000.00",
+                "IGST @ 18%          180.00",
+                "Grand Total       1,180.00"));
+        assertThat(value(integrated, "taxAmount")).isEqualTo("180.00");
+
+        // the same split elsewhere: a Canadian GST + PST receipt
+        Map<String, ExtractedField> canadian = extract(
+                String.join("\n", "Subtotal   40.00", "GST 5%      2.00", "PST 7%      2.80", "Total      44.80"));
+        assertThat(value(canadian, "taxAmount")).isEqualTo("4.80");
+        // parts that do not add up to the total minus the net are not summed
+        Map<String, ExtractedField> unrelated = extract(
+                String.join("\n", "Subtotal   40.00", "GST 5%      2.00", "PST 7%      9.99", "Total      42.00"));
+        assertThat(value(unrelated, "taxAmount")).isNotEqualTo("11.99");
+    }
 }
