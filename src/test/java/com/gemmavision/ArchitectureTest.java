@@ -110,6 +110,26 @@ class ArchitectureTest {
                     "com.gemmavision.documents..",
                     "com.gemmavision.advisor..");
 
+    /**
+     * Field extraction is plain Java over page text: no Spring, no database, no web, nothing of the intake and
+     * queue code. It may read the text package (pages, OCR words) and the libraries that parse what it reads.
+     */
+    @ArchTest
+    static final ArchRule extractionDependsOnlyOnText = ArchRuleDefinition.classes()
+            .that()
+            .resideInAPackage("com.gemmavision.documents.extraction..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.gemmavision.documents.extraction..",
+                    "com.gemmavision.documents.text..",
+                    "java..",
+                    "javax.xml.stream..",
+                    "de.bwaldvogel.liblinear..",
+                    "org.apache.pdfbox..",
+                    "org.iban4j..",
+                    "org.slf4j..");
+
     private static String[] concat(String[] packages, String more) {
         String[] all = Arrays.copyOf(packages, packages.length + 1);
         all[packages.length] = more;

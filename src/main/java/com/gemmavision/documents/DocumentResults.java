@@ -25,8 +25,7 @@ public record DocumentResults(
      * Fields a reader of an invoice or receipt looks for first: when neither stated nor found unsure, they are
      * listed as "not found" rather than left out.
      */
-    public static final List<String> EXPECTED =
-            List.of("invoiceNumber", "issueDate", "totalAmount", "taxAmount", "currency", "sellerName");
+    public static final List<String> EXPECTED = com.gemmavision.documents.extraction.InvoiceField.expectedNames();
 
     public DocumentResults(
             StoredDocument document, List<PageText> pages, List<ExtractedField> fields, List<ExtractedTable> tables) {

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import com.gemmavision.documents.extraction.InvoiceField;
+
 import org.iban4j.BicUtil;
 import org.iban4j.Iban4jException;
 import org.iban4j.IbanUtil;
@@ -27,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FieldCorrections {
 
-    private static final Set<String> AMOUNTS = Set.of("totalAmount", "amountDue", "netAmount", "taxAmount");
-    private static final Set<String> DATES = Set.of("issueDate", "dueDate");
     private static final Set<String> TYPES =
             Set.of("invoice", "receipt", "credit note", "bank statement", "annual report", "other");
     private static final BigDecimal LARGEST = new BigDecimal("1000000000000");
@@ -47,7 +47,7 @@ public class FieldCorrections {
     }
 
     public static boolean correctable(String name) {
-        return FieldExtractor.FIELDS.contains(name);
+        return InvoiceField.named(name).isPresent();
     }
 
     /** Checks and stores a correction; returns the field as now stated (empty when the person cleared it). */
@@ -94,7 +94,7 @@ public class FieldCorrections {
         if (value.length() > 300 || value.chars().anyMatch(c -> Character.isISOControl(c))) {
             throw new Refused("Enter at most 300 characters, on one line.");
         }
-        if (AMOUNTS.contains(name)) {
+        if (InvoiceField.is(name, InvoiceField.Kind.AMOUNT)) {
             // a currency symbol anywhere, or a code or prefix of up to three letters at either end ("EUR", "Rs."),
             // is not part of the number; any other letter is ("1e308" is not 1308)
             String number = value.replaceAll("\\p{Sc}", "")
@@ -110,7 +110,7 @@ public class FieldCorrections {
             }
             return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
         }
-        if (DATES.contains(name)) {
+        if (InvoiceField.is(name, InvoiceField.Kind.DATE)) {
             LocalDate date;
             try {
                 date = LocalDate.parse(value);

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import com.gemmavision.documents.extraction.ConfidenceModel;
 import com.gemmavision.documents.extraction.FieldFeatures;
+import com.gemmavision.documents.extraction.InvoiceField;
 
 import org.iban4j.IbanFormatException;
 import org.iban4j.IbanUtil;
@@ -46,49 +47,14 @@ import org.iban4j.UnsupportedCountryException;
  */
 public final class FieldExtractor {
 
-    public static final List<String> FIELDS = List.of(
-            "documentType",
-            "invoiceNumber",
-            "issueDate",
-            "dueDate",
-            "totalAmount",
-            "amountDue",
-            "netAmount",
-            "taxAmount",
-            "currency",
-            "sellerName",
-            "sellerAddress",
-            "sellerVatId",
-            "buyerName",
-            "buyerVatId",
-            "iban",
-            "bic",
-            "purchaseOrder",
-            "paymentTerms");
+    /** Every field's name, in order ({@link InvoiceField}). */
+    public static final List<String> FIELDS = InvoiceField.names();
 
     /** What people call each field (the page shows these; JSON and CSV keep the names). */
-    public static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("documentType", "Document type"),
-            Map.entry("invoiceNumber", "Invoice number"),
-            Map.entry("issueDate", "Issue date"),
-            Map.entry("dueDate", "Due date"),
-            Map.entry("totalAmount", "Total (incl. tax)"),
-            Map.entry("amountDue", "Amount due"),
-            Map.entry("netAmount", "Net amount"),
-            Map.entry("taxAmount", "Tax"),
-            Map.entry("currency", "Currency"),
-            Map.entry("sellerName", "Seller"),
-            Map.entry("sellerAddress", "Seller address"),
-            Map.entry("sellerVatId", "Seller VAT number"),
-            Map.entry("buyerName", "Buyer"),
-            Map.entry("buyerVatId", "Buyer VAT number"),
-            Map.entry("iban", "IBAN"),
-            Map.entry("bic", "BIC"),
-            Map.entry("purchaseOrder", "Purchase order"),
-            Map.entry("paymentTerms", "Payment terms"));
+    public static final Map<String, String> LABELS = InvoiceField.labels();
 
     /** Names earlier versions used, kept as aliases in the JSON. */
-    public static final Map<String, String> ALIASES = Map.of("issuer", "sellerName", "vatId", "sellerVatId");
+    public static final Map<String, String> ALIASES = InvoiceField.aliasNames();
 
     /**
      * Below this probability of being right a value is not stated but shown as "not sure": a blank beats a wrong

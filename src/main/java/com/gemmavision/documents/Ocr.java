@@ -99,11 +99,12 @@ public class Ocr {
     public record Reading(Result result, String language) {}
 
     /**
-     * Reads a page; {@code knownLanguage}, found on an earlier page of the same document, spares the English
+     * Reads a page, straightened first when it is tilted ({@link Deskew}); {@code knownLanguage}, found on an earlier page of the same document, spares the English
      * first pass that finding it would take (a confident reading in it is kept; an unsure one is checked
      * against the usual first pass).
      */
-    public Reading read(BufferedImage image, String knownLanguage) throws IOException {
+    public Reading read(BufferedImage page, String knownLanguage) throws IOException {
+        BufferedImage image = Deskew.straighten(page);
         Path input = TempFiles.create("ocr");
         try {
             ImageIO.write(image, "png", input.toFile());

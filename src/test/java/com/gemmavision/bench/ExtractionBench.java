@@ -123,7 +123,18 @@ public final class ExtractionBench {
         Path folder = Path.of(paths.isEmpty() ? "../shared/corpus" : paths.get(0));
         Path misses = Path.of(paths.size() > 1 ? paths.get(1) : "target/extraction-misses.csv");
         boolean train = List.of(args).contains("--train");
-        Result result = run(folder);
+        double tilt = List.of(args).stream()
+                .filter(a -> a.startsWith("--tilt="))
+                .mapToDouble(a -> Double.parseDouble(a.substring("--tilt=".length())))
+                .findFirst()
+                .orElse(0);
+        if (tilt != 0 && train) {
+            throw new IllegalArgumentException("--train learns from the corpus as it is: leave out --tilt");
+        }
+        Result result = run(folder, tilt);
+        if (tilt != 0) {
+            System.out.printf(Locale.ROOT, "Every image turned %.1f° before upload.%n%n", tilt);
+        }
         System.out.println("As the app states them (the committed model, trained on all of this corpus: fitted):\n");
         System.out.print(table(result));
         HeldOut.Evaluation heldOut = HeldOut.leaveOneGroupOut(result.reads(), FieldExtractor.STATED);
@@ -147,6 +158,14 @@ public final class ExtractionBench {
     }
 
     public static Result run(Path folder) throws IOException, InterruptedException {
+        return run(folder, 0);
+    }
+
+    /**
+     * As {@link #run(Path)}, with every image turned by {@code tiltDegrees} (counter-clockwise) before upload: how
+     * a photo taken slightly off square reads.
+     */
+    public static Result run(Path folder, double tiltDegrees) throws IOException, InterruptedException {
         List<JsonNode> labels = new ArrayList<>();
         for (String line : Files.readAllLines(folder.resolve("labels.jsonl"))) {
             if (!line.isBlank()) {
@@ -178,8 +197,11 @@ public final class ExtractionBench {
                 Instant start = Instant.now();
                 for (JsonNode label : batch) {
                     String file = label.get("file").asString();
+                    Path path = tiltDegrees != 0 && batch == images
+                            ? tilted(folder.resolve(file), tiltDegrees)
+                            : folder.resolve(file);
                     Documents.Outcome outcome =
-                            documents.upload(owner(file), List.of(new Documents.Upload(file, folder.resolve(file))));
+                            documents.upload(owner(file), List.of(new Documents.Upload(file, path)));
                     if (!outcome.accepted().isEmpty()) {
                         ids.put(file, outcome.accepted().get(0).id());
                     }
@@ -249,6 +271,31 @@ public final class ExtractionBench {
             }
             return new Result(scores, ocrPages, ocrSeconds, reads);
         }
+    }
+
+    /** A copy of an image turned by some degrees, in a temporary folder, in the image's own format. */
+    private static Path tilted(Path image, double degrees) throws IOException {
+        java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(image.toFile());
+        java.awt.image.BufferedImage turned = new java.awt.image.BufferedImage(
+                read.getWidth(), read.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = turned.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, read.getWidth(), read.getHeight());
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(
+                read,
+                java.awt.geom.AffineTransform.getRotateInstance(
+                        Math.toRadians(-degrees), read.getWidth() / 2.0, read.getHeight() / 2.0),
+                null);
+        g.dispose();
+        String name = image.getFileName().toString();
+        String format = name.substring(name.lastIndexOf('.') + 1)
+                .toLowerCase(Locale.ROOT)
+                .replace("jpeg", "jpg");
+        Path out = Files.createTempDirectory("tilted").resolve(name);
+        javax.imageio.ImageIO.write(turned, format, out.toFile());
+        return out;
     }
 
     /** The e-invoice a PDF carries, read as the processor reads it. */

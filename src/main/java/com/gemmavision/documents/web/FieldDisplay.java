@@ -8,10 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
-import java.util.Set;
 
 import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.ExtractedField;
+import com.gemmavision.documents.extraction.InvoiceField;
 
 /**
  * How a field reads on the page for the person looking at it: amounts with their currency and grouping, dates
@@ -19,12 +19,10 @@ import com.gemmavision.documents.ExtractedField;
  */
 public record FieldDisplay(Locale locale) {
 
-    private static final Set<String> AMOUNTS = Set.of("totalAmount", "amountDue", "netAmount", "taxAmount");
-
     public String show(ExtractedField field, DocumentResults results) {
         String value = field.value();
         try {
-            if (AMOUNTS.contains(field.name())) {
+            if (InvoiceField.is(field.name(), InvoiceField.Kind.AMOUNT)) {
                 ExtractedField currency = results.field("currency");
                 NumberFormat format = currency == null
                         ? NumberFormat.getNumberInstance(locale)
@@ -36,7 +34,7 @@ public record FieldDisplay(Locale locale) {
                 format.setMaximumFractionDigits(2);
                 return format.format(new BigDecimal(value));
             }
-            if (field.name().endsWith("Date")) {
+            if (InvoiceField.is(field.name(), InvoiceField.Kind.DATE)) {
                 return LocalDate.parse(value)
                         .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                                 .withLocale(locale));
