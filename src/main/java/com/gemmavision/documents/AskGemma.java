@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
+import com.gemmavision.documents.extraction.FieldExtractor;
+import com.gemmavision.documents.text.PageText;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.gemmavision.documents.extraction.EInvoiceXml;
+
 /** The file types accepted, recognised by their first bytes, never by name or declared type. */
 public enum DocumentKind {
     PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F', '-'}),

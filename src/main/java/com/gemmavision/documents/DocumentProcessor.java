@@ -21,6 +21,17 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import com.gemmavision.database.Checkpoint;
+import com.gemmavision.documents.extraction.EInvoiceXml;
+import com.gemmavision.documents.extraction.ExtractedField;
+import com.gemmavision.documents.extraction.ExtractedTable;
+import com.gemmavision.documents.extraction.FieldExtractor;
+import com.gemmavision.documents.extraction.TableDetector;
+import com.gemmavision.documents.extraction.Transactions;
+import com.gemmavision.documents.extraction.XmlTree;
+import com.gemmavision.documents.text.LayoutTextStripper;
+import com.gemmavision.documents.text.Ocr;
+import com.gemmavision.documents.text.PageImages;
+import com.gemmavision.documents.text.PageText;
 import com.gemmavision.tokens.GemmaTokenizer;
 
 import org.apache.commons.csv.CSVFormat;

@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.gemmavision.documents.extraction.EInvoiceXml;
+import com.gemmavision.documents.extraction.ExtractedField;
+import com.gemmavision.documents.extraction.ExtractedTable;
+import com.gemmavision.documents.extraction.Transactions;
+import com.gemmavision.documents.text.PageText;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -7,6 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import com.gemmavision.documents.extraction.EInvoiceXml;
+import com.gemmavision.documents.extraction.ExtractedField;
+import com.gemmavision.documents.extraction.ExtractedTable;
+import com.gemmavision.documents.extraction.FieldExtractor;
+import com.gemmavision.documents.extraction.Transactions;
+import com.gemmavision.documents.text.PageText;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 

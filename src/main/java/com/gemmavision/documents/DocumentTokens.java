@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelProfile;
+import com.gemmavision.documents.text.PageText;
+import com.gemmavision.documents.text.PanAndScan;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRequest;

@@ -24,6 +24,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import com.gemmavision.database.Checkpoint;
+import com.gemmavision.documents.extraction.EInvoiceXml;
+import com.gemmavision.documents.extraction.XmlTree;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import com.gemmavision.documents.extraction.Amounts;
+import com.gemmavision.documents.extraction.Dates;
+import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.InvoiceField;
 
 import org.iban4j.BicUtil;

@@ -37,7 +37,7 @@ class CorpusExtractionIT {
             Assumptions.abort("../shared/corpus is not here");
         }
         HeldOut.Evaluation heldOut = HeldOut.leaveOneGroupOut(
-                ExtractionBench.run(corpus).reads(), com.gemmavision.documents.FieldExtractor.STATED);
+                ExtractionBench.run(corpus).reads(), com.gemmavision.documents.extraction.FieldExtractor.STATED);
         ExtractionBench.Result result = heldOut.asResult();
         ExtractionBench.writeMisses(result, Path.of("target", "extraction-misses.csv"));
         System.out.print(HeldOut.table(heldOut));

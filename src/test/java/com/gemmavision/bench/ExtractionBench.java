@@ -22,12 +22,12 @@ import com.gemmavision.GemmaVisionApplication;
 import com.gemmavision.documents.DocumentRepository;
 import com.gemmavision.documents.DocumentStatus;
 import com.gemmavision.documents.Documents;
-import com.gemmavision.documents.EInvoiceXml;
-import com.gemmavision.documents.ExtractedField;
-import com.gemmavision.documents.FieldExtractor;
-import com.gemmavision.documents.PageText;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.extraction.ConfidenceModel;
+import com.gemmavision.documents.extraction.EInvoiceXml;
+import com.gemmavision.documents.extraction.ExtractedField;
+import com.gemmavision.documents.extraction.FieldExtractor;
+import com.gemmavision.documents.text.PageText;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;

@@ -9,9 +9,9 @@ import java.util.Map;
 import com.gemmavision.bench.ExtractionBench.Outcome;
 import com.gemmavision.bench.ExtractionBench.Read;
 import com.gemmavision.bench.ExtractionBench.Score;
-import com.gemmavision.documents.ExtractedField;
-import com.gemmavision.documents.FieldExtractor;
 import com.gemmavision.documents.extraction.ConfidenceModel;
+import com.gemmavision.documents.extraction.ExtractedField;
+import com.gemmavision.documents.extraction.FieldExtractor;
 
 import tools.jackson.databind.JsonNode;
 

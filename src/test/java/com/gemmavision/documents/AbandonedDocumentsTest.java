@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.gemmavision.ReportFixture;
+import com.gemmavision.documents.text.PageText;
 
 import org.junit.jupiter.api.Test;
 

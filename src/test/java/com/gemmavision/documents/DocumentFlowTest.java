@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 
 import com.gemmavision.AppClient;
+import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.tokens.GemmaTokenizer;
 
 import tools.jackson.databind.JsonNode;

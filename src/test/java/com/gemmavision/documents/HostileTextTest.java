@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.util.List;
 
+import com.gemmavision.documents.extraction.FieldExtractor;
+import com.gemmavision.documents.extraction.TableDetector;
+import com.gemmavision.documents.extraction.Transactions;
+import com.gemmavision.documents.text.PageText;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.gemmavision.AppClient;
+import com.gemmavision.documents.text.Ocr;
 
 import tools.jackson.databind.JsonNode;
 

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 import com.gemmavision.documents.DocumentResults;
-import com.gemmavision.documents.EInvoiceXml;
-import com.gemmavision.documents.ExtractedField;
-import com.gemmavision.documents.FieldExtractor;
-import com.gemmavision.documents.PageText;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
-import com.gemmavision.documents.Transactions;
+import com.gemmavision.documents.extraction.EInvoiceXml;
+import com.gemmavision.documents.extraction.ExtractedField;
+import com.gemmavision.documents.extraction.FieldExtractor;
+import com.gemmavision.documents.extraction.Transactions;
+import com.gemmavision.documents.text.PageText;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -10,7 +10,7 @@ import java.util.Currency;
 import java.util.Locale;
 
 import com.gemmavision.documents.DocumentResults;
-import com.gemmavision.documents.ExtractedField;
+import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.InvoiceField;
 
 /**

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.text;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -13,18 +13,18 @@ import org.apache.pdfbox.text.TextPosition;
  * A page's text layer in reading order, one line per printed line, with a wide horizontal gap between words
  * written as two spaces, so columns of a table stay apart in the text.
  */
-final class LayoutTextStripper extends PDFTextStripper {
+public final class LayoutTextStripper extends PDFTextStripper {
 
     private final List<StringBuilder> lines = new ArrayList<>();
     private StringBuilder line = new StringBuilder();
     private float lastEnd = Float.NaN;
     private float lastWidth = 5;
 
-    LayoutTextStripper() {
+    public LayoutTextStripper() {
         setSortByPosition(true);
     }
 
-    String pageText(PDDocument document, int pageNumber) throws IOException {
+    public String pageText(PDDocument document, int pageNumber) throws IOException {
         lines.clear();
         line = new StringBuilder();
         lastEnd = Float.NaN;

@@ -1,9 +1,11 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import com.gemmavision.documents.text.PageText;
 
 /**
  * Finds tables in page text: runs of two or more lines that split into three or more cells at wide gaps

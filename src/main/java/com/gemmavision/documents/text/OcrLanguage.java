@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.text;
 
 import java.util.LinkedHashMap;
 import java.util.List;

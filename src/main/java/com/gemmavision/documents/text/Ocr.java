@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.text;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+
+import com.gemmavision.documents.DocumentProperties;
+import com.gemmavision.documents.TempFiles;
 
 import org.springframework.stereotype.Component;
 

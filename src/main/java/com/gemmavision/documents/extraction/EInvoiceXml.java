@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -42,7 +42,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 public final class EInvoiceXml {
 
     /** Largest e-invoice read, as a file or decoded from a PDF's attachment. */
-    static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
 
     /** Attachments looked at in one PDF; a Factur-X PDF has one or two. */
     private static final int MAX_ATTACHMENTS = 32;
@@ -135,7 +135,7 @@ public final class EInvoiceXml {
     }
 
     /** Whether bytes look like an XML e-invoice (for uploads of a standalone file). */
-    static boolean looksLikeXml(byte[] head) {
+    public static boolean looksLikeXml(byte[] head) {
         String start = new String(head, 0, Math.min(head.length, 64), StandardCharsets.UTF_8)
                 .replace("\uFEFF", "")
                 .stripLeading();
@@ -146,7 +146,7 @@ public final class EInvoiceXml {
      * Whether a file's root element is one of the e-invoice syntaxes read here. Reads only up to the root, so an
      * upload is answered at once; the whole file is read by the worker.
      */
-    static boolean hasInvoiceRoot(Path file) {
+    public static boolean hasInvoiceRoot(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return ROOTS.contains(XmlTree.rootName(in));
         } catch (IOException | XmlTree.Refused e) {

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * 2. Juli 2015, 2 de julio de 2015, 2 luglio 2015. Numeric day/month order is read day first unless the
  * numbers only make sense the other way, or the caller says the document uses US order.
  */
-final class Dates {
+public final class Dates {
 
     private static final Map<String, Integer> MONTHS = months();
 
@@ -40,9 +40,9 @@ final class Dates {
     private Dates() {}
 
     /** A date found in text: the ISO date, where it starts in the text and as printed. */
-    record Found(LocalDate date, int start, String printed) {}
+    public record Found(LocalDate date, int start, String printed) {}
 
-    static List<Found> find(String text, boolean usOrder) {
+    public static List<Found> find(String text, boolean usOrder) {
         List<Found> found = new ArrayList<>();
         Matcher m = YEAR_FIRST.matcher(text);
         while (m.find()) {

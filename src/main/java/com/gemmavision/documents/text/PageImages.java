@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.text;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -17,20 +17,20 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * recognised before it is rendered. Walks the page's XObjects and the forms inside them, each once, to a
  * bounded depth.
  */
-final class PageImages {
+public final class PageImages {
 
     private static final int MAX_DEPTH = 12;
 
     private PageImages() {}
 
     /** Width and height of an image, in pixels. */
-    record Size(long width, long height) {
-        long pixels() {
+    public record Size(long width, long height) {
+        public long pixels() {
             return width * height;
         }
     }
 
-    static Size largest(PDPage page) {
+    public static Size largest(PDPage page) {
         Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         return largest(page.getCOSObject().getCOSDictionary(COSName.RESOURCES), seen, 0);
     }

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import java.util.List;
 

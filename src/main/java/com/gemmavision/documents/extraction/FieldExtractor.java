@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -18,9 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.gemmavision.documents.extraction.ConfidenceModel;
-import com.gemmavision.documents.extraction.FieldFeatures;
-import com.gemmavision.documents.extraction.InvoiceField;
+import com.gemmavision.documents.text.PageText;
 
 import org.iban4j.IbanFormatException;
 import org.iban4j.IbanUtil;
@@ -894,7 +892,7 @@ public final class FieldExtractor {
      * Whether text can be a party's name: letters, words of two letters or more (or initials), no stray
      * symbols that OCR leaves where it misread ("FARMAS! LIGAMAS", "$B"), not an address or a label.
      */
-    static boolean plausibleName(String name) {
+    public static boolean plausibleName(String name) {
         if (name.length() < 3
                 || name.chars().filter(Character::isLetter).count() < 3
                 || NOT_A_NAME.matcher(name).find()

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
+import com.gemmavision.documents.EInvoices;
+import com.gemmavision.documents.TestPdfs;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.gemmavision.documents.text.PageText;
 
 /**
  * The transactions of a bank statement, each amount in the column it is printed in. The header row names the
@@ -36,7 +38,7 @@ public final class Transactions {
 
     private record Columns(double debit, double credit, double balance, double signed) {}
 
-    static List<Transaction> extract(List<PageText> pages) {
+    public static List<Transaction> extract(List<PageText> pages) {
         List<Transaction> found = new ArrayList<>();
         for (PageText page : pages) {
             Columns columns = null;

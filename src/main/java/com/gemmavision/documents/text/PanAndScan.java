@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.text;
 
 /**
  * The number of Pan & Scan crops Hugging Face's Gemma3ImageProcessor makes of an image (defaults: at most 4

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * 1234.56, with or without a currency sign. The last separator followed by exactly two digits is the
  * decimal one; the others group thousands.
  */
-final class Amounts {
+public final class Amounts {
 
     /**
      * A number with optional thousands groups and decimals; not part of a longer word or a percentage; a whole
@@ -27,7 +27,7 @@ final class Amounts {
     private Amounts() {}
 
     /** A printed amount as a plain decimal ("1.234,56" -> 1234.56), or empty if it is not one. */
-    static Optional<BigDecimal> parse(String printed) {
+    public static Optional<BigDecimal> parse(String printed) {
         String text = printed.trim().replace("\u00a0", " ").replace("\u202f", " ");
         if (!text.matches("-?[\\d.,' ]+")) {
             return Optional.empty();

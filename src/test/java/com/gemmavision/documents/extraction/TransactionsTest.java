@@ -1,8 +1,10 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+
+import com.gemmavision.documents.text.PageText;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,11 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+
+import com.gemmavision.documents.TestInvoices;
+import com.gemmavision.documents.text.PageText;
 
 import org.junit.jupiter.api.Test;
 

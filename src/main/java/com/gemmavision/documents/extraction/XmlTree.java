@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -26,7 +26,7 @@ import javax.xml.stream.XMLStreamReader;
  * namespace declarations a file makes. Queries walk the tree once each, so reading a file costs time linear in
  * its size, never a parse or a whole-document scan per question.
  */
-final class XmlTree {
+public final class XmlTree {
 
     /** Deepest nesting read; a real e-invoice nests about 12 levels. */
     static final int MAX_DEPTH = 64;
@@ -41,7 +41,7 @@ final class XmlTree {
     private static final int MAX_ATTRIBUTES = 16;
 
     /** Why a file is not read as a tree: malformed, a DOCTYPE, or past a bound. Its message is for people. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         Refused(String message) {
             super(message);
         }

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+
+import com.gemmavision.documents.TestInvoices;
+import com.gemmavision.documents.text.PageText;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
