@@ -26,6 +26,15 @@ class CorpusExtractionIT {
     static final double WRONG_CEILING = 0.02;
     /** Expected calibration error of the held-out probabilities, at most. */
     static final double CALIBRATION_CEILING = 0.05;
+    /** The same for values read from pages only (no e-invoice XML, which is almost always right), at most. */
+    static final double PAGES_CALIBRATION_CEILING = 0.08;
+
+    /** Degrees every image is turned in the tilted-photo case. */
+    static final double TILT = 3;
+    /** Share of labelled fields right when every image is tilted {@link #TILT}°, at least (82% without deskew). */
+    static final double TILTED_RIGHT_FLOOR = 0.86;
+    /** Share stated wrongly when tilted, at most. */
+    static final double TILTED_WRONG_CEILING = 0.03;
 
     @Test
     void theCorpusIsReadAtLeastAsWellAsMeasuredBefore() throws Exception {
@@ -42,6 +51,9 @@ class CorpusExtractionIT {
         ExtractionBench.writeMisses(result, Path.of("target", "extraction-misses.csv"));
         System.out.print(HeldOut.table(heldOut));
         assertThat(heldOut.calibrationError()).as(HeldOut.table(heldOut)).isLessThanOrEqualTo(CALIBRATION_CEILING);
+        assertThat(heldOut.only(kind -> !kind.contains("e-invoice")).calibrationError())
+                .as("values read from pages only\n" + HeldOut.table(heldOut))
+                .isLessThanOrEqualTo(PAGES_CALIBRATION_CEILING);
 
         assertThat(result.overall().rightShare())
                 .as(ExtractionBench.table(result))
@@ -56,5 +68,25 @@ class CorpusExtractionIT {
                         .isGreaterThanOrEqualTo(FIELD_FLOOR);
             }
         });
+    }
+
+    @Test
+    void aPhotoTiltedAFewDegreesReadsAlmostAsWellAsAStraightOne() throws Exception {
+        Path corpus = Path.of("..", "shared", "corpus");
+        if (!Files.exists(corpus.resolve("labels.jsonl"))) {
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("CI must have ../shared/corpus beside the checkout");
+            }
+            Assumptions.abort("../shared/corpus is not here");
+        }
+        HeldOut.Evaluation tilted = HeldOut.leaveOneGroupOut(
+                ExtractionBench.run(corpus, TILT).reads(), com.gemmavision.documents.extraction.FieldExtractor.STATED);
+        System.out.print("Tilted " + TILT + "°\n" + HeldOut.table(tilted));
+        assertThat(tilted.asResult().overall().rightShare())
+                .as(HeldOut.table(tilted))
+                .isGreaterThanOrEqualTo(TILTED_RIGHT_FLOOR);
+        assertThat(tilted.asResult().overall().wrongShare())
+                .as(HeldOut.table(tilted))
+                .isLessThanOrEqualTo(TILTED_WRONG_CEILING);
     }
 }

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 public final class HeldOut {
 
     /** A held-out probability and whether the value it was given to was right. */
-    public record Prediction(String group, String field, double probability, boolean right) {}
+    public record Prediction(String group, String kind, String field, double probability, boolean right) {}
 
     /** One calibration bin: how many, the mean probability given and the share actually right. */
     public record Bin(double from, double to, int count, double meanProbability, double shareRight) {}
@@ -37,6 +37,14 @@ public final class HeldOut {
 
         public ExtractionBench.Result asResult() {
             return new ExtractionBench.Result(scores, 0, 0, List.of());
+        }
+
+        /** The same evaluation restricted to documents of kinds that match (their predictions and scores). */
+        public Evaluation only(java.util.function.Predicate<String> kind) {
+            return new Evaluation(
+                    scores.stream().filter(s -> kind.test(s.kind())).toList(),
+                    predictions.stream().filter(p -> kind.test(p.kind())).toList(),
+                    threshold);
         }
 
         public List<Bin> bins() {
@@ -113,7 +121,7 @@ public final class HeldOut {
                     double p = model.probability(FieldExtractor.features(candidate));
                     boolean right = ExtractionBench.compare(entry.getKey(), entry.getValue(), candidate.value())
                             == Outcome.RIGHT;
-                    predictions.add(new Prediction(group, entry.getKey(), p, right));
+                    predictions.add(new Prediction(group, read.kind(), entry.getKey(), p, right));
                     String note = String.format(Locale.ROOT, "%s [held-out %.0f%%]", candidate.snippet(), 100 * p);
                     if (p < threshold - 1e-9) {
                         scores.add(new Score(
@@ -190,7 +198,13 @@ public final class HeldOut {
                         bin.shareRight()));
             }
         }
-        out.append("\n| stated from | right | wrong | left blank |\n|---|---|---|---|\n");
+        Evaluation read = evaluation.only(kind -> !kind.contains("e-invoice"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nWithout e-invoices (values read from pages only, %d values): expected calibration error %.3f%n%n",
+                read.predictions().size(),
+                read.calibrationError()));
+        out.append("| stated from | right | wrong | left blank |\n|---|---|---|---|\n");
         Map<Double, ExtractionBench.Tally> sweep = new LinkedHashMap<>();
         for (double t : new double[] {0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
             sweep.put(t, evaluation.at(t));
