@@ -52,8 +52,90 @@ public final class WeightBytes {
         double bits = vision * visionBits
                 + embedding * embeddingBits
                 + (body - upgraded) * format.bodyBits()
-                + (upgraded == 0 ? 0 : upgraded * format.upgradedBits());
+                + (upgraded == 0 ? 0 : upgraded * format.upgradedBits())
+                + fallbackBits(model, format, options.visionAndEmbeddingsInBf16() ? 0 : embedding);
         return Math.round(bits / 8);
+    }
+
+    /** GGUF K-quants store 256 weights a block, along a tensor's rows (its input width). */
+    static final int K_BLOCK = 256;
+
+    /**
+     * A GGUF format is a K-quant mix when its name says so ({@code q4_k_m}, {@code q6_k}): its body tensors are
+     * K-quants. Q4_0, Q8_0 and the QAT Q4_0 files use 32-weight blocks.
+     */
+    static boolean kQuant(WeightFormat format) {
+        return format.code().matches("q\\d_k.*");
+    }
+
+    /**
+     * A K-quant type's fallback when a tensor's input width is not a multiple of 256, as llama.cpp's quantizer
+     * applies it ({@code tensor_type_fallback} in src/llama-quant.cpp): Q4_K → Q5_0, Q5_K → Q5_1, Q6_K → Q8_0,
+     * Q2_K and Q3_K → Q4_0; bits per weight from ggml-common.h's block sizes.
+     */
+    static double fallback(double kQuantBits) {
+        if (kQuantBits == 4.5) {
+            return 5.5; // Q4_K (144 bytes / 256) → Q5_0 (22 bytes / 32)
+        }
+        if (kQuantBits == 5.5) {
+            return 6.0; // Q5_K (176 / 256) → Q5_1 (24 / 32)
+        }
+        if (kQuantBits == 6.5625) {
+            return 8.5; // Q6_K (210 / 256) → Q8_0 (34 / 32)
+        }
+        if (kQuantBits == 2.625 || kQuantBits == 3.4375) {
+            return 4.5; // Q2_K, Q3_K → Q4_0 (18 / 32)
+        }
+        throw new IllegalArgumentException("No K-quant of " + kQuantBits + " bits per weight");
+    }
+
+    /**
+     * Bits added where llama.cpp's quantizer falls back from a K-quant: every tensor whose input width is not a
+     * multiple of 256. Of Gemma 3, only the 1B (hidden size 1152) has such tensors: q, k, v, gate and up read the
+     * hidden state, and the tied token embedding has 1152 columns (llama.cpp quantizes it as the output tensor,
+     * Q8_0 when its width does not fit a K-quant block). attn_output (1024 wide) and ffn_down (6912) fit. Upgraded
+     * tensors (Q6_K) fall back to Q8_0 like the rest.
+     */
+    static double fallbackBits(Architecture m, WeightFormat format, double embeddingWeights) {
+        int layers = m.layers();
+        int moreBits = moreBitsLayers(layers);
+        long hidden = m.hiddenSize();
+        long attention = (long) m.attentionHeads() * m.headDim();
+        long kv = (long) m.keyValueHeads() * m.headDim();
+        long inter = m.intermediateSize();
+        boolean kBody = kQuant(format);
+        double extra = 0;
+        // tensor, weights per layer, input width
+        Object[][] tensors = {
+            {"attn_q", hidden * attention, hidden},
+            {"attn_k", hidden * kv, hidden},
+            {"attn_v", hidden * kv, hidden},
+            {"attn_output", attention * hidden, attention},
+            {"ffn_gate", hidden * inter, hidden},
+            {"ffn_up", hidden * inter, hidden},
+            {"ffn_down", inter * hidden, inter}
+        };
+        for (Object[] tensor : tensors) {
+            long weights = (long) tensor[1];
+            long width = (long) tensor[2];
+            if (width % K_BLOCK == 0) {
+                continue;
+            }
+            boolean upgraded =
+                    format.upgradedTensors().stream().anyMatch(t -> t.trim().equals(tensor[0]));
+            int plain = upgraded ? layers - moreBits : layers;
+            if (kBody) {
+                extra += (double) plain * weights * (fallback(format.bodyBits()) - format.bodyBits());
+            }
+            if (upgraded) {
+                extra += (double) moreBits * weights * (fallback(format.upgradedBits()) - format.upgradedBits());
+            }
+        }
+        boolean kEmbedding = format.embeddingBits() == 6.5625 || (kBody && format.embeddingBits() == format.bodyBits());
+        if (kEmbedding && hidden % K_BLOCK != 0) {
+            extra += embeddingWeights * (fallback(format.embeddingBits()) - format.embeddingBits());
+        }
+        return extra;
     }
 
     /** Layers llama.cpp's use_more_bits(i, n) picks: i < n/8, i >= 7n/8, or (i - n/8) % 3 == 2. */

@@ -90,4 +90,57 @@ class WeightBytesTest {
         assertThat(all - textOnly).isEqualTo(417_000_000L);
         assertThat(extras - all).isEqualTo(417_000_000L + 675_000_000L);
     }
+
+    private static WeightFormat format(String code) {
+        for (CSVRecord row : ReportFixture.seed("weight_formats.csv")) {
+            if (row.get("code").equals(code)) {
+                return new WeightFormat(
+                        code,
+                        row.get("label"),
+                        java.util.List.of(),
+                        Double.parseDouble(row.get("body_bits")),
+                        Double.parseDouble(row.get("embedding_bits")),
+                        Double.parseDouble(row.get("vision_bits")),
+                        row.get("upgraded_tensors").isBlank()
+                                ? java.util.List.of()
+                                : java.util.List.of(row.get("upgraded_tensors").split(";")),
+                        row.get("upgraded_bits").isBlank() ? null : Double.parseDouble(row.get("upgraded_bits")),
+                        row.get("kept_higher"),
+                        row.get("source"),
+                        0);
+            }
+        }
+        throw new IllegalArgumentException(code);
+    }
+
+    /**
+     * The 1B's hidden size, 1152, is not a multiple of a K-quant's 256-weight block, so llama.cpp's quantizer
+     * falls back on every tensor that reads it (Q4_K → Q5_0, Q6_K → Q8_0, the tied embedding Q8_0). Independent
+     * figures: the published GGUF files of gemma-3-1b-it, Q4_K_M 806 MB and Q6_K 1.01 GB (text only: the 1B
+     * reads no images). Without the fallback the app said 0.668 and 0.820 GB.
+     */
+    @Test
+    void theOneBillionModelsKQuantsFallBackWhereItsHiddenSizeIsNotAMultipleOf256() {
+        Architecture oneB = catalog.architecture("Gemma3-1B");
+        WeightBytes.Options textOnly = new WeightBytes.Options(true, false);
+        assertThat(WeightBytes.bytes(params("Gemma3-1B"), oneB, format("q4_k_m"), textOnly) / 1e9)
+                .isCloseTo(0.806, within(0.806 * 0.02));
+        assertThat(WeightBytes.bytes(params("Gemma3-1B"), oneB, format("q6_k"), textOnly) / 1e9)
+                .isCloseTo(1.01, within(1.01 * 0.02));
+    }
+
+    @Test
+    void modelsWhoseWidthsAreMultiplesOf256HaveNoFallback() {
+        for (String model : java.util.List.of("Gemma3-4B", "Gemma3-12B", "Gemma3-27B")) {
+            for (String code : java.util.List.of("q4_k_m", "q6_k", "q4_0", "q8_0")) {
+                assertThat(WeightBytes.fallbackBits(catalog.architecture(model), format(code), 1e9))
+                        .as(model + " " + code)
+                        .isZero();
+            }
+        }
+        // formats of 32-weight blocks fit 1152 too: only the tied embedding's Q6_K falls back
+        Architecture oneB = catalog.architecture("Gemma3-1B");
+        assertThat(WeightBytes.fallbackBits(oneB, format("q8_0"), 1e9)).isZero();
+        assertThat(WeightBytes.fallbackBits(oneB, format("q4_0"), 1e9)).isEqualTo(1e9 * (8.5 - 6.5625));
+    }
 }
