@@ -33,7 +33,7 @@ public final class LaunchCommand {
                 return null;
             }
             case VLLM, VLLM_NO_HYBRID -> {
-                args.add("vllm serve " + (quant.equals("awq-int4") ? "<an AWQ int4 checkpoint of " + hub + ">" : hub));
+                args.add("vllm serve " + (quant.equals("awq-int4") ? awqCheckpoint(size) : hub));
                 args.add("--max-model-len " + request.context());
                 args.add("--max-num-seqs " + request.batch());
                 args.add("--max-num-batched-tokens " + settings.vllmMaxBatchedTokens());
@@ -81,7 +81,7 @@ public final class LaunchCommand {
                 }
             }
             case HF_TRANSFORMERS -> {
-                String checkpoint = quant.equals("awq-int4") ? "<an AWQ int4 checkpoint of " + hub + ">" : hub;
+                String checkpoint = quant.equals("awq-int4") ? awqCheckpoint(size) : hub;
                 return "model = Gemma3ForConditionalGeneration.from_pretrained(\"" + checkpoint
                         + "\", torch_dtype=torch.bfloat16, device_map=\"auto\")\n"
                         + "out = model.generate(**inputs, max_new_tokens=512, cache_implementation=\"hybrid\")"
@@ -90,5 +90,14 @@ public final class LaunchCommand {
             }
         }
         return String.join(" \\\n  ", args);
+    }
+
+    /**
+     * Google publishes no AWQ checkpoint of Gemma 3. The int4 AWQ conversions of Google's QAT checkpoints on the
+     * Hugging Face hub, one per size, are the ones vLLM users serve (for example vllm-project/vllm#28857:
+     * {@code vllm serve gaunernst/gemma-3-27b-it-int4-awq}).
+     */
+    static String awqCheckpoint(String size) {
+        return "gaunernst/gemma-3-" + size + "-it-int4-awq";
     }
 }

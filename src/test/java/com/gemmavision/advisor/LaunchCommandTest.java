@@ -71,4 +71,22 @@ class LaunchCommandTest {
         assertThat(LaunchCommand.of(request, advisor.advise(request).recommended()))
                 .isNull();
     }
+
+    /** Every AWQ option names a real checkpoint to download, never a placeholder to fill in. */
+    @Test
+    void anAwqOptionNamesARealCheckpoint() {
+        AdviceRequest request = request(Engine.VLLM, KvDtype.BF16, 1, "NVIDIA T4");
+        Advice advice = advisor.advise(request);
+        java.util.List<FitOption> awq = advice.options().stream()
+                .filter(o -> o.format().code().equals("awq-int4"))
+                .toList();
+        assertThat(awq).isNotEmpty();
+        for (FitOption option : awq) {
+            String size =
+                    option.model().replace("Gemma3-", "").replace("-IT", "").toLowerCase();
+            assertThat(LaunchCommand.of(request, option))
+                    .startsWith("vllm serve gaunernst/gemma-3-" + size + "-it-int4-awq \\\n")
+                    .doesNotContain("<", ">");
+        }
+    }
 }
