@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -14,6 +18,7 @@ import com.sun.jna.NativeLibrary;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
@@ -35,7 +40,7 @@ public class GemmaTokenizer {
      * some 200 MB of heap (the JSON as text) and keeps its tables in native memory, so several application
      * contexts in one JVM (tests, a second instance) share it rather than each loading its own.
      */
-    private static final class Shared {
+    static final class Shared {
         static final CompletableFuture<HuggingFaceTokenizer> TOKENIZER =
                 CompletableFuture.supplyAsync(GemmaTokenizer::load);
     }
@@ -43,9 +48,14 @@ public class GemmaTokenizer {
     private final CompletableFuture<HuggingFaceTokenizer> tokenizer;
     private final TokenProperties properties;
 
+    @Autowired
     public GemmaTokenizer(TokenProperties properties) {
+        this(properties, Shared.TOKENIZER);
+    }
+
+    GemmaTokenizer(TokenProperties properties, CompletableFuture<HuggingFaceTokenizer> tokenizer) {
         this.properties = properties;
-        this.tokenizer = Shared.TOKENIZER;
+        this.tokenizer = tokenizer;
     }
 
     private static HuggingFaceTokenizer load() {
@@ -125,6 +135,23 @@ public class GemmaTokenizer {
         return exact.isPresent()
                 ? new TokenCount(exact.getAsLong(), true)
                 : new TokenCount(estimate(text.length()), false);
+    }
+
+    /**
+     * As {@link #countOrEstimate(String)}, first waiting up to {@code wait} for a tokenizer still loading (the
+     * first seconds after start), so a count asked for then is exact like every other.
+     */
+    public TokenCount countOrEstimate(String text, Duration wait) {
+        if (!tokenizer.isDone()) {
+            try {
+                tokenizer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // still loading, or it could not load: the estimate, marked as such
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return countOrEstimate(text);
     }
 
     /** The estimate for a number of characters: characters ÷ {@code gemmavision.tokens.chars-per-token}. */

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GemmaTokenizerTest {
 
-    static final GemmaTokenizer TOKENIZER = new GemmaTokenizer(new TokenProperties(4.0, 50_000));
+    static final GemmaTokenizer TOKENIZER =
+            new GemmaTokenizer(new TokenProperties(4.0, 50_000, java.time.Duration.ofSeconds(15)));
 
     record Reference(String text, long tokens) {
         @Override
@@ -76,5 +77,34 @@ class GemmaTokenizerTest {
         String page = "Invoice total 1,234.56 EUR. ".repeat(400);
 
         assertThat(TOKENIZER.count(page).getAsLong()).isGreaterThan(4_000);
+    }
+
+    /** Right after start the tokenizer is still loading: a count asked for then waits for it and is exact. */
+    @Test
+    void aCountAskedForWhileTheTokenizerLoadsWaitsForIt() throws Exception {
+        assertThat(TOKENIZER.awaitReady()).isTrue();
+        java.util.concurrent.CompletableFuture<ai.djl.huggingface.tokenizers.HuggingFaceTokenizer> loading =
+                new java.util.concurrent.CompletableFuture<>();
+        GemmaTokenizer starting =
+                new GemmaTokenizer(new TokenProperties(4.0, 50_000, java.time.Duration.ofSeconds(15)), loading);
+        assertThat(starting.countOrEstimate("Invoice total 357,00 EUR").exact()).isFalse();
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor()
+                .schedule(
+                        () -> loading.complete(GemmaTokenizer.Shared.TOKENIZER.join()),
+                        300,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+        TokenCount waited = starting.countOrEstimate("Invoice total 357,00 EUR", java.time.Duration.ofSeconds(10));
+        assertThat(waited.exact()).isTrue();
+        assertThat(waited.tokens())
+                .isEqualTo(TOKENIZER.count("Invoice total 357,00 EUR").getAsLong());
+        // a tokenizer that never comes is waited for only so long
+        GemmaTokenizer never = new GemmaTokenizer(
+                new TokenProperties(4.0, 50_000, java.time.Duration.ofSeconds(15)),
+                new java.util.concurrent.CompletableFuture<>());
+        long start = System.nanoTime();
+        assertThat(never.countOrEstimate("text", java.time.Duration.ofMillis(200))
+                        .exact())
+                .isFalse();
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
     }
 }

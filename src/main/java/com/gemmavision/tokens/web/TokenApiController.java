@@ -88,7 +88,8 @@ class TokenApiController {
                             "The text has " + text.length() + " characters; at most " + max + " are counted at once.",
                             "text"));
         }
-        TokenCount count = tokenizer.countOrEstimate(text);
+        TokenCount count =
+                tokenizer.countOrEstimate(text, tokenizer.properties().waitForTokenizer());
         return ResponseEntity.ok(count);
     }
 }
