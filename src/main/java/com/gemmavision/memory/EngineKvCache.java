@@ -266,24 +266,56 @@ public final class EngineKvCache {
         long pageBytes = cellPerGpu * block;
         long groupSize;
         long pagesPerRequest;
+        long kvCacheGroups;
         if (allocation.engine() == Engine.VLLM) {
             groupSize = vllmGroupSize(model.globalLayers(), model.localLayers());
             long groups = allocation.localLayers() / groupSize;
             pagesPerRequest = allocation.globalCells() / block + groups * (allocation.localCells() / block);
+            kvCacheGroups = 1 + groups;
         } else {
             groupSize = model.layers();
             pagesPerRequest = allocation.globalCells() / block;
+            kvCacheGroups = 1;
         }
         long perGpu = kvBudgetBytes / tp;
         long pages = perGpu / pageBytes / groupSize;
         double concurrency = (double) pages / pagesPerRequest;
         long tokens = (long) (concurrency * context);
-        return List.of(
-                String.format(Locale.ROOT, "Available KV cache memory: %.2f GiB", perGpu / (MIB * 1024)),
-                String.format(Locale.ROOT, "GPU KV cache size: %,d tokens", tokens),
-                String.format(
-                        Locale.ROOT, "Maximum concurrency for %,d tokens per request: %.2fx", context, concurrency));
+        long blockTokens = pages / kvCacheGroups * block;
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Available KV cache memory: %.2f GiB", perGpu / (MIB * 1024)));
+        if (blockTokens == tokens) {
+            lines.add(String.format(Locale.ROOT, "GPU KV cache size: %,d tokens", tokens));
+        } else {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "GPU KV cache size: %,d tokens   (%s: maximum concurrency × max_model_len)",
+                    tokens,
+                    SINCE_54840));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "GPU KV cache size: %,d tokens   (%s: %,d blocks ÷ %d KV cache groups × %d)",
+                    blockTokens,
+                    BEFORE_54840,
+                    pages,
+                    kvCacheGroups,
+                    block));
+        }
+        lines.add(String.format(
+                Locale.ROOT, "Maximum concurrency for %,d tokens per request: %.2fx", context, concurrency));
+        return lines;
     }
+
+    /**
+     * vLLM's "GPU KV cache size" line changed meaning with vllm-project/vllm#54840 (September 2026): it now logs
+     * maximum concurrency × max_model_len (the tokens of context the pool holds at peak). Before, it logged
+     * num_blocks // len(kv_cache_groups) × block size (vllm/v1/core/kv_cache_utils.py, as reported for 0.19.0 in
+     * vllm-project/vllm#40691), which for a hybrid model such as Gemma 3 counts each sliding-window group's
+     * share of the pool as if it held whole contexts.
+     */
+    static final String SINCE_54840 = "vLLM with PR #54840 (Sept. 2026) and later";
+
+    static final String BEFORE_54840 = "vLLM before PR #54840, e.g. 0.19";
 
     /** Why an engine cannot split this model over {@code gpus} GPUs, if it cannot. */
     public static Optional<String> tensorParallelProblem(Architecture model, Engine engine, int gpus) {

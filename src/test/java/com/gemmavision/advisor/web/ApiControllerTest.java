@@ -99,8 +99,15 @@ class ApiControllerTest {
         mvc.perform(get("/api/memory?model=Gemma3-27B-IT&quant=fp8&context=32768&engine=vllm&gpu=NVIDIA H100 80GB"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.kvCache.localLayers").value(60))
-                .andExpect(jsonPath("$.kvCache.check[1]").value(Matchers.startsWith("GPU KV cache size: ")))
+                .andExpect(jsonPath("$.kvCache.check[1]")
+                        .value(Matchers.allOf(
+                                Matchers.startsWith("GPU KV cache size: "),
+                                Matchers.containsString("PR #54840 (Sept. 2026) and later"))))
                 .andExpect(jsonPath("$.kvCache.check[2]")
+                        .value(Matchers.allOf(
+                                Matchers.startsWith("GPU KV cache size: "),
+                                Matchers.containsString("before PR #54840, e.g. 0.19"))))
+                .andExpect(jsonPath("$.kvCache.check[3]")
                         .value(Matchers.startsWith("Maximum concurrency for 32,768 tokens per request: ")));
     }
 
