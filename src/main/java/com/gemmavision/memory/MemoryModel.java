@@ -59,8 +59,10 @@ public class MemoryModel {
     /** Weight bytes read from memory for every decoding step: all but the vision encoder. */
     public long decodeWeightBytes(MemoryRequest request) {
         ModelProfile profile = catalog.profiles(List.of(request.model())).get(0);
-        WeightBytes.Options textOnly =
-                new WeightBytes.Options(true, request.weights().visionAndEmbeddingsInBf16());
+        WeightBytes.Options textOnly = new WeightBytes.Options(
+                true,
+                request.weights().visionAndEmbeddingsInBf16(),
+                request.weights().visionQuantized());
         return weightBytes(profile, request.quant(), textOnly);
     }
 

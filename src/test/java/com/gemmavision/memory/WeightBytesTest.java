@@ -53,8 +53,27 @@ class WeightBytesTest {
 
         assertThat(WeightBytes.bytes(params("Gemma3-27B"), big, "bf16", WeightBytes.Options.DEFAULT))
                 .isEqualTo(27_433_000_000L * 2);
+        // SFP8 with Table 3's convention: the 417M-parameter vision encoder stays in bf16
         assertThat(WeightBytes.bytes(params("Gemma3-27B"), big, "sfp8", WeightBytes.Options.DEFAULT))
+                .isEqualTo(27_433_000_000L + 417_000_000L);
+        assertThat(WeightBytes.bytes(params("Gemma3-27B"), big, "sfp8", new WeightBytes.Options(false, false, true)))
                 .isEqualTo(27_433_000_000L);
+    }
+
+    /**
+     * Table 3 counts the vision encoder in bf16 in every format: the 4B's Int4 cell reads 2.6 GB, ours with the
+     * encoder in bf16 2.78 GB, and with the encoder quantized too 2.15 GB (what the app defaulted to before).
+     */
+    @Test
+    void theDefaultKeepsTheVisionEncoderInBf16AsTable3Does() {
+        Architecture mid = catalog.architecture("Gemma3-4B");
+        ParameterCount p = params("Gemma3-4B");
+        double report = 2.6;
+        double byDefault = WeightBytes.bytes(p, mid, "int4", WeightBytes.Options.DEFAULT) / 1e9;
+        double quantizedToo = WeightBytes.bytes(p, mid, "int4", new WeightBytes.Options(false, false, true)) / 1e9;
+        assertThat(byDefault).isCloseTo(2.78, within(0.01));
+        assertThat(quantizedToo).isCloseTo(2.15, within(0.01));
+        assertThat(Math.abs(byDefault - report)).isLessThan(Math.abs(quantizedToo - report));
     }
 
     @Test
@@ -83,9 +102,9 @@ class WeightBytesTest {
         Architecture mid = catalog.architecture("Gemma3-4B");
         ParameterCount p = params("Gemma3-4B");
 
-        long all = WeightBytes.bytes(p, mid, "sfp8", WeightBytes.Options.DEFAULT);
-        long textOnly = WeightBytes.bytes(p, mid, "sfp8", new WeightBytes.Options(true, false));
-        long extras = WeightBytes.bytes(p, mid, "sfp8", new WeightBytes.Options(false, true));
+        long all = WeightBytes.bytes(p, mid, "sfp8", new WeightBytes.Options(false, false, true));
+        long textOnly = WeightBytes.bytes(p, mid, "sfp8", new WeightBytes.Options(true, false, true));
+        long extras = WeightBytes.bytes(p, mid, "sfp8", new WeightBytes.Options(false, true, true));
 
         assertThat(all - textOnly).isEqualTo(417_000_000L);
         assertThat(extras - all).isEqualTo(417_000_000L + 675_000_000L);

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the advisor's parameters (gpu or memoryGiB, gpus, context, batch, engine, kvDtype, slidingWindow, overheadGiB,
- * headroom, rankBy, textOnly, bf16Extras). Each bad value is named with its parameter and replaced by its
+ * headroom, rankBy, textOnly, bf16Extras, visionQuantized). Each bad value is named with its parameter and replaced by its
  * default, so the page can still render and the API can answer 400 naming the parameter.
  */
 @Component
@@ -147,6 +147,7 @@ public class AdvisorParameters {
                 "rankBy", QualityBenchmark::byId, QualityBenchmark.DOCVQA, "docvqa, infovqa, chartqa or mmlu-pro");
         boolean textOnly = in.flag("textOnly", false);
         boolean extras = in.flag("bf16Extras", false);
+        boolean visionQuantized = in.flag("visionQuantized", false);
         AdviceRequest request = new AdviceRequest(
                 preset,
                 memoryGib,
@@ -155,7 +156,7 @@ public class AdvisorParameters {
                 batch,
                 kv,
                 window,
-                new WeightBytes.Options(textOnly, extras),
+                new WeightBytes.Options(textOnly, extras, visionQuantized),
                 overhead,
                 headroom,
                 rankBy,

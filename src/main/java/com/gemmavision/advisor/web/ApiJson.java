@@ -27,6 +27,7 @@ final class ApiJson {
             boolean slidingWindow,
             boolean textOnly,
             boolean bf16Extras,
+            boolean visionQuantized,
             double overheadGiB,
             String engine) {
 
@@ -40,6 +41,7 @@ final class ApiJson {
                     request.slidingWindow(),
                     request.weights().textOnly(),
                     request.weights().visionAndEmbeddingsInBf16(),
+                    request.weights().visionQuantized(),
                     request.overheadGib(),
                     request.engine().code());
         }
@@ -118,6 +120,7 @@ final class ApiJson {
             String rankBy,
             boolean textOnly,
             boolean bf16Extras,
+            boolean visionQuantized,
             String engine,
             long usableBytes) {
 
@@ -138,6 +141,7 @@ final class ApiJson {
                     request.rankBy().id(),
                     request.weights().textOnly(),
                     request.weights().visionAndEmbeddingsInBf16(),
+                    request.weights().visionQuantized(),
                     request.engine().code(),
                     request.usableBytes());
         }
