@@ -175,7 +175,8 @@ public final class ExtractionBench {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GemmaVisionApplication.class)
                 .run(
                         "--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:mem:extraction-bench;DB_CLOSE_DELAY=-1",
+                        "--spring.datasource.url=jdbc:h2:mem:extraction-bench-" + UUID.randomUUID()
+                                + ";DB_CLOSE_DELAY=-1",
                         "--gemmavision.documents.poll-interval=50ms",
                         "--gemmavision.documents.max-documents=100000",
                         "--gemmavision.documents.max-queued-pages=100000",
