@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -461,6 +462,16 @@ public class DocumentRepository {
                                                 .collect(Collectors.joining(",")))
                                         .collect(Collectors.joining(";")))
                 .update();
+    }
+
+    /** How many of a document's pages came from each source ({@code text-layer}, {@code ocr}, ...), in order. */
+    public Map<String, Integer> pageSources(String id) {
+        Map<String, Integer> sources = new java.util.TreeMap<>();
+        jdbc.sql("SELECT text_source, COUNT(*) FROM document_page WHERE document_id = ? GROUP BY text_source")
+                .param(id)
+                .query((rs, i) -> sources.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return sources;
     }
 
     public List<PageText> pages(String id) {
