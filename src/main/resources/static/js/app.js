@@ -124,3 +124,25 @@ document.addEventListener('htmx:afterSwap', function (event) {
     clearRefusals(form);
   }
 });
+
+// A token count may be typed "32k" (1k = 1,024 tokens, as the model cards write contexts). The browser checks it
+// the way the server does, so a count out of range or not a count is refused in place before any request.
+document.addEventListener('input', function (event) {
+  var field = event.target;
+  if (!field.matches || !field.matches('input[data-tokens]')) {
+    return;
+  }
+  var plain = field.value.replace(/[\s,_]/g, '');
+  var match = /^(\d{1,12})([kK]?)$/.exec(plain);
+  var max = Number(field.getAttribute('data-max'));
+  if (plain === '') {
+    field.setCustomValidity('');
+  } else if (!match) {
+    field.setCustomValidity('Enter a number of tokens, like 32768 or 32k.');
+  } else {
+    var tokens = Number(match[1]) * (match[2] ? 1024 : 1);
+    field.setCustomValidity(tokens < 1 || tokens > max
+        ? 'Enter between 1 and ' + max.toLocaleString('en') + ' tokens (' + tokens.toLocaleString('en') + ' typed).'
+        : '');
+  }
+});

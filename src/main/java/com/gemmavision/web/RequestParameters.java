@@ -91,6 +91,40 @@ public final class RequestParameters {
         }
     }
 
+    /**
+     * A number of tokens as people write them: "32768", "32,768", or "32k" / "128K", where K is 1,024 tokens as
+     * in the model cards' "32K" and "128K" contexts. Anything else is refused in words.
+     */
+    public long tokens(String name, long min, long max, long fallback) {
+        String value = text(name);
+        if (value == null) {
+            return fallback;
+        }
+        String plain = value.replaceAll("[\\s,_]", "");
+        boolean thousands = plain.matches("\\d{1,9}[kK]");
+        if (!thousands && !plain.matches("\\d{1,12}")) {
+            reject(
+                    name,
+                    name + " must be a number of tokens, like 32768 or 32k; got “" + UserText.quoted(value) + "”.");
+            return fallback;
+        }
+        long parsed = thousands ? Long.parseLong(plain.substring(0, plain.length() - 1)) * 1024 : Long.parseLong(plain);
+        if (parsed < min || parsed > max) {
+            reject(
+                    name,
+                    String.format(
+                            Locale.ROOT,
+                            "%s must be between %,d and %,d tokens; got %s%s.",
+                            name,
+                            min,
+                            max,
+                            UserText.quoted(value),
+                            thousands ? String.format(Locale.ROOT, " (%,d)", parsed) : ""));
+            return fallback;
+        }
+        return parsed;
+    }
+
     public double decimal(String name, double min, double max, double fallback) {
         String value = text(name);
         if (value == null) {

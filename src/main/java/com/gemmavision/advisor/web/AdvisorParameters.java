@@ -121,7 +121,7 @@ public class AdvisorParameters {
             memoryGib = preset.memoryGib();
         }
         int gpuCount = (int) in.whole("gpus", 1, limits.gpus(), 1);
-        long context = in.whole("context", 1, limits.context(), properties.defaultContext());
+        long context = in.tokens("context", 1, limits.context(), properties.defaultContext());
         long batch = in.whole("batch", 1, limits.batch(), 1);
         Engine engine = in.choice("engine", Engine::byCode, Engine.IDEAL, "one of " + Engine.choices());
         KvDtype fallbackKv = engine.kvDtypes().get(0);

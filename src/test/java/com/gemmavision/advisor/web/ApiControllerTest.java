@@ -1,6 +1,7 @@
 package com.gemmavision.advisor.web;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -171,5 +172,25 @@ class ApiControllerTest {
                 .getContentAsString();
         // no score is a string any more
         Assertions.assertThat(body).doesNotContainPattern("\"docvqa\":\"");
+    }
+
+    /** "32k" typed as a context is 32,768 tokens (the model cards' K), not 32; what is not a count is refused. */
+    @Test
+    void contextsWrittenWithKAreThousandsOf1024Tokens() throws Exception {
+        mvc.perform(get("/api/memory?model=Gemma3-4B-IT&context=32k"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.inputs.context").value(32_768));
+        mvc.perform(get("/api/memory?model=Gemma3-4B-IT&context=128K"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.inputs.context").value(131_072));
+        mvc.perform(get("/api/memory?model=Gemma3-4B-IT&context=32 768"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.inputs.context").value(32_768));
+        mvc.perform(get("/api/memory?model=Gemma3-4B-IT&context=32x"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("like 32768 or 32k")));
+        mvc.perform(get("/api/memory?model=Gemma3-1B&context=64k"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("65,536")));
     }
 }
