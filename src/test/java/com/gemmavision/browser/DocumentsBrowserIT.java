@@ -77,15 +77,31 @@ class DocumentsBrowserIT extends BrowserTest {
         assertThat(text("tr[id$='-totalAmount']")).contains("£1,650.00").contains("was 1560.00");
         assertThat(sameDocument()).isTrue();
 
+        // a refused value, sent with Enter, is explained beside its box: still typed, still focused, and the page
+        // stays where it was (before, it jumped to the bottom and the message stood ~5,800 px above)
+        script("document.querySelector(\"tr[id$='-issueDate']\").scrollIntoView({block: 'center'})");
+        double before = ((Number) script("return window.scrollY")).doubleValue();
         WebElement date = driver.findElement(By.cssSelector("input[id$='-issueDate']"));
         date.clear();
-        date.sendKeys("1850-01-01");
-        driver.findElement(By.cssSelector("tr[id$='-issueDate'] button")).click();
-        Browser.waitFor(driver).until(d -> text("#documents .upload-messages").contains("between 1900 and 2100"));
-        assertThat(driver.findElement(By.cssSelector("#documents .upload-messages"))
-                        .getAttribute("class"))
-                .contains("refused");
+        date.sendKeys("1850-01-01\n");
+        Browser.waitFor(driver)
+                .until(d -> text("tr[id$='-issueDate'] .field-error").contains("between 1900 and 2100"));
+        WebElement typed = driver.findElement(By.cssSelector("input[id$='-issueDate']"));
+        assertThat(typed.getAttribute("value")).isEqualTo("1850-01-01");
+        assertThat(typed.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(script("return document.activeElement.id")).isEqualTo(typed.getAttribute("id"));
+        assertThat(((Number) script("return window.scrollY")).doubleValue())
+                .isCloseTo(before, org.assertj.core.data.Offset.offset(5.0));
         assertThat(text("tr[id$='-issueDate']")).contains("Jul 2, 2015");
+        assertThat(driver.findElements(By.cssSelector("#documents .upload-messages.refused")))
+                .isEmpty();
+        // a saved correction swaps its row in place too
+        typed.clear();
+        typed.sendKeys("2015-07-03\n");
+        Browser.waitFor(driver).until(d -> text("tr[id$='-issueDate']").contains("corrected"));
+        assertThat(((Number) script("return window.scrollY")).doubleValue())
+                .isCloseTo(before, org.assertj.core.data.Offset.offset(5.0));
+        assertThat(sameDocument()).isTrue();
     }
 
     @Test

@@ -145,6 +145,10 @@ class DocumentFlowTest {
         assertThat(page.select("#document-" + id + " pre.page-text mark").eachText())
                 .anySatisfy(marked -> assertThat(marked).matches("Gesamtbetrag\\s+357,00 €"));
         assertThat(page.select("#document-list li a").eachText()).contains("rechnung.pdf");
+        // exact counts are not labelled as estimates
+        assertThat(page.select("#document-" + id + " table.tokens th").eachText())
+                .contains("Text tokens")
+                .doesNotContain("Text tokens (est.)");
         assertThat(page.select("#ask-" + id + " .hint").text()).contains("gemmavision.llm.base-url");
         long tokens4B = tokens.get("Gemma3-4B-IT").get("totalTokens").asLong();
         Document advisor = client.page("/advisor?model=Gemma3-1B&model=Gemma3-4B-IT");

@@ -290,11 +290,19 @@ class DocumentController {
             corrections.correct(document, name, value);
         } catch (FieldCorrections.Refused refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute(
-                    "uploadRefusals", List.of(document.filename() + ", " + name + ": " + refused.getMessage()));
+            // beside the box, with what was typed; a page loaded without JavaScript also says it at the top
+            model.addAttribute("fieldError", new FieldError(id, name, value, refused.getMessage()));
+            if (!"true".equals(htmx)) {
+                model.addAttribute(
+                        "uploadRefusals", List.of(document.filename() + ", " + name + ": " + refused.getMessage()));
+            }
             return respond(request, htmx, model);
         }
-        return action(true, request, htmx, model);
+        if ("true".equals(htmx)) {
+            return respond(request, htmx, model);
+        }
+        return "redirect:/?" + currentSelection.resolve(request).selection().toQueryString() + "#field-" + id + "-"
+                + name;
     }
 
     /** A field the rules missed, added by a person (the form names it). */
