@@ -41,9 +41,19 @@ public class TeamViews {
     /** What a user typed about a view. */
     public record Label(String name, String note, String author) {}
 
-    /** Saves a view of {@code page} with its canonical {@code query}; throws {@link ViewRefused} in words. */
-    public SavedView save(Label label, String page, String query, String description) {
+    /**
+     * Saves a view of {@code page} with its canonical {@code query} for the session {@code owner}; throws
+     * {@link ViewRefused} in words.
+     */
+    public SavedView save(Label label, String page, String query, String description, String owner) {
         Label clean = clean(label);
+        if (repository.countOwnedBy(owner) >= properties.maxViewsPerSession()) {
+            throw new ViewRefused(
+                    ViewRefused.Reason.TOO_MANY,
+                    null,
+                    "One session saves at most " + properties.maxViewsPerSession() + " team views. Delete one of"
+                            + " yours, then save again.");
+        }
         if (repository.count() >= properties.maxViews()) {
             throw new ViewRefused(
                     ViewRefused.Reason.FULL,
@@ -54,7 +64,7 @@ public class TeamViews {
         OffsetDateTime now = now();
         for (int attempt = 0; attempt < 8; attempt++) {
             SavedView view = new SavedView(
-                    slug(), clean.name(), clean.note(), clean.author(), page, query, description, now, now);
+                    slug(), clean.name(), clean.note(), clean.author(), page, query, description, now, now, owner);
             if (repository.insert(view)) {
                 checkpoint.now();
                 return view;
@@ -76,17 +86,65 @@ public class TeamViews {
         return repository.list(properties.maxViews());
     }
 
-    /** Renames a view and replaces its note; its link and selection stay. */
-    public SavedView rename(String slug, String name, String note) {
+    /** One page of the list, newest first: {@code page} counts from 1. */
+    public Page page(int page) {
+        long total = repository.count();
+        int size = properties.pageSize();
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int shown = Math.max(1, Math.min(page, pages));
+        return new Page(repository.list(size, (long) (shown - 1) * size), shown, pages, total);
+    }
+
+    /** A page of views, which page it is of how many, and how many views there are in all. */
+    public record Page(List<SavedView> views, int number, int pages, long total) {
+
+        public boolean hasNewer() {
+            return number > 1;
+        }
+
+        public boolean hasOlder() {
+            return number < pages;
+        }
+    }
+
+    /** Whether {@code who} may rename or delete {@code view}: the session that saved it, or the admin token. */
+    public boolean mayChange(SavedView view, String who, String adminToken) {
+        return view.ownedBy(who) || admin(adminToken);
+    }
+
+    /** Whether the token given is the configured admin token (never when none is configured). */
+    public boolean admin(String given) {
+        String expected = properties.adminToken();
+        return !expected.isEmpty()
+                && given != null
+                && java.security.MessageDigest.isEqual(
+                        expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private SavedView changeable(String slug, String who, String adminToken) {
         SavedView view = existing(slug);
+        if (!mayChange(view, who, adminToken)) {
+            throw new ViewRefused(
+                    ViewRefused.Reason.NOT_YOURS,
+                    null,
+                    "Only the session that saved “" + view.name() + "” can rename or delete it (or an administrator).");
+        }
+        return view;
+    }
+
+    /** Renames a view and replaces its note; its link and selection stay. Only its owner or the admin may. */
+    public SavedView rename(String slug, String name, String note, String who, String adminToken) {
+        SavedView view = changeable(slug, who, adminToken);
         Label clean = clean(new Label(name, note, view.author()));
         repository.rename(slug, clean.name(), clean.note(), now());
         checkpoint.now();
         return existing(slug);
     }
 
-    public void delete(String slug) {
-        if (!repository.delete(existing(slug).slug())) {
+    /** Deletes a view. Only its owner or the admin may. */
+    public void delete(String slug, String who, String adminToken) {
+        if (!repository.delete(changeable(slug, who, adminToken).slug())) {
             throw notFound(slug);
         }
         checkpoint.now();

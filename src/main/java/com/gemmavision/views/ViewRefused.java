@@ -7,7 +7,9 @@ public class ViewRefused extends RuntimeException {
     public enum Reason {
         INVALID,
         FULL,
-        NOT_FOUND
+        NOT_FOUND,
+        NOT_YOURS,
+        TOO_MANY
     }
 
     private final Reason reason;

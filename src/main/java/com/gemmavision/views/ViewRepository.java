@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class ViewRepository {
 
     private static final String COLUMNS =
-            "slug, name, note, author, page, query, description, created_at AS createdAt, updated_at AS updatedAt";
+            "slug, name, note, author, page, query, description, created_at AS createdAt, updated_at AS updatedAt, owner";
 
     private final JdbcClient jdbc;
 
@@ -25,8 +25,9 @@ class ViewRepository {
     boolean insert(SavedView view) {
         try {
             jdbc.sql(
-                            "INSERT INTO saved_view (slug, name, note, author, page, query, description, created_at, updated_at)"
-                                    + " VALUES (:slug, :name, :note, :author, :page, :query, :description, :createdAt, :updatedAt)")
+                            "INSERT INTO saved_view (slug, name, note, author, page, query, description, created_at, updated_at,"
+                                    + " owner) VALUES (:slug, :name, :note, :author, :page, :query, :description, :createdAt,"
+                                    + " :updatedAt, :owner)")
                     .paramSource(view)
                     .update();
             return true;
@@ -44,14 +45,26 @@ class ViewRepository {
 
     /** The newest first. */
     List<SavedView> list(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM saved_view ORDER BY updated_at DESC, slug LIMIT ?")
-                .param(limit)
+        return list(limit, 0);
+    }
+
+    /** The newest first, {@code limit} of them after skipping {@code offset}. */
+    List<SavedView> list(int limit, long offset) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM saved_view ORDER BY updated_at DESC, slug LIMIT ? OFFSET ?")
+                .params(limit, offset)
                 .query(SavedView.class)
                 .list();
     }
 
     long count() {
         return jdbc.sql("SELECT COUNT(*) FROM saved_view").query(Long.class).single();
+    }
+
+    long countOwnedBy(String owner) {
+        return jdbc.sql("SELECT COUNT(*) FROM saved_view WHERE owner = ?")
+                .param(owner)
+                .query(Long.class)
+                .single();
     }
 
     boolean rename(String slug, String name, String note, OffsetDateTime when) {

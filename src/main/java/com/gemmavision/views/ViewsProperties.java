@@ -4,7 +4,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Team views ({@code gemmavision.views.*}): how many the server keeps, how long a name, note and author may be,
- * and how many characters a short link's slug has.
+ * how many characters a short link's slug has, how many one session may save, how many the list shows a page,
+ * and the admin token that may rename or delete any view (empty: none).
  */
 @ConfigurationProperties("gemmavision.views")
-public record ViewsProperties(int maxViews, int maxName, int maxNote, int maxAuthor, int slugLength) {}
+public record ViewsProperties(
+        int maxViews,
+        int maxName,
+        int maxNote,
+        int maxAuthor,
+        int slugLength,
+        int maxViewsPerSession,
+        int pageSize,
+        String adminToken) {
+
+    public ViewsProperties {
+        maxViewsPerSession = maxViewsPerSession <= 0 ? 50 : maxViewsPerSession;
+        pageSize = pageSize <= 0 ? 50 : pageSize;
+        adminToken = adminToken == null ? "" : adminToken;
+    }
+}

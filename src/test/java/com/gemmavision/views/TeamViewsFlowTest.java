@@ -20,7 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Team views over HTTP on the real migrations: save, open by short link in another browser, rename, delete. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:team-views;DB_CLOSE_DELAY=-1", "gemmavision.views.max-views=5"
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:team-views;DB_CLOSE_DELAY=-1",
+            "gemmavision.views.max-views=5",
+            "gemmavision.views.max-views-per-session=3",
+            "gemmavision.views.page-size=2",
+            "gemmavision.views.admin-token=test-admin-secret"
         })
 class TeamViewsFlowTest {
 
@@ -156,13 +161,80 @@ class TeamViewsFlowTest {
 
     @Test
     void theServerKeepsABoundedNumberOfViews() {
-        AppClient client = new AppClient(port);
         int status = 0;
         for (int i = 0; i < 7 && status != 409; i++) {
-            status = client.postForm("/views", form("name", "View " + i), "Accept", "application/json")
+            status = new AppClient(port)
+                    .postForm("/views", form("name", "View " + i), "Accept", "application/json")
                     .statusCode();
         }
         assertThat(status).isEqualTo(409);
+    }
+
+    /** One session cannot fill the server for everyone: it saves at most its own share, then 429 in words. */
+    @Test
+    void oneSessionSavesABoundedNumberOfViews() {
+        AppClient spammer = new AppClient(port);
+        for (int i = 0; i < 3; i++) {
+            assertThat(spammer.postForm("/views", form("name", "Spam " + i), "Accept", "application/json")
+                            .statusCode())
+                    .isEqualTo(201);
+        }
+        HttpResponse<String> refused = spammer.postForm("/views", form("name", "Spam 3"), "Accept", "application/json");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("at most 3 team views");
+        // someone else still saves
+        assertThat(new AppClient(port)
+                        .postForm("/views", form("name", "Real work"), "Accept", "application/json")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void onlyTheSavingSessionOrTheAdminRenamesOrDeletesAView() {
+        AppClient alice = new AppClient(port);
+        String slug = slugOf(alice.postForm("/views", form("name", "Alice's", "model", "Gemma3-4B-IT")));
+        AppClient bob = new AppClient(port);
+        bob.get("/");
+
+        HttpResponse<String> rename = bob.postForm("/views/" + slug, form("name", "Bob was here"));
+        assertThat(rename.statusCode()).isEqualTo(403);
+        assertThat(rename.body()).contains("Only the session that saved");
+        assertThat(bob.postForm("/views/" + slug + "/delete", "").statusCode()).isEqualTo(403);
+        assertThat(bob.postForm("/views/" + slug + "/delete", "", "X-Admin-Token", "guess")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(bob.page("/v/" + slug).title()).startsWith("Alice's");
+        // the list offers the change controls to the owner only
+        assertThat(bob.page("/views").select("#view-" + slug + " form")).isEmpty();
+        assertThat(bob.page("/views").select("#view-" + slug).text()).contains("Saved by another session");
+        assertThat(alice.page("/views").select("#view-" + slug + " form")).hasSize(2);
+        // the admin token changes anyone's
+        assertThat(bob.postForm("/views/" + slug + "/delete", "", "X-Admin-Token", "test-admin-secret")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(alice.get("/v/" + slug).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theListIsPaginatedNewestFirst() {
+        for (String name : new String[] {"First", "Second", "Third"}) {
+            new AppClient(port).postForm("/views", form("name", name));
+        }
+        AppClient reader = new AppClient(port);
+        Document first = reader.page("/views");
+        assertThat(first.select("#views-table tbody tr th a").eachText()).containsExactly("Third", "Second");
+        assertThat(first.select("nav.pages").text()).contains("Page 1 of 2 (3 views)");
+        assertThat(first.select("nav.pages a[rel=next]").attr("href")).isEqualTo("/views?page=2");
+        Document second = reader.page("/views?page=2");
+        assertThat(second.select("#views-table tbody tr th a").eachText()).containsExactly("First");
+        assertThat(reader.page("/views?page=99")
+                        .select("#views-table tbody tr th a")
+                        .eachText())
+                .containsExactly("First");
+        assertThat(reader.page("/views?page=abc")
+                        .select("#views-table tbody tr th a")
+                        .eachText())
+                .containsExactly("Third", "Second");
     }
 
     @Test

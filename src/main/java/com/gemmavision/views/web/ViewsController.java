@@ -14,6 +14,7 @@ import com.gemmavision.views.SavedView;
 import com.gemmavision.views.TeamViews;
 import com.gemmavision.views.ViewRefused;
 import com.gemmavision.web.CurrentSelection;
+import com.gemmavision.web.DocumentOwner;
 import com.gemmavision.web.Downloads;
 import com.gemmavision.web.ErrorPages;
 import com.gemmavision.web.Page;
@@ -42,13 +43,18 @@ class ViewsController {
 
     static final String SAVED_VIEW = "savedView";
 
+    /** The header (or form field) that carries the admin token. */
+    static final String ADMIN_HEADER = "X-Admin-Token";
+
     private final TeamViews views;
     private final CurrentSelection currentSelection;
+    private final DocumentOwner owner;
     private final Map<Page, PageState> states;
 
-    ViewsController(TeamViews views, CurrentSelection currentSelection, List<PageState> states) {
+    ViewsController(TeamViews views, CurrentSelection currentSelection, DocumentOwner owner, List<PageState> states) {
         this.views = views;
         this.currentSelection = currentSelection;
+        this.owner = owner;
         this.states = states.stream().collect(Collectors.toUnmodifiableMap(PageState::page, Function.identity()));
     }
 
@@ -61,6 +67,12 @@ class ViewsController {
     String list(HttpServletRequest request, ModelMap model) {
         populate(request, model);
         return "views";
+    }
+
+    /** The admin token a request carries, in its header or (from a form) its field. */
+    private static String adminToken(HttpServletRequest request) {
+        String header = request.getHeader(ADMIN_HEADER);
+        return header != null ? header : request.getParameter("adminToken");
     }
 
     @PostMapping("/views")
@@ -77,7 +89,8 @@ class ViewsController {
                 new TeamViews.Label(name, note, author),
                 state.page().code(),
                 described.query(),
-                described.description());
+                described.description(),
+                owner.currentOrNew(request));
         String url = ServletUriComponentsBuilder.fromContextPath(request)
                 .path(view.path())
                 .build()
@@ -109,14 +122,15 @@ class ViewsController {
     String rename(
             @PathVariable String slug,
             @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String note) {
-        views.rename(slug, name, note);
+            @RequestParam(defaultValue = "") String note,
+            HttpServletRequest request) {
+        views.rename(slug, name, note, owner.current(request).orElse(null), adminToken(request));
         return "redirect:/views#view-" + slug;
     }
 
     @PostMapping("/views/{slug}/delete")
     Object delete(@PathVariable String slug, HttpServletRequest request) {
-        views.delete(slug);
+        views.delete(slug, owner.current(request).orElse(null), adminToken(request));
         if (request.getHeader("HX-Request") != null) {
             // the row is swapped for nothing
             return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body("");
@@ -152,6 +166,8 @@ class ViewsController {
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
             case FULL -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_YOURS -> HttpStatus.FORBIDDEN;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
         if (ErrorPages.wantsJson(request)) {
             return ResponseEntity.status(status)
@@ -200,7 +216,24 @@ class ViewsController {
     }
 
     private void populate(HttpServletRequest request, ModelMap model) {
-        model.addAttribute("views", views.list());
+        int number = 1;
+        try {
+            String asked = request.getParameter("page");
+            number = asked == null ? 1 : Integer.parseInt(asked.strip());
+        } catch (NumberFormatException notANumber) {
+            // the first page
+        }
+        TeamViews.Page page = views.page(number);
+        String me = owner.current(request).orElse(null);
+        String admin = adminToken(request);
+        model.addAttribute("views", page.views());
+        model.addAttribute("viewsPage", page);
+        model.addAttribute(
+                "changeable",
+                page.views().stream()
+                        .filter(v -> views.mayChange(v, me, admin))
+                        .map(SavedView::slug)
+                        .collect(Collectors.toSet()));
         model.addAttribute(
                 "query", currentSelection.resolve(request).selection().toQueryString());
         model.addAttribute("notices", List.of());
