@@ -104,7 +104,9 @@ public class Workloads {
         List<Workload.Calibration> calibration = calibrate(deployment.engine(), batch);
         Workload.Range decodeTypical = null;
         String note;
-        if (calibration.isEmpty()) {
+        if (batch == 0) {
+            note = "Nothing runs: " + whyNot;
+        } else if (calibration.isEmpty()) {
             note = "No published measurement of " + deployment.engine().label() + " at a batch of " + batch
                     + ": the figures are bounds only.";
         } else {

@@ -172,12 +172,25 @@ class WorkloadController {
                 typical == null ? "" : String.format(Locale.ROOT, "%.4f", typical.high()));
     }
 
+    /** Currencies a price per GPU-hour is commonly quoted in; the cost is shown in the one chosen. */
+    static final List<String> CURRENCIES =
+            List.of("USD", "EUR", "GBP", "CHF", "JPY", "INR", "CNY", "CAD", "AUD", "SGD");
+
+    /** The currency asked for when it is one of the list, else US dollars (what cloud price lists use). */
+    static String currency(String asked) {
+        return asked != null && CURRENCIES.contains(asked.strip().toUpperCase(java.util.Locale.ROOT))
+                ? asked.strip().toUpperCase(java.util.Locale.ROOT)
+                : "USD";
+    }
+
     private void populate(HttpServletRequest http, HttpServletResponse response, Model model) {
         WorkloadInputs.Read read = inputs.read(http, false);
         Workload workload = workloads.compute(read.request());
         String query = http.getQueryString() == null ? "" : http.getQueryString();
         model.addAttribute("workload", workload);
         model.addAttribute("read", read);
+        model.addAttribute("currency", currency(http.getParameter("currency")));
+        model.addAttribute("currencies", CURRENCIES);
         model.addAttribute(
                 "notices",
                 read.problems().stream().map(RequestParameters.Problem::message).toList());

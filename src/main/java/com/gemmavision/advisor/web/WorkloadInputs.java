@@ -8,6 +8,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.advisor.AdviceRequest;
+import com.gemmavision.advisor.Advisor;
+import com.gemmavision.advisor.FitOption;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelVariant;
 import com.gemmavision.documents.DocumentResults;
@@ -43,6 +45,7 @@ class WorkloadInputs {
     static final long TYPICAL_PAGE_TOKENS = 756;
 
     private final AdvisorParameters advisor;
+    private final Advisor advice;
     private final Catalog catalog;
     private final QuantizationFormats formats;
     private final Documents documents;
@@ -52,6 +55,7 @@ class WorkloadInputs {
 
     WorkloadInputs(
             AdvisorParameters advisor,
+            Advisor advice,
             Catalog catalog,
             QuantizationFormats formats,
             Documents documents,
@@ -59,6 +63,7 @@ class WorkloadInputs {
             DocumentTokens tokens,
             RequestBinder binder) {
         this.advisor = advisor;
+        this.advice = advice;
         this.catalog = catalog;
         this.formats = formats;
         this.documents = documents;
@@ -78,12 +83,21 @@ class WorkloadInputs {
     Read read(HttpServletRequest http, boolean requireTokens) {
         RequestParameters in = binder.read(http.getParameterMap());
         AdviceRequest deployment = advisor.parse(in).request();
-        ModelVariant variant = advisor.model(in, DEFAULT_MODEL).orElseThrow();
+        // The page opens on what the advisor picks for the deployment (not on a model that may not fit it);
+        // an API call, or a page whose model or format is chosen, keeps to what it asks.
+        FitOption pick = requireTokens || in.has("model") || in.has("quant")
+                ? null
+                : advice.advise(deployment).recommended();
+        ModelVariant variant = pick != null && catalog.variant(pick.model()).isPresent()
+                ? catalog.variant(pick.model()).get()
+                : advisor.model(in, DEFAULT_MODEL).orElseThrow();
         List<QuantizationFormat> loadable = formats.loadableBy(deployment.engine());
-        String quant = Optional.ofNullable(in.text("quant"))
-                .filter(s -> !s.isBlank())
-                .map(s -> s.trim().toLowerCase(Locale.ROOT))
-                .orElse("bf16");
+        String quant = pick != null
+                ? pick.format().code()
+                : Optional.ofNullable(in.text("quant"))
+                        .filter(s -> !s.isBlank())
+                        .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                        .orElse("bf16");
         if (loadable.stream().noneMatch(f -> f.code().equals(quant))) {
             in.reject(
                     "quant",

@@ -23,6 +23,15 @@ class WorkloadControllerTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    com.gemmavision.advisor.Advisor advisor;
+
+    @Autowired
+    AdvisorParameters advisorParameters;
+
+    @Autowired
+    com.gemmavision.web.RequestBinder binder;
+
     @Test
     void theApiAnswersTokensPrefillDocumentsPerHourAndCost() throws Exception {
         mvc.perform(get("/api/workload")
@@ -97,7 +106,16 @@ class WorkloadControllerTest {
                 .getResponse()
                 .getContentAsString();
         Document page = Jsoup.parse(html);
-        assertThat(page.select("#workload-result-heading").text()).startsWith("Gemma3-12B-IT in bf16 on NVIDIA L4");
+        // it opens on what the advisor picks for the default deployment, which fits, not on a refusal
+        String pick = advisor.advise(
+                        advisorParameters.parse(binder.read(java.util.Map.of())).request())
+                .recommended()
+                .model();
+        assertThat(page.select("#workload-result-heading").text())
+                .startsWith(pick + " in ")
+                .contains("on NVIDIA L4");
+        assertThat(page.select(".refusal")).isEmpty();
+        assertThat(page.text()).doesNotContain("batch of 0");
         assertThat(page.text()).contains("a typical page");
         assertThat(page.select("#measurements-table tbody tr")).hasSize(4);
         assertThat(page.select("#measurements-table a").eachAttr("href")).allMatch(h -> h.startsWith("https://"));
@@ -147,5 +165,30 @@ class WorkloadControllerTest {
         mvc.perform(get("/tables/throughput-measurements.csv"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("https://calebcoffie.com")));
+    }
+
+    /** A model that does not fit is explained once, not as "a batch of 0"; a cost carries its currency. */
+    @Test
+    void aRefusalSaysNothingRunsAndCostsCarryTheirCurrency() throws Exception {
+        Document refused = Jsoup.parse(mvc.perform(get("/workload?gpu=NVIDIA L4&model=Gemma3-27B-IT&quant=bf16"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(refused.select(".refusal").text()).contains("needs");
+        assertThat(refused.text()).doesNotContain("batch of 0");
+        Document priced = Jsoup.parse(mvc.perform(get(
+                        "/workload?gpu=NVIDIA L4&model=Gemma3-4B-IT&quant=bf16" + "&pricePerHour=0.80&currency=EUR"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(priced.select("tr.headline").text()).contains("EUR");
+        assertThat(priced.select("select[name=currency] option[selected]").text())
+                .isEqualTo("EUR");
+        Document fallback = Jsoup.parse(mvc.perform(get(
+                        "/workload?gpu=NVIDIA L4&model=Gemma3-4B-IT&quant=bf16" + "&pricePerHour=0.80&currency=<b>"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(fallback.select("tr.headline").text()).contains("USD").doesNotContain("<b>");
     }
 }
