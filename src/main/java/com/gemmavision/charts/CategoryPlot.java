@@ -203,7 +203,7 @@ final class CategoryPlot {
                     "height",
                     "12",
                     "fill",
-                    Palette.colour(s));
+                    Palette.forSeries(name, s));
             svg.element("text", name, "x", Svg.num(x + 16), "y", Svg.num(y), "dominant-baseline", "auto");
             x += entryWidth + 12;
         }

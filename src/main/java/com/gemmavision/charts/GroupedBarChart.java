@@ -52,7 +52,7 @@ public final class GroupedBarChart {
                         "height",
                         Svg.num(y.y(0) - top),
                         "fill",
-                        Palette.colour(s),
+                        Palette.forSeries(series.name(), s),
                         "class",
                         "bar");
                 svg.element("title", series.name() + " — " + category + ": " + datum.text() + unit);

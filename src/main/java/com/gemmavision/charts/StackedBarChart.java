@@ -38,7 +38,7 @@ public final class StackedBarChart {
                         "height",
                         Svg.num(height),
                         "fill",
-                        Palette.colour(s),
+                        Palette.forSeries(series.name(), s),
                         "class",
                         "bar");
                 svg.element("title", series.name() + " — " + category + ": " + datum.text() + unit(chart));

@@ -18,6 +18,16 @@ class GroupedBarChartTest {
         return Jsoup.parse(GroupedBarChart.render(chart), "", Parser.xmlParser());
     }
 
+    /** A chart of one benchmark with a series per model, as Table 8 and Table 15 draw them. */
+    static String svgWithSeries(String... models) {
+        List<Series> series = new java.util.ArrayList<>();
+        for (String model : models) {
+            series.add(new Series(model, List.of(Datum.of(new BigDecimal("50.0"), "50.0"))));
+        }
+        return GroupedBarChart.render(
+                new BarChart("bench", "Benchmark", "By model", "Score", "", List.of("MMLU"), series));
+    }
+
     private static BarChart memory() {
         return new BarChart(
                 "memory",

@@ -39,4 +39,34 @@ class PaletteTest {
     void twelveModelsTwelveColours() {
         assertThat(REPORT_MODELS.stream().map(Palette::forModel).distinct()).hasSize(12);
     }
+
+    /** Gemma2-27B and Gemma3-27B sit side by side in Tables 8 and 15: their hues are far apart. */
+    @Test
+    void gemma2And3AtTwentySevenBAreEasyToTellApart() {
+        assertThat(hueDistance(Palette.forModel("Gemma3-27B"), Palette.forModel("Gemma2-27B")))
+                .isGreaterThan(60);
+    }
+
+    /** A grouped or stacked bar chart of models colours each model as the radar and small multiples do. */
+    @Test
+    void aSeriesThatIsAModelTakesTheModelsColourOthersTheirPlace() {
+        assertThat(Palette.forSeries("Gemma2-27B-IT", 0)).isEqualTo(Palette.forModel("Gemma2-27B"));
+        assertThat(Palette.forSeries("Gemma3-4B", 5)).isEqualTo(Palette.forModel("Gemma3-4B-IT"));
+        assertThat(Palette.forSeries("int4", 0)).isEqualTo(Palette.colour(0));
+        assertThat(Palette.forSeries("int4", 1)).isEqualTo(Palette.colour(1));
+        String bar = GroupedBarChartTest.svgWithSeries("Gemma2-27B", "Gemma3-27B");
+        assertThat(bar).contains("fill=\"" + Palette.forModel("Gemma2-27B") + "\"");
+        assertThat(bar).contains("fill=\"" + Palette.forModel("Gemma3-27B") + "\"");
+    }
+
+    private static double hueDistance(String a, String b) {
+        double d = Math.abs(hue(a) - hue(b));
+        return Math.min(d, 360 - d);
+    }
+
+    private static double hue(String hex) {
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        float[] hsb = java.awt.Color.RGBtoHSB(rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff, null);
+        return hsb[0] * 360;
+    }
 }
