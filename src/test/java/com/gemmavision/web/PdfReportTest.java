@@ -88,6 +88,7 @@ class PdfReportTest {
                 .contains("1338") // Table 5: Gemma-3-27B-IT's Elo
                 .contains("derived")
                 .contains("arXiv:2503.19786v1")
+                .doesNotContain("Hover")
                 .doesNotContain("Download CSV")
                 .doesNotContain("Generate Visualizations");
         // a long link may wrap in the PDF; its characters are all there
@@ -103,10 +104,18 @@ class PdfReportTest {
 
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.text())
-                .contains("Deployment advice: NVIDIA L4 · 131,072 tokens × 2")
+                .contains("Deployment advice: NVIDIA L4 · 131,072 tokens × 2 · Ideal")
                 .contains("Recommendation")
                 .contains("Every model and format on NVIDIA L4")
-                .contains("/advisor?model=");
+                .contains("/advisor?model=")
+                // the memo says what the advice assumed, not the unrelated sidebar selection
+                .contains("KV cache bf16 · ranked by DocVQA")
+                // every quality column of the options table is printed, none cut at the margin
+                .contains("InfoVQA", "ChartQA", "MMLU-Pro")
+                // and nothing that only makes sense on a screen
+                .doesNotContain("Hover");
+        Pdf vllm = pdf(new AppClient(port), "/advisor/report.pdf?gpu=NVIDIA%20L4&context=32k&engine=vllm");
+        assertThat(vllm.text()).contains("Deployment advice: NVIDIA L4 · 32,768 tokens × 1 · vLLM");
     }
 
     @Test

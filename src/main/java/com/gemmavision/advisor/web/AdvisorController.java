@@ -96,8 +96,9 @@ class AdvisorController {
         return reports.fragment(
                 "gemma3-deployment-advice.pdf",
                 new PdfReports.Heading(
-                        "Deployment advice: " + title(read.advisor().request()),
-                        read.selection().selection().title(),
+                        "Deployment advice: " + title(read.advisor().request()) + " · "
+                                + read.advisor().request().engine().label(),
+                        memoSubtitle(read.advisor().request()),
                         ServletUriComponentsBuilder.fromContextPath(request)
                                 .path("/advisor")
                                 .query(read.query())
@@ -151,6 +152,23 @@ class AdvisorController {
     }
 
     /** What the advisor view is for, in its page title: "NVIDIA L4 · 32,768 tokens × 1". */
+    /** What else the advice assumed, for the memo's subtitle: the cache, the ranking and the weights. */
+    static String memoSubtitle(AdviceRequest request) {
+        List<String> parts = new ArrayList<>();
+        parts.add("KV cache " + request.kvDtype().code());
+        parts.add("ranked by " + request.rankBy().label());
+        if (request.weights().textOnly()) {
+            parts.add("text only");
+        } else if (request.weights().visionAndEmbeddingsInBf16()) {
+            parts.add("vision encoder and embeddings in bf16");
+        } else if (request.weights().visionQuantized()) {
+            parts.add("vision encoder quantized");
+        }
+        parts.add(String.format(
+                Locale.ROOT, "%.1f GiB overhead, %d%% headroom", request.overheadGib(), request.headroomPercent()));
+        return String.join(" · ", parts);
+    }
+
     static String title(AdviceRequest request) {
         String memory = request.gpu() != null
                 ? request.gpu().gpu()
