@@ -48,6 +48,13 @@ public record DocumentResults(
                 .toList();
     }
 
+    /** The stated fields, then the values not sure enough to state, in field order each: the rows of the table. */
+    public List<ExtractedField> fieldsThenUnsure() {
+        List<ExtractedField> all = new ArrayList<>(fields);
+        all.addAll(unsure);
+        return all;
+    }
+
     /** Expected fields with no value at all, stated or unsure. */
     public List<String> notFound() {
         return EXPECTED.stream()

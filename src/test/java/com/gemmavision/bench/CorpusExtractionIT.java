@@ -38,13 +38,7 @@ class CorpusExtractionIT {
 
     @Test
     void theCorpusIsReadAtLeastAsWellAsMeasuredBefore() throws Exception {
-        Path corpus = Path.of("..", "shared", "corpus");
-        if (!Files.exists(corpus.resolve("labels.jsonl"))) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("CI must have ../shared/corpus beside the checkout");
-            }
-            Assumptions.abort("../shared/corpus is not here");
-        }
+        Path corpus = corpus();
         HeldOut.Evaluation heldOut = HeldOut.leaveOneGroupOut(
                 ExtractionBench.run(corpus).reads(), com.gemmavision.documents.extraction.FieldExtractor.STATED);
         ExtractionBench.Result result = heldOut.asResult();
@@ -72,13 +66,7 @@ class CorpusExtractionIT {
 
     @Test
     void aPhotoTiltedAFewDegreesReadsAlmostAsWellAsAStraightOne() throws Exception {
-        Path corpus = Path.of("..", "shared", "corpus");
-        if (!Files.exists(corpus.resolve("labels.jsonl"))) {
-            if (System.getenv("CI") != null) {
-                throw new IllegalStateException("CI must have ../shared/corpus beside the checkout");
-            }
-            Assumptions.abort("../shared/corpus is not here");
-        }
+        Path corpus = corpus();
         HeldOut.Evaluation tilted = HeldOut.leaveOneGroupOut(
                 ExtractionBench.run(corpus, TILT).reads(), com.gemmavision.documents.extraction.FieldExtractor.STATED);
         System.out.print("Tilted " + TILT + "°\n" + HeldOut.table(tilted));
@@ -88,5 +76,17 @@ class CorpusExtractionIT {
         assertThat(tilted.asResult().overall().wrongShare())
                 .as(HeldOut.table(tilted))
                 .isLessThanOrEqualTo(TILTED_WRONG_CEILING);
+    }
+
+    /** The shared corpus; skipped locally when it is missing, required under CI. */
+    private static Path corpus() {
+        Path corpus = Path.of("..", "shared", "corpus");
+        if (!Files.exists(corpus.resolve("labels.jsonl"))) {
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException("CI must have ../shared/corpus beside the checkout");
+            }
+            Assumptions.abort("../shared/corpus is not here");
+        }
+        return corpus;
     }
 }
