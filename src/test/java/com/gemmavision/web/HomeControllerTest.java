@@ -103,6 +103,11 @@ class HomeControllerTest {
 
         assertThat(html.select(".advisor-summary").text()).contains("Gemma3-12B-IT in SFP8 fits NVIDIA L4");
         assertThat(html.select(".advisor-summary a").attr("href")).startsWith("/advisor?model=Gemma3-4B-IT");
+        // it says why its figures differ from Table 3's beside it, and whose question it answers
+        assertThat(html.select(".advisor-summary .why-different").text())
+                .contains("NVIDIA L4, 32,768 tokens, batch 1")
+                .contains("not for the sidebar's selection")
+                .contains("Table 3 counts the 32,768-token cache in every layer");
     }
 
     @Test
