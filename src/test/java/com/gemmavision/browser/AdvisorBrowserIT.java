@@ -120,4 +120,33 @@ class AdvisorBrowserIT extends BrowserTest {
                 .until(d -> !text("button[data-copy-target=launch-command]").equals("Copy command"));
         Browser.screenshot(driver, "advisor-engine");
     }
+
+    /** Switching engine redraws the form's engine-dependent part: vLLM offers bf16 and fp8, and no window switch. */
+    @Test
+    void theKvTypesOnOfferFollowTheEngine() {
+        driver = Browser.open(true);
+        driver.get(url("/advisor?model=Gemma3-4B-IT&gpu=NVIDIA%20L4&engine=llamacpp&kvDtype=q4_0"));
+        markDocument();
+        assertThat(optionValues("kvDtype")).contains("q4_0", "q8_0");
+        var engine = new Select(driver.findElement(By.name("engine")));
+        engine.selectByValue("vllm");
+        Browser.waitFor(driver).until(d -> optionValues("kvDtype").equals(java.util.List.of("bf16", "fp8")));
+        assertThat(text("#engine-choices .hint")).contains("vLLM");
+        assertThat(driver.findElements(By.cssSelector("input[name=slidingWindow]")))
+                .isEmpty();
+        engine = new Select(driver.findElement(By.name("engine")));
+        engine.selectByValue("ideal");
+        Browser.waitFor(driver)
+                .until(d -> !d.findElements(By.cssSelector("input[type=checkbox][name=slidingWindow]"))
+                        .isEmpty());
+        assertThat(optionValues("kvDtype")).contains("int4", "int8");
+        assertThat(sameDocument()).isTrue();
+    }
+
+    /** The values of a select's options, read in one script so a swap cannot happen halfway. */
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> optionValues(String select) {
+        return (java.util.List<String>) script(
+                "return Array.from(document.querySelectorAll('select[name=" + select + "] option')).map(o => o.value)");
+    }
 }

@@ -34,6 +34,9 @@ class AdvisorController {
 
     static final String RESULTS_FRAGMENT = "fragments/redraws :: advisor";
 
+    /** The results for a browser's redraw, with the engine's KV choices swapped into the form out of band. */
+    static final String HTMX_FRAGMENT = "fragments/redraws :: advisor-htmx";
+
     private final CurrentSelection currentSelection;
     private final AdvisorParameters parameters;
     private final AdvisorPage advisorPage;
@@ -80,7 +83,7 @@ class AdvisorController {
     ResponseEntity<byte[]> results(HttpServletRequest request, HttpServletResponse response) throws Exception {
         Request read = read(request, response);
         return fragments.htmx(
-                RESULTS_FRAGMENT,
+                HTMX_FRAGMENT,
                 "/advisor",
                 read.query(),
                 read.notices().isEmpty(),
