@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -531,31 +532,38 @@ public class DocumentRepository {
         }
     }
 
+    /** A document's fields: those stated, and the values found below the stated confidence ("not sure"). */
+    public record Fields(List<ExtractedField> stated, List<ExtractedField> unsure) {}
+
+    /** Both kinds of field of a document, in one query. */
+    public Fields allFields(String id) {
+        List<ExtractedField> stated = new ArrayList<>();
+        List<ExtractedField> unsure = new ArrayList<>();
+        jdbc.sql("SELECT name, field_value, page_number, snippet, confidence, source, checks_passed, checks_failed,"
+                        + " stated FROM document_field WHERE document_id = ?")
+                .param(id)
+                .query((rs, i) -> (rs.getBoolean(9) ? stated : unsure)
+                        .add(new ExtractedField(
+                                rs.getString(1),
+                                rs.getString(2),
+                                (Integer) rs.getObject(3, Integer.class),
+                                rs.getString(4),
+                                rs.getDouble(5),
+                                rs.getString(6),
+                                lines(rs.getString(7)),
+                                lines(rs.getString(8)))))
+                .list();
+        return new Fields(stated, unsure);
+    }
+
     /** The fields stated for a document. */
     public List<ExtractedField> fields(String id) {
-        return fields(id, true);
+        return allFields(id).stated();
     }
 
     /** The values found for a document that fell below the stated confidence. */
     public List<ExtractedField> unsureFields(String id) {
-        return fields(id, false);
-    }
-
-    private List<ExtractedField> fields(String id, boolean stated) {
-        return jdbc.sql(
-                        "SELECT name, field_value, page_number, snippet, confidence, source, checks_passed, checks_failed"
-                                + " FROM document_field WHERE document_id = ? AND stated = ?")
-                .params(id, stated)
-                .query((rs, i) -> new ExtractedField(
-                        rs.getString(1),
-                        rs.getString(2),
-                        (Integer) rs.getObject(3, Integer.class),
-                        rs.getString(4),
-                        rs.getDouble(5),
-                        rs.getString(6),
-                        lines(rs.getString(7)),
-                        lines(rs.getString(8))))
-                .list();
+        return allFields(id).unsure();
     }
 
     private static List<String> lines(String text) {

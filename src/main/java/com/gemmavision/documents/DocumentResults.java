@@ -40,10 +40,12 @@ public record DocumentResults(
     }
 
     public DocumentResults {
-        fields = fields.stream()
-                .sorted(Comparator.comparingInt(f -> FieldExtractor.FIELDS.indexOf(f.name())))
-                .toList();
-        unsure = unsure.stream()
+        fields = inFieldOrder(fields);
+        unsure = inFieldOrder(unsure);
+    }
+
+    private static List<ExtractedField> inFieldOrder(List<ExtractedField> fields) {
+        return fields.stream()
                 .sorted(Comparator.comparingInt(f -> FieldExtractor.FIELDS.indexOf(f.name())))
                 .toList();
     }

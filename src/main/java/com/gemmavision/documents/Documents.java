@@ -565,16 +565,17 @@ public class Documents {
     }
 
     public DocumentResults results(StoredDocument document) {
+        DocumentRepository.Fields fields = repository.allFields(document.id());
         return new DocumentResults(
                 document,
                 repository.pages(document.id()),
-                repository.fields(document.id()),
+                fields.stated(),
                 repository.tables(document.id()).stream()
                         .map(DocumentResults::table)
                         .toList(),
                 repository.lineItems(document.id()),
                 repository.transactions(document.id()),
                 repository.textTokens(document.id()).orElse(null),
-                repository.unsureFields(document.id()));
+                fields.unsure());
     }
 }

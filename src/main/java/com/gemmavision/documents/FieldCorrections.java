@@ -60,8 +60,9 @@ public class FieldCorrections {
             throw new IllegalArgumentException(name);
         }
         String value = normalise(name, typed == null ? "" : typed.strip());
+        DocumentRepository.Fields fields = repository.allFields(document.id());
         Optional<ExtractedField> previous = java.util.stream.Stream.concat(
-                        repository.fields(document.id()).stream(), repository.unsureFields(document.id()).stream())
+                        fields.stated().stream(), fields.unsure().stream())
                 .filter(f -> f.name().equals(name))
                 .findFirst();
         Instant now = Instant.now();

@@ -1,5 +1,7 @@
 package com.gemmavision.views;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -117,9 +119,8 @@ public class TeamViews {
         String expected = properties.adminToken();
         return !expected.isEmpty()
                 && given != null
-                && java.security.MessageDigest.isEqual(
-                        expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        given.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     private SavedView changeable(String slug, String who, String adminToken) {

@@ -71,20 +71,14 @@ public final class RequestParameters {
             return fallback;
         }
         try {
-            long parsed = Long.parseLong(value.replace(",", "").replace("_", ""));
-            if (parsed < min || parsed > max) {
-                reject(
-                        name,
-                        String.format(
-                                Locale.ROOT,
-                                "%s must be between %,d and %,d; got %s.",
-                                name,
-                                min,
-                                max,
-                                UserText.quoted(value)));
-                return fallback;
-            }
-            return parsed;
+            return inRange(
+                    name,
+                    Long.parseLong(value.replace(",", "").replace("_", "")),
+                    min,
+                    max,
+                    fallback,
+                    "",
+                    UserText.quoted(value));
         } catch (NumberFormatException e) {
             reject(name, name + " must be a whole number; got “" + UserText.quoted(value) + "”.");
             return fallback;
@@ -109,20 +103,21 @@ public final class RequestParameters {
             return fallback;
         }
         long parsed = thousands ? Long.parseLong(plain.substring(0, plain.length() - 1)) * 1024 : Long.parseLong(plain);
-        if (parsed < min || parsed > max) {
-            reject(
-                    name,
-                    String.format(
-                            Locale.ROOT,
-                            "%s must be between %,d and %,d tokens; got %s%s.",
-                            name,
-                            min,
-                            max,
-                            UserText.quoted(value),
-                            thousands ? String.format(Locale.ROOT, " (%,d)", parsed) : ""));
-            return fallback;
+        String typed = thousands
+                ? UserText.quoted(value) + String.format(Locale.ROOT, " (%,d)", parsed)
+                : UserText.quoted(value);
+        return inRange(name, parsed, min, max, fallback, " tokens", typed);
+    }
+
+    /** {@code parsed} when within [min, max]; else the fallback, and a refusal naming the range and what was typed. */
+    private long inRange(String name, long parsed, long min, long max, long fallback, String unit, String typed) {
+        if (parsed >= min && parsed <= max) {
+            return parsed;
         }
-        return parsed;
+        reject(
+                name,
+                String.format(Locale.ROOT, "%s must be between %,d and %,d%s; got %s.", name, min, max, unit, typed));
+        return fallback;
     }
 
     public double decimal(String name, double min, double max, double fallback) {

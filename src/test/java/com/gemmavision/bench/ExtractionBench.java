@@ -276,20 +276,8 @@ public final class ExtractionBench {
 
     /** A copy of an image turned by some degrees, in a temporary folder, in the image's own format. */
     private static Path tilted(Path image, double degrees) throws IOException {
-        java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(image.toFile());
-        java.awt.image.BufferedImage turned = new java.awt.image.BufferedImage(
-                read.getWidth(), read.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = turned.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, read.getWidth(), read.getHeight());
-        g.setRenderingHint(
-                java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(
-                read,
-                java.awt.geom.AffineTransform.getRotateInstance(
-                        Math.toRadians(-degrees), read.getWidth() / 2.0, read.getHeight() / 2.0),
-                null);
-        g.dispose();
+        java.awt.image.BufferedImage turned = com.gemmavision.documents.text.Deskew.rotate(
+                javax.imageio.ImageIO.read(image.toFile()), degrees, java.awt.image.BufferedImage.TYPE_INT_RGB);
         String name = image.getFileName().toString();
         String format = name.substring(name.lastIndexOf('.') + 1)
                 .toLowerCase(Locale.ROOT)

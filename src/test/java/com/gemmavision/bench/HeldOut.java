@@ -79,7 +79,6 @@ public final class HeldOut {
 
         /** Right and wrong shares of labelled fields had values been stated from {@code other} instead. */
         public ExtractionBench.Tally at(double other) {
-            ExtractionBench.Tally tally = new ExtractionBench.Tally(0, 0, 0);
             int labelled = scores.size();
             int right = 0;
             int wrong = 0;

@@ -153,7 +153,12 @@ public final class Deskew {
      * white ground of the same size, in grey.
      */
     public static BufferedImage rotate(BufferedImage page, double degrees) {
-        BufferedImage turned = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        return rotate(page, degrees, BufferedImage.TYPE_BYTE_GRAY);
+    }
+
+    /** As {@link #rotate(BufferedImage, double)}, into an image of {@code imageType} (colour, to tilt a photo). */
+    public static BufferedImage rotate(BufferedImage page, double degrees, int imageType) {
+        BufferedImage turned = new BufferedImage(page.getWidth(), page.getHeight(), imageType);
         Graphics2D g = turned.createGraphics();
         try {
             g.setColor(Color.WHITE);
