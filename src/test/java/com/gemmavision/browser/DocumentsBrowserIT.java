@@ -105,6 +105,31 @@ class DocumentsBrowserIT extends BrowserTest {
     }
 
     @Test
+    void undoAppearsWhereRemoveWasClickedAndHasTheFocus() throws Exception {
+        openAndUpload(
+                "/?model=Gemma3-4B-IT", "invoice.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
+        Browser.waitFor(driver).until(d -> text("#documents .badge").equals("done"));
+        WebElement remove =
+                driver.findElement(By.cssSelector("#document-list button[aria-label='Remove invoice.pdf']"));
+        script("arguments[0].scrollIntoView({block: 'center'})", remove);
+        double clickedAt = ((Number) script("return arguments[0].getBoundingClientRect().top", remove)).doubleValue();
+        remove.click();
+
+        Browser.waitFor(driver).until(d -> text("#document-list").contains("Removed invoice.pdf"));
+        // before, Undo stood at the top of the documents section, ~4,000 px from the sidebar's Remove button
+        assertThat(script("return document.activeElement.textContent.trim()")).isEqualTo("Undo");
+        double undoAt = ((Number) script("return document.activeElement.getBoundingClientRect().top")).doubleValue();
+        assertThat(Math.abs(undoAt - clickedAt)).isLessThan(150.0);
+        assertThat(sameDocument()).isTrue();
+
+        driver.switchTo().activeElement().click();
+        Browser.waitFor(driver)
+                .until(d -> text("#document-list").contains("invoice.pdf")
+                        && !text("#document-list").contains("Removed"));
+        assertThat(text("#documents article.document h3")).contains("invoice.pdf");
+    }
+
+    @Test
     void aRefusedUploadIsExplainedInPlace() throws Exception {
         openAndUpload(
                 "/?model=Gemma3-4B-IT", "notes.pdf", "just some text, not a PDF".getBytes(StandardCharsets.UTF_8));

@@ -71,11 +71,17 @@ class DuplicateAndUndoTest {
         String id = DocumentPolling.acceptedId(client.upload(
                 "/documents", Map.of("invoice.pdf", invoice(TestInvoices.ENGLISH)), "Accept", "application/json"));
 
-        client.postForm("/documents/" + id + "/delete", "", "HX-Request", "true");
+        Document removed = Jsoup.parse(client.postForm("/documents/" + id + "/delete", "", "HX-Request", "true")
+                .body());
         assertThat(json(client.get("/documents.json")).size()).isZero();
+        // Undo stands in the sidebar's list, where Remove was clicked, and takes the focus after the removal only
+        assertThat(removed.select("#document-list .removed button[autofocus]")).hasSize(1);
+        assertThat(removed.select("#documents .removed")).isEmpty();
         Document section = Jsoup.parse(client.get("/documents/section").body());
-        assertThat(section.selectFirst(".removed").text()).contains("Removed invoice.pdf");
-        assertThat(section.select(".removed form").attr("action")).isEqualTo("/documents/" + id + "/restore");
+        assertThat(section.selectFirst("#document-list .removed").text()).contains("Removed invoice.pdf");
+        assertThat(section.select("#document-list .removed form").attr("action"))
+                .isEqualTo("/documents/" + id + "/restore");
+        assertThat(section.select("#document-list .removed button[autofocus]")).isEmpty();
 
         HttpResponse<String> undo = client.postForm("/documents/" + id + "/restore", "", "HX-Request", "true");
 

@@ -182,13 +182,18 @@ class DocumentController {
     }
 
     private String action(boolean done, HttpServletRequest request, String htmx, Model model) {
+        return action(done, request, htmx, model, "#documents");
+    }
+
+    /** The section again after an action; without HTMX, the page at {@code anchor}, where the result shows. */
+    private String action(boolean done, HttpServletRequest request, String htmx, Model model, String anchor) {
         if (!done) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document");
         }
         if ("true".equals(htmx)) {
             return respond(request, htmx, model);
         }
-        return "redirect:/?" + currentSelection.resolve(request).selection().toQueryString() + "#documents";
+        return "redirect:/?" + currentSelection.resolve(request).selection().toQueryString() + anchor;
     }
 
     private String ownerOr404(HttpServletRequest request) {
@@ -214,7 +219,8 @@ class DocumentController {
             HttpServletRequest request,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Model model) {
-        return action(documents.remove(id, ownerOr404(request)), request, htmx, model);
+        model.addAttribute("justRemoved", id);
+        return action(documents.remove(id, ownerOr404(request)), request, htmx, model, "#document-list");
     }
 
     /** Undo of Remove, while the document is still kept. */
