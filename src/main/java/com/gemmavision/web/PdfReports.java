@@ -110,6 +110,10 @@ public class PdfReports {
         // every collapsed part of the page is part of the memo
         main.select("details").forEach(d -> d.tagName("div").addClass("details"));
         main.select("summary").forEach(s -> s.tagName("p").addClass("summary"));
+        // nor MathML: a formula becomes text with its subscripts and superscripts
+        main.select("math").forEach(PdfReports::mathAsText);
+        // openhtmltopdf knows no flex box: small multiples sit two to a row in inline blocks, at about their own size
+        main.select(".chart.multiples > svg").forEach(svg -> svg.wrap("<div class=\"multiple\"></div>"));
         // openhtmltopdf draws an inline SVG only from the SVG namespace
         main.select("svg").forEach(svg -> svg.attr("xmlns", "http://www.w3.org/2000/svg"));
 
@@ -119,6 +123,40 @@ public class PdfReports {
                         + " Figures marked “derived” are computed by this app from the report's tables and the"
                         + " models' configuration; the page says how.");
         return document;
+    }
+
+    /**
+     * A MathML formula as HTML that openhtmltopdf lays out: identifiers in italics, operators spaced, {@code msub}
+     * and {@code msup} as {@code sub} and {@code sup}. The page's formulas use no more of MathML than that.
+     */
+    private static void mathAsText(Element math) {
+        Element html = new Element("block".equals(math.attr("display")) ? "p" : "span").addClass("math");
+        math.children().forEach(child -> html.appendChild(mathNode(child)));
+        math.replaceWith(html);
+    }
+
+    private static org.jsoup.nodes.Node mathNode(Element e) {
+        return switch (e.tagName()) {
+            case "mi" -> new Element("i").text(e.text());
+            case "mo" -> new org.jsoup.nodes.TextNode(" " + e.text() + " ");
+            case "msub", "msup" -> {
+                Element pair = new Element("span");
+                if (e.childrenSize() == 2) {
+                    pair.appendChild(mathNode(e.child(0)));
+                    pair.appendElement(e.tagName().equals("msub") ? "sub" : "sup")
+                            .appendChild(mathNode(e.child(1)));
+                } else {
+                    pair.text(e.text());
+                }
+                yield pair;
+            }
+            case "mrow", "math" -> {
+                Element row = new Element("span");
+                e.children().forEach(child -> row.appendChild(mathNode(child)));
+                yield row;
+            }
+            default -> new org.jsoup.nodes.TextNode(e.text());
+        };
     }
 
     byte[] pdf(Heading heading, String fragmentHtml, OffsetDateTime when) {

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.gemmavision.AppClient;
@@ -21,6 +23,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -96,6 +99,52 @@ class PdfReportTest {
                 .contains("http://localhost:" + port + "/?model=Gemma3-27B-IT&quant=sfp8&kv=true&bench=arena");
         // the charts are drawn as vectors, not pasted in as pictures
         assertThat(pdf.images()).isZero();
+    }
+
+    /**
+     * Charts print at about their own size beside the tables: a two-model memo took many pages when every chart,
+     * each small multiple too, was stretched to the page's width, its labels at about 18 pt.
+     */
+    @Test
+    void chartsPrintAtTheirOwnSizeSoATwoModelMemoStaysShort() throws IOException {
+        Pdf pdf = pdf(
+                new AppClient(port),
+                "/report.pdf?model=Gemma3-4B-IT&model=Gemma3-27B-IT&bench=arena&bench=zero-shot&bench=multimodal"
+                        + "&bench=long-context&bench=stem-code");
+
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.text()).contains("MMLU-Pro").contains("HiddenMath").contains("Gemma3-27B-IT");
+        // 32 pages with every chart and each small multiple stretched to the page's width; 18 at their own size
+        assertThat(pdf.pages()).isLessThanOrEqualTo(20);
+    }
+
+    /** The parameter formula keeps its subscripts on paper: each one smaller and lower than its P. */
+    @Test
+    void theFormulaKeepsItsSubscripts() throws IOException {
+        HttpResponse<byte[]> response = bytes(new AppClient(port), "/report.pdf?model=Gemma3-4B-IT");
+        List<TextPosition> glyphs = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(response.body())) {
+            new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) {
+                    positions.stream().filter(g -> !g.getUnicode().isBlank()).forEach(glyphs::add);
+                }
+            }.getText(document);
+        }
+        // the formula's letters, operators aside: "P_T = P_V + P_E + P_NE" (without MathML, "PT=PV+PE+PNE" all in one
+        // size)
+        List<TextPosition> letters = glyphs.stream()
+                .filter(g -> Character.isLetter(g.getUnicode().charAt(0)))
+                .toList();
+        String text = letters.stream().map(TextPosition::getUnicode).reduce("", String::concat);
+        int at = text.indexOf("PTPVPEPNE");
+        assertThat(at).isNotNegative();
+        for (int subscript : new int[] {1, 3, 5, 7, 8}) {
+            TextPosition p = letters.get(at + (subscript == 8 ? 6 : subscript - 1));
+            TextPosition sub = letters.get(at + subscript);
+            assertThat(sub.getFontSizeInPt()).isLessThan(p.getFontSizeInPt());
+            assertThat(sub.getYDirAdj()).isGreaterThan(p.getYDirAdj());
+        }
     }
 
     @Test

@@ -42,6 +42,22 @@ class PdfReportsTest {
     }
 
     @Test
+    void formulasKeepTheirSubscriptsAndSmallMultiplesSitSideBySide() {
+        Document report = reports.document(
+                HEADING,
+                "<math display=\"block\"><mrow><msub><mi>P</mi><mi>T</mi></msub><mo>=</mo>"
+                        + "<msub><mi>P</mi><mrow><mi>N</mi><mi>E</mi></mrow></msub></mrow></math>"
+                        + "<div class=\"chart multiples\"><svg id=\"a\"></svg><svg id=\"b\"></svg></div>",
+                OffsetDateTime.of(2026, 11, 28, 9, 30, 0, 0, ZoneOffset.UTC));
+
+        assertThat(report.select("main math")).isEmpty();
+        assertThat(report.selectFirst("main p.math").text()).isEqualTo("PT = PNE");
+        assertThat(report.select("main p.math sub").eachText()).containsExactly("T", "NE");
+        assertThat(report.select("main .chart.multiples > .multiple > svg").eachAttr("id"))
+                .containsExactly("a", "b");
+    }
+
+    @Test
     void aBusyServerSaysSoWith503InsteadOfQueueingForever() throws Exception {
         PdfReports full = new PdfReports(null, new ReportProperties(0, Duration.ofMillis(10)));
 
