@@ -84,6 +84,21 @@ public class AdvisorPage {
                 .filter(o -> !speed || o.decodeTokensPerSecondBound() != null)
                 .toList();
         List<FitOption> frontier = Pareto.frontier(scored, by, speed ? o -> -xOf.applyAsDouble(o) : xOf);
+        // the advice takes the most precise format of the best model that fits; the report publishes one score per
+        // model, so a less precise format of it can need less memory for the same score and be the one on the line
+        FitOption star = advice.recommended();
+        FitOption sameScoreSmaller = star == null || frontier.contains(star) || !scored.contains(star)
+                ? null
+                : frontier.stream()
+                        .filter(o -> o.qualityOf(by).equals(star.qualityOf(by)))
+                        .findFirst()
+                        .orElse(null);
+        String offFrontier = sameScoreSmaller == null
+                ? ""
+                : " · off the frontier: " + sameScoreSmaller.model() + " in "
+                        + sameScoreSmaller.format().label()
+                        + " has the same published score and needs less, but the advice takes the most precise"
+                        + " format that fits";
         java.util.Map<FitOption, ScatterChart.Point> points = new java.util.LinkedHashMap<>();
         for (FitOption o : scored) {
             String mark = o == advice.recommended() ? "★" : o == advice.runnerUp() ? "2nd" : null;
@@ -106,7 +121,8 @@ public class AdvisorPage {
                                     + x
                                     + (o.fits() ? "" : ", does not fit")
                                     + (frontier.contains(o) ? " · on the frontier" : "")
-                                    + (mark == null ? "" : mark.equals("★") ? " · recommended" : " · runner-up")));
+                                    + (mark == null ? "" : mark.equals("★") ? " · recommended" : " · runner-up")
+                                    + (o == star ? offFrontier : "")));
         }
         String gpu = request.gpuLabel();
         return new ScatterChart.Data(
@@ -114,7 +130,8 @@ public class AdvisorPage {
                 by.label() + " against " + (speed ? "decode speed" : "memory") + ", every model and format",
                 "Each point is one model in one format: " + by.label() + " (Table " + by.table() + ") up, "
                         + (speed ? "the decode bound in tokens/s" : "weights + KV cache + overhead in GiB") + " across;"
-                        + " the dashed line joins the options no other beats on both.",
+                        + " the dashed line joins the options no other beats on both; points that would cover each"
+                        + " other are moved a few pixels up or down.",
                 speed ? "Decode tokens/s, whole batch (upper bound, derived)" : "Memory needed (GiB, derived)",
                 by.label() + " (published)",
                 List.copyOf(points.values()),
@@ -125,7 +142,14 @@ public class AdvisorPage {
                                 MemoryEstimate.gib(request.usableBytes()),
                                 gpu + ": "
                                         + String.format(Locale.ROOT, "%.1f", MemoryEstimate.gib(request.usableBytes()))
-                                        + " GiB usable"));
+                                        + " GiB usable"),
+                sameScoreSmaller == null
+                        ? null
+                        : "★ is off the dashed line: same score as "
+                                + (sameScoreSmaller.model().equals(star.model())
+                                        ? ""
+                                        : sameScoreSmaller.model().replace("-IT", "") + " in ")
+                                + sameScoreSmaller.format().label() + ", more precise");
     }
 
     private AdvisorView.EngineDetail engineDetail(AdviceRequest request, FitOption option) {

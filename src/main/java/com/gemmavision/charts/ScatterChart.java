@@ -30,13 +30,45 @@ public final class ScatterChart {
             String yLabel,
             List<Point> points,
             List<Point> frontier,
-            ReferenceLine vertical) {
+            ReferenceLine vertical,
+            String note) {
         public Data {
             Objects.requireNonNull(id);
             points = List.copyOf(points);
             frontier = List.copyOf(frontier);
         }
+
+        public Data(
+                String id,
+                String title,
+                String description,
+                String xLabel,
+                String yLabel,
+                List<Point> points,
+                List<Point> frontier,
+                ReferenceLine vertical) {
+            this(id, title, description, xLabel, yLabel, points, frontier, vertical, null);
+        }
     }
+
+    /** Where a point is drawn: at its values, or nudged up or down so that it does not cover another. */
+    record Placed(Point point, double cx, double cy, double r) {}
+
+    /** A mark's text box, as drawn. */
+    record Box(double left, double top, double right, double bottom) {
+        boolean overlaps(Box o) {
+            return left < o.right && o.left < right && top < o.bottom && o.top < bottom;
+        }
+
+        boolean overlaps(Placed p) {
+            double nx = Math.max(left, Math.min(p.cx(), right));
+            double ny = Math.max(top, Math.min(p.cy(), bottom));
+            return Math.hypot(p.cx() - nx, p.cy() - ny) < p.r() + 1;
+        }
+    }
+
+    /** Vertical nudges tried in turn, in pixels: a model's formats share one score, so their points share a height. */
+    private static final double[] NUDGES = {0, 9, -9, 18, -18, 27, -27};
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 460;
@@ -48,7 +80,8 @@ public final class ScatterChart {
     private ScatterChart() {}
 
     public static String render(Data data) {
-        Svg svg = Svg.chart(data.id(), data.title(), data.description(), WIDTH, HEIGHT);
+        Svg svg =
+                Svg.chart(data.id(), data.title(), data.description(), WIDTH, HEIGHT + (data.note() == null ? 0 : 20));
         double plotBottom = HEIGHT - BOTTOM;
         if (data.points().isEmpty()) {
             return Svg.nothingToDraw(svg, WIDTH / 2.0, (TOP + plotBottom) / 2);
@@ -100,15 +133,19 @@ public final class ScatterChart {
             svg.close("g");
         }
 
+        List<Placed> placed = place(data.points(), x, y);
+        Map<Point, Placed> at = new LinkedHashMap<>();
+        placed.forEach(p -> at.put(p.point(), p));
+
         if (data.frontier().size() > 1) {
             StringBuilder coordinates = new StringBuilder();
             data.frontier().stream()
                     .sorted(Comparator.comparingDouble(Point::x))
                     .forEach(p -> coordinates
                             .append(coordinates.isEmpty() ? "" : " ")
-                            .append(Svg.num(x.applyAsDouble(p.x())))
+                            .append(Svg.num(at.get(p).cx()))
                             .append(',')
-                            .append(Svg.num(y.applyAsDouble(p.y()))));
+                            .append(Svg.num(at.get(p).cy())));
             svg.open("g", "class", "frontier");
             svg.element("title", "Pareto frontier: no other option is better on both axes");
             svg.empty(
@@ -126,18 +163,20 @@ public final class ScatterChart {
             svg.close("g");
         }
 
-        for (Point p : data.points()) {
+        Double lineX =
+                data.vertical() == null ? null : x.applyAsDouble(data.vertical().value());
+        List<Box> labels = new java.util.ArrayList<>();
+        for (Placed placement : placed) {
+            Point p = placement.point();
             String colour = Palette.forModel(p.colourKey());
-            double cx = x.applyAsDouble(p.x());
-            double cy = y.applyAsDouble(p.y());
             svg.open(
                     "circle",
                     "cx",
-                    Svg.num(cx),
+                    Svg.num(placement.cx()),
                     "cy",
-                    Svg.num(cy),
+                    Svg.num(placement.cy()),
                     "r",
-                    p.mark() != null ? "6" : "4.5",
+                    Svg.num(placement.r()),
                     "fill",
                     p.filled() ? colour : "#fff",
                     "stroke",
@@ -148,22 +187,28 @@ public final class ScatterChart {
                     "point" + (data.frontier().contains(p) ? " on-frontier" : ""));
             svg.element("title", p.tooltip());
             svg.close("circle");
-            if (p.mark() != null) {
-                boolean star = p.mark().equals("★");
-                svg.element(
-                        "text",
-                        p.mark(),
-                        "x",
-                        Svg.num(cx + 9),
-                        "y",
-                        Svg.num(star ? cy - 8 : cy + 16),
-                        "font-size",
-                        "13",
-                        "font-weight",
-                        "600",
-                        "class",
-                        "mark");
+        }
+        // the marks last, each where it covers no point, no other mark and not the GPU's line
+        for (Placed placement : placed) {
+            String mark = placement.point().mark();
+            if (mark == null) {
+                continue;
             }
+            Box box = markBox(placement, mark, placed, labels, lineX, LEFT, WIDTH - RIGHT, TOP, plotBottom);
+            labels.add(box);
+            svg.element(
+                    "text",
+                    mark,
+                    "x",
+                    Svg.num(box.left()),
+                    "y",
+                    Svg.num(box.bottom() - 3),
+                    "font-size",
+                    "13",
+                    "font-weight",
+                    "600",
+                    "class",
+                    "mark");
         }
 
         Map<String, String> legend = new LinkedHashMap<>();
@@ -222,7 +267,74 @@ public final class ScatterChart {
                     "5 4");
             svg.element("text", data.vertical().label(), "x", Svg.num(after + 28), "y", Svg.num(yy), "fill", "#b00020");
         }
+        if (data.note() != null) {
+            svg.element(
+                    "text", data.note(), "x", Svg.num(LEFT), "y", Svg.num(yy + 18), "fill", "#555", "class", "note");
+        }
         svg.close("g");
         return svg.close("svg").toString();
+    }
+
+    /**
+     * Every point where it is drawn, in order of value across: at its values, or moved up or down by the first
+     * nudge that keeps it off the points already placed (its tooltip keeps the exact values).
+     */
+    static List<Placed> place(List<Point> points, DoubleUnaryOperator x, DoubleUnaryOperator y) {
+        List<Placed> placed = new java.util.ArrayList<>();
+        points.stream().sorted(Comparator.comparingDouble(Point::x)).forEach(p -> {
+            double r = p.mark() != null ? 6 : 4.5;
+            double cx = x.applyAsDouble(p.x());
+            double cy = y.applyAsDouble(p.y());
+            double chosen = cy;
+            for (double nudge : NUDGES) {
+                double candidate = cy + nudge;
+                if (placed.stream().noneMatch(o -> Math.hypot(o.cx() - cx, o.cy() - candidate) < o.r() + r + 1)) {
+                    chosen = candidate;
+                    break;
+                }
+            }
+            placed.add(new Placed(p, cx, chosen, r));
+        });
+        return placed;
+    }
+
+    /** The first of eight places around a point where its mark covers nothing, else the first place. */
+    static Box markBox(
+            Placed at,
+            String mark,
+            List<Placed> points,
+            List<Box> labels,
+            Double lineX,
+            double left,
+            double right,
+            double top,
+            double bottom) {
+        double width = mark.codePointCount(0, mark.length()) * 9 + 1;
+        double height = 14;
+        double gap = at.r() + 3;
+        double[][] offsets = {
+            {gap, -height - 2}, {gap, 2}, {-gap - width, -height - 2}, {-gap - width, 2},
+            {-width / 2, -gap - height}, {-width / 2, gap}, {gap, -height / 2}, {-gap - width, -height / 2}
+        };
+        Box first = null;
+        for (double[] offset : offsets) {
+            double l = at.cx() + offset[0];
+            double t = at.cy() + offset[1];
+            Box box = new Box(l, t, l + width, t + height);
+            if (first == null) {
+                first = box;
+            }
+            boolean clear = box.left() >= left
+                    && box.right() <= right
+                    && box.top() >= top - 16
+                    && box.bottom() <= bottom
+                    && (lineX == null || box.right() < lineX - 2 || box.left() > lineX + 2)
+                    && points.stream().noneMatch(box::overlaps)
+                    && labels.stream().noneMatch(box::overlaps);
+            if (clear) {
+                return box;
+            }
+        }
+        return first;
     }
 }

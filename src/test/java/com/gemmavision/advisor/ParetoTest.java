@@ -63,6 +63,42 @@ class ParetoTest {
         assertThat(frontier).noneMatch(o -> o.model().startsWith("Gemma3-1B"));
     }
 
+    /**
+     * On an L4 the advice is 12B in SFP8: the report's one DocVQA score per model puts 12B Int4 on the frontier with
+     * less memory, so the ★ is off the line; the chart says why instead of seeming to contradict the advice.
+     */
+    @Test
+    void aRecommendationOffTheFrontierSaysWhy() {
+        Advice advice = advice(Engine.IDEAL, KvDtype.BF16);
+        ScatterChart.Data data = AdvisorPage.paretoChart(advice.request(), advice, false);
+        ScatterChart.Point star = data.points().stream()
+                .filter(p -> "★".equals(p.mark()))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(data.frontier()).doesNotContain(star);
+        assertThat(star.tooltip())
+                .contains("off the frontier: Gemma3-12B-IT in Int4 (per-channel) has the same published score");
+        assertThat(data.note()).isEqualTo("★ is off the dashed line: same score as Int4 (per-channel), more precise");
+        // and a recommendation on the frontier (on 5 GB only 4B in Int4 fits) needs no note
+        Advice onIt = advisor.advise(new AdviceRequest(
+                ReportFixture.gpuPresets().byName("NVIDIA L4").orElseThrow(),
+                5,
+                1,
+                32_768,
+                1,
+                KvDtype.BF16,
+                true,
+                WeightBytes.Options.DEFAULT,
+                1.0,
+                10,
+                QualityBenchmark.DOCVQA,
+                Engine.IDEAL));
+        ScatterChart.Data small = AdvisorPage.paretoChart(onIt.request(), onIt, false);
+        assertThat(small.frontier()).anyMatch(p -> "★".equals(p.mark()));
+        assertThat(small.note()).isNull();
+    }
+
     @Test
     void theChartMarksTheRecommendationAndRunnerUpAndDrawsTheFrontierAndTheGpu() {
         Advice advice = advice(Engine.LLAMACPP, KvDtype.Q8_0);
