@@ -29,7 +29,8 @@ class ArchitectureTest {
         "com.gemmavision.documents.web..",
         "com.gemmavision.advisor.web..",
         "com.gemmavision.views.web..",
-        "com.gemmavision.tokens.web.."
+        "com.gemmavision.tokens.web..",
+        "com.gemmavision.workload.web.."
     };
 
     @ArchTest
@@ -63,7 +64,19 @@ class ArchitectureTest {
             .or()
             .areAnnotatedWith(RestController.class)
             .should()
-            .resideInAnyPackage(concat(FEATURE_WEB, "com.gemmavision.web"));
+            .resideInAnyPackage(concat(FEATURE_WEB, "com.gemmavision.web.."));
+
+    /** The shared web code in parts: the selection, the page, HTTP, the session; nothing loose beside them. */
+    @ArchTest
+    static final ArchRule theSharedWebPackageIsInParts = ArchRuleDefinition.classes()
+            .that()
+            .resideInAPackage("com.gemmavision.web..")
+            .should()
+            .resideInAnyPackage(
+                    "com.gemmavision.web.selection",
+                    "com.gemmavision.web.page",
+                    "com.gemmavision.web.http",
+                    "com.gemmavision.web.session");
 
     @ArchTest
     static final ArchRule noControllerImportsAnother = noClasses()
@@ -82,7 +95,16 @@ class ArchitectureTest {
             com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                     .matching("com.gemmavision.(*).web..")
                     .should()
-                    .notDependOnEachOther();
+                    .notDependOnEachOther()
+                    // the workload page continues the advisor's deployment: it reads the same deployment parameters
+                    .ignoreDependency(
+                            com.tngtech.archunit.base.DescribedPredicate.describe(
+                                    "the workload's web code",
+                                    (JavaClass c) -> c.getPackageName().startsWith("com.gemmavision.workload.web")),
+                            com.tngtech.archunit.base.DescribedPredicate.describe(
+                                    "the advisor's parameters",
+                                    (JavaClass c) ->
+                                            c.getName().startsWith("com.gemmavision.advisor.web.AdvisorParameters")));
 
     @ArchTest
     static final ArchRule chartsKnowNoFeatureAndNoSpring = noClasses()

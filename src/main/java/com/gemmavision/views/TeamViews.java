@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.gemmavision.database.Checkpoint;
+import com.gemmavision.web.page.Page;
 
 import org.springframework.stereotype.Service;
 

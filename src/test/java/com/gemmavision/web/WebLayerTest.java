@@ -34,6 +34,19 @@ import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.memory.Table3Reconciliation;
 import com.gemmavision.tokens.GemmaTokenizer;
 import com.gemmavision.tokens.TokenProperties;
+import com.gemmavision.web.http.SecurityConfig;
+import com.gemmavision.web.page.HomeController;
+import com.gemmavision.web.page.MarkdownContent;
+import com.gemmavision.web.page.PageModel;
+import com.gemmavision.web.page.PdfReports;
+import com.gemmavision.web.page.RenderedFragments;
+import com.gemmavision.web.page.ReportProperties;
+import com.gemmavision.web.selection.CurrentSelection;
+import com.gemmavision.web.selection.RequestBinder;
+import com.gemmavision.web.selection.SelectionProperties;
+import com.gemmavision.web.selection.SelectionResolver;
+import com.gemmavision.web.selection.SelectionSession;
+import com.gemmavision.web.session.DocumentOwner;
 import com.gemmavision.workload.MeasurementRepository;
 import com.gemmavision.workload.Workloads;
 
@@ -88,6 +101,7 @@ public @interface WebLayerTest {
                 "com.gemmavision.memory.web",
                 "com.gemmavision.benchmarks.web",
                 "com.gemmavision.advisor.web",
+                "com.gemmavision.workload.web",
                 "com.gemmavision.documents.web"
             })
     class Services {

@@ -4,9 +4,9 @@ import java.util.Map;
 
 import com.gemmavision.advisor.Advice;
 import com.gemmavision.advisor.Advisor;
-import com.gemmavision.web.Page;
-import com.gemmavision.web.PageSection;
-import com.gemmavision.web.Selection;
+import com.gemmavision.web.page.Page;
+import com.gemmavision.web.page.PageSection;
+import com.gemmavision.web.selection.Selection;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

@@ -13,13 +13,14 @@ import com.gemmavision.advisor.AdvisorPage;
 import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.memory.KvDtype;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.Page;
-import com.gemmavision.web.PageModel;
-import com.gemmavision.web.PdfReports;
-import com.gemmavision.web.RenderedFragments;
-import com.gemmavision.web.Selection;
-import com.gemmavision.web.SelectionResolver;
+import com.gemmavision.web.http.Htmx;
+import com.gemmavision.web.page.Page;
+import com.gemmavision.web.page.PageModel;
+import com.gemmavision.web.page.PdfReports;
+import com.gemmavision.web.page.RenderedFragments;
+import com.gemmavision.web.selection.CurrentSelection;
+import com.gemmavision.web.selection.Selection;
+import com.gemmavision.web.selection.SelectionResolver;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -65,7 +66,7 @@ class AdvisorController {
     /** Back and Forward: a history restore gets the whole page, as on the main page. */
     @GetMapping(
             value = "/advisor",
-            headers = {"HX-Request=true", "HX-History-Restore-Request=true"})
+            headers = {Htmx.IS_REQUEST, Htmx.IS_HISTORY_RESTORE})
     String restoredPage(HttpServletRequest request, HttpServletResponse response, Model model) {
         return page(request, response, model);
     }
@@ -79,7 +80,7 @@ class AdvisorController {
     }
 
     /** The HTMX twin: the results as text, cached per canonical query when nothing in it was ignored. */
-    @GetMapping(value = "/advisor", headers = "HX-Request=true")
+    @GetMapping(value = "/advisor", headers = Htmx.IS_REQUEST)
     ResponseEntity<byte[]> results(HttpServletRequest request, HttpServletResponse response) throws Exception {
         Request read = read(request, response);
         return fragments.htmx(

@@ -11,9 +11,9 @@ import com.gemmavision.advisor.AdvisorView;
 import com.gemmavision.advisor.FitOption;
 import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.memory.Table3Reconciliation;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.Downloads;
-import com.gemmavision.web.Selection;
+import com.gemmavision.web.http.Downloads;
+import com.gemmavision.web.selection.CurrentSelection;
+import com.gemmavision.web.selection.Selection;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

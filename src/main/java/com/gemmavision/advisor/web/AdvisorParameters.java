@@ -13,9 +13,9 @@ import com.gemmavision.catalog.ModelVariant;
 import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.WeightBytes;
-import com.gemmavision.web.RequestBinder;
-import com.gemmavision.web.RequestParameters;
-import com.gemmavision.web.UserText;
+import com.gemmavision.web.selection.RequestBinder;
+import com.gemmavision.web.selection.RequestParameters;
+import com.gemmavision.web.selection.UserText;
 
 import org.springframework.stereotype.Component;
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.gemmavision.web.Page;
-import com.gemmavision.web.PageState;
-import com.gemmavision.web.SelectionResolver;
+import com.gemmavision.web.page.Page;
+import com.gemmavision.web.page.PageState;
+import com.gemmavision.web.selection.SelectionResolver;
 
 import org.springframework.stereotype.Component;
 

@@ -16,8 +16,8 @@ import com.gemmavision.memory.MemoryEstimate;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormats;
-import com.gemmavision.web.RequestBinder;
-import com.gemmavision.web.RequestParameters;
+import com.gemmavision.web.selection.RequestBinder;
+import com.gemmavision.web.selection.RequestParameters;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -10,7 +10,7 @@ import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.FitOption;
 import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.memory.MemoryEstimate;
-import com.gemmavision.web.RequestParameters;
+import com.gemmavision.web.selection.RequestParameters;
 
 /** The JSON API's answers as records: Jackson writes their components in the order declared here. */
 final class ApiJson {

@@ -13,9 +13,9 @@ import com.gemmavision.benchmarks.ModelComparison;
 import com.gemmavision.benchmarks.ReportTable;
 import com.gemmavision.benchmarks.TableView;
 import com.gemmavision.catalog.Catalog;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.Downloads;
-import com.gemmavision.web.Selection;
+import com.gemmavision.web.http.Downloads;
+import com.gemmavision.web.selection.CurrentSelection;
+import com.gemmavision.web.selection.Selection;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -9,8 +9,8 @@ import com.gemmavision.catalog.Architecture;
 import com.gemmavision.catalog.ModelOverview;
 import com.gemmavision.catalog.ModelProfile;
 import com.gemmavision.catalog.OverviewView;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.Downloads;
+import com.gemmavision.web.http.Downloads;
+import com.gemmavision.web.selection.CurrentSelection;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

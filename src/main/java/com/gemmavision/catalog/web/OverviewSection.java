@@ -1,9 +1,9 @@
 package com.gemmavision.catalog.web;
 
 import com.gemmavision.catalog.ModelOverview;
-import com.gemmavision.web.Page;
-import com.gemmavision.web.PageSection;
-import com.gemmavision.web.Selection;
+import com.gemmavision.web.page.Page;
+import com.gemmavision.web.page.PageSection;
+import com.gemmavision.web.selection.Selection;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

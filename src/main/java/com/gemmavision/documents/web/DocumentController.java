@@ -17,11 +17,12 @@ import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.FieldCorrections;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TempFiles;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.DocumentOwner;
-import com.gemmavision.web.Page;
-import com.gemmavision.web.PageModel;
-import com.gemmavision.web.SelectionResolver;
+import com.gemmavision.web.http.Htmx;
+import com.gemmavision.web.page.Page;
+import com.gemmavision.web.page.PageModel;
+import com.gemmavision.web.selection.CurrentSelection;
+import com.gemmavision.web.selection.SelectionResolver;
+import com.gemmavision.web.session.DocumentOwner;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -97,7 +98,7 @@ class DocumentController {
     String upload(
             @RequestParam(name = "file", required = false) List<MultipartFile> files,
             HttpServletRequest request,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             HttpServletResponse response,
             Model model)
             throws IOException {
@@ -110,7 +111,7 @@ class DocumentController {
                             : "Uploaded " + outcome.accepted().size() + " files; processing starts shortly.");
         }
         response.setStatus(status(outcome).value());
-        if (outcome.rejected().isEmpty() && !"true".equals(htmx)) {
+        if (outcome.rejected().isEmpty() && !Htmx.isRequest(htmx)) {
             return "redirect:/?" + currentSelection.resolve(request).selection().toQueryString() + "#documents";
         }
         model.addAttribute("uploadMessages", messages);
@@ -164,7 +165,7 @@ class DocumentController {
     /** The documents section for HTMX, or the whole page otherwise. */
     private String respond(HttpServletRequest request, String htmx, Model model) {
         SelectionResolver.Resolved resolved = currentSelection.resolve(request);
-        if ("true".equals(htmx)) {
+        if (Htmx.isRequest(htmx)) {
             pageModel.populateSidebar(model, resolved);
             documentsModel.populate(model, request, resolved.selection());
             return SECTION;
@@ -190,7 +191,7 @@ class DocumentController {
         if (!done) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document");
         }
-        if ("true".equals(htmx)) {
+        if (Htmx.isRequest(htmx)) {
             return respond(request, htmx, model);
         }
         return "redirect:/?" + currentSelection.resolve(request).selection().toQueryString() + anchor;
@@ -205,7 +206,7 @@ class DocumentController {
     String cancel(
             @PathVariable String id,
             HttpServletRequest request,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             Model model) {
         String me = ownerOr404(request);
         documents.find(id, me).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -217,7 +218,7 @@ class DocumentController {
     String delete(
             @PathVariable String id,
             HttpServletRequest request,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             Model model) {
         model.addAttribute("justRemoved", id);
         return action(documents.remove(id, ownerOr404(request)), request, htmx, model, "#document-list");
@@ -228,7 +229,7 @@ class DocumentController {
     String restore(
             @PathVariable String id,
             HttpServletRequest request,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             Model model) {
         return action(documents.restore(id, ownerOr404(request)), request, htmx, model);
     }
@@ -238,7 +239,7 @@ class DocumentController {
             @PathVariable String id,
             @RequestParam(defaultValue = "") String password,
             HttpServletRequest request,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             Model model) {
         if (password.length() > Documents.MAX_PASSWORD_LENGTH) {
             throw new ResponseStatusException(
@@ -253,7 +254,7 @@ class DocumentController {
     String ask(
             @PathVariable String id,
             HttpServletRequest request,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             Model model) {
         StoredDocument document = owner.current(request)
                 .flatMap(me -> documents.find(id, me))
@@ -264,7 +265,7 @@ class DocumentController {
         DocumentResults results = documents.results(document);
         model.addAttribute("askDocument", results);
         model.addAttribute("answer", askGemma.ask(results));
-        if ("true".equals(htmx)) {
+        if (Htmx.isRequest(htmx)) {
             return "fragments/documents :: ask-result";
         }
         return respondWithAnswer(request, model);
@@ -283,7 +284,7 @@ class DocumentController {
             @PathVariable String name,
             @RequestParam(defaultValue = "") String value,
             HttpServletRequest request,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             HttpServletResponse response,
             Model model) {
         StoredDocument document = owner.current(request)
@@ -298,13 +299,13 @@ class DocumentController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             // beside the box, with what was typed; a page loaded without JavaScript also says it at the top
             model.addAttribute("fieldError", new FieldError(id, name, value, refused.getMessage()));
-            if (!"true".equals(htmx)) {
+            if (!Htmx.isRequest(htmx)) {
                 model.addAttribute(
                         "uploadRefusals", List.of(document.filename() + ", " + name + ": " + refused.getMessage()));
             }
             return respond(request, htmx, model);
         }
-        if ("true".equals(htmx)) {
+        if (Htmx.isRequest(htmx)) {
             return respond(request, htmx, model);
         }
         return "redirect:/?" + currentSelection.resolve(request).selection().toQueryString() + "#field-" + id + "-"
@@ -318,7 +319,7 @@ class DocumentController {
             @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String value,
             HttpServletRequest request,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             HttpServletResponse response,
             Model model) {
         return correct(id, name, value, request, htmx, response, model);
@@ -327,7 +328,7 @@ class DocumentController {
     @PostMapping("/documents/rerun")
     String rerun(
             HttpServletRequest request,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             Model model) {
         owner.current(request).ifPresent(documents::rerun);
         return action(true, request, htmx, model);

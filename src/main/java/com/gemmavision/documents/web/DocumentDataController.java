@@ -14,10 +14,10 @@ import com.gemmavision.documents.TokenNeeds;
 import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.ExtractedTable;
 import com.gemmavision.documents.extraction.FieldExtractor;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.DocumentOwner;
-import com.gemmavision.web.Downloads;
-import com.gemmavision.web.Selection;
+import com.gemmavision.web.http.Downloads;
+import com.gemmavision.web.selection.CurrentSelection;
+import com.gemmavision.web.selection.Selection;
+import com.gemmavision.web.session.DocumentOwner;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -14,6 +14,7 @@ import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.FieldExtractor;
 import com.gemmavision.documents.extraction.Transactions;
 import com.gemmavision.documents.text.PageText;
+import com.gemmavision.web.page.Page;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -5,11 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.StoredDocument;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.DocumentOwner;
-import com.gemmavision.web.PageModel;
-import com.gemmavision.web.PdfReports;
-import com.gemmavision.web.SelectionResolver;
+import com.gemmavision.web.page.PageModel;
+import com.gemmavision.web.page.PdfReports;
+import com.gemmavision.web.selection.CurrentSelection;
+import com.gemmavision.web.selection.SelectionResolver;
+import com.gemmavision.web.session.DocumentOwner;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

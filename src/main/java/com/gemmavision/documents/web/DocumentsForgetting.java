@@ -3,8 +3,8 @@ package com.gemmavision.documents.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.documents.Documents;
-import com.gemmavision.web.DocumentOwner;
-import com.gemmavision.web.Forgetting;
+import com.gemmavision.web.session.DocumentOwner;
+import com.gemmavision.web.session.Forgetting;
 
 import org.springframework.stereotype.Component;
 

@@ -14,10 +14,10 @@ import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
 import com.gemmavision.documents.extraction.FieldExtractor;
 import com.gemmavision.documents.text.Ocr;
-import com.gemmavision.web.DocumentOwner;
-import com.gemmavision.web.Page;
-import com.gemmavision.web.Selection;
-import com.gemmavision.web.UserSection;
+import com.gemmavision.web.page.Page;
+import com.gemmavision.web.page.UserSection;
+import com.gemmavision.web.selection.Selection;
+import com.gemmavision.web.session.DocumentOwner;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

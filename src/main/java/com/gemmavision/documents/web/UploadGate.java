@@ -9,7 +9,7 @@ import java.util.concurrent.Semaphore;
 import jakarta.servlet.ServletException;
 
 import com.gemmavision.documents.DocumentProperties;
-import com.gemmavision.web.ContainerRefusal;
+import com.gemmavision.web.http.ContainerRefusal;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;

@@ -3,8 +3,8 @@ package com.gemmavision.documents.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.documents.DocumentProperties;
-import com.gemmavision.web.ContainerRefusal;
-import com.gemmavision.web.ErrorPages;
+import com.gemmavision.web.http.ContainerRefusal;
+import com.gemmavision.web.http.ErrorPages;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

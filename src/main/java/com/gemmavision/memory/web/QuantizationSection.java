@@ -1,9 +1,9 @@
 package com.gemmavision.memory.web;
 
 import com.gemmavision.memory.QuantizationComparison;
-import com.gemmavision.web.Page;
-import com.gemmavision.web.PageSection;
-import com.gemmavision.web.Selection;
+import com.gemmavision.web.page.Page;
+import com.gemmavision.web.page.PageSection;
+import com.gemmavision.web.selection.Selection;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

@@ -13,12 +13,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.gemmavision.views.SavedView;
 import com.gemmavision.views.TeamViews;
 import com.gemmavision.views.ViewRefused;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.DocumentOwner;
-import com.gemmavision.web.Downloads;
-import com.gemmavision.web.ErrorPages;
-import com.gemmavision.web.Page;
-import com.gemmavision.web.PageState;
+import com.gemmavision.web.http.Downloads;
+import com.gemmavision.web.http.ErrorPages;
+import com.gemmavision.web.http.Htmx;
+import com.gemmavision.web.page.Page;
+import com.gemmavision.web.page.PageState;
+import com.gemmavision.web.selection.CurrentSelection;
+import com.gemmavision.web.session.DocumentOwner;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -100,7 +101,7 @@ class ViewsController {
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(new Saved(view.slug(), url, view.name()));
         }
-        if (request.getHeader("HX-Request") != null) {
+        if (Htmx.isRequest(request)) {
             model.addAttribute("saved", view);
             model.addAttribute("savedUrl", url);
             model.addAttribute("savedNotices", described.notices());
@@ -131,7 +132,7 @@ class ViewsController {
     @PostMapping("/views/{slug}/delete")
     Object delete(@PathVariable String slug, HttpServletRequest request) {
         views.delete(slug, owner.current(request).orElse(null), adminToken(request));
-        if (request.getHeader("HX-Request") != null) {
+        if (Htmx.isRequest(request)) {
             // the row is swapped for nothing
             return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body("");
         }
@@ -175,7 +176,7 @@ class ViewsController {
                     .body(new Refusal(refused.getMessage(), refused.field()));
         }
         boolean saving = "POST".equals(request.getMethod()) && "/views".equals(request.getServletPath());
-        if (saving && request.getHeader("HX-Request") != null) {
+        if (saving && Htmx.isRequest(request)) {
             ModelAndView fragment = new ModelAndView("views :: saved", status);
             fragment.addObject("viewError", refused.getMessage());
             fragment.addObject("viewErrorField", refused.field());

@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.http;
 
 import java.io.IOException;
 import java.io.StringWriter;

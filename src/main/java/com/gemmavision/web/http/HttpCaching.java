@@ -1,4 +1,6 @@
-package com.gemmavision.web;
+package com.gemmavision.web.http;
+
+import com.gemmavision.web.page.RenderedFragments;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

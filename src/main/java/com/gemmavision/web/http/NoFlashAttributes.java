@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

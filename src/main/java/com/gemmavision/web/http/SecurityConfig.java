@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.http;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +16,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * session row: only a selection or an upload does.
  */
 @Configuration
-class SecurityConfig {
+public class SecurityConfig {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean

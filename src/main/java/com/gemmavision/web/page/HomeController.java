@@ -1,9 +1,13 @@
-package com.gemmavision.web;
+package com.gemmavision.web.page;
 
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import com.gemmavision.web.http.Htmx;
+import com.gemmavision.web.selection.CurrentSelection;
+import com.gemmavision.web.selection.SelectionResolver;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -16,7 +20,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * same request with {@code HX-Request} and gets only the analysis sections, plus the canonical URL to push.
  */
 @Controller
-class HomeController {
+public class HomeController {
 
     static final String ANALYSIS_FRAGMENT = "fragments/redraws :: analysis";
 
@@ -40,7 +44,7 @@ class HomeController {
      */
     @GetMapping(
             value = "/",
-            headers = {"HX-Request=true", "HX-History-Restore-Request=true"})
+            headers = {Htmx.IS_REQUEST, Htmx.IS_HISTORY_RESTORE})
     String restoredPage(HttpServletRequest request, HttpServletResponse response, Model model) {
         return page(request, response, model);
     }
@@ -61,7 +65,7 @@ class HomeController {
      * The HTMX twin: the same sections as text, cached per selection when nothing in the request was ignored.
      * The user's own documents are not in the cached text: their section loads itself in a second request.
      */
-    @GetMapping(value = "/", headers = "HX-Request=true")
+    @GetMapping(value = "/", headers = Htmx.IS_REQUEST)
     ResponseEntity<byte[]> analysis(HttpServletRequest request, HttpServletResponse response) throws Exception {
         SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request, response);
         return fragments.htmx(

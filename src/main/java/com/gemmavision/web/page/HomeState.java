@@ -1,6 +1,9 @@
-package com.gemmavision.web;
+package com.gemmavision.web.page;
 
 import java.util.Map;
+
+import com.gemmavision.web.selection.Selection;
+import com.gemmavision.web.selection.SelectionResolver;
 
 import org.springframework.stereotype.Component;
 

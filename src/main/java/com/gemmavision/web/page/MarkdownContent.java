@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.page;
 
 import java.io.IOException;
 import java.io.InputStream;

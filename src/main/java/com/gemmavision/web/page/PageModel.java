@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.page;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,8 @@ import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelProfile;
 import com.gemmavision.catalog.ModelVariant;
 import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.web.selection.Selection;
+import com.gemmavision.web.selection.SelectionResolver;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;

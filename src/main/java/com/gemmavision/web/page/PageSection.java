@@ -1,4 +1,6 @@
-package com.gemmavision.web;
+package com.gemmavision.web.page;
+
+import com.gemmavision.web.selection.Selection;
 
 import org.springframework.ui.Model;
 

@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.page;
 
 import java.util.List;
 import java.util.Map;

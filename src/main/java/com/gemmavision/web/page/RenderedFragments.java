@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.page;
 
 import java.io.CharArrayWriter;
 import java.io.PrintWriter;
@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import com.gemmavision.database.Caches;
+import com.gemmavision.web.http.Htmx;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -78,8 +79,8 @@ public class RenderedFragments {
         // Spring answers 304 with no body when the request's If-None-Match holds this ETag
         return ResponseEntity.ok()
                 .contentType(HTML)
-                .header("HX-Push-Url", path + "?" + query)
-                .header(HttpHeaders.VARY, "HX-Request")
+                .header(Htmx.PUSH_URL, path + "?" + query)
+                .header(HttpHeaders.VARY, Htmx.REQUEST)
                 .cacheControl(CacheControl.noCache())
                 .eTag(rendered.etag())
                 .body(rendered.body());

@@ -1,6 +1,8 @@
-package com.gemmavision.web;
+package com.gemmavision.web.page;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import com.gemmavision.web.selection.Selection;
 
 import org.springframework.ui.Model;
 

@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.selection;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

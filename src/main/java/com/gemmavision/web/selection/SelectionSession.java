@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.selection;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
 public class SelectionSession {
 
     static final String ATTRIBUTE = "gemmavision.selection";
-    static final String HINT = "gv-selection";
+    public static final String HINT = "gv-selection";
 
     /** What a copy of the selection is tied to while the client has no session. */
     private static final String NO_SESSION = "";

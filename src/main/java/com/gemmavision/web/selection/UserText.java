@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.selection;
 
 /**
  * How a value a user typed is quoted back in a message ("Unknown model “…”"): stripped and cut to

@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.session;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.session;
 
 import java.util.List;
 
@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import com.gemmavision.database.Checkpoint;
+import com.gemmavision.web.selection.SelectionSession;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;

@@ -1,4 +1,4 @@
-package com.gemmavision.advisor.web;
+package com.gemmavision.workload.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +15,10 @@ import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.QuantizationFormats;
-import com.gemmavision.web.CurrentSelection;
-import com.gemmavision.web.DocumentOwner;
-import com.gemmavision.web.Downloads;
-import com.gemmavision.web.RequestParameters;
+import com.gemmavision.web.http.Downloads;
+import com.gemmavision.web.selection.CurrentSelection;
+import com.gemmavision.web.selection.RequestParameters;
+import com.gemmavision.web.session.DocumentOwner;
 import com.gemmavision.workload.Workload;
 import com.gemmavision.workload.Workloads;
 

@@ -1,4 +1,4 @@
-package com.gemmavision.advisor.web;
+package com.gemmavision.workload.web;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.Advisor;
 import com.gemmavision.advisor.FitOption;
+import com.gemmavision.advisor.web.AdvisorParameters;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelVariant;
 import com.gemmavision.documents.DocumentResults;
@@ -20,10 +21,10 @@ import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
 import com.gemmavision.memory.QuantizationFormat;
 import com.gemmavision.memory.QuantizationFormats;
-import com.gemmavision.web.DocumentOwner;
-import com.gemmavision.web.RequestBinder;
-import com.gemmavision.web.RequestParameters;
-import com.gemmavision.web.UserText;
+import com.gemmavision.web.selection.RequestBinder;
+import com.gemmavision.web.selection.RequestParameters;
+import com.gemmavision.web.selection.UserText;
+import com.gemmavision.web.session.DocumentOwner;
 import com.gemmavision.workload.WorkloadRequest;
 
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package com.gemmavision.advisor.web;
+package com.gemmavision.workload.web;
 
 import java.math.BigDecimal;
 import java.util.List;

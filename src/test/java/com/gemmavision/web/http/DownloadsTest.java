@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

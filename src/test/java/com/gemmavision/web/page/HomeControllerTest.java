@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.gemmavision.web.WebLayerTest;
+import com.gemmavision.web.http.SecurityConfig;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -1,4 +1,4 @@
-package com.gemmavision.web;
+package com.gemmavision.web.page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.gemmavision.advisor.web;
+package com.gemmavision.workload.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.gemmavision.advisor.web.AdvisorParameters;
 import com.gemmavision.web.WebLayerTest;
 
 import org.hamcrest.Matchers;
@@ -30,7 +31,7 @@ class WorkloadControllerTest {
     AdvisorParameters advisorParameters;
 
     @Autowired
-    com.gemmavision.web.RequestBinder binder;
+    com.gemmavision.web.selection.RequestBinder binder;
 
     @Test
     void theApiAnswersTokensPrefillDocumentsPerHourAndCost() throws Exception {
