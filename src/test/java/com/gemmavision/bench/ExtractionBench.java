@@ -2,7 +2,6 @@ package com.gemmavision.bench;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,6 +24,7 @@ import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.extraction.ConfidenceModel;
 import com.gemmavision.documents.extraction.EInvoiceXml;
 import com.gemmavision.documents.extraction.ExtractedField;
+import com.gemmavision.documents.extraction.FieldComparison;
 import com.gemmavision.documents.extraction.FieldExtractor;
 import com.gemmavision.documents.text.PageText;
 
@@ -334,36 +333,11 @@ public final class ExtractionBench {
         throw new IllegalStateException("document " + id + " did not finish in 5 minutes");
     }
 
-    /** The corpus's comparison rules: amounts to the cent, ids without spaces or case, names case- and space-folded. */
+    /** The corpus's comparison rules, as the app scores a bake-off: {@link FieldComparison}. */
     static Outcome compare(String field, JsonNode expected, String actual) {
-        if (actual == null || actual.isBlank()) {
-            return Outcome.MISSED;
-        }
-        boolean same;
-        if (expected.isNumber()) {
-            Optional<BigDecimal> value = decimal(actual);
-            same = value.isPresent()
-                    && value.get().subtract(expected.decimalValue()).abs().compareTo(new BigDecimal("0.005")) < 0;
-        } else if (field.equals("invoiceNumber") || field.endsWith("Date") || field.equals("currency")) {
-            same = actual.strip().equals(expected.asString());
-        } else if (field.equals("iban") || field.endsWith("VatId")) {
-            same = fold(actual, "").equals(fold(expected.asString(), ""));
-        } else {
-            same = fold(actual, " ").equals(fold(expected.asString(), " "));
-        }
-        return same ? Outcome.RIGHT : Outcome.WRONG;
-    }
-
-    private static String fold(String text, String space) {
-        return text.strip().replaceAll("\\s+", space).toLowerCase(Locale.ROOT);
-    }
-
-    private static Optional<BigDecimal> decimal(String text) {
-        try {
-            return Optional.of(new BigDecimal(text.strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return Outcome.valueOf(FieldComparison.compare(
+                        field, expected.isNumber() ? expected.decimalValue() : expected.asString(), actual)
+                .name());
     }
 
     public static String table(Result result) {
