@@ -60,12 +60,43 @@ public class AskGemma {
         this.repository = repository;
     }
 
-    /** What the model answered: its fields, or a message saying why there are none, and how long it took. */
-    public record Answer(Map<String, String> fields, String problem, long millis, String model) {
+    /**
+     * What the model answered: its fields, or a message saying why there are none, how long it took, and the
+     * prompt and completion tokens the server counted ({@code usage}; null when it sent none).
+     */
+    public record Answer(
+            Map<String, String> fields,
+            String problem,
+            long millis,
+            String model,
+            Integer promptTokens,
+            Integer completionTokens) {
+        public Answer(Map<String, String> fields, String problem, long millis, String model) {
+            this(fields, problem, millis, model, null, null);
+        }
+
         public boolean ok() {
             return problem == null;
         }
     }
+
+    /**
+     * One OpenAI-compatible server to ask: the configured "Ask Gemma" one, or a bake-off endpoint. Never built
+     * from a request: addresses come from the server's configuration only.
+     */
+    public record Target(String completionsUrl, String model, String apiKey, java.time.Duration timeout, int maxPages) {
+        public static Target of(LlmProperties properties) {
+            return new Target(
+                    properties.completionsUrl(),
+                    properties.model(),
+                    properties.apiKey(),
+                    properties.timeout(),
+                    properties.maxPages());
+        }
+    }
+
+    /** An answer larger than this is not read to its end: no extraction answer comes near it. */
+    static final int MAX_ANSWER_BYTES = 1 << 20;
 
     public boolean enabled() {
         return properties.enabled();
@@ -76,45 +107,114 @@ public class AskGemma {
     }
 
     public Answer ask(DocumentResults results) {
+        return ask(results, Target.of(properties));
+    }
+
+    /**
+     * Asks one server about one document. The whole exchange, answer included, is bounded by the target's
+     * timeout, and at most {@link #MAX_ANSWER_BYTES} of the answer are read.
+     */
+    public Answer ask(DocumentResults results, Target target) {
         long start = System.nanoTime();
         try {
-            String body = JSON.writeValueAsString(request(results));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.completionsUrl()))
-                    .timeout(properties.timeout())
+            String body = JSON.writeValueAsString(request(results, target));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.completionsUrl()))
+                    .timeout(target.timeout())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body));
-            if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
-                request.header("Authorization", "Bearer " + properties.apiKey());
+            if (target.apiKey() != null && !target.apiKey().isBlank()) {
+                request.header("Authorization", "Bearer " + target.apiKey());
             }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> sent =
+                    http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            long deadline = start + target.timeout().toNanos();
+            HttpResponse<java.io.InputStream> response =
+                    sent.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            String text = readBounded(response.body(), deadline, sent);
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (response.statusCode() / 100 != 2) {
                 return problem(
-                        "The server answered HTTP " + response.statusCode() + ": " + shorten(response.body()), millis);
+                        "The server answered HTTP " + response.statusCode() + ": " + shorten(text), millis, target);
             }
-            return read(response.body(), millis);
-        } catch (HttpTimeoutException e) {
+            return read(text, millis, target.model());
+        } catch (java.util.concurrent.TimeoutException | HttpTimeoutException e) {
             return problem(
-                    "The model did not answer within " + properties.timeout().toSeconds() + " s.", elapsed(start));
+                    "The model did not answer within " + target.timeout().toSeconds() + " s.", elapsed(start), target);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return cause instanceof HttpTimeoutException
+                    ? problem(
+                            "The model did not answer within "
+                                    + target.timeout().toSeconds() + " s.",
+                            elapsed(start),
+                            target)
+                    : problem("The model server could not be reached: " + cause.getMessage(), elapsed(start), target);
         } catch (IOException | IllegalArgumentException e) {
-            return problem("The model server could not be reached: " + e.getMessage(), elapsed(start));
+            return problem("The model server could not be reached: " + e.getMessage(), elapsed(start), target);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return problem("Interrupted while waiting for the model.", elapsed(start));
+            return problem("Interrupted while waiting for the model.", elapsed(start), target);
         }
     }
 
+    /** The answer's text, read up to the size bound and the deadline (a server trickling bytes is cut off). */
+    private static String readBounded(java.io.InputStream in, long deadline, java.util.concurrent.Future<?> exchange)
+            throws IOException, java.util.concurrent.TimeoutException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (in) {
+            java.util.concurrent.ScheduledFuture<?> guard = DEADLINES.schedule(
+                    () -> {
+                        try {
+                            in.close();
+                        } catch (IOException ignored) {
+                            // closing is the point; a failure to close changes nothing
+                        }
+                    },
+                    Math.max(1, deadline - System.nanoTime()),
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+            try {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, Math.min(n, MAX_ANSWER_BYTES + 1 - out.size()));
+                    if (out.size() > MAX_ANSWER_BYTES) {
+                        throw new IOException("the answer is larger than " + MAX_ANSWER_BYTES / 1024 + " KB");
+                    }
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw new java.util.concurrent.TimeoutException();
+                }
+                throw e;
+            } finally {
+                guard.cancel(false);
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ask-gemma-deadlines");
+                t.setDaemon(true);
+                return t;
+            });
+
     private Answer problem(String message, long millis) {
         return new Answer(Map.of(), message, millis, properties.model());
+    }
+
+    private static Answer problem(String message, long millis, Target target) {
+        return new Answer(Map.of(), message, millis, target.model());
     }
 
     private static long elapsed(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private ObjectNode request(DocumentResults results) throws IOException {
+    private ObjectNode request(DocumentResults results, Target target) throws IOException {
         ObjectNode root = JSON.createObjectNode();
-        root.put("model", properties.model());
+        root.put("model", target.model());
         root.put("temperature", 0);
         ArrayNode messages = root.putArray("messages");
         messages.addObject().put("role", "system").put("content", PROMPT);
@@ -131,7 +231,7 @@ public class AskGemma {
         content.addObject()
                 .put("type", "text")
                 .put("text", text.length() > 60_000 ? text.substring(0, 60_000) : text.toString());
-        for (String image : pageImages(results.document())) {
+        for (String image : pageImages(results.document(), target.maxPages())) {
             content.addObject()
                     .put("type", "image_url")
                     .putObject("image_url")
@@ -141,7 +241,7 @@ public class AskGemma {
     }
 
     /** The first pages as PNG, about 896 px on the long side (what the vision encoder takes). */
-    private List<String> pageImages(StoredDocument document) throws IOException {
+    private List<String> pageImages(StoredDocument document, int maxPages) throws IOException {
         List<String> images = new ArrayList<>();
         try (DocumentContent.Spooled content = contents.spool(document.id())) {
             if (document.kind() == DocumentKind.XML) {
@@ -162,7 +262,7 @@ public class AskGemma {
                     Loader.loadPDF(content.file().toFile(), password, null, null, TempFiles.pdfScratch())) {
                 PDFRenderer renderer = new PDFRenderer(pdf);
                 renderer.setSubsamplingAllowed(true);
-                for (int i = 0; i < Math.min(properties.maxPages(), pdf.getNumberOfPages()); i++) {
+                for (int i = 0; i < Math.min(maxPages, pdf.getNumberOfPages()); i++) {
                     float longSide = Math.max(
                             pdf.getPage(i).getMediaBox().getWidth(),
                             pdf.getPage(i).getMediaBox().getHeight());
@@ -193,23 +293,29 @@ public class AskGemma {
 
     /** Reads the fields out of a chat-completions answer, tolerating a Markdown code fence around the JSON. */
     Answer read(String body, long millis) {
+        return read(body, millis, properties.model());
+    }
+
+    Answer read(String body, long millis, String model) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (RuntimeException e) {
-            return problem("The server's answer is not JSON: " + shorten(body), millis);
+            return problemFor(model, "The server's answer is not JSON: " + shorten(body), millis);
         }
         JsonNode message = root.path("choices").path(0).path("message");
         if (message.hasNonNull("refusal") && !message.get("refusal").asString().isBlank()) {
-            return problem(
-                    "The model refused: " + shorten(message.get("refusal").asString()), millis);
+            return problemFor(
+                    model,
+                    "The model refused: " + shorten(message.get("refusal").asString()),
+                    millis);
         }
         String content = message.path("content").asString("");
         String json = content.strip().replaceFirst("^```(?:json)?\\s*", "").replaceFirst("\\s*```$", "");
         int open = json.indexOf('{');
         int close = json.lastIndexOf('}');
         if (open < 0 || close < open) {
-            return problem("The model did not answer with fields: " + shorten(content), millis);
+            return problemFor(model, "The model did not answer with fields: " + shorten(content), millis);
         }
         try {
             JsonNode fields = JSON.readTree(json.substring(open, close + 1));
@@ -218,10 +324,25 @@ public class AskGemma {
                 JsonNode value = fields.get(name);
                 values.put(name, value == null || value.isNull() ? null : value.asString());
             }
-            return new Answer(values, null, millis, properties.model());
+            JsonNode usage = root.path("usage");
+            return new Answer(
+                    values,
+                    null,
+                    millis,
+                    model,
+                    usage.path("prompt_tokens").isIntegralNumber()
+                            ? usage.get("prompt_tokens").asInt()
+                            : null,
+                    usage.path("completion_tokens").isIntegralNumber()
+                            ? usage.get("completion_tokens").asInt()
+                            : null);
         } catch (RuntimeException e) {
-            return problem("The model's fields are not valid JSON: " + shorten(content), millis);
+            return problemFor(model, "The model's fields are not valid JSON: " + shorten(content), millis);
         }
+    }
+
+    private static Answer problemFor(String model, String message, long millis) {
+        return new Answer(Map.of(), message, millis, model);
     }
 
     private static String shorten(String text) {
