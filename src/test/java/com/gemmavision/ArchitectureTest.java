@@ -30,7 +30,8 @@ class ArchitectureTest {
         "com.gemmavision.advisor.web..",
         "com.gemmavision.views.web..",
         "com.gemmavision.tokens.web..",
-        "com.gemmavision.workload.web.."
+        "com.gemmavision.workload.web..",
+        "com.gemmavision.evaluation.web.."
     };
 
     @ArchTest

@@ -74,7 +74,7 @@ public class AdvisorPage {
      * Quality against memory (or decode speed) for every model and format, the frontier drawn through the options
      * no other beats on both, the GPU's usable memory as a line.
      */
-    static ScatterChart.Data paretoChart(AdviceRequest request, Advice advice, boolean speed) {
+    public static ScatterChart.Data paretoChart(AdviceRequest request, Advice advice, boolean speed) {
         QualityBenchmark by = request.rankBy();
         java.util.function.ToDoubleFunction<FitOption> xOf = speed
                 ? o -> o.decodeTokensPerSecondBound() == null ? 0 : o.decodeTokensPerSecondBound()

@@ -20,7 +20,19 @@ public final class ScatterChart {
      * @param mark      "★", "2nd" or null
      */
     public record Point(
-            double x, double y, String colourKey, String legend, boolean filled, String mark, String tooltip) {}
+            double x,
+            double y,
+            String colourKey,
+            String legend,
+            boolean filled,
+            String mark,
+            String tooltip,
+            boolean measured) {
+
+        public Point(double x, double y, String colourKey, String legend, boolean filled, String mark, String tooltip) {
+            this(x, y, colourKey, legend, filled, mark, tooltip, false);
+        }
+    }
 
     public record Data(
             String id,
@@ -80,8 +92,14 @@ public final class ScatterChart {
     private ScatterChart() {}
 
     public static String render(Data data) {
-        Svg svg =
-                Svg.chart(data.id(), data.title(), data.description(), WIDTH, HEIGHT + (data.note() == null ? 0 : 20));
+        Svg svg = Svg.chart(
+                data.id(),
+                data.title(),
+                data.description(),
+                WIDTH,
+                HEIGHT
+                        + (data.note() == null ? 0 : 20)
+                        + (data.points().stream().anyMatch(Point::measured) && data.vertical() != null ? 20 : 0));
         double plotBottom = HEIGHT - BOTTOM;
         if (data.points().isEmpty()) {
             return Svg.nothingToDraw(svg, WIDTH / 2.0, (TOP + plotBottom) / 2);
@@ -169,6 +187,29 @@ public final class ScatterChart {
         for (Placed placement : placed) {
             Point p = placement.point();
             String colour = Palette.forModel(p.colourKey());
+            if (p.measured()) {
+                // measured on the user's documents: a diamond, outlined in black beside the published circles
+                double r = placement.r() + 2;
+                double cx = placement.cx();
+                double cy = placement.cy();
+                svg.open(
+                        "path",
+                        "d",
+                        "M" + Svg.num(cx) + "," + Svg.num(cy - r) + " L" + Svg.num(cx + r) + "," + Svg.num(cy) + " L"
+                                + Svg.num(cx) + "," + Svg.num(cy + r) + " L" + Svg.num(cx - r) + "," + Svg.num(cy)
+                                + " Z",
+                        "fill",
+                        colour,
+                        "stroke",
+                        "#111",
+                        "stroke-width",
+                        "1.5",
+                        "class",
+                        "point measured");
+                svg.element("title", p.tooltip());
+                svg.close("path");
+                continue;
+            }
             svg.open(
                     "circle",
                     "cx",
@@ -240,15 +281,21 @@ public final class ScatterChart {
         yy += 18;
         svg.element(
                 "text",
-                "hollow: does not fit · dashed: the frontier",
+                data.points().stream().anyMatch(Point::measured)
+                        ? "◆ measured on your documents · hollow: does not fit · dashed: the frontier"
+                        : "hollow: does not fit · dashed: the frontier",
                 "x",
                 Svg.num(xx),
                 "y",
                 Svg.num(yy),
                 "fill",
                 "#555");
+        boolean measured = data.points().stream().anyMatch(Point::measured);
         if (data.vertical() != null) {
-            double after = xx + 300;
+            if (measured) {
+                yy += 18;
+            }
+            double after = measured ? xx : xx + 300;
             svg.empty(
                     "line",
                     "x1",

@@ -78,6 +78,18 @@ public class FieldCorrections {
         return Optional.of(corrected);
     }
 
+    /**
+     * What the rules stated for a field before a person corrected it (the "was" this class writes), or null when
+     * they stated nothing; an uncorrected field's own value.
+     */
+    public static String beforeCorrection(ExtractedField field) {
+        if (!ExtractedField.CORRECTED.equals(field.source())) {
+            return field.value();
+        }
+        String snippet = field.snippet();
+        return snippet != null && snippet.startsWith("was ") ? snippet.substring(4) : null;
+    }
+
     static ExtractedField corrected(String name, String value, String previous, Instant when) {
         return new ExtractedField(
                 name,

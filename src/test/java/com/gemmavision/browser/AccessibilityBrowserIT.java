@@ -50,6 +50,8 @@ class AccessibilityBrowserIT extends BrowserTest {
         "/advisor, 1440",
         "/workload, 390",
         "/workload, 1440",
+        "/evaluations, 390",
+        "/evaluations, 1440",
         "/views, 390",
         "/views, 1440"
     })

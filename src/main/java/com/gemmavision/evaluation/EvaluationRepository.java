@@ -1,0 +1,166 @@
+package com.gemmavision.evaluation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stored bake-off runs, by owner, newest first. */
+@Repository
+public class EvaluationRepository {
+
+    private static final String COLUMNS =
+            "id, batch_id, created_at, endpoint, served_model, engine, gemma_model, format,"
+                    + " documents, failed, concurrency, wall_seconds, p50_seconds, p95_seconds, prompt_tokens, completion_tokens,"
+                    + " price_per_hour, first_problem";
+
+    private final JdbcClient jdbc;
+
+    public EvaluationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Saves a run and its fields, and keeps only the owner's newest {@code keep} runs. */
+    @Transactional
+    public long save(String owner, EvaluationRun run, int keep) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO evaluation_run (batch_id, owner, created_at, endpoint, served_model, engine, gemma_model,"
+                        + " format, documents, failed, concurrency, wall_seconds, p50_seconds, p95_seconds,"
+                        + " prompt_tokens, completion_tokens, price_per_hour, first_problem)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        run.batchId(),
+                        owner,
+                        Timestamp.from(run.createdAt()),
+                        run.endpoint(),
+                        run.servedModel(),
+                        run.engine(),
+                        run.gemmaModel(),
+                        run.format(),
+                        run.documents(),
+                        run.failed(),
+                        run.concurrency(),
+                        run.wallSeconds(),
+                        run.p50Seconds(),
+                        run.p95Seconds(),
+                        run.promptTokens(),
+                        run.completionTokens(),
+                        run.pricePerHour(),
+                        run.firstProblem())
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        for (EvaluationRun.FieldScore f : run.fields()) {
+            jdbc.sql("INSERT INTO evaluation_field (run_id, field, model_right, model_wrong, model_missed, rules_right,"
+                            + " rules_wrong, rules_missed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            id,
+                            f.field(),
+                            f.modelRight(),
+                            f.modelWrong(),
+                            f.modelMissed(),
+                            f.rulesRight(),
+                            f.rulesWrong(),
+                            f.rulesMissed())
+                    .update();
+        }
+        List<Long> old = jdbc.sql("SELECT id FROM evaluation_run WHERE owner = ? ORDER BY created_at DESC, id DESC"
+                        + " OFFSET ? ROWS")
+                .params(owner, keep)
+                .query(Long.class)
+                .list();
+        old.forEach(o ->
+                jdbc.sql("DELETE FROM evaluation_run WHERE id = ?").param(o).update());
+        return id;
+    }
+
+    /** The owner's runs, newest first. */
+    public List<EvaluationRun> list(String owner) {
+        List<EvaluationRun> runs = jdbc.sql("SELECT " + COLUMNS + " FROM evaluation_run WHERE owner = ?"
+                        + " ORDER BY created_at DESC, id DESC")
+                .param(owner)
+                .query((rs, n) -> run(rs, List.of()))
+                .list();
+        if (runs.isEmpty()) {
+            return runs;
+        }
+        Map<Long, List<EvaluationRun.FieldScore>> fields = new LinkedHashMap<>();
+        jdbc.sql("SELECT f.run_id, f.field, f.model_right, f.model_wrong, f.model_missed, f.rules_right, f.rules_wrong,"
+                        + " f.rules_missed FROM evaluation_field f JOIN evaluation_run r ON r.id = f.run_id"
+                        + " WHERE r.owner = ? ORDER BY f.run_id, f.field")
+                .param(owner)
+                .query(rs -> {
+                    fields.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new EvaluationRun.FieldScore(
+                                    rs.getString(2),
+                                    rs.getInt(3),
+                                    rs.getInt(4),
+                                    rs.getInt(5),
+                                    rs.getInt(6),
+                                    rs.getInt(7),
+                                    rs.getInt(8)));
+                });
+        return runs.stream()
+                .map(r -> withFields(r, fields.getOrDefault(r.id(), List.of())))
+                .toList();
+    }
+
+    public void forget(String owner) {
+        jdbc.sql("DELETE FROM evaluation_run WHERE owner = ?").param(owner).update();
+    }
+
+    private static EvaluationRun withFields(EvaluationRun r, List<EvaluationRun.FieldScore> fields) {
+        return new EvaluationRun(
+                r.id(),
+                r.batchId(),
+                r.createdAt(),
+                r.endpoint(),
+                r.servedModel(),
+                r.engine(),
+                r.gemmaModel(),
+                r.format(),
+                r.documents(),
+                r.failed(),
+                r.concurrency(),
+                r.wallSeconds(),
+                r.p50Seconds(),
+                r.p95Seconds(),
+                r.promptTokens(),
+                r.completionTokens(),
+                r.pricePerHour(),
+                r.firstProblem(),
+                fields);
+    }
+
+    private static EvaluationRun run(ResultSet rs, List<EvaluationRun.FieldScore> fields) throws SQLException {
+        Instant created = rs.getTimestamp("created_at").toInstant();
+        return new EvaluationRun(
+                rs.getLong("id"),
+                rs.getString("batch_id"),
+                created,
+                rs.getString("endpoint"),
+                rs.getString("served_model"),
+                rs.getString("engine"),
+                rs.getString("gemma_model"),
+                rs.getString("format"),
+                rs.getInt("documents"),
+                rs.getInt("failed"),
+                rs.getInt("concurrency"),
+                rs.getDouble("wall_seconds"),
+                (Double) rs.getObject("p50_seconds", Double.class),
+                (Double) rs.getObject("p95_seconds", Double.class),
+                (Long) rs.getObject("prompt_tokens", Long.class),
+                (Long) rs.getObject("completion_tokens", Long.class),
+                rs.getBigDecimal("price_per_hour"),
+                rs.getString("first_problem"),
+                fields);
+    }
+}

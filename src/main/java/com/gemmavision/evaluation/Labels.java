@@ -1,0 +1,117 @@
+package com.gemmavision.evaluation;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.gemmavision.documents.DocumentResults;
+import com.gemmavision.documents.extraction.ExtractedField;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The labels a bake-off scores against, by document file name: read from an uploaded {@code labels.jsonl} (the
+ * format the app exports and {@code ../shared/corpus/README.md} describes), or taken from each document's fields as
+ * the user left them after review. Amounts are decimals; everything else is text.
+ */
+public final class Labels {
+
+    /** The fields the labels format has. */
+    public static final List<String> FIELDS = List.of(
+            "invoiceNumber",
+            "issueDate",
+            "dueDate",
+            "totalAmount",
+            "taxAmount",
+            "netAmount",
+            "currency",
+            "sellerName",
+            "sellerVatId",
+            "buyerName",
+            "iban");
+
+    private static final List<String> AMOUNTS = List.of("totalAmount", "taxAmount", "netAmount");
+    private static final int MAX_LINES = 10_000;
+    private static final int MAX_VALUE = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A labels file that cannot be read: its message names the line. */
+    public static final class Unreadable extends RuntimeException {
+        public Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    private Labels() {}
+
+    /** Labels by file name from a labels.jsonl text (already bounded in bytes by the caller). */
+    public static Map<String, Map<String, Object>> parse(String jsonl) {
+        Map<String, Map<String, Object>> byFile = new LinkedHashMap<>();
+        String[] lines = jsonl.split("\r?\n", -1);
+        if (lines.length > MAX_LINES) {
+            throw new Unreadable("labels.jsonl has " + lines.length + " lines; at most " + MAX_LINES + " are read.");
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(line);
+            } catch (RuntimeException e) {
+                throw new Unreadable("Line " + (i + 1) + " of labels.jsonl is not JSON.");
+            }
+            if (node == null
+                    || !node.isObject()
+                    || !node.path("file").isString()
+                    || !node.path("fields").isObject()) {
+                throw new Unreadable(
+                        "Line " + (i + 1) + " of labels.jsonl needs a \"file\" and an object of \"fields\".");
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            for (String name : FIELDS) {
+                JsonNode value = node.path("fields").get(name);
+                if (value == null || value.isNull()) {
+                    continue;
+                }
+                if (AMOUNTS.contains(name)) {
+                    if (!value.isNumber()) {
+                        throw new Unreadable("Line " + (i + 1) + ": " + name + " must be a number.");
+                    }
+                    fields.put(name, value.decimalValue());
+                } else if (value.isString() && value.asString().length() <= MAX_VALUE) {
+                    fields.put(name, value.asString());
+                } else {
+                    throw new Unreadable(
+                            "Line " + (i + 1) + ": " + name + " must be text of at most " + MAX_VALUE + " characters.");
+                }
+            }
+            byFile.put(node.get("file").asString(), fields);
+        }
+        return byFile;
+    }
+
+    /** A document's stated fields as labels: what the user reviewed and corrected is taken as the truth. */
+    public static Map<String, Object> of(DocumentResults results) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String name : FIELDS) {
+            ExtractedField field = results.field(name);
+            if (field == null || field.value() == null || field.value().isBlank()) {
+                continue;
+            }
+            if (AMOUNTS.contains(name)) {
+                try {
+                    fields.put(name, new BigDecimal(field.value()));
+                } catch (NumberFormatException e) {
+                    // an amount the rules could not write as a decimal is no label
+                }
+            } else {
+                fields.put(name, field.value());
+            }
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,269 @@
+package com.gemmavision.evaluation.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.gemmavision.charts.ScatterChart;
+import com.gemmavision.evaluation.EvaluationRun;
+import com.gemmavision.evaluation.Evaluations;
+import com.gemmavision.evaluation.MeasuredPareto;
+import com.gemmavision.web.http.Downloads;
+import com.gemmavision.web.session.DocumentOwner;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The bake-off: {@code /evaluations} (the page: endpoints to choose, a price, optional labels; stored runs side by
+ * side with per-field scores and the measured points on the advisor's Pareto chart), {@code POST /api/evaluations}
+ * for scripts, and the runs and their fields as CSV.
+ */
+@Controller
+class EvaluationController {
+
+    private final Evaluations evaluations;
+    private final MeasuredPareto pareto;
+    private final DocumentOwner owner;
+
+    EvaluationController(Evaluations evaluations, MeasuredPareto pareto, DocumentOwner owner) {
+        this.evaluations = evaluations;
+        this.pareto = pareto;
+        this.owner = owner;
+    }
+
+    @GetMapping("/evaluations")
+    String page(HttpServletRequest request, Model model) {
+        populate(request, model);
+        return "evaluations";
+    }
+
+    /** The form: runs the bake-off, then the page with the new runs on top (or the refusal in words). */
+    @PostMapping("/evaluations")
+    String run(
+            @RequestParam(name = "endpoint", required = false) List<String> endpoints,
+            @RequestParam(defaultValue = "") String pricePerHour,
+            @RequestParam(name = "labels", required = false) MultipartFile labels,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            String me = owner.currentOrNew(request);
+            String jsonl = labels == null || labels.isEmpty() ? null : text(labels);
+            List<EvaluationRun> runs =
+                    evaluations.run(me, new Evaluations.Request(endpoints, price(pricePerHour), jsonl));
+            model.addAttribute("justRun", runs.stream().map(EvaluationRun::id).toList());
+        } catch (Evaluations.Refused refused) {
+            response.setStatus(refused.status());
+            model.addAttribute("evaluationError", refused.getMessage());
+        }
+        model.addAttribute("typedPrice", pricePerHour);
+        model.addAttribute("chosen", endpoints == null ? List.of() : endpoints);
+        populate(request, model);
+        return "evaluations";
+    }
+
+    /** What a script sends: endpoint names, a price per GPU hour and, optionally, the labels.jsonl text. */
+    record ApiRequest(List<String> endpoints, BigDecimal pricePerHour, String labels) {}
+
+    record ApiRefusal(String error) {}
+
+    @PostMapping(
+            value = "/api/evaluations",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<?> api(@RequestBody ApiRequest body, HttpServletRequest request) {
+        try {
+            if (body.labels() != null
+                    && body.labels().length() > evaluations.settings().maxLabelsBytes()) {
+                throw new Evaluations.Refused(413, tooLarge());
+            }
+            List<EvaluationRun> runs = evaluations.run(
+                    owner.currentOrNew(request),
+                    new Evaluations.Request(body.endpoints(), body.pricePerHour(), body.labels()));
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(runs.stream().map(EvaluationJson::of).toList());
+        } catch (Evaluations.Refused refused) {
+            return ResponseEntity.status(refused.status()).body(new ApiRefusal(refused.getMessage()));
+        }
+    }
+
+    @GetMapping(value = "/api/evaluations", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<EvaluationJson> list(HttpServletRequest request) {
+        return runs(request).stream().map(EvaluationJson::of).toList();
+    }
+
+    @GetMapping("/evaluations.csv")
+    ResponseEntity<String> runsCsv(HttpServletRequest request) {
+        List<List<String>> rows = new ArrayList<>();
+        for (EvaluationRun r : runs(request)) {
+            rows.add(List.of(
+                    Long.toString(r.id()),
+                    r.createdAt().toString(),
+                    r.endpoint(),
+                    r.servedModel(),
+                    r.engine(),
+                    nz(r.gemmaModel()),
+                    nz(r.format()),
+                    Integer.toString(r.documents()),
+                    Integer.toString(r.failed()),
+                    Integer.toString(r.labelled()),
+                    Integer.toString(r.modelRight()),
+                    Integer.toString(r.modelWrong()),
+                    Integer.toString(r.rulesRight()),
+                    Integer.toString(r.rulesWrong()),
+                    num(r.p50Seconds(), 3),
+                    num(r.p95Seconds(), 3),
+                    r.promptTokens() == null ? "" : r.promptTokens().toString(),
+                    r.completionTokens() == null ? "" : r.completionTokens().toString(),
+                    Integer.toString(r.concurrency()),
+                    num(r.wallSeconds(), 3),
+                    num(r.documentsPerHour(), 1),
+                    r.pricePerHour() == null ? "" : r.pricePerHour().toPlainString(),
+                    r.costPer1000() == null ? "" : r.costPer1000().toPlainString(),
+                    nz(r.firstProblem())));
+        }
+        return Downloads.csv(
+                "bake-off-runs.csv",
+                List.of(
+                        "run",
+                        "created",
+                        "endpoint",
+                        "served_model",
+                        "engine",
+                        "gemma_model",
+                        "format",
+                        "documents",
+                        "failed",
+                        "labelled_values",
+                        "model_right",
+                        "model_wrong",
+                        "rules_right",
+                        "rules_wrong",
+                        "p50_seconds",
+                        "p95_seconds",
+                        "prompt_tokens",
+                        "completion_tokens",
+                        "concurrency",
+                        "wall_seconds",
+                        "documents_per_hour_derived",
+                        "price_per_hour",
+                        "cost_per_1000_documents_derived",
+                        "first_problem"),
+                rows);
+    }
+
+    @GetMapping("/evaluations/fields.csv")
+    ResponseEntity<String> fieldsCsv(HttpServletRequest request) {
+        List<List<String>> rows = new ArrayList<>();
+        for (EvaluationRun r : runs(request)) {
+            for (EvaluationRun.FieldScore f : r.fields()) {
+                rows.add(List.of(
+                        Long.toString(r.id()),
+                        r.endpoint(),
+                        f.field(),
+                        Integer.toString(f.labelled()),
+                        Integer.toString(f.modelRight()),
+                        Integer.toString(f.modelWrong()),
+                        Integer.toString(f.modelMissed()),
+                        Integer.toString(f.rulesRight()),
+                        Integer.toString(f.rulesWrong()),
+                        Integer.toString(f.rulesMissed())));
+            }
+        }
+        return Downloads.csv(
+                "bake-off-fields.csv",
+                List.of(
+                        "run",
+                        "endpoint",
+                        "field",
+                        "labelled",
+                        "model_right",
+                        "model_wrong",
+                        "model_missed",
+                        "rules_right",
+                        "rules_wrong",
+                        "rules_missed"),
+                rows);
+    }
+
+    private List<EvaluationRun> runs(HttpServletRequest request) {
+        return owner.current(request).map(evaluations::runs).orElse(List.of());
+    }
+
+    private void populate(HttpServletRequest request, Model model) {
+        List<EvaluationRun> runs = runs(request);
+        model.addAttribute("endpoints", evaluations.settings().endpoints());
+        model.addAttribute("settings", evaluations.settings());
+        model.addAttribute("runs", runs);
+        model.addAttribute(
+                "charts", pareto.charts(runs).stream().map(ScatterChart::render).toList());
+        if (!model.containsAttribute("chosen")) {
+            model.addAttribute("chosen", List.of());
+        }
+        if (!model.containsAttribute("typedPrice")) {
+            model.addAttribute("typedPrice", "");
+        }
+    }
+
+    private String text(MultipartFile labels) {
+        if (labels.getSize() > evaluations.settings().maxLabelsBytes()) {
+            throw new Evaluations.Refused(413, tooLarge());
+        }
+        try (InputStream in = labels.getInputStream()) {
+            byte[] bytes = in.readNBytes(evaluations.settings().maxLabelsBytes() + 1);
+            if (bytes.length > evaluations.settings().maxLabelsBytes()) {
+                throw new Evaluations.Refused(413, tooLarge());
+            }
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new Evaluations.Refused(400, "labels.jsonl must be UTF-8 text.");
+        } catch (IOException e) {
+            throw new Evaluations.Refused(400, "labels.jsonl could not be read.");
+        }
+    }
+
+    private String tooLarge() {
+        return "labels.jsonl is larger than " + evaluations.settings().maxLabelsBytes() / 1024 + " KB.";
+    }
+
+    private static BigDecimal price(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new Evaluations.Refused(400, "The price per hour must be a number, such as 0.80.");
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String num(Double value, int decimals) {
+        return value == null ? "" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}

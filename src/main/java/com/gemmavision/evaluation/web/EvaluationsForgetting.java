@@ -1,0 +1,27 @@
+package com.gemmavision.evaluation.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.gemmavision.evaluation.Evaluations;
+import com.gemmavision.web.session.DocumentOwner;
+import com.gemmavision.web.session.Forgetting;
+
+import org.springframework.stereotype.Component;
+
+/** "Forget me" for bake-offs: every stored run of the user goes with their documents. */
+@Component
+class EvaluationsForgetting implements Forgetting {
+
+    private final Evaluations evaluations;
+    private final DocumentOwner owner;
+
+    EvaluationsForgetting(Evaluations evaluations, DocumentOwner owner) {
+        this.evaluations = evaluations;
+        this.owner = owner;
+    }
+
+    @Override
+    public void forget(HttpServletRequest request) {
+        owner.current(request).ifPresent(evaluations::forget);
+    }
+}

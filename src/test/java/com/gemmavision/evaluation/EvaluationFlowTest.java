@@ -1,0 +1,292 @@
+package com.gemmavision.evaluation;
+
+import static com.gemmavision.documents.DocumentPolling.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.gemmavision.AppClient;
+import com.gemmavision.documents.DocumentPolling;
+import com.gemmavision.documents.TestInvoices;
+import com.gemmavision.documents.TestPdfs;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The bake-off end to end on the real H2 database: five labelled invoices, two endpoints of an in-process fake
+ * OpenAI-compatible server (one right, one sloppy with an HTTP 500 and a malformed answer), then the hostile ones
+ * (too slow, too large, trickling), and the refusals.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:evaluations;DB_CLOSE_DELAY=-1",
+            "gemmavision.evaluation.timeout=1s",
+            "gemmavision.evaluation.max-pages=1",
+            "gemmavision.evaluation.max-labels-bytes=2048"
+        })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EvaluationFlowTest {
+
+    private static FakeChatServer fake;
+
+    @LocalServerPort
+    int port;
+
+    private AppClient client;
+    private final List<String> invoiceNumbers = new ArrayList<>();
+
+    @DynamicPropertySource
+    static void endpoints(DynamicPropertyRegistry registry) throws IOException {
+        fake = new FakeChatServer();
+        String[][] endpoints = {
+            {"vllm-12b", "good", "vllm", "Gemma3-12B-IT", "awq-int4"},
+            {"llamacpp-4b", "sloppy", "llamacpp", "Gemma3-4B-IT", "q4_k_m"},
+            {"too-slow", "slow", "vllm", "Gemma3-27B-IT", "bf16"},
+            {"too-large", "huge", "vllm", "Gemma3-27B-IT", "bf16"},
+            {"trickling", "trickle", "vllm", "Gemma3-27B-IT", "bf16"}
+        };
+        for (int i = 0; i < endpoints.length; i++) {
+            String p = "gemmavision.evaluation.endpoints[" + i + "].";
+            String[] e = endpoints[i];
+            registry.add(p + "name", () -> e[0]);
+            registry.add(p + "base-url", fake::baseUrl);
+            registry.add(p + "model", () -> e[1]);
+            registry.add(p + "engine", () -> e[2]);
+            registry.add(p + "gemma-model", () -> e[3]);
+            registry.add(p + "format", () -> e[4]);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        fake.close();
+    }
+
+    /** Five invoices read by the rules; their labels (the fields as read) are what the good server answers. */
+    @BeforeAll
+    void fiveLabelledInvoices() {
+        client = new AppClient(port);
+        client.get("/");
+        for (TestInvoices.Invoice invoice : List.of(
+                TestInvoices.GERMAN,
+                TestInvoices.ENGLISH,
+                TestInvoices.FRENCH,
+                TestInvoices.DUTCH,
+                TestInvoices.SPANISH)) {
+            String id = DocumentPolling.acceptedId(client.upload(
+                    "/documents",
+                    Map.of(invoice.name() + ".pdf", TestPdfs.invoice(invoice, TestPdfs.Layout.COLUMNS)),
+                    "Accept",
+                    "application/json"));
+            DocumentPolling.finished(client, id);
+            JsonNode labels =
+                    json(client.get("/documents/" + id + "/labels.json")).get("fields");
+            String number = labels.get("invoiceNumber").asString();
+            invoiceNumbers.add(number);
+            fake.answer(number, (ObjectNode) labels);
+        }
+        fake.failWith500 = invoiceNumbers.get(2);
+        fake.failWithGarbage = invoiceNumbers.get(3);
+    }
+
+    private HttpResponse<String> api(AppClient who, String body) {
+        String[] csrf = who.csrf();
+        try {
+            return HttpClient.newBuilder()
+                    .cookieHandler(who.cookies())
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/evaluations"))
+                                    .header("Content-Type", "application/json")
+                                    .header(csrf[0], csrf[1])
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode run(JsonNode runs, String endpoint) {
+        for (JsonNode run : runs) {
+            if (run.get("endpoint").asString().equals(endpoint)) {
+                return run;
+            }
+        }
+        throw new AssertionError("no run of " + endpoint + " in " + runs);
+    }
+
+    private static JsonNode field(JsonNode run, String name) {
+        for (JsonNode f : run.get("fields")) {
+            if (f.get("field").asString().equals(name)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no field " + name + " in " + run);
+    }
+
+    @Test
+    void twoEndpointsOnFiveLabelledDocumentsGiveAccuracyLatencyTokensAndCostStoredAndCharted()
+            throws InterruptedException {
+        // answers another test's clients gave up on may still be sleeping in the fake server
+        for (int i = 0; i < 100 && fake.inFlight.get() > 0; i++) {
+            Thread.sleep(100);
+        }
+        fake.mostInFlight.set(0);
+        HttpResponse<String> response =
+                api(client, "{\"endpoints\":[\"vllm-12b\",\"llamacpp-4b\"],\"pricePerHour\":0.80}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode runs = json(response);
+        JsonNode good = run(runs, "vllm-12b");
+        assertThat(good.get("documents").asInt()).isEqualTo(5);
+        assertThat(good.get("failed").asInt()).isZero();
+        int labelled = good.get("labelledValues").asInt();
+        assertThat(labelled).isGreaterThanOrEqualTo(5 * 5);
+        assertThat(good.get("modelRight").asInt()).isEqualTo(labelled);
+        assertThat(good.get("modelAccuracyPercent").asDouble()).isEqualTo(100.0);
+        assertThat(good.get("promptTokens").asLong()).isEqualTo(5 * 1000);
+        assertThat(good.get("completionTokens").asLong()).isEqualTo(5 * 50);
+        assertThat(good.get("p50Seconds").asDouble()).isBetween(0.05, 1.0);
+        assertThat(good.get("p95Seconds").asDouble())
+                .isGreaterThanOrEqualTo(good.get("p50Seconds").asDouble());
+        double perHour = good.get("documentsPerHourDerived").asDouble();
+        assertThat(perHour)
+                .isEqualTo(5 * 3600.0 / good.get("wallSeconds").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(good.get("costPer1000DocumentsDerived").decimalValue())
+                .isEqualByComparingTo(
+                        new BigDecimal("800").divide(BigDecimal.valueOf(perHour), 4, RoundingMode.HALF_UP));
+        // two documents at a time, as configured
+        assertThat(fake.mostInFlight.get()).isLessThanOrEqualTo(2);
+
+        JsonNode sloppy = run(runs, "llamacpp-4b");
+        assertThat(sloppy.get("failed").asInt()).isEqualTo(2);
+        assertThat(sloppy.get("firstProblem").asString()).containsAnyOf("HTTP 500", "not valid JSON", "did not answer");
+        JsonNode total = field(sloppy, "totalAmount");
+        assertThat(total.get("modelRight").asInt()).isZero();
+        assertThat(total.get("modelWrong").asInt()).isEqualTo(3);
+        assertThat(total.get("modelMissed").asInt()).isEqualTo(2);
+        // the rules, scored side by side against the same labels (the fields as read), are right on every one
+        assertThat(total.get("rulesRight").asInt()).isEqualTo(5);
+        assertThat(field(sloppy, "currency").get("modelMissed").asInt()).isEqualTo(5);
+        assertThat(sloppy.get("promptTokens").asLong()).isEqualTo(3 * 900);
+
+        // stored: listed again, on the page, as CSV, and drawn on the advisor's Pareto chart as measured points
+        long goodId = good.get("id").asLong();
+        long sloppyId = sloppy.get("id").asLong();
+        List<Long> listed = new ArrayList<>();
+        json(client.get("/api/evaluations")).forEach(r -> listed.add(r.get("id").asLong()));
+        assertThat(listed).contains(goodId, sloppyId);
+        Document page = Jsoup.parse(client.get("/evaluations").body());
+        assertThat(page.select("#run-" + goodId).text()).contains("vllm-12b").contains("100.0%");
+        assertThat(page.select("#run-" + sloppyId).text())
+                .contains("llamacpp-4b")
+                .contains("(2 failed)");
+        assertThat(page.select("#fields-table").text()).contains("totalAmount");
+        assertThat(page.select("svg path.point.measured > title").eachText())
+                .anyMatch(t -> t.startsWith("Measured on your documents: vllm-12b (Gemma3-12B-IT in AWQ"))
+                .anyMatch(t -> t.startsWith("Measured on your documents: llamacpp-4b (Gemma3-4B-IT in GGUF Q4_K_M"));
+        String csv = client.get("/evaluations.csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .contains("p50_seconds", "prompt_tokens", "cost_per_1000_documents_derived");
+        assertThat(csv.lines()).anyMatch(l -> l.startsWith(goodId + ",") && l.contains(",vllm-12b,good,vllm,"));
+        assertThat(client.get("/evaluations/fields.csv").body())
+                .contains(sloppyId + ",llamacpp-4b,totalAmount,5,0,3,2,5,0,0");
+    }
+
+    @Test
+    void slowHugeAndTricklingServersFailEachDocumentInWordsWithinTheTimeout() {
+        long start = System.nanoTime();
+        HttpResponse<String> response = api(client, "{\"endpoints\":[\"too-slow\",\"too-large\",\"trickling\"]}");
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode runs = json(response);
+        assertThat(run(runs, "too-slow").get("failed").asInt()).isEqualTo(5);
+        assertThat(run(runs, "too-slow").get("firstProblem").asString()).contains("did not answer within 1 s");
+        assertThat(run(runs, "too-large").get("failed").asInt()).isEqualTo(5);
+        assertThat(run(runs, "too-large").get("firstProblem").asString()).contains("larger than 1024 KB");
+        assertThat(run(runs, "trickling").get("failed").asInt()).isEqualTo(5);
+        assertThat(run(runs, "trickling").get("documentsPerHourDerived").isNull())
+                .isTrue();
+        // 3 endpoints × 5 documents, 2 at a time, each cut off at 1 s: about 9 s, not 3 × 20 s
+        assertThat(seconds).isLessThan(20);
+    }
+
+    @Test
+    void refusalsAreInWordsWithAFittingStatus() {
+        HttpResponse<String> unknown = api(client, "{\"endpoints\":[\"http://169.254.169.254/latest\"]}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).get("error").asString()).contains("There is no endpoint named");
+        assertThat(fake.requests.get()).isNotNegative();
+
+        assertThat(api(client, "{\"endpoints\":[]}").statusCode()).isEqualTo(400);
+        assertThat(api(client, "{\"endpoints\":[\"vllm-12b\"],\"pricePerHour\":-1}")
+                        .statusCode())
+                .isEqualTo(400);
+
+        HttpResponse<String> badLine = api(
+                client,
+                "{\"endpoints\":[\"vllm-12b\"],\"labels\":\"{\\\"file\\\":\\\"a.pdf\\\",\\\"fields\\\":{}}\\nnot json\"}");
+        assertThat(badLine.statusCode()).isEqualTo(400);
+        assertThat(json(badLine).get("error").asString()).isEqualTo("Line 2 of labels.jsonl is not JSON.");
+
+        HttpResponse<String> tooLarge =
+                api(client, "{\"endpoints\":[\"vllm-12b\"],\"labels\":\"" + "x".repeat(3000) + "\"}");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+
+        HttpResponse<String> unmatched = api(
+                client,
+                "{\"endpoints\":[\"vllm-12b\"],\"labels\":\"{\\\"file\\\":\\\"other.pdf\\\",\\\"fields\\\":"
+                        + "{\\\"totalAmount\\\":1}}\"}");
+        assertThat(unmatched.statusCode()).isEqualTo(409);
+        assertThat(json(unmatched).get("error").asString()).contains("matched by \"file\"");
+
+        // another user's documents are not theirs to score
+        AppClient stranger = new AppClient(port);
+        stranger.get("/");
+        HttpResponse<String> none = api(stranger, "{\"endpoints\":[\"vllm-12b\"]}");
+        assertThat(none.statusCode()).isEqualTo(409);
+        assertThat(json(none).get("error").asString()).contains("None of your documents");
+    }
+
+    @Test
+    void theFormWorksWithoutJavaScriptAndEscapesWhatItEchoes() {
+        HttpResponse<String> refused =
+                client.postForm("/evaluations", "endpoint=%3Cscript%3Ealert(1)%3C%2Fscript%3E&pricePerHour=abc");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.selectFirst(".refusal").text()).isEqualTo("The price per hour must be a number, such as 0.80.");
+        assertThat(refused.body()).doesNotContain("<script>alert(1)");
+
+        HttpResponse<String> ran = client.postForm("/evaluations", "endpoint=vllm-12b&pricePerHour=1.20");
+        assertThat(ran.statusCode()).isEqualTo(200);
+        Document after = Jsoup.parse(ran.body());
+        assertThat(after.select("#runs-table tbody tr.selected")).hasSize(1);
+        assertThat(after.select("#runs-table tbody tr.selected").text())
+                .contains("vllm-12b")
+                .contains("100.0%");
+    }
+}
