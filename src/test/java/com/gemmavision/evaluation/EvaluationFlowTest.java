@@ -208,6 +208,12 @@ class EvaluationFlowTest {
         assertThat(page.select("svg path.point.measured > title").eachText())
                 .anyMatch(t -> t.startsWith("Measured on your documents: vllm-12b (Gemma3-12B-IT in AWQ"))
                 .anyMatch(t -> t.startsWith("Measured on your documents: llamacpp-4b (Gemma3-4B-IT in GGUF Q4_K_M"));
+        // and on the advisor's own page, below its (cached) results
+        Document advisor = Jsoup.parse(client.get("/advisor").body());
+        assertThat(advisor.select("#measured svg path.point.measured > title").eachText())
+                .anyMatch(t -> t.startsWith("Measured on your documents: vllm-12b"));
+        assertThat(Jsoup.parse(new AppClient(port).get("/advisor").body()).select("#measured"))
+                .isEmpty();
         String csv = client.get("/evaluations.csv").body();
         assertThat(csv.lines().findFirst().orElseThrow())
                 .contains("p50_seconds", "prompt_tokens", "cost_per_1000_documents_derived");
