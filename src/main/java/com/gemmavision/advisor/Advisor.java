@@ -152,6 +152,68 @@ public class Advisor {
                 refusal);
     }
 
+    /**
+     * One row of a fit plan: at this context, how many users (one sequence each) fit beside the weights, the time to
+     * first token for one user alone (the prefill bound), for the last of that many arriving together (prefill is
+     * compute-bound, so theirs run one after another: that many times as long), and each user's decode speed
+     * bound when all are decoding. All derived from the same arithmetic as the advice.
+     */
+    public record FitPlanRow(
+            long context,
+            long users,
+            long kvBytesPerUser,
+            Double ttftAloneSeconds,
+            Double ttftLastSeconds,
+            Double decodeTokensPerSecondPerUser) {}
+
+    /** Contexts a fit plan looks at, up to the model's longest; the request's own is added. */
+    static final List<Long> PLAN_CONTEXTS = List.of(4_096L, 8_192L, 16_384L, 32_768L, 65_536L, 131_072L);
+
+    /** The fit plan of one model and format: for each context, the users that fit and the time each waits. */
+    public List<FitPlanRow> fitPlan(AdviceRequest request, String model, QuantizationFormat format) {
+        Architecture architecture = catalog.profiles(List.of(model)).get(0).architecture();
+        java.util.TreeSet<Long> contexts = new java.util.TreeSet<>(PLAN_CONTEXTS);
+        contexts.add(request.context());
+        List<FitPlanRow> rows = new ArrayList<>();
+        for (long context : contexts) {
+            if (context > architecture.maxContext()) {
+                continue;
+            }
+            FitOption alone = fit(model, format, with(request, context, 1));
+            long users = alone.maxBatch();
+            Double decode = null;
+            if (users > 0) {
+                FitOption all = fit(model, format, with(request, context, users));
+                decode = all.decodeTokensPerSecondBound() == null ? null : all.decodeTokensPerSecondBound() / users;
+            }
+            Double ttft = alone.prefillSecondsBound();
+            rows.add(new FitPlanRow(
+                    context,
+                    users,
+                    kvBytes(architecture, with(request, context, 1), context, 1),
+                    ttft,
+                    ttft == null || users == 0 ? null : ttft * users,
+                    decode));
+        }
+        return rows;
+    }
+
+    private static AdviceRequest with(AdviceRequest r, long context, long batch) {
+        return new AdviceRequest(
+                r.gpu(),
+                r.memoryGib(),
+                r.gpus(),
+                context,
+                batch,
+                r.kvDtype(),
+                r.slidingWindow(),
+                r.weights(),
+                r.overheadGib(),
+                r.headroomPercent(),
+                r.rankBy(),
+                r.engine());
+    }
+
     /** The longest context whose KV cache for the batch fits in the memory left: found by bisection. */
     private static Long maxContext(Architecture architecture, AdviceRequest request, long room) {
         if (room < kvBytes(architecture, request, 1, request.batch())) {

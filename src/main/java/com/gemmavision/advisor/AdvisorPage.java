@@ -67,7 +67,13 @@ public class AdvisorPage {
                 ScatterChart.render(paretoChart(request, advice, false)),
                 advice.options().stream().anyMatch(o -> o.decodeTokensPerSecondBound() != null)
                         ? ScatterChart.render(paretoChart(request, advice, true))
-                        : null);
+                        : null,
+                advice.recommended() == null
+                        ? List.of()
+                        : advisor.fitPlan(
+                                request,
+                                advice.recommended().model(),
+                                advice.recommended().format()));
     }
 
     /**

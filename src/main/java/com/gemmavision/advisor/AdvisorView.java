@@ -14,7 +14,8 @@ public record AdvisorView(
         List<Table3Reconciliation.WeightRow> weightReconciliation,
         EngineDetail engine,
         String paretoMemorySvg,
-        String paretoSpeedSvg) {
+        String paretoSpeedSvg,
+        List<Advisor.FitPlanRow> fitPlan) {
 
     /**
      * The recommended option as the engine allocates it: the KV cache per layer kind, what the engine logs to check

@@ -3,6 +3,7 @@ package com.gemmavision.advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import com.gemmavision.ReportFixture;
@@ -213,5 +214,41 @@ class AdvisorTest {
 
     static Stream<String> presets() {
         return ReportFixture.gpuPresets().all().stream().map(GpuPreset::gpu);
+    }
+
+    /**
+     * The fit plan of 27B in Int4 on an L4: users per context from the same memory rule as the advice, and the
+     * first-token time from Table 1's text parameters (1,416M embedding + 25,600M non-embedding) and the L4's
+     * 121 bf16 TFLOP/s: 2 × 27.016e9 × 32,768 ÷ 121e12 = 14.63 s alone.
+     */
+    @Test
+    void aFitPlanGivesUsersPerContextAndTheFirstTokenTimeEachSees() {
+        AdviceRequest request = on("NVIDIA L4", 20_000, 1);
+        FitOption int4 = option(advisor.advise(request), "Gemma3-27B-IT", "int4");
+
+        List<Advisor.FitPlanRow> plan = advisor.fitPlan(request, "Gemma3-27B-IT", int4.format());
+
+        assertThat(plan)
+                .extracting(Advisor.FitPlanRow::context)
+                .containsExactly(4_096L, 8_192L, 16_384L, 20_000L, 32_768L, 65_536L, 131_072L);
+        Advisor.FitPlanRow at32k =
+                plan.stream().filter(r -> r.context() == 32_768).findFirst().orElseThrow();
+        assertThat(at32k.ttftAloneSeconds()).isCloseTo(2 * 27.016e9 * 32_768 / 121e12, within(1e-9));
+        assertThat(at32k.ttftLastSeconds()).isCloseTo(at32k.users() * at32k.ttftAloneSeconds(), within(1e-9));
+        // users at a context are what the advice itself allows at that context for one sequence each
+        FitOption asked = option(advisor.advise(on("NVIDIA L4", 32_768, 1)), "Gemma3-27B-IT", "int4");
+        assertThat(at32k.users()).isEqualTo(asked.maxBatch()).isPositive();
+        // longer contexts never fit more users, and each user decodes no faster with more of them
+        for (int i = 1; i < plan.size(); i++) {
+            assertThat(plan.get(i).users()).isLessThanOrEqualTo(plan.get(i - 1).users());
+            assertThat(plan.get(i).kvBytesPerUser())
+                    .isGreaterThanOrEqualTo(plan.get(i - 1).kvBytesPerUser());
+        }
+        // the 1B model reads at most 32K tokens: its plan stops there
+        FitOption small = option(advisor.advise(request), "Gemma3-1B-IT", "bf16");
+        assertThat(advisor.fitPlan(request, "Gemma3-1B-IT", small.format()))
+                .extracting(Advisor.FitPlanRow::context)
+                .last()
+                .isEqualTo(32_768L);
     }
 }

@@ -45,6 +45,44 @@ class AdvisorDownloadController {
                 parameters.parse(request.getParameterMap()).request(), selection.models(), selection.quants());
     }
 
+    /** The recommended option's fit plan: users per context and the time each waits (derived). */
+    @GetMapping("/tables/fit-plan.csv")
+    ResponseEntity<String> fitPlan(HttpServletRequest request) {
+        AdvisorView view = view(request);
+        List<List<String>> rows = new ArrayList<>();
+        String option = view.advice().recommended() == null
+                ? ""
+                : view.advice().recommended().model() + " in "
+                        + view.advice().recommended().format().code();
+        for (com.gemmavision.advisor.Advisor.FitPlanRow p : view.fitPlan()) {
+            rows.add(List.of(
+                    option,
+                    Long.toString(p.context()),
+                    Long.toString(p.users()),
+                    Long.toString(p.kvBytesPerUser()),
+                    p.ttftAloneSeconds() == null
+                            ? ""
+                            : String.format(java.util.Locale.ROOT, "%.4f", p.ttftAloneSeconds()),
+                    p.ttftLastSeconds() == null
+                            ? ""
+                            : String.format(java.util.Locale.ROOT, "%.4f", p.ttftLastSeconds()),
+                    p.decodeTokensPerSecondPerUser() == null
+                            ? ""
+                            : String.format(java.util.Locale.ROOT, "%.2f", p.decodeTokensPerSecondPerUser())));
+        }
+        return Downloads.csv(
+                "gemma3-fit-plan.csv",
+                List.of(
+                        "option",
+                        "context_tokens",
+                        "users_that_fit_derived",
+                        "kv_bytes_per_user_derived",
+                        "ttft_alone_seconds_bound_derived",
+                        "ttft_last_of_all_seconds_derived",
+                        "decode_tokens_per_second_per_user_bound_derived"),
+                rows);
+    }
+
     @GetMapping("/tables/advice.csv")
     ResponseEntity<String> advice(HttpServletRequest request) {
         List<String> header = new ArrayList<>(List.of(

@@ -96,6 +96,24 @@ class AdvisorControllerTest {
     }
 
     @Test
+    void theFitPlanOfTheRecommendationIsShownAndDownloads() throws Exception {
+        Document page = page("/advisor?gpu=NVIDIA%20L4&context=20000", false);
+
+        assertThat(page.select("#fit-plan-table tbody tr")).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(page.select("#fit-plan-table tbody tr.selected th").text()).isEqualTo("20,000");
+        assertThat(page.select("#fit-plan .note").text())
+                .contains("the users that fit")
+                .contains("All derived");
+        String csv = mvc.perform(
+                        get("/tables/fit-plan.csv").param("gpu", "NVIDIA L4").param("context", "20000"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("option,context_tokens,users_that_fit_derived");
+        assertThat(csv.lines()).anyMatch(l -> l.contains(",20000,"));
+    }
+
+    @Test
     void downloadsTheAdviceAndTheReconciliation() throws Exception {
         String csv = mvc.perform(get("/tables/advice.csv").param("gpu", "NVIDIA L4"))
                 .andReturn()
