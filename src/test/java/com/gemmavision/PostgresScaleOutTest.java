@@ -137,5 +137,43 @@ class PostgresScaleOutTest {
         assertThat(client.get("/api/memory?model=Gemma3-27B-IT&quant=bf16&context=131072")
                         .body())
                 .contains("\"kvCacheBytes\":11173625856");
+
+        // a bake-off run is stored and read back with its fields, and the oldest beyond the kept number goes
+        com.gemmavision.evaluation.EvaluationRepository runs =
+                second.getBean(com.gemmavision.evaluation.EvaluationRepository.class);
+        java.util.function.IntFunction<com.gemmavision.evaluation.EvaluationRun> run =
+                n -> new com.gemmavision.evaluation.EvaluationRun(
+                        0,
+                        "batch",
+                        java.time.Instant.parse("2026-12-04T10:00:00Z").plusSeconds(n),
+                        "vllm-12b",
+                        "gaunernst/gemma-3-12b-it-int4-awq",
+                        "vllm",
+                        "Gemma3-12B-IT",
+                        "awq-int4",
+                        5,
+                        1,
+                        2,
+                        8.5,
+                        1.25,
+                        2.5,
+                        4000L,
+                        null,
+                        new java.math.BigDecimal("0.80"),
+                        "The server answered HTTP 500",
+                        java.util.List.of(new com.gemmavision.evaluation.EvaluationRun.FieldScore(
+                                "totalAmount", 3, 1, 1, 5, 0, 0)));
+        runs.save("owner-pg", run.apply(1), 2);
+        runs.save("owner-pg", run.apply(2), 2);
+        runs.save("owner-pg", run.apply(3), 2);
+        java.util.List<com.gemmavision.evaluation.EvaluationRun> stored = runs.list("owner-pg");
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(0).createdAt()).isEqualTo(java.time.Instant.parse("2026-12-04T10:00:03Z"));
+        assertThat(stored.get(0).p50Seconds()).isEqualTo(1.25);
+        assertThat(stored.get(0).completionTokens()).isNull();
+        assertThat(stored.get(0).fields())
+                .singleElement()
+                .extracting("modelWrong")
+                .isEqualTo(1);
     }
 }
