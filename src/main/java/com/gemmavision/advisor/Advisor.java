@@ -13,12 +13,14 @@ import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelProfile;
 import com.gemmavision.catalog.ModelVariant;
 import com.gemmavision.database.Caches;
+import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.EngineKvCache;
 import com.gemmavision.memory.MemoryEstimate;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormat;
 import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.memory.WeightBytes;
 
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
@@ -165,6 +167,87 @@ public class Advisor {
             Double ttftAloneSeconds,
             Double ttftLastSeconds,
             Double decodeTokensPerSecondPerUser) {}
+
+    /**
+     * A 1B draft beside a larger Gemma 3 on llama.cpp, for speculative decoding (the 1B shares the larger models'
+     * tokenizer). llama.cpp keeps the whole context in the sliding-window layers when it speculates on a Gemma 3
+     * (ggml-org/llama.cpp#18720: a 27B with a 1B draft needs {@code --swa-full}; #22660 makes an SWA draft's cache
+     * full-size), so both caches are counted with the {@code --swa-full} rule. Derived, like the advice.
+     */
+    public record DraftPlan(
+            String target,
+            QuantizationFormat targetFormat,
+            String draftFormat,
+            long targetWeightsBytes,
+            long targetKvBytes,
+            long targetKvWithoutSwaFullBytes,
+            long draftWeightsBytes,
+            long draftKvBytes,
+            long overheadBytes,
+            long totalBytes,
+            long usableBytes,
+            boolean fits) {}
+
+    static final String DRAFT_MODEL = "Gemma3-1B-IT";
+    static final String DRAFT_FORMAT = "q8_0";
+
+    /** The draft plan of an option, on the llama.cpp engines only and for the models larger than the draft. */
+    public java.util.Optional<DraftPlan> draftPlan(AdviceRequest request, FitOption option) {
+        if ((request.engine() != Engine.LLAMACPP && request.engine() != Engine.LLAMACPP_SWA_FULL)
+                || option.model().equals(DRAFT_MODEL)
+                || option.refusal() != null
+                || !option.contextSupported()) {
+            return java.util.Optional.empty();
+        }
+        QuantizationFormat draftFormat = formats.loadableBy(request.engine()).stream()
+                .filter(f -> f.code().equals(DRAFT_FORMAT))
+                .findFirst()
+                .orElse(null);
+        if (draftFormat == null) {
+            return java.util.Optional.empty();
+        }
+        MemoryEstimate target = memory.estimate(new MemoryRequest(
+                option.model(),
+                option.format().code(),
+                request.context(),
+                request.batch(),
+                request.kvDtype(),
+                request.slidingWindow(),
+                request.weights(),
+                request.overheadBytes(),
+                Engine.LLAMACPP_SWA_FULL,
+                request.settings()));
+        MemoryEstimate draft = memory.estimate(new MemoryRequest(
+                DRAFT_MODEL,
+                DRAFT_FORMAT,
+                Math.min(
+                        request.context(),
+                        catalog.profiles(List.of(DRAFT_MODEL))
+                                .get(0)
+                                .architecture()
+                                .maxContext()),
+                request.batch(),
+                request.kvDtype(),
+                request.slidingWindow(),
+                new WeightBytes.Options(true, false),
+                0,
+                Engine.LLAMACPP_SWA_FULL,
+                request.settings()));
+        long total = target.totalBytes() + draft.weightsBytes() + draft.kvCacheBytes();
+        return java.util.Optional.of(new DraftPlan(
+                option.model(),
+                option.format(),
+                draftFormat.label(),
+                target.weightsBytes(),
+                target.kvCacheBytes(),
+                option.estimate().kvCacheBytes(),
+                draft.weightsBytes(),
+                draft.kvCacheBytes(),
+                target.overheadBytes(),
+                total,
+                request.usableBytes(),
+                total <= request.usableBytes()));
+    }
 
     /** Contexts a fit plan looks at, up to the model's longest; the request's own is added. */
     static final List<Long> PLAN_CONTEXTS = List.of(4_096L, 8_192L, 16_384L, 32_768L, 65_536L, 131_072L);

@@ -175,7 +175,14 @@ public class AdvisorPage {
                 - option.estimate().weightsBytes()
                 - option.estimate().overheadBytes();
         checks.addAll(EngineKvCache.vllmLog(allocation, architecture, context, kvBudget, request.settings()));
-        return new AdvisorView.EngineDetail(option, allocation, checks, LaunchCommand.of(request, option));
+        Advisor.DraftPlan draft = advisor.draftPlan(request, option).orElse(null);
+        return new AdvisorView.EngineDetail(
+                option,
+                allocation,
+                checks,
+                LaunchCommand.of(request, option),
+                draft,
+                draft == null ? null : LaunchCommand.withDraft(request, option));
     }
 
     static BarChart fitChart(AdviceRequest request, List<FitOption> options, Advice advice) {

@@ -22,7 +22,12 @@ public record AdvisorView(
      * it and the command that launches it (null for the ideal engine).
      */
     public record EngineDetail(
-            FitOption option, com.gemmavision.memory.KvAllocation kvCache, List<String> checks, String launchCommand) {}
+            FitOption option,
+            com.gemmavision.memory.KvAllocation kvCache,
+            List<String> checks,
+            String launchCommand,
+            Advisor.DraftPlan draft,
+            String draftCommand) {}
 
     public boolean selected(FitOption option) {
         return selectedOptions.contains(option);

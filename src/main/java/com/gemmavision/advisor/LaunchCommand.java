@@ -93,6 +93,27 @@ public final class LaunchCommand {
     }
 
     /**
+     * llama-server with a Gemma 3 1B Q8_0 draft beside the model, for speculative decoding: the full sliding-window
+     * cache it then needs ({@code --swa-full}), the draft on the GPU too and up to 16 drafted tokens a step.
+     */
+    public static String withDraft(AdviceRequest request, FitOption option) {
+        AdviceRequest swaFull = new AdviceRequest(
+                request.gpu(),
+                request.memoryGib(),
+                request.gpus(),
+                request.context(),
+                request.batch(),
+                request.kvDtype(),
+                request.slidingWindow(),
+                request.weights(),
+                request.overheadGib(),
+                request.headroomPercent(),
+                request.rankBy(),
+                Engine.LLAMACPP_SWA_FULL);
+        return of(swaFull, option) + " \\\n  -md gemma-3-1b-it-Q8_0.gguf -ngld 99 --draft-max 16";
+    }
+
+    /**
      * Google publishes no AWQ checkpoint of Gemma 3. The int4 AWQ conversions of Google's QAT checkpoints on the
      * Hugging Face hub, one per size, are the ones vLLM users serve (for example vllm-project/vllm#28857:
      * {@code vllm serve gaunernst/gemma-3-27b-it-int4-awq}).

@@ -114,6 +114,19 @@ class AdvisorControllerTest {
     }
 
     @Test
+    void onLlamaCppTheRecommendationShowsWhatADraftModelAdds() throws Exception {
+        Document llama = page("/advisor?gpu=NVIDIA%20A100%2080GB&engine=llamacpp&kvDtype=f16&context=32768", false);
+        Document vllm = page("/advisor?gpu=NVIDIA%20A100%2080GB&engine=vllm&context=32768", false);
+
+        assertThat(llama.select("#draft-table tbody tr")).hasSize(6);
+        assertThat(llama.select("#draft-table tr.selected td").text()).contains("usable:");
+        assertThat(llama.select("#draft-command").text())
+                .contains("--swa-full")
+                .contains("-md gemma-3-1b-it-Q8_0.gguf");
+        assertThat(vllm.select("#draft-table")).isEmpty();
+    }
+
+    @Test
     void downloadsTheAdviceAndTheReconciliation() throws Exception {
         String csv = mvc.perform(get("/tables/advice.csv").param("gpu", "NVIDIA L4"))
                 .andReturn()
