@@ -109,35 +109,12 @@ public class EvaluationRepository {
                                     rs.getInt(8)));
                 });
         return runs.stream()
-                .map(r -> withFields(r, fields.getOrDefault(r.id(), List.of())))
+                .map(r -> r.withFields(fields.getOrDefault(r.id(), List.of())))
                 .toList();
     }
 
     public void forget(String owner) {
         jdbc.sql("DELETE FROM evaluation_run WHERE owner = ?").param(owner).update();
-    }
-
-    private static EvaluationRun withFields(EvaluationRun r, List<EvaluationRun.FieldScore> fields) {
-        return new EvaluationRun(
-                r.id(),
-                r.batchId(),
-                r.createdAt(),
-                r.endpoint(),
-                r.servedModel(),
-                r.engine(),
-                r.gemmaModel(),
-                r.format(),
-                r.documents(),
-                r.failed(),
-                r.concurrency(),
-                r.wallSeconds(),
-                r.p50Seconds(),
-                r.p95Seconds(),
-                r.promptTokens(),
-                r.completionTokens(),
-                r.pricePerHour(),
-                r.firstProblem(),
-                fields);
     }
 
     private static EvaluationRun run(ResultSet rs, List<EvaluationRun.FieldScore> fields) throws SQLException {

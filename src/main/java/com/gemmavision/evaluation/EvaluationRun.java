@@ -35,6 +35,39 @@ public record EvaluationRun(
         fields = List.copyOf(fields);
     }
 
+    /** The same run as stored under this id. */
+    public EvaluationRun withId(long newId) {
+        return copy(newId, fields);
+    }
+
+    /** The same run with these field scores. */
+    public EvaluationRun withFields(List<FieldScore> newFields) {
+        return copy(id, newFields);
+    }
+
+    private EvaluationRun copy(long newId, List<FieldScore> newFields) {
+        return new EvaluationRun(
+                newId,
+                batchId,
+                createdAt,
+                endpoint,
+                servedModel,
+                engine,
+                gemmaModel,
+                format,
+                documents,
+                failed,
+                concurrency,
+                wallSeconds,
+                p50Seconds,
+                p95Seconds,
+                promptTokens,
+                completionTokens,
+                pricePerHour,
+                firstProblem,
+                newFields);
+    }
+
     /** One field's tally: right, wrong (another value stated) and missed, for the model and for the rules. */
     public record FieldScore(
             String field,

@@ -112,7 +112,7 @@ public class Evaluations {
                 for (EvaluationProperties.Endpoint endpoint : endpoints) {
                     EvaluationRun run = measure(batch, endpoint, labelled, price);
                     long id = repository.save(owner, run, properties.keepRuns());
-                    runs.add(withId(run, id));
+                    runs.add(run.withId(id));
                     log.info(
                             "Bake-off {} on {}: {} documents, {} failed, {} s",
                             batch,
@@ -318,29 +318,6 @@ public class Evaluations {
         }
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
-    }
-
-    private static EvaluationRun withId(EvaluationRun r, long id) {
-        return new EvaluationRun(
-                id,
-                r.batchId(),
-                r.createdAt(),
-                r.endpoint(),
-                r.servedModel(),
-                r.engine(),
-                r.gemmaModel(),
-                r.format(),
-                r.documents(),
-                r.failed(),
-                r.concurrency(),
-                r.wallSeconds(),
-                r.p50Seconds(),
-                r.p95Seconds(),
-                r.promptTokens(),
-                r.completionTokens(),
-                r.pricePerHour(),
-                r.firstProblem(),
-                r.fields());
     }
 
     private static String shorten(String text) {
