@@ -64,6 +64,46 @@ public record AdviceRequest(
         return EngineSettings.forGpu(memoryGib, gpu == null ? "" : gpu.gpu(), gpus);
     }
 
+    /** The same request at another context and batch. */
+    public AdviceRequest with(long newContext, long newBatch) {
+        return new AdviceRequest(
+                gpu,
+                memoryGib,
+                gpus,
+                newContext,
+                newBatch,
+                kvDtype,
+                slidingWindow,
+                weights,
+                overheadGib,
+                headroomPercent,
+                rankBy,
+                engine);
+    }
+
+    /** The same request on another engine. */
+    public AdviceRequest with(Engine newEngine) {
+        return new AdviceRequest(
+                gpu,
+                memoryGib,
+                gpus,
+                context,
+                batch,
+                kvDtype,
+                slidingWindow,
+                weights,
+                overheadGib,
+                headroomPercent,
+                rankBy,
+                newEngine);
+    }
+
+    /** What the memory model is asked for one model and format under this request, at the given context. */
+    public com.gemmavision.memory.MemoryRequest memory(String model, String quant, long atContext) {
+        return new com.gemmavision.memory.MemoryRequest(
+                model, quant, atContext, batch, kvDtype, slidingWindow, weights, overheadBytes(), engine, settings());
+    }
+
     public long usableBytes() {
         return (long) Math.floor(memoryGib * gpus * (100 - headroomPercent) / 100.0 * MemoryEstimate.GIB);
     }

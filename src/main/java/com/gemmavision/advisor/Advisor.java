@@ -90,17 +90,7 @@ public class Advisor {
         long usable = request.usableBytes();
         boolean supported = request.context() <= architecture.maxContext();
         long context = Math.min(request.context(), architecture.maxContext());
-        MemoryRequest memoryRequest = new MemoryRequest(
-                model,
-                format.code(),
-                context,
-                request.batch(),
-                request.kvDtype(),
-                request.slidingWindow(),
-                request.weights(),
-                request.overheadBytes(),
-                request.engine(),
-                request.settings());
+        MemoryRequest memoryRequest = request.memory(model, format.code(), context);
         MemoryEstimate estimate = memory.estimate(memoryRequest);
         long fixed = estimate.weightsBytes() + estimate.overheadBytes();
 
@@ -206,17 +196,8 @@ public class Advisor {
         if (draftFormat == null) {
             return java.util.Optional.empty();
         }
-        MemoryEstimate target = memory.estimate(new MemoryRequest(
-                option.model(),
-                option.format().code(),
-                request.context(),
-                request.batch(),
-                request.kvDtype(),
-                request.slidingWindow(),
-                request.weights(),
-                request.overheadBytes(),
-                Engine.LLAMACPP_SWA_FULL,
-                request.settings()));
+        MemoryEstimate target = memory.estimate(request.with(Engine.LLAMACPP_SWA_FULL)
+                .memory(option.model(), option.format().code(), request.context()));
         MemoryEstimate draft = memory.estimate(new MemoryRequest(
                 DRAFT_MODEL,
                 DRAFT_FORMAT,
@@ -262,39 +243,23 @@ public class Advisor {
             if (context > architecture.maxContext()) {
                 continue;
             }
-            FitOption alone = fit(model, format, with(request, context, 1));
+            FitOption alone = fit(model, format, request.with(context, 1));
             long users = alone.maxBatch();
             Double decode = null;
             if (users > 0) {
-                FitOption all = fit(model, format, with(request, context, users));
+                FitOption all = fit(model, format, request.with(context, users));
                 decode = all.decodeTokensPerSecondBound() == null ? null : all.decodeTokensPerSecondBound() / users;
             }
             Double ttft = alone.prefillSecondsBound();
             rows.add(new FitPlanRow(
                     context,
                     users,
-                    kvBytes(architecture, with(request, context, 1), context, 1),
+                    kvBytes(architecture, request, context, 1),
                     ttft,
                     ttft == null || users == 0 ? null : ttft * users,
                     decode));
         }
         return rows;
-    }
-
-    private static AdviceRequest with(AdviceRequest r, long context, long batch) {
-        return new AdviceRequest(
-                r.gpu(),
-                r.memoryGib(),
-                r.gpus(),
-                context,
-                batch,
-                r.kvDtype(),
-                r.slidingWindow(),
-                r.weights(),
-                r.overheadGib(),
-                r.headroomPercent(),
-                r.rankBy(),
-                r.engine());
     }
 
     /** The longest context whose KV cache for the batch fits in the memory left: found by bisection. */

@@ -97,19 +97,7 @@ public final class LaunchCommand {
      * cache it then needs ({@code --swa-full}), the draft on the GPU too and up to 16 drafted tokens a step.
      */
     public static String withDraft(AdviceRequest request, FitOption option) {
-        AdviceRequest swaFull = new AdviceRequest(
-                request.gpu(),
-                request.memoryGib(),
-                request.gpus(),
-                request.context(),
-                request.batch(),
-                request.kvDtype(),
-                request.slidingWindow(),
-                request.weights(),
-                request.overheadGib(),
-                request.headroomPercent(),
-                request.rankBy(),
-                Engine.LLAMACPP_SWA_FULL);
+        AdviceRequest swaFull = request.with(Engine.LLAMACPP_SWA_FULL);
         return of(swaFull, option) + " \\\n  -md gemma-3-1b-it-Q8_0.gguf -ngld 99 --draft-max 16";
     }
 

@@ -95,17 +95,7 @@ class ApiController {
         if (!in.problems().isEmpty()) {
             return badRequest(in.problems());
         }
-        MemoryRequest memoryRequest = new MemoryRequest(
-                model.name(),
-                quant,
-                request.context(),
-                request.batch(),
-                request.kvDtype(),
-                request.slidingWindow(),
-                request.weights(),
-                request.overheadBytes(),
-                request.engine(),
-                request.settings());
+        MemoryRequest memoryRequest = request.memory(model.name(), quant, request.context());
         MemoryEstimate estimate = memory.estimate(memoryRequest);
         KvAllocation allocation = memory.allocation(memoryRequest);
         List<String> check = new java.util.ArrayList<>(allocation.checks());
