@@ -85,8 +85,65 @@ public class Evaluations {
         repository.forget(owner);
     }
 
-    /** Runs the bake-off and stores one run per endpoint; refuses in words what cannot run. */
-    public List<EvaluationRun> run(String owner, Request request) {
+    /**
+     * Where a bake-off stands: running (documents asked so far of all it will ask), done, or failed with the
+     * reason; and the runs it has stored so far, one per endpoint finished.
+     */
+    public record BatchStatus(
+            String batch,
+            String state,
+            int documents,
+            List<String> endpoints,
+            int asked,
+            int toAsk,
+            String error,
+            List<EvaluationRun> runs) {
+
+        public boolean running() {
+            return RUNNING.equals(state);
+        }
+    }
+
+    static final String RUNNING = "running";
+    static final String DONE = "done";
+    static final String FAILED = "failed";
+
+    /** A batch while this server runs it; kept an hour after it ends, so its page and API can say how it went. */
+    private static final class Batch {
+        final String id;
+        final String owner;
+        final int documents;
+        final List<String> endpoints;
+        final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        volatile String state = RUNNING;
+        volatile String error;
+        volatile Instant ended;
+
+        Batch(String id, String owner, int documents, List<String> endpoints) {
+            this.id = id;
+            this.owner = owner;
+            this.documents = documents;
+            this.endpoints = endpoints;
+        }
+    }
+
+    private final Map<String, Batch> batches = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "bake-off-runner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+
+    /**
+     * Checks a bake-off and starts it in the background: one run per endpoint is stored as each endpoint finishes.
+     * What cannot run is refused in words before anything starts.
+     */
+    public BatchStatus start(String owner, Request request) {
         List<EvaluationProperties.Endpoint> endpoints = endpoints(request.endpoints());
         BigDecimal price = request.pricePerHour();
         if (price != null && (price.signum() < 0 || price.compareTo(MAX_PRICE) > 0)) {
@@ -101,33 +158,121 @@ public class Evaluations {
         if (!running.add(owner)) {
             throw new Refused(429, "A bake-off of yours is already running; wait for it to finish.");
         }
+        boolean started = false;
         try {
             if (!serverWide.tryAcquire()) {
                 throw new Refused(503, "Two bake-offs are running on this server; try again in a minute.");
             }
             try {
                 List<Labelled> labelled = labelled(owner, uploaded);
-                String batch = UUID.randomUUID().toString();
-                List<EvaluationRun> runs = new ArrayList<>();
-                for (EvaluationProperties.Endpoint endpoint : endpoints) {
-                    EvaluationRun run = measure(batch, endpoint, labelled, price);
-                    long id = repository.save(owner, run, properties.keepRuns());
-                    runs.add(run.withId(id));
-                    log.info(
-                            "Bake-off {} on {}: {} documents, {} failed, {} s",
-                            batch,
-                            endpoint.name(),
-                            run.documents(),
-                            run.failed(),
-                            String.format(java.util.Locale.ROOT, "%.1f", run.wallSeconds()));
-                }
-                return runs;
+                forgetOldBatches();
+                Batch batch = new Batch(
+                        UUID.randomUUID().toString(),
+                        owner,
+                        labelled.size(),
+                        endpoints.stream()
+                                .map(EvaluationProperties.Endpoint::name)
+                                .toList());
+                batches.put(batch.id, batch);
+                runner.execute(() -> runAll(batch, endpoints, labelled, price));
+                started = true;
+                return status(batch);
             } finally {
-                serverWide.release();
+                if (!started) {
+                    serverWide.release();
+                }
             }
         } finally {
-            running.remove(owner);
+            if (!started) {
+                running.remove(owner);
+            }
         }
+    }
+
+    private void runAll(
+            Batch batch, List<EvaluationProperties.Endpoint> endpoints, List<Labelled> labelled, BigDecimal price) {
+        try {
+            for (EvaluationProperties.Endpoint endpoint : endpoints) {
+                EvaluationRun run = measure(batch.id, endpoint, labelled, price, batch.asked::incrementAndGet);
+                repository.save(batch.owner, run, properties.keepRuns());
+                log.info(
+                        "Bake-off {} on {}: {} documents, {} failed, {} s",
+                        batch.id,
+                        endpoint.name(),
+                        run.documents(),
+                        run.failed(),
+                        String.format(java.util.Locale.ROOT, "%.1f", run.wallSeconds()));
+            }
+            batch.state = DONE;
+        } catch (RuntimeException e) {
+            log.warn("Bake-off {} failed", batch.id, e);
+            batch.error = "The bake-off stopped: " + shorten(String.valueOf(e.getMessage()));
+            batch.state = FAILED;
+        } finally {
+            batch.ended = Instant.now();
+            serverWide.release();
+            running.remove(batch.owner);
+        }
+    }
+
+    /** Starts a bake-off and waits for it: for callers that want the runs in hand (tests, scripts in-process). */
+    public List<EvaluationRun> run(String owner, Request request) {
+        BatchStatus status = start(owner, request);
+        while (true) {
+            BatchStatus now = status(owner, status.batch()).orElseThrow();
+            if (!now.running()) {
+                return now.runs();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now.runs();
+            }
+        }
+    }
+
+    /** A batch of the owner's: from memory while this server knows it, else from the runs it stored. */
+    public java.util.Optional<BatchStatus> status(String owner, String batchId) {
+        Batch batch = batches.get(batchId);
+        if (batch != null) {
+            return batch.owner.equals(owner) ? java.util.Optional.of(status(batch)) : java.util.Optional.empty();
+        }
+        List<EvaluationRun> stored = repository.list(owner).stream()
+                .filter(r -> r.batchId().equals(batchId))
+                .toList();
+        if (stored.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new BatchStatus(
+                batchId,
+                DONE,
+                stored.get(0).documents(),
+                stored.stream().map(EvaluationRun::endpoint).toList(),
+                stored.size() * stored.get(0).documents(),
+                stored.size() * stored.get(0).documents(),
+                null,
+                stored));
+    }
+
+    private BatchStatus status(Batch batch) {
+        List<EvaluationRun> stored = repository.list(batch.owner).stream()
+                .filter(r -> r.batchId().equals(batch.id))
+                .toList();
+        return new BatchStatus(
+                batch.id,
+                batch.state,
+                batch.documents,
+                batch.endpoints,
+                batch.asked.get(),
+                batch.documents * batch.endpoints.size(),
+                batch.error,
+                stored);
+    }
+
+    private void forgetOldBatches() {
+        Instant hourAgo = Instant.now().minusSeconds(3600);
+        batches.values().removeIf(b -> b.ended != null && b.ended.isBefore(hourAgo));
     }
 
     private List<EvaluationProperties.Endpoint> endpoints(List<String> names) {
@@ -190,7 +335,11 @@ public class Evaluations {
     private record Asked(Labelled document, AskGemma.Answer answer, double seconds) {}
 
     EvaluationRun measure(
-            String batch, EvaluationProperties.Endpoint endpoint, List<Labelled> labelled, BigDecimal price) {
+            String batch,
+            EvaluationProperties.Endpoint endpoint,
+            List<Labelled> labelled,
+            BigDecimal price,
+            Runnable onEachAnswer) {
         AskGemma.Target target = new AskGemma.Target(
                 endpoint.completionsUrl(),
                 endpoint.model(),
@@ -211,6 +360,7 @@ public class Evaluations {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
                     AskGemma.Answer answer = askGemma.ask(document.results(), target);
+                    onEachAnswer.run();
                     return new Asked(document, answer, (System.nanoTime() - t0) / 1e9);
                 }));
             }

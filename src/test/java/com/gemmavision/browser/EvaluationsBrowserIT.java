@@ -77,6 +77,9 @@ class EvaluationsBrowserIT extends BrowserTest {
         Browser.waitFor(driver)
                 .until(d -> !texts("#runs-table tbody tr.selected").isEmpty());
         assertThat(sameDocument()).isTrue();
+        // the run went on in the background, the page polled it in place, and the address bar names the batch
+        assertThat(driver.getCurrentUrl()).contains("/evaluations?batch=");
+        assertThat(text("#bake-off-progress")).startsWith("Done: 1 run stored");
         assertThat(text("#runs-table tbody tr.selected")).contains("vllm-12b").contains("100.0%");
         assertThat(script("return document.querySelectorAll('svg path.point.measured').length"))
                 .isEqualTo(1L);

@@ -129,6 +129,22 @@ class EvaluationFlowTest {
         }
     }
 
+    /** Starts a bake-off (202, with where to follow it) and follows it until it is done: its runs. */
+    private JsonNode runAndWait(AppClient who, String body) throws InterruptedException {
+        HttpResponse<String> started = api(who, body);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode status = json(started);
+        assertThat(started.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(status.get("status").asString());
+        for (int i = 0; i < 600 && status.get("state").asString().equals("running"); i++) {
+            Thread.sleep(100);
+            status = json(who.get(status.get("status").asString()));
+        }
+        assertThat(status.get("state").asString()).isEqualTo("done");
+        assertThat(status.get("asked").asInt()).isEqualTo(status.get("toAsk").asInt());
+        return status.get("runs");
+    }
+
     private static JsonNode run(JsonNode runs, String endpoint) {
         for (JsonNode run : runs) {
             if (run.get("endpoint").asString().equals(endpoint)) {
@@ -155,11 +171,8 @@ class EvaluationFlowTest {
             Thread.sleep(100);
         }
         fake.mostInFlight.set(0);
-        HttpResponse<String> response =
-                api(client, "{\"endpoints\":[\"vllm-12b\",\"llamacpp-4b\"],\"pricePerHour\":0.80}");
+        JsonNode runs = runAndWait(client, "{\"endpoints\":[\"vllm-12b\",\"llamacpp-4b\"],\"pricePerHour\":0.80}");
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode runs = json(response);
         JsonNode good = run(runs, "vllm-12b");
         assertThat(good.get("documents").asInt()).isEqualTo(5);
         assertThat(good.get("failed").asInt()).isZero();
@@ -223,13 +236,26 @@ class EvaluationFlowTest {
     }
 
     @Test
-    void slowHugeAndTricklingServersFailEachDocumentInWordsWithinTheTimeout() {
+    void slowHugeAndTricklingServersFailEachDocumentInWordsWithinTheTimeout() throws InterruptedException {
         long start = System.nanoTime();
-        HttpResponse<String> response = api(client, "{\"endpoints\":[\"too-slow\",\"too-large\",\"trickling\"]}");
+        HttpResponse<String> started = api(client, "{\"endpoints\":[\"too-slow\",\"too-large\",\"trickling\"]}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        // one bake-off of a user's at a time: a second, while the first runs, is refused in words
+        HttpResponse<String> second = api(client, "{\"endpoints\":[\"vllm-12b\"]}");
+        assertThat(second.statusCode()).isEqualTo(429);
+        assertThat(json(second).get("error").asString()).contains("already running");
+        // and another user cannot follow it
+        AppClient stranger = new AppClient(port);
+        stranger.get("/");
+        assertThat(stranger.get(json(started).get("status").asString()).statusCode())
+                .isEqualTo(404);
+        JsonNode status = json(started);
+        for (int i = 0; i < 600 && status.get("state").asString().equals("running"); i++) {
+            Thread.sleep(100);
+            status = json(client.get(status.get("status").asString()));
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode runs = json(response);
+        JsonNode runs = status.get("runs");
         assertThat(run(runs, "too-slow").get("failed").asInt()).isEqualTo(5);
         assertThat(run(runs, "too-slow").get("firstProblem").asString()).contains("did not answer within 1 s");
         assertThat(run(runs, "too-large").get("failed").asInt()).isEqualTo(5);
@@ -279,7 +305,7 @@ class EvaluationFlowTest {
     }
 
     @Test
-    void theFormWorksWithoutJavaScriptAndEscapesWhatItEchoes() {
+    void theFormWorksWithoutJavaScriptAndEscapesWhatItEchoes() throws InterruptedException {
         HttpResponse<String> refused =
                 client.postForm("/evaluations", "endpoint=%3Cscript%3Ealert(1)%3C%2Fscript%3E&pricePerHour=abc");
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -287,9 +313,19 @@ class EvaluationFlowTest {
         assertThat(page.selectFirst(".refusal").text()).isEqualTo("The price per hour must be a number, such as 0.80.");
         assertThat(refused.body()).doesNotContain("<script>alert(1)");
 
+        // the form starts the run and redirects to its page, which reloads itself until the run is in
         HttpResponse<String> ran = client.postForm("/evaluations", "endpoint=vllm-12b&pricePerHour=1.20");
         assertThat(ran.statusCode()).isEqualTo(200);
+        String batchPage = ran.uri().getPath() + "?" + ran.uri().getQuery();
+        assertThat(batchPage).startsWith("/evaluations?batch=");
         Document after = Jsoup.parse(ran.body());
+        for (int i = 0; i < 600 && !after.select("#bake-off-progress progress").isEmpty(); i++) {
+            assertThat(after.select("noscript meta[http-equiv=refresh]")).hasSize(1);
+            Thread.sleep(100);
+            after = Jsoup.parse(client.get(batchPage).body());
+        }
+        assertThat(after.select("#bake-off-progress").text()).startsWith("Done: 1 run stored");
+        assertThat(after.select("noscript meta[http-equiv=refresh]")).isEmpty();
         assertThat(after.select("#runs-table tbody tr.selected")).hasSize(1);
         assertThat(after.select("#runs-table tbody tr.selected").text())
                 .contains("vllm-12b")

@@ -16,6 +16,7 @@ import com.gemmavision.evaluation.EvaluationRun;
 import com.gemmavision.evaluation.Evaluations;
 import com.gemmavision.evaluation.MeasuredPareto;
 import com.gemmavision.web.http.Downloads;
+import com.gemmavision.web.http.Htmx;
 import com.gemmavision.web.session.DocumentOwner;
 
 import org.springframework.http.HttpStatus;
@@ -24,8 +25,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
@@ -48,27 +51,41 @@ class EvaluationController {
         this.owner = owner;
     }
 
+    /** The page; with {@code batch}, that bake-off's progress while it runs and its runs marked when done. */
     @GetMapping("/evaluations")
-    String page(HttpServletRequest request, Model model) {
+    String page(@RequestParam(required = false) String batch, HttpServletRequest request, Model model) {
+        if (batch != null) {
+            owner.current(request)
+                    .flatMap(me -> evaluations.status(me, batch))
+                    .ifPresent(status -> model.addAttribute("batch", status));
+        }
         populate(request, model);
         return "evaluations";
     }
 
-    /** The form: runs the bake-off, then the page with the new runs on top (or the refusal in words). */
+    /**
+     * The form: starts the bake-off in the background. With htmx the page comes back with its progress, which
+     * polls until the runs are in; without JavaScript a redirect to the batch's page, which reloads itself.
+     */
     @PostMapping("/evaluations")
     String run(
             @RequestParam(name = "endpoint", required = false) List<String> endpoints,
             @RequestParam(defaultValue = "") String pricePerHour,
             @RequestParam(name = "labels", required = false) MultipartFile labels,
+            @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         try {
             String me = owner.currentOrNew(request);
             String jsonl = labels == null || labels.isEmpty() ? null : text(labels);
-            List<EvaluationRun> runs =
-                    evaluations.run(me, new Evaluations.Request(endpoints, price(pricePerHour), jsonl));
-            model.addAttribute("justRun", runs.stream().map(EvaluationRun::id).toList());
+            Evaluations.BatchStatus started =
+                    evaluations.start(me, new Evaluations.Request(endpoints, price(pricePerHour), jsonl));
+            if (!Htmx.isRequest(htmx)) {
+                return "redirect:/evaluations?batch=" + started.batch();
+            }
+            response.setHeader(Htmx.PUSH_URL, "/evaluations?batch=" + started.batch());
+            model.addAttribute("batch", started);
         } catch (Evaluations.Refused refused) {
             response.setStatus(refused.status());
             model.addAttribute("evaluationError", refused.getMessage());
@@ -84,6 +101,32 @@ class EvaluationController {
 
     record ApiRefusal(String error) {}
 
+    /** Where a bake-off stands, as the API answers it. */
+    record BatchJson(
+            String batch,
+            String state,
+            int documents,
+            List<String> endpoints,
+            int asked,
+            int toAsk,
+            String error,
+            String status,
+            List<EvaluationJson> runs) {
+        static BatchJson of(Evaluations.BatchStatus s) {
+            return new BatchJson(
+                    s.batch(),
+                    s.state(),
+                    s.documents(),
+                    s.endpoints(),
+                    s.asked(),
+                    s.toAsk(),
+                    s.error(),
+                    "/api/evaluations/batches/" + s.batch(),
+                    s.runs().stream().map(EvaluationJson::of).toList());
+        }
+    }
+
+    /** Starts a bake-off: 202 with where to follow it; its runs arrive as each endpoint finishes. */
     @PostMapping(
             value = "/api/evaluations",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -95,14 +138,25 @@ class EvaluationController {
                     && body.labels().length() > evaluations.settings().maxLabelsBytes()) {
                 throw new Evaluations.Refused(413, tooLarge());
             }
-            List<EvaluationRun> runs = evaluations.run(
+            Evaluations.BatchStatus started = evaluations.start(
                     owner.currentOrNew(request),
                     new Evaluations.Request(body.endpoints(), body.pricePerHour(), body.labels()));
-            return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(runs.stream().map(EvaluationJson::of).toList());
+            return ResponseEntity.accepted()
+                    .location(java.net.URI.create("/api/evaluations/batches/" + started.batch()))
+                    .body(BatchJson.of(started));
         } catch (Evaluations.Refused refused) {
             return ResponseEntity.status(refused.status()).body(new ApiRefusal(refused.getMessage()));
         }
+    }
+
+    @GetMapping(value = "/api/evaluations/batches/{batch}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<?> batch(@PathVariable String batch, HttpServletRequest request) {
+        return owner.current(request)
+                .flatMap(me -> evaluations.status(me, batch))
+                .<ResponseEntity<?>>map(s -> ResponseEntity.ok(BatchJson.of(s)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(new ApiRefusal("There is no bake-off of yours with that id.")));
     }
 
     @GetMapping(value = "/api/evaluations", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -211,6 +265,12 @@ class EvaluationController {
 
     private void populate(HttpServletRequest request, Model model) {
         List<EvaluationRun> runs = runs(request);
+        Object batch = model.getAttribute("batch");
+        if (batch instanceof Evaluations.BatchStatus status) {
+            model.addAttribute("bakeOffRunning", status.running());
+            model.addAttribute(
+                    "justRun", status.runs().stream().map(EvaluationRun::id).toList());
+        }
         model.addAttribute("endpoints", evaluations.settings().endpoints());
         model.addAttribute("settings", evaluations.settings());
         model.addAttribute("runs", runs);
