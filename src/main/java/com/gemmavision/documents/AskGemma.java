@@ -330,15 +330,16 @@ public class AskGemma {
                     null,
                     millis,
                     model,
-                    usage.path("prompt_tokens").isIntegralNumber()
-                            ? usage.get("prompt_tokens").asInt()
-                            : null,
-                    usage.path("completion_tokens").isIntegralNumber()
-                            ? usage.get("completion_tokens").asInt()
-                            : null);
+                    count(usage.path("prompt_tokens")),
+                    count(usage.path("completion_tokens")));
         } catch (RuntimeException e) {
             return problemFor(model, "The model's fields are not valid JSON: " + shorten(content), millis);
         }
+    }
+
+    /** A token count as the server sent it: a whole number from 0 to Integer.MAX_VALUE, else none. */
+    private static Integer count(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToInt() && node.asInt() >= 0 ? node.asInt() : null;
     }
 
     private static Answer problemFor(String model, String message, long millis) {

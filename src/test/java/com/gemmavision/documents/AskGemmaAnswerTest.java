@@ -31,9 +31,27 @@ class AskGemmaAnswerTest {
     @Test
     void usageThatIsNotACountIsIgnored() {
         AskGemma.Answer answer = ask.read(
-                "{\"choices\":[{\"message\":{\"content\":\"{}\"}}],\"usage\":{\"prompt_tokens\":\"many\"}}", 1);
+                "{\"choices\":[{\"message\":{\"content\":\"{}\"}}],\"usage\":{\"prompt_tokens\":\"many\","
+                        + "\"completion_tokens\":99999999999999999999999}}",
+                1);
+        AskGemma.Answer negative =
+                ask.read("{\"choices\":[{\"message\":{\"content\":\"{}\"}}],\"usage\":{\"prompt_tokens\":-5}}", 1);
 
         assertThat(answer.ok()).isTrue();
         assertThat(answer.promptTokens()).isNull();
+        // a count past an int is not wrapped into a wrong one
+        assertThat(answer.completionTokens()).isNull();
+        assertThat(negative.promptTokens()).isNull();
+    }
+
+    @Test
+    void fieldsNestedTenThousandDeepAreRefusedInWordsNotAStackOverflow() {
+        String deep = "{\\\"a\\\":".repeat(10_000) + "1" + "}".repeat(10_000);
+        AskGemma.Answer answer = ask.read("{\"choices\":[{\"message\":{\"content\":\"" + deep + "\"}}]}", 1);
+        AskGemma.Answer outer = ask.read("[".repeat(100_000), 1);
+
+        assertThat(answer.ok()).isFalse();
+        assertThat(answer.problem()).startsWith("The model's fields are not valid JSON");
+        assertThat(outer.problem()).startsWith("The server's answer is not JSON");
     }
 }

@@ -304,6 +304,48 @@ class EvaluationFlowTest {
         assertThat(json(none).get("error").asString()).contains("None of your documents");
     }
 
+    /** The form's multipart post: an endpoint and a labels file, with the page's CSRF token. */
+    private HttpResponse<String> formWithLabels(byte[] labels) {
+        String boundary = "----bakeoff" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"endpoint\"\r\n\r\nvllm-12b\r\n"
+                        + "--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"labels\"; filename=\"labels.jsonl\""
+                        + "\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(labels);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String[] csrf = client.csrf();
+        try {
+            return HttpClient.newBuilder()
+                    .cookieHandler(client.cookies())
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/evaluations"))
+                                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                    .header(csrf[0], csrf[1])
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aLabelsFileFromTheFormThatIsNotUtf8OrTooLargeIsRefusedInWords() {
+        HttpResponse<String> latin1 = formWithLabels(
+                "{\"file\":\"M\u00fcller.pdf\",\"fields\":{}}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(latin1.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(latin1.body()).selectFirst(".refusal").text())
+                .isEqualTo("labels.jsonl must be UTF-8 text.");
+
+        HttpResponse<String> large = formWithLabels(new byte[4096]);
+        assertThat(large.statusCode()).isEqualTo(413);
+        assertThat(Jsoup.parse(large.body()).selectFirst(".refusal").text())
+                .isEqualTo("labels.jsonl is larger than 2 KB.");
+    }
+
     @Test
     void theFormWorksWithoutJavaScriptAndEscapesWhatItEchoes() throws InterruptedException {
         HttpResponse<String> refused =
