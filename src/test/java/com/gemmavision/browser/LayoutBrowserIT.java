@@ -90,6 +90,8 @@ class LayoutBrowserIT extends BrowserTest {
         "/advisor?gpu=NVIDIA%20L4&context=131072, 1440",
         "/views, 390",
         "/views, 1440",
+        "/evaluations, 390",
+        "/evaluations, 1440",
         "/advisor?gpu=NVIDIA%20L4&context=32768&batch=4&engine=llamacpp&kvDtype=q8_0, 390",
         "/advisor?gpu=NVIDIA%20L4&context=32768&batch=4&engine=llamacpp&kvDtype=q8_0, 1440",
         "/workload?gpu=NVIDIA%20RTX%204090&engine=llamacpp&kvDtype=f16&quant=q4_k_m&batch=1&pricePerHour=0.5, 390",
