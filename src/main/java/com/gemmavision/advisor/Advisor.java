@@ -250,13 +250,14 @@ public class Advisor {
                 FitOption all = fit(model, format, request.with(context, users));
                 decode = all.decodeTokensPerSecondBound() == null ? null : all.decodeTokensPerSecondBound() / users;
             }
-            Double ttft = alone.prefillSecondsBound();
+            // where not even one user fits, nobody waits for a first token
+            Double ttft = users == 0 ? null : alone.prefillSecondsBound();
             rows.add(new FitPlanRow(
                     context,
                     users,
                     kvBytes(architecture, request, context, 1),
                     ttft,
-                    ttft == null || users == 0 ? null : ttft * users,
+                    ttft == null ? null : ttft * users,
                     decode));
         }
         return rows;

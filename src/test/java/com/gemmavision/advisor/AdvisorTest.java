@@ -244,6 +244,11 @@ class AdvisorTest {
             assertThat(plan.get(i).kvBytesPerUser())
                     .isGreaterThanOrEqualTo(plan.get(i - 1).kvBytesPerUser());
         }
+        // where no user fits (128K beside 27B Int4 on an L4), nobody waits for a first token
+        Advisor.FitPlanRow at128k = plan.get(plan.size() - 1);
+        assertThat(at128k.users()).isZero();
+        assertThat(at128k.ttftAloneSeconds()).isNull();
+        assertThat(at128k.ttftLastSeconds()).isNull();
         // the 1B model reads at most 32K tokens: its plan stops there
         FitOption small = option(advisor.advise(request), "Gemma3-1B-IT", "bf16");
         assertThat(advisor.fitPlan(request, "Gemma3-1B-IT", small.format()))

@@ -367,6 +367,8 @@ class EvaluationFlowTest {
             after = Jsoup.parse(client.get(batchPage).body());
         }
         assertThat(after.select("#bake-off-progress").text()).startsWith("Done: 1 run stored");
+        assertThat(after.select("#bake-off-form input[name=endpoint][checked]").eachAttr("value"))
+                .containsExactly("vllm-12b");
         assertThat(after.select("noscript meta[http-equiv=refresh]")).isEmpty();
         assertThat(after.select("#runs-table tbody tr.selected")).hasSize(1);
         assertThat(after.select("#runs-table tbody tr.selected").text())

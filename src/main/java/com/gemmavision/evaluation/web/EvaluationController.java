@@ -270,6 +270,10 @@ class EvaluationController {
             model.addAttribute("bakeOffRunning", status.running());
             model.addAttribute(
                     "justRun", status.runs().stream().map(EvaluationRun::id).toList());
+            // the form keeps the servers this bake-off asked, ready for the next one
+            if (!model.containsAttribute("chosen")) {
+                model.addAttribute("chosen", status.endpoints());
+            }
         }
         model.addAttribute("endpoints", evaluations.settings().endpoints());
         model.addAttribute("settings", evaluations.settings());
