@@ -66,29 +66,21 @@ public record AdviceRequest(
 
     /** The same request at another context and batch. */
     public AdviceRequest with(long newContext, long newBatch) {
+        return copy(newContext, newBatch, engine);
+    }
+
+    /** The same request on another engine. */
+    public AdviceRequest with(Engine newEngine) {
+        return copy(context, batch, newEngine);
+    }
+
+    private AdviceRequest copy(long newContext, long newBatch, Engine newEngine) {
         return new AdviceRequest(
                 gpu,
                 memoryGib,
                 gpus,
                 newContext,
                 newBatch,
-                kvDtype,
-                slidingWindow,
-                weights,
-                overheadGib,
-                headroomPercent,
-                rankBy,
-                engine);
-    }
-
-    /** The same request on another engine. */
-    public AdviceRequest with(Engine newEngine) {
-        return new AdviceRequest(
-                gpu,
-                memoryGib,
-                gpus,
-                context,
-                batch,
                 kvDtype,
                 slidingWindow,
                 weights,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import com.gemmavision.documents.TestInvoices;
 import com.gemmavision.documents.TestPdfs;
@@ -12,7 +11,6 @@ import com.gemmavision.documents.TestPdfs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -26,13 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
             "gemmavision.documents.poll-interval=200ms"
         })
 class AccessibilityBrowserIT extends BrowserTest {
-
-    private void viewport(int width) {
-        ((ChromeDriver) driver)
-                .executeCdpCommand(
-                        "Emulation.setDeviceMetricsOverride",
-                        Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
-    }
 
     private void settle() {
         Browser.waitFor(driver)

@@ -25,6 +25,14 @@ abstract class BrowserTest {
         }
     }
 
+    /** Emulates a screen this wide (a phone's below 600 px), 900 px high. */
+    void viewport(int width) {
+        ((org.openqa.selenium.chrome.ChromeDriver) driver)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        java.util.Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -3,11 +3,9 @@ package com.gemmavision.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -25,13 +23,6 @@ class LayoutBrowserIT extends BrowserTest {
             + "&bench=arena&bench=zero-shot&bench=multimodal&bench=long-context&bench=stem-code"
             + "&table=6&table=8&table=9&table=10&table=11&table=12&table=13&table=14&table=15&table=16&table=17&table=18"
             + "&compare=Gemma3-27B-IT&compare=Gemini-1.5-Pro";
-
-    private void viewport(int width) {
-        ((ChromeDriver) driver)
-                .executeCdpCommand(
-                        "Emulation.setDeviceMetricsOverride",
-                        Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", width < 600));
-    }
 
     /** Opens every collapsed part, so its charts are laid out and measured too. */
     private void openEverything() {
