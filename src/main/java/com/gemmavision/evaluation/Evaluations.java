@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 import com.gemmavision.documents.AskGemma;
+import com.gemmavision.documents.DocumentLabels;
 import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.DocumentStatus;
 import com.gemmavision.documents.Documents;
@@ -305,8 +306,9 @@ public class Evaluations {
                 continue;
             }
             DocumentResults results = documents.results(document);
-            Map<String, Object> labels =
-                    uploaded == null ? Labels.of(results) : uploaded.getOrDefault(document.filename(), Map.of());
+            Map<String, Object> labels = uploaded == null
+                    ? DocumentLabels.of(results)
+                    : uploaded.getOrDefault(document.filename(), Map.of());
             if (labels.isEmpty()) {
                 continue;
             }
@@ -387,7 +389,7 @@ public class Evaluations {
             int concurrency,
             BigDecimal price) {
         Map<String, int[]> tallies = new LinkedHashMap<>();
-        Labels.FIELDS.forEach(f -> tallies.put(f, new int[6]));
+        DocumentLabels.FIELDS.forEach(f -> tallies.put(f, new int[6]));
         int failed = 0;
         long prompt = 0;
         long completion = 0;

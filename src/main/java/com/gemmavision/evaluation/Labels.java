@@ -1,38 +1,19 @@
 package com.gemmavision.evaluation;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import com.gemmavision.documents.DocumentResults;
-import com.gemmavision.documents.extraction.ExtractedField;
+import com.gemmavision.documents.DocumentLabels;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The labels a bake-off scores against, by document file name: read from an uploaded {@code labels.jsonl} (the
- * format the app exports and {@code ../shared/corpus/README.md} describes), or taken from each document's fields as
- * the user left them after review. Amounts are decimals; everything else is text.
+ * An uploaded {@code labels.jsonl} (the format the app exports, {@link DocumentLabels}), read with bounds: labels by
+ * document file name, amounts as decimals, everything else as text.
  */
 public final class Labels {
 
-    /** The fields the labels format has. */
-    public static final List<String> FIELDS = List.of(
-            "invoiceNumber",
-            "issueDate",
-            "dueDate",
-            "totalAmount",
-            "taxAmount",
-            "netAmount",
-            "currency",
-            "sellerName",
-            "sellerVatId",
-            "buyerName",
-            "iban");
-
-    private static final List<String> AMOUNTS = List.of("totalAmount", "taxAmount", "netAmount");
     private static final int MAX_LINES = 10_000;
     private static final int MAX_VALUE = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,12 +53,12 @@ public final class Labels {
                         "Line " + (i + 1) + " of labels.jsonl needs a \"file\" and an object of \"fields\".");
             }
             Map<String, Object> fields = new LinkedHashMap<>();
-            for (String name : FIELDS) {
+            for (String name : DocumentLabels.FIELDS) {
                 JsonNode value = node.path("fields").get(name);
                 if (value == null || value.isNull()) {
                     continue;
                 }
-                if (AMOUNTS.contains(name)) {
+                if (DocumentLabels.AMOUNTS.contains(name)) {
                     if (!value.isNumber()) {
                         throw new Unreadable("Line " + (i + 1) + ": " + name + " must be a number.");
                     }
@@ -92,26 +73,5 @@ public final class Labels {
             byFile.put(node.get("file").asString(), fields);
         }
         return byFile;
-    }
-
-    /** A document's stated fields as labels: what the user reviewed and corrected is taken as the truth. */
-    public static Map<String, Object> of(DocumentResults results) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (String name : FIELDS) {
-            ExtractedField field = results.field(name);
-            if (field == null || field.value() == null || field.value().isBlank()) {
-                continue;
-            }
-            if (AMOUNTS.contains(name)) {
-                try {
-                    fields.put(name, new BigDecimal(field.value()));
-                } catch (NumberFormatException e) {
-                    // an amount the rules could not write as a decimal is no label
-                }
-            } else {
-                fields.put(name, field.value());
-            }
-        }
-        return fields;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.gemmavision.documents.DocumentLabels;
 import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
@@ -231,28 +232,19 @@ record DocumentJson(
             String iban) {
 
         static LabelFields of(DocumentResults results) {
+            Map<String, Object> labels = DocumentLabels.of(results);
             return new LabelFields(
-                    text(results, "invoiceNumber"),
-                    text(results, "issueDate"),
-                    text(results, "dueDate"),
-                    amount(results, "totalAmount"),
-                    amount(results, "taxAmount"),
-                    amount(results, "netAmount"),
-                    text(results, "currency"),
-                    text(results, "sellerName"),
-                    text(results, "sellerVatId"),
-                    text(results, "buyerName"),
-                    text(results, "iban"));
-        }
-
-        private static String text(DocumentResults results, String name) {
-            ExtractedField field = results.field(name);
-            return field == null ? null : field.value();
-        }
-
-        private static BigDecimal amount(DocumentResults results, String name) {
-            String value = text(results, name);
-            return value == null ? null : new BigDecimal(value);
+                    (String) labels.get("invoiceNumber"),
+                    (String) labels.get("issueDate"),
+                    (String) labels.get("dueDate"),
+                    (BigDecimal) labels.get("totalAmount"),
+                    (BigDecimal) labels.get("taxAmount"),
+                    (BigDecimal) labels.get("netAmount"),
+                    (String) labels.get("currency"),
+                    (String) labels.get("sellerName"),
+                    (String) labels.get("sellerVatId"),
+                    (String) labels.get("buyerName"),
+                    (String) labels.get("iban"));
         }
     }
 
