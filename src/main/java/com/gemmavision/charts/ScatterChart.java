@@ -92,14 +92,13 @@ public final class ScatterChart {
     private ScatterChart() {}
 
     public static String render(Data data) {
+        boolean measured = data.points().stream().anyMatch(Point::measured);
         Svg svg = Svg.chart(
                 data.id(),
                 data.title(),
                 data.description(),
                 WIDTH,
-                HEIGHT
-                        + (data.note() == null ? 0 : 20)
-                        + (data.points().stream().anyMatch(Point::measured) && data.vertical() != null ? 20 : 0));
+                HEIGHT + (data.note() == null ? 0 : 20) + (measured && data.vertical() != null ? 20 : 0));
         double plotBottom = HEIGHT - BOTTOM;
         if (data.points().isEmpty()) {
             return Svg.nothingToDraw(svg, WIDTH / 2.0, (TOP + plotBottom) / 2);
@@ -281,7 +280,7 @@ public final class ScatterChart {
         yy += 18;
         svg.element(
                 "text",
-                data.points().stream().anyMatch(Point::measured)
+                measured
                         ? "◆ measured on your documents · hollow: does not fit · dashed: the frontier"
                         : "hollow: does not fit · dashed: the frontier",
                 "x",
@@ -290,7 +289,6 @@ public final class ScatterChart {
                 Svg.num(yy),
                 "fill",
                 "#555");
-        boolean measured = data.points().stream().anyMatch(Point::measured);
         if (data.vertical() != null) {
             if (measured) {
                 yy += 18;

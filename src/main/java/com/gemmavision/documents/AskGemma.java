@@ -116,6 +116,7 @@ public class AskGemma {
      */
     public Answer ask(DocumentResults results, Target target) {
         long start = System.nanoTime();
+        java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> sent = null;
         try {
             String body = JSON.writeValueAsString(request(results, target));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.completionsUrl()))
@@ -125,12 +126,11 @@ public class AskGemma {
             if (target.apiKey() != null && !target.apiKey().isBlank()) {
                 request.header("Authorization", "Bearer " + target.apiKey());
             }
-            java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> sent =
-                    http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            sent = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             long deadline = start + target.timeout().toNanos();
             HttpResponse<java.io.InputStream> response =
                     sent.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-            String text = readBounded(response.body(), deadline, sent);
+            String text = readBounded(response.body(), deadline);
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (response.statusCode() / 100 != 2) {
                 return problem(
@@ -138,16 +138,15 @@ public class AskGemma {
             }
             return read(text, millis, target.model());
         } catch (java.util.concurrent.TimeoutException | HttpTimeoutException e) {
-            return problem(
-                    "The model did not answer within " + target.timeout().toSeconds() + " s.", elapsed(start), target);
+            // the exchange is given up, so it holds no connection past the deadline
+            if (sent != null) {
+                sent.cancel(true);
+            }
+            return timedOut(target, start);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return cause instanceof HttpTimeoutException
-                    ? problem(
-                            "The model did not answer within "
-                                    + target.timeout().toSeconds() + " s.",
-                            elapsed(start),
-                            target)
+                    ? timedOut(target, start)
                     : problem("The model server could not be reached: " + cause.getMessage(), elapsed(start), target);
         } catch (IOException | IllegalArgumentException e) {
             return problem("The model server could not be reached: " + e.getMessage(), elapsed(start), target);
@@ -157,8 +156,13 @@ public class AskGemma {
         }
     }
 
+    private static Answer timedOut(Target target, long start) {
+        return problem(
+                "The model did not answer within " + target.timeout().toSeconds() + " s.", elapsed(start), target);
+    }
+
     /** The answer's text, read up to the size bound and the deadline (a server trickling bytes is cut off). */
-    private static String readBounded(java.io.InputStream in, long deadline, java.util.concurrent.Future<?> exchange)
+    private static String readBounded(java.io.InputStream in, long deadline)
             throws IOException, java.util.concurrent.TimeoutException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];

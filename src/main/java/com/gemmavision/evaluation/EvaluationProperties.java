@@ -2,7 +2,6 @@ package com.gemmavision.evaluation;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -54,11 +53,5 @@ public record EvaluationProperties(
 
     public Optional<Endpoint> endpoint(String name) {
         return endpoints.stream().filter(e -> e.name().equals(name)).findFirst();
-    }
-
-    public Map<String, Endpoint> byName() {
-        Map<String, Endpoint> map = new java.util.LinkedHashMap<>();
-        endpoints.forEach(e -> map.put(e.name(), e));
-        return map;
     }
 }

@@ -84,9 +84,16 @@ public class EvaluationRepository {
 
     /** The owner's runs, newest first. */
     public List<EvaluationRun> list(String owner) {
-        List<EvaluationRun> runs = jdbc.sql("SELECT " + COLUMNS + " FROM evaluation_run WHERE owner = ?"
-                        + " ORDER BY created_at DESC, id DESC")
-                .param(owner)
+        return list(owner, null);
+    }
+
+    /** The owner's runs of one bake-off (all of them when {@code batch} is null), newest first. */
+    public List<EvaluationRun> list(String owner, String batch) {
+        String which = batch == null ? "" : " AND r.batch_id = ?";
+        List<Object> params = batch == null ? List.of(owner) : List.of(owner, batch);
+        List<EvaluationRun> runs = jdbc.sql("SELECT " + COLUMNS + " FROM evaluation_run r WHERE r.owner = ?" + which
+                        + " ORDER BY r.created_at DESC, r.id DESC")
+                .params(params)
                 .query((rs, n) -> run(rs, List.of()))
                 .list();
         if (runs.isEmpty()) {
@@ -95,8 +102,8 @@ public class EvaluationRepository {
         Map<Long, List<EvaluationRun.FieldScore>> fields = new LinkedHashMap<>();
         jdbc.sql("SELECT f.run_id, f.field, f.model_right, f.model_wrong, f.model_missed, f.rules_right, f.rules_wrong,"
                         + " f.rules_missed FROM evaluation_field f JOIN evaluation_run r ON r.id = f.run_id"
-                        + " WHERE r.owner = ? ORDER BY f.run_id, f.field")
-                .param(owner)
+                        + " WHERE r.owner = ?" + which + " ORDER BY f.run_id, f.field")
+                .params(params)
                 .query(rs -> {
                     fields.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new EvaluationRun.FieldScore(

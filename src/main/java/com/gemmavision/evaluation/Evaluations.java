@@ -216,32 +216,13 @@ public class Evaluations {
         }
     }
 
-    /** Starts a bake-off and waits for it: for callers that want the runs in hand (tests, scripts in-process). */
-    public List<EvaluationRun> run(String owner, Request request) {
-        BatchStatus status = start(owner, request);
-        while (true) {
-            BatchStatus now = status(owner, status.batch()).orElseThrow();
-            if (!now.running()) {
-                return now.runs();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return now.runs();
-            }
-        }
-    }
-
     /** A batch of the owner's: from memory while this server knows it, else from the runs it stored. */
     public java.util.Optional<BatchStatus> status(String owner, String batchId) {
         Batch batch = batches.get(batchId);
         if (batch != null) {
             return batch.owner.equals(owner) ? java.util.Optional.of(status(batch)) : java.util.Optional.empty();
         }
-        List<EvaluationRun> stored = repository.list(owner).stream()
-                .filter(r -> r.batchId().equals(batchId))
-                .toList();
+        List<EvaluationRun> stored = repository.list(owner, batchId);
         if (stored.isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -257,9 +238,7 @@ public class Evaluations {
     }
 
     private BatchStatus status(Batch batch) {
-        List<EvaluationRun> stored = repository.list(batch.owner).stream()
-                .filter(r -> r.batchId().equals(batch.id))
-                .toList();
+        List<EvaluationRun> stored = repository.list(batch.owner, batch.id);
         return new BatchStatus(
                 batch.id,
                 batch.state,
