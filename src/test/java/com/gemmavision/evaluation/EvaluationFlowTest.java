@@ -269,10 +269,12 @@ class EvaluationFlowTest {
 
     @Test
     void refusalsAreInWordsWithAFittingStatus() {
+        int asked = fake.requests.get();
         HttpResponse<String> unknown = api(client, "{\"endpoints\":[\"http://169.254.169.254/latest\"]}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(json(unknown).get("error").asString()).contains("There is no endpoint named");
-        assertThat(fake.requests.get()).isNotNegative();
+        // an address given as a name reaches no server at all
+        assertThat(fake.requests.get()).isEqualTo(asked);
 
         assertThat(api(client, "{\"endpoints\":[]}").statusCode()).isEqualTo(400);
         assertThat(api(client, "{\"endpoints\":[\"vllm-12b\"],\"pricePerHour\":-1}")
@@ -295,6 +297,21 @@ class EvaluationFlowTest {
                         + "{\\\"totalAmount\\\":1}}\"}");
         assertThat(unmatched.statusCode()).isEqualTo(409);
         assertThat(json(unmatched).get("error").asString()).contains("matched by \"file\"");
+
+        // a body that is not the JSON asked for, or names no endpoint, is a 400 in words, never a 500
+        for (String body : new String[] {
+            "not json",
+            "{\"endpoints\":\"vllm-12b\"}",
+            "{\"endpoints\":[null]}",
+            "{\"endpoints\":[\"vllm-12b\"],\"pricePerHour\":1e400}",
+            "[".repeat(5000)
+        }) {
+            HttpResponse<String> bad = api(client, body);
+            assertThat(bad.statusCode())
+                    .as(body.substring(0, Math.min(40, body.length())))
+                    .isEqualTo(400);
+            assertThat(bad.body()).doesNotContain("Exception").doesNotContain("at com.");
+        }
 
         // another user's documents are not theirs to score
         AppClient stranger = new AppClient(port);
