@@ -49,11 +49,17 @@ public class AskGemma {
     private final DocumentRepository repository;
     private final DocumentContent contents;
     private final PdfPasswords passwords;
+    private final PixelDecoder decoder;
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public AskGemma(
-            LlmProperties properties, DocumentRepository repository, DocumentContent contents, PdfPasswords passwords) {
+            LlmProperties properties,
+            DocumentRepository repository,
+            DocumentContent contents,
+            PdfPasswords passwords,
+            PixelDecoder decoder) {
+        this.decoder = decoder;
         this.contents = contents;
         this.passwords = passwords;
         this.properties = properties;
@@ -246,15 +252,29 @@ public class AskGemma {
 
     /** The first pages as PNG, about 896 px on the long side (what the vision encoder takes). */
     private List<String> pageImages(StoredDocument document, int maxPages) throws IOException {
+        try {
+            return decodedPageImages(document, maxPages);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for decoding memory");
+        }
+    }
+
+    /** Side of the square the vision encoder reads (Gemma 3's SigLIP takes 896 × 896). */
+    static final int MODEL_IMAGE_SIDE = 896;
+
+    private List<String> decodedPageImages(StoredDocument document, int maxPages)
+            throws IOException, InterruptedException {
         List<String> images = new ArrayList<>();
         try (DocumentContent.Spooled content = contents.spool(document.id())) {
             if (document.kind() == DocumentKind.XML) {
                 return images;
             }
             if (document.kind().isImage()) {
-                BufferedImage image = ImageIO.read(content.file().toFile());
-                if (image != null) {
-                    images.add(png(scaled(image)));
+                try (PixelDecoder.Decoded decoded = decoder.forModel(content.file(), MODEL_IMAGE_SIDE)) {
+                    images.add(png(scaled(decoded.image())));
+                } catch (DecodeBudget.TooLarge e) {
+                    // the text goes without the picture
                 }
                 return images;
             }
@@ -270,7 +290,12 @@ public class AskGemma {
                     float longSide = Math.max(
                             pdf.getPage(i).getMediaBox().getWidth(),
                             pdf.getPage(i).getMediaBox().getHeight());
-                    images.add(png(renderer.renderImageWithDPI(i, Math.max(36, 896f / longSide * 72), ImageType.RGB)));
+                    float dpi = Math.max(36, (float) MODEL_IMAGE_SIDE / longSide * 72);
+                    try (DecodeBudget.Reservation held = decoder.forPage(pdf.getPage(i), dpi, i + 1)) {
+                        images.add(png(renderer.renderImageWithDPI(i, dpi, ImageType.RGB)));
+                    } catch (DecodeBudget.TooLarge e) {
+                        // the text goes without this page's picture
+                    }
                 }
             }
         }
@@ -278,7 +303,7 @@ public class AskGemma {
     }
 
     private static BufferedImage scaled(BufferedImage image) {
-        double scale = 896.0 / Math.max(image.getWidth(), image.getHeight());
+        double scale = (double) MODEL_IMAGE_SIDE / Math.max(image.getWidth(), image.getHeight());
         if (scale >= 1) {
             return image;
         }
@@ -326,7 +351,7 @@ public class AskGemma {
             Map<String, String> values = new LinkedHashMap<>();
             for (String name : FieldExtractor.FIELDS) {
                 JsonNode value = fields.get(name);
-                values.put(name, value == null || value.isNull() ? null : value.asString());
+                values.put(name, value == null || value.isNull() ? null : plain(value.asString()));
             }
             JsonNode usage = root.path("usage");
             return new Answer(
@@ -350,8 +375,33 @@ public class AskGemma {
         return new Answer(Map.of(), message, millis, model);
     }
 
+    /** An answer that failed for a reason of the app's own (its message written for the user). */
+    public static Answer failed(String model, String message) {
+        return problemFor(model, message, 0);
+    }
+
     private static String shorten(String text) {
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        String flat = plain(text).replaceAll("\\s+", " ").strip();
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+
+    /**
+     * What a server sent, without the characters that change how text around it is shown: bidirectional
+     * controls (U+202E turns "fdp.exe" into "exe.pdf"), other invisible format characters and control characters
+     * other than line breaks and tabs. Applied before anything a server sends is shown or stored.
+     */
+    public static String plain(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            boolean control = Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
+            if (type != Character.FORMAT && !control) {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 }

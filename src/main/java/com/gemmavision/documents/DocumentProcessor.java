@@ -7,18 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import com.gemmavision.database.Checkpoint;
 import com.gemmavision.documents.extraction.EInvoiceXml;
@@ -71,13 +65,8 @@ public class DocumentProcessor {
     private final PdfPasswords passwords;
     private final Checkpoint checkpoint;
     private final GemmaTokenizer tokenizer;
-    /**
-     * One page is decoded and rendered at a time, whatever the number of workers: a 35-megapixel scan page
-     * takes a few hundred megabytes of rasters while it is drawn, two at once do not fit a 512 MB heap, and a JVM
-     * that runs out of memory exits. Rendering takes well under a second a page; OCR, the long part, still runs
-     * on every worker at once.
-     */
-    private final Semaphore rendering = new Semaphore(1, true);
+    /** Every render and decode reserves its memory here first, so none can take the process down. */
+    private final PixelDecoder decoder;
 
     private final FieldExtractor fields = new FieldExtractor();
     private final TableDetector tables = new TableDetector();
@@ -89,7 +78,9 @@ public class DocumentProcessor {
             Ocr ocr,
             PdfPasswords passwords,
             Checkpoint checkpoint,
-            GemmaTokenizer tokenizer) {
+            GemmaTokenizer tokenizer,
+            PixelDecoder decoder) {
+        this.decoder = decoder;
         this.checkpoint = checkpoint;
         this.tokenizer = tokenizer;
         this.repository = repository;
@@ -228,6 +219,12 @@ public class DocumentProcessor {
             log.info("Processing of {} cancelled", run.id());
         } catch (GaveWay e) {
             log.debug("Processing of {} gave way after page {}", run.id(), run.page);
+        } catch (InterruptedException e) {
+            // the instance is stopping while this run waited for decoding memory: its claim is released on stop
+            Thread.currentThread().interrupt();
+            log.info("Processing of {} stopped while waiting for decoding memory", run.id());
+        } catch (DecodeBudget.TooLarge e) {
+            fail(run, "Could not be processed: " + e.getMessage());
         } catch (InvalidPasswordException e) {
             finish(run, DocumentStatus.FAILED, "This PDF is encrypted: enter its password to read it.", true);
         } catch (Unreadable e) {
@@ -331,7 +328,7 @@ public class DocumentProcessor {
         return repository.sealedPassword(id).flatMap(passwords::open).orElse("");
     }
 
-    private void readPdf(Run run, Path file) throws IOException, Cancelled, GaveWay {
+    private void readPdf(Run run, Path file) throws IOException, Cancelled, GaveWay, InterruptedException {
         try (PDDocument pdf = Loader.loadPDF(file.toFile(), password(run.id()), null, null, TempFiles.pdfScratch())) {
             int count = pdf.getNumberOfPages();
             if (count <= 0) {
@@ -359,16 +356,19 @@ public class DocumentProcessor {
                 if (text.replaceAll("\\s", "").length() >= properties.minTextLayerChars()) {
                     page = new PageText(number, PageText.TextSource.TEXT_LAYER, text, null, width, height);
                 } else {
+                    dpi = fittingDpi(pdfPage, dpi);
                     String refusal = renderRefusal(pdfPage, dpi);
                     if (refusal != null) {
                         page = new PageText(number, PageText.TextSource.NONE, text, null, width, height, refusal);
                     } else {
                         run.stage(0.9 * (i + 0.5) / count, "OCR page " + number + " of " + count);
-                        int index = i;
-                        BufferedImage image = rendered(() -> renderer.renderImageWithDPI(index, dpi, ImageType.GRAY));
-                        Ocr.Reading reading = ocr.read(image, run.language);
-                        run.language = reading.language();
-                        Ocr.Result result = reading.result();
+                        Ocr.Result result;
+                        try (DecodeBudget.Reservation held = decoder.forPage(pdfPage, dpi, number)) {
+                            BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
+                            Ocr.Reading reading = ocr.read(image, run.language);
+                            run.language = reading.language();
+                            result = reading.result();
+                        }
                         page = new PageText(
                                 number,
                                 PageText.TextSource.OCR,
@@ -385,18 +385,16 @@ public class DocumentProcessor {
         }
     }
 
-    private interface Drawing {
-        BufferedImage draw() throws IOException;
-    }
-
-    /** Draws an image holding the one rendering turn; its raster is the only large one alive at a time. */
-    private BufferedImage rendered(Drawing drawing) throws IOException {
-        rendering.acquireUninterruptibly();
-        try {
-            return drawing.draw();
-        } finally {
-            rendering.release();
+    /**
+     * The resolution a page is rendered at for OCR: the one asked, lowered (to no less than 100 dpi) until what the
+     * render holds fits the decoding budget; 0 when even that does not fit.
+     */
+    private int fittingDpi(PDPage page, int dpi) {
+        int fitting = dpi;
+        while (fitting >= 100 && !decoder.pageFits(page, fitting)) {
+            fitting = (int) Math.floor(fitting * 0.85);
         }
+        return fitting >= 100 || fitting == dpi ? fitting : -dpi;
     }
 
     /** Why a page without a text layer is not rendered for OCR, or null when it can be. */
@@ -421,6 +419,13 @@ public class DocumentProcessor {
                     image.width(),
                     image.height(),
                     megapixels(properties.maxPageImageMegapixels()));
+        }
+        if (dpi < 0) {
+            return String.format(
+                    Locale.ROOT,
+                    "No text layer, and rendering it for OCR at even 100 dpi needs more than the %s this server"
+                            + " allows for decoding, so it was not rendered.",
+                    DecodeBudget.megabytes(decoder.budget().capacity()));
         }
         return null;
     }
@@ -468,7 +473,7 @@ public class DocumentProcessor {
                 1);
     }
 
-    private void readImage(Run run, Path file) throws IOException, Cancelled, GaveWay {
+    private void readImage(Run run, Path file) throws IOException, Cancelled, GaveWay, InterruptedException {
         StoredDocument document = run.document;
         repository.pageCount(run.id(), 1);
         run.page = 1;
@@ -486,41 +491,20 @@ public class DocumentProcessor {
                     1);
             return;
         }
-        BufferedImage image = rendered(() -> decode(file));
-        Ocr.Result result = ocr.read(image);
-        run.saved(
-                new PageText(
-                        1,
-                        PageText.TextSource.OCR,
-                        result.text(),
-                        result.confidence(),
-                        image.getWidth(),
-                        image.getHeight(),
-                        null,
-                        result.lineConfidences()),
-                1);
-    }
-
-    /** Decodes an image, subsampled while reading when it is larger than the pixel limit allows. */
-    private BufferedImage decode(Path file) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new Unreadable("the image could not be decoded.");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = (int) Math.ceil(Math.sqrt((double) pixels / properties.maxPixels()));
-                if (step > 1) {
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                return reader.read(0, param);
-            } finally {
-                reader.dispose();
-            }
+        try (PixelDecoder.Decoded decoded = decoder.forOcr(file)) {
+            BufferedImage image = decoded.image();
+            Ocr.Result result = ocr.read(image);
+            run.saved(
+                    new PageText(
+                            1,
+                            PageText.TextSource.OCR,
+                            result.text(),
+                            result.confidence(),
+                            image.getWidth(),
+                            image.getHeight(),
+                            decoded.note(),
+                            result.lineConfidences()),
+                    1);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 
@@ -43,6 +44,7 @@ import org.springframework.validation.annotation.Validated;
  * @param minUploadRate    average pace a body must keep once the grace has passed, or it is cut (408)
  * @param uploadGrace      how long a body may take before its pace is judged
  * @param concurrentIntake uploads whose bodies have arrived that are checked and stored at once; more wait
+ * @param decodeMemoryPercent share of the heap that decoded pixels may hold at once ({@link DecodeBudget})
  */
 @Validated
 @ConfigurationProperties("gemmavision.documents")
@@ -72,7 +74,12 @@ public record DocumentProperties(
         @Min(1) int concurrentUploadsPerClient,
         DataSize minUploadRate,
         Duration uploadGrace,
-        @Min(1) int concurrentIntake) {
+        @Min(1) int concurrentIntake,
+        @Min(5) @Max(90) int decodeMemoryPercent) {
+
+    public double decodeMemoryShare() {
+        return decodeMemoryPercent / 100.0;
+    }
 
     /** The pixel limit as people write it: "60", or "2.5". */
     public String maxMegapixelsText() {

@@ -182,28 +182,36 @@ public class DocumentRepository {
     /** Where a claimed run starts: the pages already read by an earlier slice of it. */
     record Claim(String id, String owner, int pagesDone, int attempts) {}
 
+    /** A queued document, and whether it must be read alone (its last run died beside others). */
+    record Queued(String id, boolean solo) {}
+
     /**
-     * The next queued document to work on, fairly: first owners with nothing running, then the owner whose work
-     * was started longest ago, then the oldest upload. Round robin across users, first come first served within one.
+     * The next queued document to work on: first those to be read alone (after a restart they are retried one at
+     * a time before anything else), then fairly: owners with nothing running, then the owner whose work was
+     * started longest ago, then the oldest upload. Round robin across users, first come first served within one.
      */
-    Optional<String> nextQueued() {
-        return jdbc.sql("SELECT d.id FROM document d LEFT JOIN document_owner o ON o.owner = d.owner"
-                        + " WHERE d.status = 'QUEUED' ORDER BY"
+    Optional<Queued> nextQueued() {
+        return jdbc.sql("SELECT d.id, d.solo FROM document d LEFT JOIN document_owner o ON o.owner = d.owner"
+                        + " WHERE d.status = 'QUEUED' ORDER BY CASE WHEN d.solo THEN 0 ELSE 1 END,"
                         + " (SELECT COUNT(*) FROM document r WHERE r.owner = d.owner AND r.status = 'RUNNING'),"
                         + " CASE WHEN o.last_claimed_at IS NULL THEN 0 ELSE 1 END, o.last_claimed_at, d.created_at, d.id"
                         + " LIMIT 1")
-                .query(String.class)
+                .query((rs, i) -> new Queued(rs.getString(1), rs.getBoolean(2)))
                 .optional();
     }
 
-    /** Claims a queued document for this instance; empty when another worker claimed it first. */
+    /**
+     * Claims a queued document for this instance; empty when another worker claimed it first. A run claimed
+     * {@code alone} (nothing else runs on this instance until it ends) counts as an attempt before it starts, so a
+     * run that kills the server counts; a run beside others does not, since its death may not be its fault.
+     */
     @Transactional
-    Optional<Claim> claim(String id, String instance) {
+    Optional<Claim> claim(String id, String instance, boolean alone) {
         Timestamp now = Timestamp.from(Instant.now());
         int claimed = jdbc.sql("UPDATE document SET status = 'RUNNING', stage = 'Starting', error = NULL,"
-                        + " claimed_by = ?, heartbeat_at = ?, attempts = attempts + 1, updated_at = ?"
+                        + " claimed_by = ?, heartbeat_at = ?, attempts = attempts + ?, claimed_alone = ?, updated_at = ?"
                         + " WHERE id = ? AND status = 'QUEUED'")
-                .params(instance, now, now, id)
+                .params(instance, now, alone ? 1 : 0, alone, now, id)
                 .update();
         if (claimed != 1) {
             return Optional.empty();
@@ -229,8 +237,9 @@ public class DocumentRepository {
     }
 
     /**
-     * Runs whose worker stopped saying it is alive before the cut-off (an instance killed, a JVM that died):
-     * those that already had their last attempt fail for good with the reason; the others go back in the queue.
+     * Runs whose worker stopped saying it is alive before the cut-off (an instance killed, a JVM that died). A run
+     * that was alone on its instance and had its last attempt fails for good with the reason; every other goes back
+     * in the queue to be read alone, so the death is charged only to a document that caused it by itself.
      * Returns how many changed.
      * Touches only small rows: the bytes are elsewhere.
      */
@@ -240,18 +249,19 @@ public class DocumentRepository {
         Timestamp cutOff = Timestamp.from(before);
         int failed = jdbc.sql(
                         "UPDATE document SET status = 'FAILED', claimed_by = NULL, stage = NULL, error = ?, updated_at = ?"
-                                + " WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < ?) AND attempts >= ?")
+                                + " WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < ?)"
+                                + " AND claimed_alone AND attempts >= ?")
                 .params(
                         "Could not be processed: the server stopped " + maxAttempts + " times while reading this"
-                                + " document, so it is not tried again. Upload a smaller or simpler file, or use Run Analysis"
-                                + " to try once more.",
+                                + " document alone, so it is not tried again. Upload a smaller or simpler file, or use"
+                                + " Run Analysis to try once more.",
                         now,
                         cutOff,
                         maxAttempts)
                 .update();
         return failed
-                + jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL,"
-                                + " stage = 'Queued again after an interrupted run', updated_at = ?"
+                + jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL, solo = TRUE,"
+                                + " stage = 'Queued again after an interrupted run, to be read alone', updated_at = ?"
                                 + " WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < ?)")
                         .params(now, cutOff)
                         .update();
@@ -259,7 +269,8 @@ public class DocumentRepository {
 
     /** On a clean stop: this instance's run goes back in the queue without counting as an attempt. */
     void release(String id, String instance) {
-        jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL, attempts = GREATEST(attempts - 1, 0),"
+        jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL,"
+                        + " attempts = GREATEST(attempts - CASE WHEN claimed_alone THEN 1 ELSE 0 END, 0),"
                         + " stage = 'Queued again after a restart', updated_at = ?"
                         + " WHERE id = ? AND status = 'RUNNING' AND claimed_by = ?")
                 .params(Timestamp.from(Instant.now()), id, instance)
@@ -277,11 +288,13 @@ public class DocumentRepository {
 
     /**
      * A long run gives way: the document goes back in the queue with the pages read so far kept, and resumes
-     * after them when next claimed. A run that got this far made progress, so its attempts start again.
+     * after them when next claimed. A run that got this far made progress (past the page it was on when an earlier
+     * run died), so its attempts start again and it need no longer be read alone.
      */
     boolean yieldTurn(String id, String instance, int pagesDone, int pageCount) {
-        return jdbc.sql("UPDATE document SET status = 'QUEUED', claimed_by = NULL, attempts = 0, pages_done = ?,"
-                                + " stage = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING' AND claimed_by = ?")
+        return jdbc.sql(
+                                "UPDATE document SET status = 'QUEUED', claimed_by = NULL, attempts = 0, solo = FALSE, pages_done = ?,"
+                                        + " stage = ?, updated_at = ? WHERE id = ? AND status = 'RUNNING' AND claimed_by = ?")
                         .params(
                                 pagesDone,
                                 "Read " + pagesDone + " of " + pageCount + " pages; waiting for its turn",
@@ -350,7 +363,7 @@ public class DocumentRepository {
     public boolean requeue(String id, String owner) {
         int updated = jdbc.sql(
                         "UPDATE document SET status = 'QUEUED', progress = 0, stage = 'Queued', error = NULL,"
-                                + " attempts = 0, pages_done = 0, updated_at = ? WHERE id = ? AND owner = ? AND status <> 'RUNNING'")
+                                + " attempts = 0, solo = FALSE, pages_done = 0, updated_at = ? WHERE id = ? AND owner = ? AND status <> 'RUNNING'")
                 .params(Timestamp.from(Instant.now()), id, owner)
                 .update();
         if (updated == 1) {

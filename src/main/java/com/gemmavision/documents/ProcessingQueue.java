@@ -26,8 +26,11 @@ import org.springframework.stereotype.Component;
  * any instance sharing the database picks up what is queued. Each claim carries this instance's id and a
  * heartbeat renewed every few seconds: when an instance dies, its claims expire after
  * {@code gemmavision.documents.claim-timeout} and the documents are queued again, up to
- * {@code max-attempts} runs, after which a document that keeps killing its worker fails for good. Claims go
- * round robin across users, and a long document gives way between pages when another user's is waiting.
+ * {@code max-attempts} runs, after which a document that keeps killing its worker fails for good. Only a run that
+ * was alone on its instance is charged for its death: the documents that were running beside it are queued again
+ * to be read alone, one at a time, so an exit is charged to the document that caused it and nobody else's document
+ * fails for it. Claims go round robin across users, and a long document gives way between pages when another
+ * user's is waiting.
  */
 @Component
 public class ProcessingQueue {
@@ -41,6 +44,8 @@ public class ProcessingQueue {
     private final ExecutorService workers;
     private final String instance = UUID.randomUUID().toString();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** The document being read alone on this instance, if one is: nothing else is claimed until it ends. */
+    private volatile String alone;
 
     public ProcessingQueue(
             DocumentRepository repository,
@@ -89,15 +94,24 @@ public class ProcessingQueue {
             checkpoint.now();
             log.info("{} document(s) whose worker stopped queued again or, after their last attempt, failed", expired);
         }
-        while (running.size() < properties.workers()) {
-            Optional<String> next = repository.nextQueued();
+        while (running.size() < properties.workers() && alone == null) {
+            Optional<DocumentRepository.Queued> next = repository.nextQueued();
             if (next.isEmpty()) {
                 return;
             }
-            Optional<DocumentRepository.Claim> claim = repository.claim(next.get(), instance);
+            boolean solo = next.get().solo();
+            if (solo && !running.isEmpty()) {
+                return; // it is read alone once this instance's runs have ended
+            }
+            Optional<DocumentRepository.Claim> claim =
+                    repository.claim(next.get().id(), instance, solo);
             if (claim.isPresent()) {
                 // The attempt is counted on disk before the work starts, so a run that kills the server counts.
                 checkpoint.now();
+                if (solo) {
+                    alone = claim.get().id();
+                    log.info("Document {} is read alone: its last run stopped with the server", alone);
+                }
                 start(claim.get());
             }
         }
@@ -114,6 +128,9 @@ public class ProcessingQueue {
                 log.error("Processing of {} could not record its end", claim.id(), e);
             } finally {
                 running.remove(claim.id());
+                if (claim.id().equals(alone)) {
+                    alone = null;
+                }
             }
         });
     }

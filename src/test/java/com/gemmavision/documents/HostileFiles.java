@@ -175,6 +175,50 @@ public final class HostileFiles {
         return out.toByteArray();
     }
 
+    /**
+     * A PNG of {@code side} × {@code side} pixels at 16 bits per channel with alpha, every pixel transparent: a
+     * few hundred kilobytes that decode to side² × 8 bytes (480 MB for 7,745), within a 60-megapixel limit.
+     */
+    public static byte[] deepPng(int side) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13);
+            header.putInt(side)
+                    .putInt(side)
+                    .put((byte) 16)
+                    .put((byte) 6)
+                    .put((byte) 0)
+                    .put((byte) 0)
+                    .put((byte) 0);
+            chunk(out, "IHDR", header.array());
+            ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+            try (DeflaterOutputStream deflate =
+                    new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
+                byte[] row = new byte[1 + side * 8];
+                for (int y = 0; y < side; y++) {
+                    deflate.write(row);
+                }
+            }
+            chunk(out, "IDAT", compressed.toByteArray());
+            chunk(out, "IEND", new byte[0]);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        crc.update(name);
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(name);
+        out.write(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
     /** A PDF of {@code pages} scanned pages that share one small image: a long OCR job in a small file. */
     public static byte[] longScan(int pages) {
         BufferedImage picture = new BufferedImage(620, 877, BufferedImage.TYPE_BYTE_GRAY);

@@ -232,7 +232,8 @@ class HostileUploadTest {
                 false,
                 Instant.now()));
         for (int run = 1; run <= 3; run++) {
-            jdbc.sql("UPDATE document SET status = 'RUNNING', attempts = ?, claimed_by = 'dead-instance',"
+            jdbc.sql("UPDATE document SET status = 'RUNNING', attempts = ?, claimed_alone = TRUE,"
+                            + " claimed_by = 'dead-instance',"
                             + " heartbeat_at = ? WHERE id = ?")
                     .params(run, Timestamp.from(Instant.now().minusSeconds(60)), id)
                     .update();
@@ -241,7 +242,46 @@ class HostileUploadTest {
             assertThat(status).as("after run %d", run).isEqualTo(run < 3 ? "QUEUED" : "FAILED");
         }
         assertThat(repository.find(id).orElseThrow().error())
-                .startsWith("Could not be processed: the server stopped 3" + " times while reading this document");
+                .startsWith("Could not be processed: the server stopped 3 times while reading this document alone");
+    }
+
+    @Test
+    void aDocumentWhoseRunDiedBesideAnotherIsNeverChargedAndIsNextReadAlone() {
+        String owner = "owner-" + System.nanoTime();
+        String id = "bystander-" + System.nanoTime();
+        repository.touchOwner(owner);
+        repository.insert(new StoredDocument(
+                id,
+                owner,
+                "bystander.pdf",
+                "application/pdf",
+                10,
+                DocumentStatus.RUNNING,
+                0,
+                "Reading page 1 of 1",
+                null,
+                1,
+                null,
+                null,
+                false,
+                Instant.now()));
+        for (int death = 1; death <= 5; death++) {
+            // it died with the server while another document was read beside it (not claimed alone)
+            jdbc.sql("UPDATE document SET status = 'RUNNING', attempts = 0, claimed_alone = FALSE,"
+                            + " claimed_by = 'dead-instance', heartbeat_at = ? WHERE id = ?")
+                    .params(Timestamp.from(Instant.now().minusSeconds(60)), id)
+                    .update();
+            repository.expireClaims(Instant.now().minusSeconds(20), 3);
+            StoredDocument after = repository.find(id).orElseThrow();
+            assertThat(after.status().name()).as("after death %d", death).isEqualTo("QUEUED");
+        }
+        assertThat(jdbc.sql("SELECT solo FROM document WHERE id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single())
+                .as("queued to be read alone")
+                .isTrue();
+        jdbc.sql("UPDATE document SET status = 'FAILED' WHERE id = ?").param(id).update();
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.gemmavision.database.CacheProperties;
 import com.gemmavision.database.Caches;
 import com.gemmavision.database.Checkpoint;
 import com.gemmavision.documents.AskGemma;
+import com.gemmavision.documents.DecodeBudget;
 import com.gemmavision.documents.DocumentContent;
 import com.gemmavision.documents.DocumentProperties;
 import com.gemmavision.documents.DocumentRepository;
@@ -27,6 +28,7 @@ import com.gemmavision.documents.FieldCorrections;
 import com.gemmavision.documents.FreeSpace;
 import com.gemmavision.documents.LlmProperties;
 import com.gemmavision.documents.PdfPasswords;
+import com.gemmavision.documents.PixelDecoder;
 import com.gemmavision.documents.text.Ocr;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.QuantizationComparison;
@@ -179,7 +181,8 @@ public @interface WebLayerTest {
                     properties,
                     new DocumentRepository(ReportFixture.jdbc()),
                     new DocumentContent(ReportFixture.jdbc()),
-                    new PdfPasswords(documentProperties));
+                    new PdfPasswords(documentProperties),
+                    new PixelDecoder(new DecodeBudget(documentProperties), documentProperties));
         }
 
         @Bean
