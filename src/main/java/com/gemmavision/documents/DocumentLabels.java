@@ -1,10 +1,10 @@
 package com.gemmavision.documents;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.gemmavision.documents.extraction.Decimals;
 import com.gemmavision.documents.extraction.ExtractedField;
 
 /**
@@ -44,11 +44,8 @@ public final class DocumentLabels {
                 continue;
             }
             if (AMOUNTS.contains(name)) {
-                try {
-                    fields.put(name, new BigDecimal(field.value()));
-                } catch (NumberFormatException e) {
-                    // an amount the rules could not write as a decimal is no label
-                }
+                // an amount that is not a bounded decimal is no label
+                Decimals.parse(field.value()).ifPresent(amount -> fields.put(name, amount));
             } else {
                 fields.put(name, field.value());
             }

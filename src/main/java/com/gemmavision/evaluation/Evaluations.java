@@ -345,14 +345,21 @@ public class Evaluations {
                     return new Asked(document, answer, (System.nanoTime() - t0) / 1e9);
                 }));
             }
-            for (Future<Asked> future : futures) {
-                asked.add(future.get());
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    asked.add(futures.get(i).get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // one document's failure is that document's, never the run's
+                    log.warn("Bake-off {} on {}: a document failed", batch, endpoint.name(), e.getCause());
+                    asked.add(new Asked(
+                            labelled.get(i),
+                            AskGemma.failed(endpoint.model(), "This document could not be asked: an error in the app."),
+                            0));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Refused(503, "The bake-off was interrupted.");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -391,20 +398,25 @@ public class Evaluations {
                 failed++;
                 firstProblem = firstProblem == null ? shorten(answer.problem()) : firstProblem;
             }
-            for (Map.Entry<String, Object> label : a.document().labels().entrySet()) {
-                int[] t = tallies.get(label.getKey());
-                String read = answer.ok() ? answer.fields().get(label.getKey()) : null;
-                t[
-                        FieldComparison.compare(label.getKey(), label.getValue(), read)
-                                .ordinal()]++;
-                t[
-                        3
-                                + FieldComparison.compare(
-                                                label.getKey(),
-                                                label.getValue(),
-                                                a.document().rules().get(label.getKey()))
-                                        .ordinal()]++;
+            Map<String, int[]> outcomes;
+            try {
+                outcomes = outcomes(a, answer);
+            } catch (RuntimeException e) {
+                // scoring one document went wrong: that document is failed, the run goes on
+                log.warn("Bake-off {} on {}: scoring a document failed", batch, endpoint.name(), e);
+                if (answer.ok()) {
+                    failed++;
+                    seconds.remove(seconds.size() - 1);
+                }
+                firstProblem = firstProblem == null ? "A document's answer could not be scored." : firstProblem;
+                continue;
             }
+            outcomes.forEach((field, t) -> {
+                int[] total = tallies.get(field);
+                for (int k = 0; k < t.length; k++) {
+                    total[k] += t[k];
+                }
+            });
         }
         List<EvaluationRun.FieldScore> fields = new ArrayList<>();
         tallies.forEach((field, t) -> {
@@ -442,6 +454,24 @@ public class Evaluations {
                 fields);
     }
 
+    /** One document's outcomes per labelled field: the model's (right, wrong, missed), then the rules'. */
+    private static Map<String, int[]> outcomes(Asked a, AskGemma.Answer answer) {
+        Map<String, int[]> outcomes = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> label : a.document().labels().entrySet()) {
+            int[] t = outcomes.computeIfAbsent(label.getKey(), k -> new int[6]);
+            String read = answer.ok() ? answer.fields().get(label.getKey()) : null;
+            t[FieldComparison.compare(label.getKey(), label.getValue(), read).ordinal()]++;
+            t[
+                    3
+                            + FieldComparison.compare(
+                                            label.getKey(),
+                                            label.getValue(),
+                                            a.document().rules().get(label.getKey()))
+                                    .ordinal()]++;
+        }
+        return outcomes;
+    }
+
     /** The nearest-rank percentile of sorted values; null for none. */
     static Double percentile(List<Double> sorted, int p) {
         if (sorted.isEmpty()) {
@@ -452,7 +482,7 @@ public class Evaluations {
     }
 
     private static String shorten(String text) {
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        String flat = AskGemma.plain(text).replaceAll("\\s+", " ").strip();
         return flat.length() > 280 ? flat.substring(0, 280) + "…" : flat;
     }
 }

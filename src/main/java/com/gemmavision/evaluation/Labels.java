@@ -1,9 +1,11 @@
 package com.gemmavision.evaluation;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.gemmavision.documents.DocumentLabels;
+import com.gemmavision.documents.extraction.Decimals;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -26,6 +28,15 @@ public final class Labels {
     }
 
     private Labels() {}
+
+    /** A JSON number as a bounded decimal; null when out of bounds (1e400 is read as an infinite double). */
+    private static BigDecimal decimal(JsonNode value) {
+        try {
+            return Decimals.bounded(value.decimalValue()).orElse(null);
+        } catch (RuntimeException notFinite) {
+            return null;
+        }
+    }
 
     /** Labels by file name from a labels.jsonl text (already bounded in bytes by the caller). */
     public static Map<String, Map<String, Object>> parse(String jsonl) {
@@ -62,7 +73,12 @@ public final class Labels {
                     if (!value.isNumber()) {
                         throw new Unreadable("Line " + (i + 1) + ": " + name + " must be a number.");
                     }
-                    fields.put(name, value.decimalValue());
+                    BigDecimal amount = decimal(value);
+                    if (amount == null) {
+                        throw new Unreadable(
+                                "Line " + (i + 1) + ": " + name + " is out of range (" + Decimals.bounds() + ").");
+                    }
+                    fields.put(name, amount);
                 } else if (value.isString() && value.asString().length() <= MAX_VALUE) {
                     fields.put(name, value.asString());
                 } else {

@@ -65,7 +65,9 @@ class EvaluationFlowTest {
             {"llamacpp-4b", "sloppy", "llamacpp", "Gemma3-4B-IT", "q4_k_m"},
             {"too-slow", "slow", "vllm", "Gemma3-27B-IT", "bf16"},
             {"too-large", "huge", "vllm", "Gemma3-27B-IT", "bf16"},
-            {"trickling", "trickle", "vllm", "Gemma3-27B-IT", "bf16"}
+            {"trickling", "trickle", "vllm", "Gemma3-27B-IT", "bf16"},
+            {"planted", "planted", "vllm", "Gemma3-27B-IT", "bf16"},
+            {"bidi", "bidi", "vllm", "Gemma3-27B-IT", "bf16"}
         };
         for (int i = 0; i < endpoints.length; i++) {
             String p = "gemmavision.evaluation.endpoints[" + i + "].";
@@ -268,6 +270,29 @@ class EvaluationFlowTest {
     }
 
     @Test
+    void numbersWithHugeExponentsInAnswersAreWrongAtOnceAndAServersBidiControlsAreNeverShownOrStored()
+            throws InterruptedException {
+        long start = System.nanoTime();
+        JsonNode runs = runAndWait(client, "{\"endpoints\":[\"planted\",\"bidi\"]}");
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(20);
+
+        JsonNode planted = run(runs, "planted");
+        assertThat(planted.get("failed").asInt()).isZero();
+        assertThat(field(planted, "totalAmount").get("modelWrong").asInt()).isEqualTo(5);
+        assertThat(field(planted, "invoiceNumber").get("modelRight").asInt()).isEqualTo(5);
+
+        JsonNode bidi = run(runs, "bidi");
+        assertThat(bidi.get("failed").asInt()).isEqualTo(5);
+        assertThat(bidi.get("firstProblem").asString())
+                .contains("gnp.exe")
+                .doesNotContain("\u202E")
+                .doesNotContain("\u2066")
+                .doesNotContain("\u0007");
+        assertThat(client.get("/evaluations").body()).doesNotContain("\u202E");
+        assertThat(client.get("/evaluations.csv").body()).contains("gnp.exe").doesNotContain("\u202E");
+    }
+
+    @Test
     void refusalsAreInWordsWithAFittingStatus() {
         int asked = fake.requests.get();
         HttpResponse<String> unknown = api(client, "{\"endpoints\":[\"http://169.254.169.254/latest\"]}");
@@ -299,6 +324,21 @@ class EvaluationFlowTest {
         assertThat(json(unmatched).get("error").asString()).contains("matched by \"file\"");
 
         // a body that is not the JSON asked for, or names no endpoint, is a 400 in words, never a 500
+        // what was wrong is said in words, never just a status
+        for (String body : new String[] {
+            "null", "{\"endpoints\": \"ok\"}", "{\"endpoints\":[\"vllm-12b\"],\"pricePerHour\":\"abc\"}"
+        }) {
+            HttpResponse<String> bad = api(client, body);
+            assertThat(bad.statusCode()).as(body).isEqualTo(400);
+            assertThat(json(bad).get("error").asString()).as(body).contains("endpoints a list of endpoint names");
+        }
+        HttpResponse<String> hugeLabel = api(
+                client,
+                "{\"endpoints\":[\"vllm-12b\"],\"labels\":\"{\\\"file\\\":\\\"a.pdf\\\",\\\"fields\\\":"
+                        + "{\\\"totalAmount\\\":1e400}}\"}");
+        assertThat(hugeLabel.statusCode()).isEqualTo(400);
+        assertThat(json(hugeLabel).get("error").asString()).startsWith("Line 1: totalAmount is out of range");
+
         for (String body : new String[] {
             "not json",
             "{\"endpoints\":\"vllm-12b\"}",

@@ -84,6 +84,15 @@ public final class FakeChatServer implements AutoCloseable {
                     fields.putNull("currency");
                     send(exchange, 200, completion(fields, 900, 40));
                 }
+                case "planted" -> {
+                    // text planted in a document led the model to numbers with exponents no amount has
+                    fields.put("totalAmount", "1e999999999");
+                    fields.put("taxAmount", "1e99999999");
+                    fields.put("netAmount", "-1E-2147483648");
+                    send(exchange, 200, completion(fields, 1000, 50));
+                }
+                case "bidi" ->
+                    send(exchange, 500, "{\"error\":{\"message\":\"model \u202Egnp.exe\u2066 failed\u0007\"}}");
                 case "slow" -> {
                     sleep(3000);
                     send(exchange, 200, completion(fields, 1, 1));

@@ -45,11 +45,7 @@ public final class Amounts {
         if (digits.isEmpty() || digits.equals("-")) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new BigDecimal(fraction.isEmpty() ? digits : digits + "." + fraction));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return Decimals.parse(fraction.isEmpty() ? digits : digits + "." + fraction);
     }
 
     /** Every amount on a line, in order; percentages, dates and parts of identifiers are skipped. */

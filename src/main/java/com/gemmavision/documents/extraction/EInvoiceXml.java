@@ -3,7 +3,6 @@ package com.gemmavision.documents.extraction;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -342,23 +341,17 @@ public final class EInvoiceXml {
         if (value == null) {
             return null;
         }
-        try {
-            return new BigDecimal(value.strip())
-                    .setScale(2, RoundingMode.HALF_UP)
-                    .toPlainString();
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Decimals.parse(value)
+                .map(d -> d.setScale(2, RoundingMode.HALF_UP).toPlainString())
+                .orElse(null);
     }
 
     private static String number(String value) {
         if (value == null) {
             return null;
         }
-        try {
-            return new BigDecimal(value.strip()).stripTrailingZeros().toPlainString();
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Decimals.parse(value)
+                .map(d -> d.stripTrailingZeros().toPlainString())
+                .orElse(null);
     }
 }

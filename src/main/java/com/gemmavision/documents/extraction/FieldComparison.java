@@ -29,8 +29,12 @@ public final class FieldComparison {
             return Outcome.MISSED;
         }
         boolean same;
-        if (expected instanceof BigDecimal amount) {
+        if (expected instanceof BigDecimal label) {
+            BigDecimal amount = Decimals.bounded(label).orElse(null);
             BigDecimal value = decimal(actual);
+            if (amount == null) {
+                return Outcome.WRONG;
+            }
             same = value != null && value.subtract(amount).abs().compareTo(HALF_A_CENT) < 0;
         } else {
             String label = String.valueOf(expected);
@@ -45,12 +49,9 @@ public final class FieldComparison {
         return same ? Outcome.RIGHT : Outcome.WRONG;
     }
 
+    /** The answer as a bounded number: one out of bounds ({@code 1e999999999}) is simply wrong, never arithmetic. */
     private static BigDecimal decimal(String text) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Decimals.parse(text).orElse(null);
     }
 
     private static String fold(String text, String space) {

@@ -1,6 +1,5 @@
 package com.gemmavision.documents.web;
 
-import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +9,7 @@ import java.util.Currency;
 import java.util.Locale;
 
 import com.gemmavision.documents.DocumentResults;
+import com.gemmavision.documents.extraction.Decimals;
 import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.InvoiceField;
 
@@ -32,7 +32,7 @@ public record FieldDisplay(Locale locale) {
                 }
                 format.setMinimumFractionDigits(2);
                 format.setMaximumFractionDigits(2);
-                return format.format(new BigDecimal(value));
+                return Decimals.parse(value).map(format::format).orElse(value);
             }
             if (InvoiceField.is(field.name(), InvoiceField.Kind.DATE)) {
                 return LocalDate.parse(value)

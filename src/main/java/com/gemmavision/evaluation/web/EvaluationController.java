@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.gemmavision.charts.ScatterChart;
+import com.gemmavision.documents.extraction.Decimals;
 import com.gemmavision.evaluation.EvaluationRun;
 import com.gemmavision.evaluation.Evaluations;
 import com.gemmavision.evaluation.MeasuredPareto;
@@ -24,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -77,7 +79,8 @@ class EvaluationController {
             HttpServletResponse response,
             Model model) {
         try {
-            String me = owner.currentOrNew(request);
+            // only a user with documents can start one: a refused form starts no session
+            String me = owner.currentOrNobody(request);
             String jsonl = labels == null || labels.isEmpty() ? null : text(labels);
             Evaluations.BatchStatus started =
                     evaluations.start(me, new Evaluations.Request(endpoints, price(pricePerHour), jsonl));
@@ -100,6 +103,18 @@ class EvaluationController {
     record ApiRequest(List<String> endpoints, BigDecimal pricePerHour, String labels) {}
 
     record ApiRefusal(String error) {}
+
+    static final String API_SHAPE = "The body must be a JSON object such as {\"endpoints\": [\"vllm-12b\"],"
+            + " \"pricePerHour\": 0.80, \"labels\": \"<labels.jsonl text>\"}: endpoints a list of endpoint names,"
+            + " pricePerHour a number, labels text (both optional).";
+
+    /** A body that is not JSON, or not of the API's shape (a price of "abc", endpoints that are not a list). */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<ApiRefusal> unreadable(HttpServletRequest request) {
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiRefusal(API_SHAPE));
+    }
 
     /** Where a bake-off stands, as the API answers it. */
     record BatchJson(
@@ -132,14 +147,17 @@ class EvaluationController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<?> api(@RequestBody ApiRequest body, HttpServletRequest request) {
+    ResponseEntity<?> api(@RequestBody(required = false) ApiRequest body, HttpServletRequest request) {
         try {
+            if (body == null) {
+                throw new Evaluations.Refused(400, API_SHAPE);
+            }
             if (body.labels() != null
                     && body.labels().length() > evaluations.settings().maxLabelsBytes()) {
                 throw new Evaluations.Refused(413, tooLarge());
             }
             Evaluations.BatchStatus started = evaluations.start(
-                    owner.currentOrNew(request),
+                    owner.currentOrNobody(request),
                     new Evaluations.Request(body.endpoints(), body.pricePerHour(), body.labels()));
             return ResponseEntity.accepted()
                     .location(java.net.URI.create("/api/evaluations/batches/" + started.batch()))
@@ -316,11 +334,8 @@ class EvaluationController {
         if (typed == null || typed.isBlank()) {
             return null;
         }
-        try {
-            return new BigDecimal(typed.strip());
-        } catch (NumberFormatException e) {
-            throw new Evaluations.Refused(400, "The price per hour must be a number, such as 0.80.");
-        }
+        return Decimals.parse(typed)
+                .orElseThrow(() -> new Evaluations.Refused(400, "The price per hour must be a number, such as 0.80."));
     }
 
     private static String nz(String s) {

@@ -40,12 +40,35 @@ public final class ErrorPages {
         if (wantsJson(request)) {
             return ResponseEntity.status(status)
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(detail == null ? Map.of("error", "HTTP " + status.value()) : Map.of("error", detail));
+                    .body(Map.of("error", detail == null || detail.isBlank() ? inWords(status) : detail));
         }
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
         page.addObject("detail", detail);
         return page;
+    }
+
+    /** What a status means for the one who sent the request, and what to do, for refusals that carry no reason. */
+    static String inWords(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 ->
+                "The request could not be read: check its parameters, or that its body is the JSON the API"
+                        + " takes (see the README), and send it again.";
+            case 403 ->
+                "The request was refused: send it from the app's page, or with its CSRF token (the"
+                        + " XSRF-TOKEN cookie, sent back as the X-XSRF-TOKEN header).";
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not take that method.";
+            case 406 -> "This address cannot answer in the format asked for; ask for JSON or HTML.";
+            case 408 -> "The request arrived too slowly and was stopped; send it again on a faster connection.";
+            case 413 -> "The request is larger than this server takes.";
+            case 415 -> "This address does not take a body of that type; send JSON (Content-Type: application/json).";
+            case 429 -> "Too many requests from you just now; wait a little and try again.";
+            default ->
+                status.is5xxServerError()
+                        ? "The server could not answer this request; try again in a moment."
+                        : "The request was refused (HTTP " + status.value() + ").";
+        };
     }
 
     /** Refusals raised while handling a request, with the reason they carry. */
