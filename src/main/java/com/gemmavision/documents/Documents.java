@@ -101,6 +101,14 @@ public class Documents {
      * 503 in words for each file.
      */
     public Outcome upload(String owner, List<Upload> uploads) {
+        return upload(() -> owner, uploads);
+    }
+
+    /**
+     * As {@link #upload(String, List)}, with the owner asked for only when a file passed its checks and is about to
+     * be stored: an upload of nothing but refused files starts no session.
+     */
+    public Outcome upload(java.util.function.Supplier<String> owner, List<Upload> uploads) {
         boolean turn;
         try {
             turn = intake.tryAcquire(INTAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -126,7 +134,7 @@ public class Documents {
         }
     }
 
-    private Outcome intake(String owner, List<Upload> uploads) {
+    private Outcome intake(java.util.function.Supplier<String> owner, List<Upload> uploads) {
         List<StoredDocument> accepted = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         Optional<String> shortage = freeSpace.shortage();
@@ -170,7 +178,12 @@ public class Documents {
      * unexpectedly is one rejection (with a reference in the log), never a 500 for a request whose other files
      * were kept.
      */
-    private void store(String owner, List<Upload> uploads, List<StoredDocument> accepted, List<Rejection> rejected) {
+    private void store(
+            java.util.function.Supplier<String> owners,
+            List<Upload> uploads,
+            List<StoredDocument> accepted,
+            List<Rejection> rejected) {
+        String owner = null;
         for (Upload upload : uploads) {
             String name = safeName(upload.filename());
             try {
@@ -180,10 +193,11 @@ public class Documents {
                     continue;
                 }
                 String sha256 = sha256(upload.file());
-                Rejection refusal =
-                        transaction.execute(status -> store(owner, name, inspection, upload.file(), sha256));
+                owner = owner == null ? owners.get() : owner;
+                String who = owner;
+                Rejection refusal = transaction.execute(status -> store(who, name, inspection, upload.file(), sha256));
                 if (refusal == null) {
-                    accepted.add(repository.find(inspection.id(), owner).orElseThrow());
+                    accepted.add(repository.find(inspection.id(), who).orElseThrow());
                 } else {
                     rejected.add(refusal);
                 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.gemmavision.database.Checkpoint;
+import com.gemmavision.database.ServerKeys;
 import com.gemmavision.web.page.Page;
 
 import org.springframework.stereotype.Service;
@@ -33,9 +34,11 @@ public class TeamViews {
     private final ViewRepository repository;
     private final ViewsProperties properties;
     private final Checkpoint checkpoint;
+    private final ServerKeys keys;
     private final SecureRandom random = new SecureRandom();
 
-    TeamViews(ViewRepository repository, ViewsProperties properties, Checkpoint checkpoint) {
+    TeamViews(ViewRepository repository, ViewsProperties properties, Checkpoint checkpoint, ServerKeys keys) {
+        this.keys = keys;
         this.repository = repository;
         this.properties = properties;
         this.checkpoint = checkpoint;
@@ -45,36 +48,64 @@ public class TeamViews {
     public record Label(String name, String note, String author) {}
 
     /**
-     * Saves a view of {@code page} with its canonical {@code query} for the session {@code owner}; throws
-     * {@link ViewRefused} in words.
+     * Who saves a view: the session's owner token if it has one, how to start one (only once the view is accepted),
+     * and the client address it came from.
      */
-    public SavedView save(Label label, String page, String query, String description, String owner) {
+    public record Saver(String owner, java.util.function.Supplier<String> newOwner, String address) {}
+
+    /**
+     * Saves a view of {@code page} with its canonical {@code query}; throws {@link ViewRefused} in words. The
+     * limits (per session, per client address a day, for the server) are checked and the view inserted under one
+     * lock, so parallel saves cannot overshoot them; a session is started only for a view that is accepted.
+     */
+    public SavedView save(Label label, String page, String query, String description, Saver saver) {
         Label clean = clean(label);
-        if (repository.countOwnedBy(owner) >= properties.maxViewsPerSession()) {
-            throw new ViewRefused(
-                    ViewRefused.Reason.TOO_MANY,
-                    null,
-                    "One session saves at most " + properties.maxViewsPerSession() + " team views. Delete one of"
-                            + " yours, then save again.");
-        }
-        if (repository.count() >= properties.maxViews()) {
-            throw new ViewRefused(
-                    ViewRefused.Reason.FULL,
-                    null,
-                    "The server keeps at most " + properties.maxViews() + " team views. Delete one that is no longer"
-                            + " needed, then save again.");
-        }
-        OffsetDateTime now = now();
-        for (int attempt = 0; attempt < 8; attempt++) {
-            SavedView view = new SavedView(
-                    slug(), clean.name(), clean.note(), clean.author(), page, query, description, now, now, owner);
-            if (repository.insert(view)) {
-                checkpoint.now();
-                return view;
+        String from = keys.sign(ADDRESS_KEY, saver.address() == null ? "" : saver.address(), 32);
+        saving.lock();
+        try {
+            if (saver.owner() != null && repository.countOwnedBy(saver.owner()) >= properties.maxViewsPerSession()) {
+                throw new ViewRefused(
+                        ViewRefused.Reason.TOO_MANY,
+                        null,
+                        "One session saves at most " + properties.maxViewsPerSession() + " team views. Delete one of"
+                                + " yours, then save again.");
             }
+            if (repository.countFrom(from, now().minusDays(1)) >= properties.maxViewsPerClientPerDay()) {
+                throw new ViewRefused(
+                        ViewRefused.Reason.TOO_MANY,
+                        null,
+                        "One address saves at most " + properties.maxViewsPerClientPerDay() + " team views a day."
+                                + " Try again tomorrow, or ask an administrator.");
+            }
+            if (repository.count() >= properties.maxViews()) {
+                throw new ViewRefused(
+                        ViewRefused.Reason.FULL,
+                        null,
+                        "The server keeps at most " + properties.maxViews() + " team views. Delete one that is no"
+                                + " longer needed, then save again.");
+            }
+            String owner =
+                    saver.owner() != null ? saver.owner() : saver.newOwner().get();
+            OffsetDateTime now = now();
+            for (int attempt = 0; attempt < 8; attempt++) {
+                SavedView view = new SavedView(
+                        slug(), clean.name(), clean.note(), clean.author(), page, query, description, now, now, owner);
+                if (repository.insert(view, from)) {
+                    checkpoint.now();
+                    return view;
+                }
+            }
+            throw new IllegalStateException("no free slug after 8 attempts");
+        } finally {
+            saving.unlock();
         }
-        throw new IllegalStateException("no free slug after 8 attempts");
     }
+
+    /** Checks and inserts of saves, one at a time (a save takes milliseconds). */
+    private final java.util.concurrent.locks.ReentrantLock saving = new java.util.concurrent.locks.ReentrantLock();
+
+    /** The server key that turns a client address into the digest stored with a view. */
+    static final String ADDRESS_KEY = "client-address";
 
     public Optional<SavedView> find(String slug) {
         return slug == null || slug.length() > properties.slugLength() + 8 ? Optional.empty() : repository.find(slug);

@@ -21,14 +21,24 @@ class ViewRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores a view; false when its slug is taken already. */
-    boolean insert(SavedView view) {
+    /** Stores a view saved from {@code createdFrom} (a digest of the client address); false when its slug is taken. */
+    boolean insert(SavedView view, String createdFrom) {
         try {
             jdbc.sql(
                             "INSERT INTO saved_view (slug, name, note, author, page, query, description, created_at, updated_at,"
-                                    + " owner) VALUES (:slug, :name, :note, :author, :page, :query, :description, :createdAt,"
-                                    + " :updatedAt, :owner)")
-                    .paramSource(view)
+                                    + " owner, created_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            view.slug(),
+                            view.name(),
+                            view.note(),
+                            view.author(),
+                            view.page(),
+                            view.query(),
+                            view.description(),
+                            view.createdAt(),
+                            view.updatedAt(),
+                            view.owner(),
+                            createdFrom)
                     .update();
             return true;
         } catch (DuplicateKeyException taken) {
@@ -63,6 +73,13 @@ class ViewRepository {
     long countOwnedBy(String owner) {
         return jdbc.sql("SELECT COUNT(*) FROM saved_view WHERE owner = ?")
                 .param(owner)
+                .query(Long.class)
+                .single();
+    }
+
+    long countFrom(String createdFrom, OffsetDateTime since) {
+        return jdbc.sql("SELECT COUNT(*) FROM saved_view WHERE created_from = ? AND created_at >= ?")
+                .params(createdFrom, since)
                 .query(Long.class)
                 .single();
     }

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Team views ({@code gemmavision.views.*}): how many the server keeps, how long a name, note and author may be,
  * how many characters a short link's slug has, how many one session may save, how many the list shows a page,
- * and the admin token that may rename or delete any view (empty: none).
+ * how many one client address may save a day (whatever sessions it starts), and the admin token that may rename or
+ * delete any view (empty: none).
  */
 @ConfigurationProperties("gemmavision.views")
 public record ViewsProperties(
@@ -16,11 +17,13 @@ public record ViewsProperties(
         int slugLength,
         int maxViewsPerSession,
         int pageSize,
-        String adminToken) {
+        String adminToken,
+        int maxViewsPerClientPerDay) {
 
     public ViewsProperties {
         maxViewsPerSession = maxViewsPerSession <= 0 ? 50 : maxViewsPerSession;
         pageSize = pageSize <= 0 ? 50 : pageSize;
         adminToken = adminToken == null ? "" : adminToken;
+        maxViewsPerClientPerDay = maxViewsPerClientPerDay <= 0 ? 100 : maxViewsPerClientPerDay;
     }
 }

@@ -189,6 +189,50 @@ class TeamViewsFlowTest {
                 .isEqualTo(201);
     }
 
+    private long sessions() {
+        return jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION").query(Long.class).single();
+    }
+
+    /** A refused save starts no session: refused saves cannot fill the session table, nor the views. */
+    @Test
+    void refusedSavesLeaveNoSessionBehind() {
+        long before = sessions();
+        for (int i = 0; i < 20; i++) {
+            AppClient stranger = new AppClient(port);
+            assertThat(stranger.postForm("/views", form("name", ""), "Accept", "application/json")
+                            .statusCode())
+                    .isEqualTo(422);
+        }
+        assertThat(sessions()).isEqualTo(before);
+    }
+
+    /** The per-session cap is checked and the view inserted under one lock: parallel saves cannot overshoot it. */
+    @Test
+    void parallelSavesOfOneSessionStopExactlyAtItsShare() throws Exception {
+        AppClient spammer = new AppClient(port);
+        assertThat(spammer.postForm("/views", form("name", "First"), "Accept", "application/json")
+                        .statusCode())
+                .isEqualTo(201);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+        java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            int n = i;
+            answers.add(pool.submit(
+                    () -> spammer.postForm("/views", form("name", "Parallel " + n), "Accept", "application/json")
+                            .statusCode()));
+        }
+        long created = 0;
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            int status = answer.get();
+            assertThat(status).isIn(201, 429, 409);
+            created += status == 201 ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(created).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM saved_view").query(Long.class).single())
+                .isEqualTo(3);
+    }
+
     @Test
     void onlyTheSavingSessionOrTheAdminRenamesOrDeletesAView() {
         AppClient alice = new AppClient(port);

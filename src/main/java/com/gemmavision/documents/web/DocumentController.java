@@ -132,6 +132,14 @@ class DocumentController {
                     List.of(new Documents.Rejection(
                             "", "Choose a PDF, PNG, JPEG, e-invoice XML or ZIP file to upload.", 400)));
         }
+        if (!owner.mayStart(request)) {
+            return new Documents.Outcome(
+                    List.of(),
+                    List.of(new Documents.Rejection(
+                            "",
+                            "Too many new sessions from your address this minute; wait a minute and upload again.",
+                            429)));
+        }
         List<Documents.Upload> uploads = new ArrayList<>();
         try {
             for (MultipartFile file : files) {
@@ -141,7 +149,7 @@ class DocumentController {
                     Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            return documents.upload(owner.currentOrNew(request), uploads);
+            return documents.upload(() -> owner.currentOrNew(request), uploads);
         } finally {
             for (Documents.Upload upload : uploads) {
                 Files.deleteIfExists(upload.file());

@@ -91,7 +91,10 @@ class ViewsController {
                 state.page().code(),
                 described.query(),
                 described.description(),
-                owner.currentOrNew(request));
+                new TeamViews.Saver(
+                        owner.current(request).orElse(null),
+                        () -> owner.currentOrNew(request),
+                        request.getRemoteAddr()));
         String url = ServletUriComponentsBuilder.fromContextPath(request)
                 .path(view.path())
                 .build()

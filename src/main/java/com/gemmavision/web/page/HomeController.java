@@ -52,13 +52,32 @@ public class HomeController {
     @GetMapping("/")
     String page(HttpServletRequest request, HttpServletResponse response, Model model) {
         Optional<String> stored = currentSelection.stored(request);
-        if (stored.isPresent() && !SelectionResolver.hasSelectionParameters(request.getParameterMap())) {
+        if (stored.isPresent()
+                && restorable(stored.get())
+                && !SelectionResolver.hasSelectionParameters(request.getParameterMap())) {
             // A plain visit restores the last selection, into the address bar too, so it can be bookmarked.
             return "redirect:/?" + stored.get();
         }
         SelectionResolver.Resolved resolved = currentSelection.resolveAndRemember(request, response);
         pageModel.populateForUser(Page.HOME, model, resolved, request);
         return Page.HOME.template();
+    }
+
+    /**
+     * Whether a stored selection is one to redirect to: a plain query string (no line breaks, no slashes that could
+     * make the address another site's) that selects something, so the redirect lands on a page that does not
+     * redirect again.
+     */
+    static boolean restorable(String query) {
+        if (query.isEmpty() || query.length() > 4000 || !query.matches("[A-Za-z0-9._~%&=+\\-]*")) {
+            return false;
+        }
+        java.util.Map<String, String[]> parameters = new java.util.HashMap<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            parameters.put(equals < 0 ? pair : pair.substring(0, equals), new String[] {""});
+        }
+        return SelectionResolver.hasSelectionParameters(parameters);
     }
 
     /**

@@ -2,14 +2,10 @@ package com.gemmavision.web.selection;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jakarta.servlet.http.Cookie;
@@ -18,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import com.gemmavision.database.Checkpoint;
+import com.gemmavision.database.ServerKeys;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,17 +52,25 @@ public class SelectionSession {
     private final Checkpoint checkpoint;
     private final Function<HttpServletRequest, List<String>> sessionIds;
     private final Duration cookieLifetime;
-    private final int newSessionsPerMinute;
-    private final Map<String, long[]> newSessions = new ConcurrentHashMap<>();
+    private final SessionStarts sessionStarts;
+    private final ServerKeys keys;
+
+    /** The longest query a cookie may carry (a whole selection is far shorter). */
+    static final int MAX_QUERY = 4000;
+
+    /** The name of the server key that signs the cookie. */
+    static final String COOKIE_KEY = "selection-cookie";
 
     /** Spring Session's cookie reader where it runs; without it (a test slice) the container's sessions. */
     public SelectionSession(
             Checkpoint checkpoint,
             ObjectProvider<CookieSerializer> sessionCookies,
             @Value("${server.servlet.session.cookie.max-age:-1s}") Duration cookieLifetime,
-            SelectionProperties properties) {
+            SessionStarts sessionStarts,
+            ServerKeys keys) {
+        this.keys = keys;
         this.checkpoint = checkpoint;
-        this.newSessionsPerMinute = properties.newSessionsPerClientPerMinute();
+        this.sessionStarts = sessionStarts;
         this.cookieLifetime = cookieLifetime;
         CookieSerializer serializer = sessionCookies.getIfAvailable();
         this.sessionIds = serializer != null
@@ -105,7 +110,7 @@ public class SelectionSession {
                 return;
             }
             boolean comesBack = copy(request).isPresent() || "POST".equals(request.getMethod());
-            if (!comesBack || !mayStartSession(request.getRemoteAddr())) {
+            if (!comesBack || !sessionStarts.start(request.getRemoteAddr())) {
                 response.addHeader(HttpHeaders.SET_COOKIE, hint(request, NO_SESSION, query));
                 return;
             }
@@ -132,20 +137,6 @@ public class SelectionSession {
                 .toString();
     }
 
-    /** Counts a new session against its client address's budget for the current minute. */
-    private boolean mayStartSession(String client) {
-        long minute = System.currentTimeMillis() / 60_000;
-        if (newSessions.size() > 10_000) {
-            newSessions.values().removeIf(window -> window[0] != minute);
-        }
-        long[] window = newSessions.compute(client, (address, old) -> {
-            long[] now = old == null || old[0] != minute ? new long[] {minute, 0} : old;
-            now[1]++;
-            return now;
-        });
-        return window[1] <= newSessionsPerMinute;
-    }
-
     /** The copy of the stored selection the browser sent, when it belongs to the session it sent too. */
     private Optional<String> copy(HttpServletRequest request) {
         // the session id as the session cookie carries it, read without loading the session
@@ -157,7 +148,7 @@ public class SelectionSession {
     }
 
     /** The copy of the selection the browser sent, when its tag ties it to this session id. */
-    private static Optional<String> copy(HttpServletRequest request, String sessionId) {
+    private Optional<String> copy(HttpServletRequest request, String sessionId) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
@@ -172,7 +163,10 @@ public class SelectionSession {
                 try {
                     String query =
                             new String(Base64.getUrlDecoder().decode(value.substring(dot + 1)), StandardCharsets.UTF_8);
-                    return value.substring(0, dot).equals(tag(sessionId, query))
+                    return query.length() <= MAX_QUERY
+                                    && MessageDigest.isEqual(
+                                            value.substring(0, dot).getBytes(StandardCharsets.US_ASCII),
+                                            tag(sessionId, query).getBytes(StandardCharsets.US_ASCII))
                             ? Optional.of(query)
                             : Optional.empty();
                 } catch (IllegalArgumentException e) {
@@ -183,15 +177,12 @@ public class SelectionSession {
         return Optional.empty();
     }
 
-    private static String tag(String sessionId, String query) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(sessionId.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            return HexFormat.of().formatHex(sha.digest(query.getBytes(StandardCharsets.UTF_8)), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+    /**
+     * The cookie's tag: an HMAC of the session id and the query under a key only the server has (made at its first
+     * start and kept in the database), so a cookie the server did not write, or one edited, is ignored.
+     */
+    private String tag(String sessionId, String query) {
+        return keys.sign(COOKIE_KEY, sessionId + "\u0000" + query, 32);
     }
 
     private static boolean keepsCookies(HttpServletRequest request) {

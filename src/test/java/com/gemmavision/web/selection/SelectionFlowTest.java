@@ -297,4 +297,38 @@ class SelectionFlowTest {
                 .map(HttpCookie::getName)
                 .toList();
     }
+
+    /** A gv-selection cookie as anyone could forge it before it was signed: an unkeyed SHA-256 of its query. */
+    private static String forged(String query) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update((byte) 0);
+        String tag = java.util.HexFormat.of()
+                .formatHex(sha.digest(query.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 12);
+        return tag + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(query.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The cookie is signed with a key the server keeps: a forged or hostile one is ignored, never a 500 or a loop. */
+    @Test
+    void aForgedSelectionCookieIsIgnored() throws Exception {
+        for (String query : new String[] {
+            "model=Gemma3-12B-IT",
+            "model={x}",
+            "//evil.example/",
+            "%zz%",
+            "model=a\r\nSet-Cookie: x=1",
+            "m=" + "x".repeat(9000)
+        }) {
+            HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/"))
+                                    .header("Cookie", "gv-selection=" + forged(query))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(query).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Location")).as(query).isEmpty();
+        }
+    }
 }
