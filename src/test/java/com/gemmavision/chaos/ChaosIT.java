@@ -552,8 +552,59 @@ class ChaosIT {
             }
             assertThat(status).isEqualTo(201);
             assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(20));
-            assertThat(trickling.stream().map(ChaosIT::answer)).allMatch(a -> a.startsWith("HTTP/1.1 408"));
+            // one address block sends at most 16 bodies: the rest are refused at once, the 16 cut for their pace
+            assertThat(trickling.stream().map(ChaosIT::answer))
+                    .allMatch(a -> a.startsWith("HTTP/1.1 408") || a.startsWith("HTTP/1.1 429"));
         });
+        assertThat(app.healthStatus()).isEqualTo(200);
+    }
+
+    /**
+     * 32 senders, 8 from each of four addresses, each at 17 KB/s (just above the 16 KB/s floor): they once took every
+     * receiving slot for minutes. Now one address block sends at most 16, and those slower than a fair pace share a
+     * slow lane of 4, so ordinary uploads keep getting in.
+     */
+    @Test
+    void sendersJustAboveThePaceFloorFromFourAddressesLeaveRoomForOrdinaryUploads() throws Throwable {
+        app = new AppProcess(data).start();
+        AppClient client = new AppClient(app.port());
+        List<Socket> senders = tricklers(client, 32, i -> "127.0.0." + (2 + i / 8));
+        ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+        byte[] chunk = new byte[1740];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        pace.scheduleAtFixedRate(
+                () -> {
+                    for (Socket socket : senders) {
+                        try {
+                            socket.getOutputStream().write(chunk);
+                            socket.getOutputStream().flush();
+                        } catch (IOException closed) {
+                            // refused or cut: what the test wants
+                        }
+                    }
+                },
+                100,
+                100,
+                TimeUnit.MILLISECONDS);
+        try {
+            AppProcess.sleep(1500);
+            for (int i = 0; i < 6; i++) {
+                HttpResponse<String> upload = client.upload(
+                        "/documents",
+                        Map.of("ordinary-" + i + ".pdf", TestPdfs.report(70 + i)),
+                        "Accept",
+                        "application/json");
+                assertThat(upload.statusCode())
+                        .as("upload %d: %s", i, upload.body())
+                        .isEqualTo(201);
+                AppProcess.sleep(1000);
+            }
+        } finally {
+            pace.shutdownNow();
+            for (Socket socket : senders) {
+                socket.close();
+            }
+        }
         assertThat(app.healthStatus()).isEqualTo(200);
     }
 

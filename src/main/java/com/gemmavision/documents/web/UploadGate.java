@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * read, and Tomcat is told not to drain the body but to close the connection, so a refused sender holds nothing.
  * A body being read must arrive at {@code min-upload-rate} on average once {@code upload-grace} has passed, or its
  * next read fails and the connection is closed with a 408: a sender trickling a byte every few seconds holds its
- * permit for seconds, not for as long as it likes. Requests without a body (every page, fragment, download and
+ * permit for seconds, not for as long as it likes. Slow senders cannot take the slots within that floor either:
+ * a body slower than a fair pace moves to a slow lane of a few slots (cut when it is full), and one address block
+ * (/24, /64) sends at most twice what one address may. Requests without a body (every page, fragment, download and
  * health check) never wait here. A Tomcat valve, because a servlet filter can neither stop the container
  * draining the body nor run before the container parses it for Spring Security's CSRF check.
  */
@@ -78,19 +80,21 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
         private final long minBytesPerSecond;
         private final long graceNanos;
         private final Runnable onTrip;
+        private final Lane lane;
         private long read;
         private boolean ended;
         volatile boolean tripped;
 
         Paced(InputBuffer body, long minBytesPerSecond, long graceNanos) {
-            this(body, minBytesPerSecond, graceNanos, () -> {});
+            this(body, minBytesPerSecond, graceNanos, () -> {}, null);
         }
 
-        Paced(InputBuffer body, long minBytesPerSecond, long graceNanos, Runnable onTrip) {
+        Paced(InputBuffer body, long minBytesPerSecond, long graceNanos, Runnable onTrip, Lane lane) {
             this.onTrip = onTrip;
             this.body = body;
             this.minBytesPerSecond = minBytesPerSecond;
             this.graceNanos = graceNanos;
+            this.lane = lane;
         }
 
         @Override
@@ -112,12 +116,18 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
 
         private void check() throws TooSlow {
             long elapsed = System.nanoTime() - started;
-            if (elapsed > graceNanos && read * 1_000_000_000d / elapsed < minBytesPerSecond) {
+            double rate = elapsed == 0 ? Double.MAX_VALUE : read * 1_000_000_000d / elapsed;
+            boolean slow = elapsed > graceNanos && rate < minBytesPerSecond;
+            if (!slow && lane != null && elapsed > FAIR_PACE_AFTER_NANOS && rate < lane.fairBytesPerSecond()) {
+                // slower than a fair pace: it goes on in the slow lane, or stops when that is full
+                slow = !lane.demote();
+            }
+            if (slow) {
                 if (!tripped) {
                     tripped = true;
                     onTrip.run();
                 }
-                throw new TooSlow("the upload arrived at " + read * 1_000_000_000L / elapsed / 1024 + " KB/s");
+                throw new TooSlow("the upload arrived at " + (long) rate / 1024 + " KB/s");
             }
         }
 
@@ -127,12 +137,72 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
         }
     }
 
+    /** How long a body goes before its pace is compared with the fair pace. */
+    static final long FAIR_PACE_AFTER_NANOS = 3_000_000_000L;
+
+    /**
+     * Where an upload body is being received: a permit of the main pool, until it turns out slower than a fair
+     * pace ({@value #FAIR_BYTES_PER_SECOND} bytes/s on average after 3 s), when it moves to the small slow lane, so
+     * slow senders, however many and from wherever, share a few slots and the rest stay free for ordinary uploads.
+     */
+    static final class Lane {
+        private final Semaphore main;
+        private final Semaphore slow;
+        private final long fairBytesPerSecond;
+        private boolean inSlow;
+
+        Lane(Semaphore main, Semaphore slow, long fairBytesPerSecond) {
+            this.main = main;
+            this.slow = slow;
+            this.fairBytesPerSecond = fairBytesPerSecond;
+        }
+
+        long fairBytesPerSecond() {
+            return fairBytesPerSecond;
+        }
+
+        /** Moves the body to the slow lane; false when the slow lane is full (the body is then cut). */
+        synchronized boolean demote() {
+            if (inSlow) {
+                return true;
+            }
+            if (!slow.tryAcquire()) {
+                return false;
+            }
+            inSlow = true;
+            main.release();
+            return true;
+        }
+
+        synchronized void release() {
+            (inSlow ? slow : main).release();
+        }
+    }
+
+    /** A fair pace for an upload body: a 25 MB file in under seven minutes. */
+    static final long FAIR_BYTES_PER_SECOND = 64 * 1024;
+
+    /** The address block a client address belongs to: its /24 for IPv4, its /64 for IPv6. */
+    static String network(String address) {
+        if (address == null) {
+            return "";
+        }
+        if (address.indexOf(':') >= 0) {
+            String[] groups = address.split(":", -1);
+            return groups.length >= 4 ? String.join(":", java.util.Arrays.copyOf(groups, 4)) + "::/64" : address;
+        }
+        int last = address.lastIndexOf('.');
+        return last > 0 ? address.substring(0, last) + ".0/24" : address;
+    }
+
     /** The valve: a permit per body being read, a few per client address, and a pace for each body. */
     static final class Gate extends ValveBase {
 
         private final Semaphore multipart;
+        private final Semaphore slowLane;
         private final Semaphore other;
         private final int perClient;
+        private final int perNetwork;
         private final ConcurrentHashMap<String, Integer> byClient = new ConcurrentHashMap<>();
         private final long minBytesPerSecond;
         private final long graceNanos;
@@ -140,8 +210,10 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
         Gate(int uploads, int perClient, int otherBodies, long minBytesPerSecond, long graceNanos) {
             super(true);
             this.multipart = new Semaphore(uploads);
+            this.slowLane = new Semaphore(Math.max(2, uploads / 8));
             this.other = new Semaphore(otherBodies);
             this.perClient = perClient;
+            this.perNetwork = Math.min(uploads / 2, 2 * perClient);
             this.minBytesPerSecond = minBytesPerSecond;
             this.graceNanos = graceNanos;
         }
@@ -156,7 +228,7 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
             String type = request.getContentType();
             boolean upload = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
             String client = request.getRemoteAddr();
-            if (upload && !claim(client)) {
+            if (upload && !claim(client, perClient)) {
                 refuse(
                         request,
                         response,
@@ -165,10 +237,22 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
                                 + " again.");
                 return;
             }
+            String block = "net " + network(client);
+            if (upload && !claim(block, perNetwork)) {
+                unclaim(client);
+                refuse(
+                        request,
+                        response,
+                        429,
+                        "Your network is already sending " + perNetwork + " uploads; wait for them to finish, then"
+                                + " try again.");
+                return;
+            }
             Semaphore permits = upload ? multipart : other;
             if (!permits.tryAcquire()) {
                 if (upload) {
                     unclaim(client);
+                    unclaim(block);
                 }
                 refuse(
                         request,
@@ -180,17 +264,29 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
             org.apache.coyote.Request coyote = request.getCoyoteRequest();
             InputBuffer original = coyote.getInputBuffer();
             String tooSlow = "The upload arrived too slowly (under " + minBytesPerSecond / 1024
-                    + " KB/s on average) and was stopped; try again on a faster connection.";
+                    + " KB/s on average, or under " + FAIR_BYTES_PER_SECOND / 1024
+                    + " KB/s while the slots for slow uploads were all taken) and was stopped; try again on a faster"
+                    + " connection.";
+            Lane lane = upload ? new Lane(multipart, slowLane, FAIR_BYTES_PER_SECOND) : null;
             Paced paced = new Paced(
-                    original, minBytesPerSecond, graceNanos, () -> new ContainerRefusal(408, tooSlow).putOn(request));
+                    original,
+                    minBytesPerSecond,
+                    graceNanos,
+                    () -> new ContainerRefusal(408, tooSlow).putOn(request),
+                    lane);
             coyote.setInputBuffer(paced);
             try {
                 getNext().invoke(request, response);
             } finally {
                 coyote.setInputBuffer(original);
-                permits.release();
+                if (lane != null) {
+                    lane.release();
+                } else {
+                    permits.release();
+                }
                 if (upload) {
                     unclaim(client);
+                    unclaim(block);
                 }
             }
             if (!paced.tripped) {
@@ -206,11 +302,11 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
             }
         }
 
-        private boolean claim(String client) {
+        private boolean claim(String client, int limit) {
             boolean[] granted = {false};
             byClient.compute(client, (address, held) -> {
                 int now = held == null ? 0 : held;
-                if (now >= perClient) {
+                if (now >= limit) {
                     return now;
                 }
                 granted[0] = true;

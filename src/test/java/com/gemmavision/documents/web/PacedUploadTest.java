@@ -92,4 +92,53 @@ class PacedUploadTest {
         assertThat(drain(paced)).isZero();
         assertThat(paced.tripped).isFalse();
     }
+
+    @Test
+    void aSlowBodyMovesToTheSlowLaneAndGivesBackItsMainSlot() {
+        java.util.concurrent.Semaphore main = new java.util.concurrent.Semaphore(3);
+        java.util.concurrent.Semaphore slow = new java.util.concurrent.Semaphore(1);
+        main.acquireUninterruptibly();
+        UploadGate.Lane first = new UploadGate.Lane(main, slow, 64 * 1024);
+        assertThat(first.demote()).isTrue();
+        assertThat(main.availablePermits()).isEqualTo(3);
+        assertThat(slow.availablePermits()).isZero();
+        main.acquireUninterruptibly();
+        UploadGate.Lane second = new UploadGate.Lane(main, slow, 64 * 1024);
+        assertThat(second.demote()).as("the slow lane is full").isFalse();
+        second.release();
+        first.release();
+        assertThat(main.availablePermits()).isEqualTo(3);
+        assertThat(slow.availablePermits()).isEqualTo(1);
+    }
+
+    /** A real 2 MB upload at 20 KB/s, with no attack on, goes on in the slow lane and arrives whole. */
+    @Test
+    void anHonestSlowUploadFinishesInTheSlowLaneAndIsCutWhenSlowSendersHoldIt() throws Exception {
+        java.util.concurrent.Semaphore main = new java.util.concurrent.Semaphore(32);
+        java.util.concurrent.Semaphore slow = new java.util.concurrent.Semaphore(4);
+        main.acquireUninterruptibly();
+        UploadGate.Lane lane = new UploadGate.Lane(main, slow, 64 * 1024);
+        UploadGate.Paced honest =
+                new UploadGate.Paced(body(1024, 50, 80), 16 * 1024, TimeUnit.SECONDS.toNanos(10), () -> {}, lane);
+        assertThat(drain(honest)).isEqualTo(80 * 1024);
+        assertThat(slow.availablePermits()).isEqualTo(3);
+        lane.release();
+
+        // the same pace while four slow senders hold the slow lane: cut, and its main slot is given back
+        slow.acquireUninterruptibly(4);
+        main.acquireUninterruptibly();
+        UploadGate.Lane crowded = new UploadGate.Lane(main, slow, 64 * 1024);
+        UploadGate.Paced cut =
+                new UploadGate.Paced(body(1024, 50, 80), 16 * 1024, TimeUnit.SECONDS.toNanos(10), () -> {}, crowded);
+        assertThatThrownBy(() -> drain(cut)).isInstanceOf(UploadGate.TooSlow.class);
+        crowded.release();
+        assertThat(main.availablePermits()).isEqualTo(32);
+    }
+
+    @Test
+    void addressesAreGroupedByTheirBlock() {
+        assertThat(UploadGate.network("10.1.2.3")).isEqualTo(UploadGate.network("10.1.2.200"));
+        assertThat(UploadGate.network("10.1.2.3")).isNotEqualTo(UploadGate.network("10.1.3.3"));
+        assertThat(UploadGate.network("2001:db8:1:2:aaaa::1")).isEqualTo(UploadGate.network("2001:db8:1:2::9"));
+    }
 }
