@@ -242,17 +242,19 @@ public class PixelDecoder {
     /** Reserves what rendering {@code page} at {@code dpi} will hold; refused in words when it never could fit. */
     public DecodeBudget.Reservation forPage(PDPage page, float dpi, int number)
             throws DecodeBudget.TooLarge, InterruptedException {
-        PDRectangle box = page.getCropBox();
-        long w = (long) Math.max(1, Math.floor(box.getWidth() * dpi / 72f));
-        long h = (long) Math.max(1, Math.floor(box.getHeight() * dpi / 72f));
-        return budget.reserve(pageBytes(w, h, PageImages.largest(page)), "Page " + number);
+        return budget.reserve(pageBytes(page, dpi), "Page " + number);
     }
 
     /** Whether a page rendered at {@code dpi} could ever be decoded here. */
     public boolean pageFits(PDPage page, float dpi) {
+        return budget.fits(pageBytes(page, dpi));
+    }
+
+    /** What rendering {@code page} at {@code dpi} will hold, PDFBox sizing the raster from the crop box. */
+    private static long pageBytes(PDPage page, float dpi) {
         PDRectangle box = page.getCropBox();
         long w = (long) Math.max(1, Math.floor(box.getWidth() * dpi / 72f));
         long h = (long) Math.max(1, Math.floor(box.getHeight() * dpi / 72f));
-        return budget.fits(pageBytes(w, h, PageImages.largest(page)));
+        return pageBytes(w, h, PageImages.largest(page));
     }
 }

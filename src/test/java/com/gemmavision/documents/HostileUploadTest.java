@@ -211,15 +211,15 @@ class HostileUploadTest {
         assertThat(done.get("error").asString()).doesNotContain("not installed");
     }
 
-    @Test
-    void aDocumentWhoseWorkerKeepsDyingFailsForGoodAfterThreeRuns() {
+    /** A one-page PDF of a new owner, stored as running: its id. */
+    private String running(String name) {
         String owner = "owner-" + System.nanoTime();
-        String id = "poison-" + System.nanoTime();
+        String id = name + "-" + System.nanoTime();
         repository.touchOwner(owner);
         repository.insert(new StoredDocument(
                 id,
                 owner,
-                "poison.pdf",
+                name + ".pdf",
                 "application/pdf",
                 10,
                 DocumentStatus.RUNNING,
@@ -231,6 +231,12 @@ class HostileUploadTest {
                 null,
                 false,
                 Instant.now()));
+        return id;
+    }
+
+    @Test
+    void aDocumentWhoseWorkerKeepsDyingFailsForGoodAfterThreeRuns() {
+        String id = running("poison");
         for (int run = 1; run <= 3; run++) {
             jdbc.sql("UPDATE document SET status = 'RUNNING', attempts = ?, claimed_alone = TRUE,"
                             + " claimed_by = 'dead-instance',"
@@ -247,24 +253,7 @@ class HostileUploadTest {
 
     @Test
     void aDocumentWhoseRunDiedBesideAnotherIsNeverChargedAndIsNextReadAlone() {
-        String owner = "owner-" + System.nanoTime();
-        String id = "bystander-" + System.nanoTime();
-        repository.touchOwner(owner);
-        repository.insert(new StoredDocument(
-                id,
-                owner,
-                "bystander.pdf",
-                "application/pdf",
-                10,
-                DocumentStatus.RUNNING,
-                0,
-                "Reading page 1 of 1",
-                null,
-                1,
-                null,
-                null,
-                false,
-                Instant.now()));
+        String id = running("bystander");
         for (int death = 1; death <= 5; death++) {
             // it died with the server while another document was read beside it (not claimed alone)
             jdbc.sql("UPDATE document SET status = 'RUNNING', attempts = 0, claimed_alone = FALSE,"

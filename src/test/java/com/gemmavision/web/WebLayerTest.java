@@ -17,6 +17,7 @@ import com.gemmavision.catalog.ModelOverview;
 import com.gemmavision.database.CacheProperties;
 import com.gemmavision.database.Caches;
 import com.gemmavision.database.Checkpoint;
+import com.gemmavision.database.ServerKeys;
 import com.gemmavision.documents.AskGemma;
 import com.gemmavision.documents.DecodeBudget;
 import com.gemmavision.documents.DocumentContent;
@@ -48,6 +49,7 @@ import com.gemmavision.web.selection.RequestBinder;
 import com.gemmavision.web.selection.SelectionProperties;
 import com.gemmavision.web.selection.SelectionResolver;
 import com.gemmavision.web.selection.SelectionSession;
+import com.gemmavision.web.selection.SessionStarts;
 import com.gemmavision.web.session.DocumentOwner;
 import com.gemmavision.workload.MeasurementRepository;
 import com.gemmavision.workload.Workloads;
@@ -88,6 +90,7 @@ public @interface WebLayerTest {
         RequestBinder.class,
         SelectionResolver.class,
         SelectionSession.class,
+        SessionStarts.class,
         PageModel.class,
         MarkdownContent.class,
         RenderedFragments.class,
@@ -107,6 +110,11 @@ public @interface WebLayerTest {
                 "com.gemmavision.documents.web"
             })
     class Services {
+
+        @Bean
+        ServerKeys serverKeys() {
+            return new ServerKeys(ReportFixture.jdbc());
+        }
 
         @Bean
         FieldCorrections fieldCorrections() {
