@@ -527,7 +527,7 @@ class ChaosIT {
     void sendersTricklingFromAsManyAddressesAsThereAreSlotsLoseThemWithinSeconds() throws Throwable {
         app = new AppProcess(data).start();
         AppClient client = new AppClient(app.port());
-        List<Socket> trickling = tricklers(client, 32, i -> "127.0.0." + (2 + i));
+        List<Socket> trickling = tricklers(client, 32, i -> "127.0.1." + (2 + i));
         Instant started = Instant.now();
         whileTrickling(trickling, () -> {
             int status = 0;
@@ -568,7 +568,7 @@ class ChaosIT {
     void sendersJustAboveThePaceFloorFromFourAddressesLeaveRoomForOrdinaryUploads() throws Throwable {
         app = new AppProcess(data).start();
         AppClient client = new AppClient(app.port());
-        List<Socket> senders = tricklers(client, 32, i -> "127.0.0." + (2 + i / 8));
+        List<Socket> senders = tricklers(client, 32, i -> "127.0.1." + (2 + i / 8));
         ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
         byte[] chunk = new byte[1740];
         java.util.Arrays.fill(chunk, (byte) 'x');
