@@ -102,6 +102,101 @@ public class FieldCorrections {
                 List.of());
     }
 
+    /** A written amount, whole: digits with one kind of thousands mark and up to two decimals. */
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile(
+            "[-\u2212]?(?:\\d{1,3}(?:([.,'\u00a0\u202f ])\\d{3})(?:\\1\\d{3})*(?:(?!\\1)[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)");
+
+    /** Letters written beside an amount for its currency that are not ISO codes. */
+    private static final Set<String> CURRENCY_WORDS = Set.of("RM", "RS", "RS.", "KR", "KR.", "FR", "FR.", "ZŁ", "KČ");
+
+    /**
+     * An amount typed by a person, taken whole or refused: a currency symbol, an ISO code ("EUR") or a written
+     * currency ("Rs.", "RM") may stand at either end, and nothing else may be left over ("218,3l" and "12x" are
+     * typing slips, not 218.30 and 12.00; "100.00.00" is not a number).
+     */
+    static String amount(String value) {
+        String number = value.replaceAll("\\p{Sc}", "").strip();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile(
+                        "^(\\p{L}{2,3}\\.?)\\s*(.*)$|^(.*?)\\s*(\\p{L}{2,3}\\.?)$")
+                .matcher(number);
+        if (code.matches()) {
+            String letters = code.group(1) != null ? code.group(1) : code.group(4);
+            if (currencyWord(letters)) {
+                number = (code.group(1) != null ? code.group(2) : code.group(3)).strip();
+            }
+        }
+        if (!AMOUNT.matcher(number).matches()) {
+            throw new Refused("“" + value + "” is not an amount: enter only the number, like 1234.56 or 1.234,56"
+                    + " (a currency code or symbol may stand beside it).");
+        }
+        BigDecimal amount = Amounts.parse(number.replace('\u2212', '-'))
+                .orElseThrow(() -> new Refused("“" + value + "” is not an amount: enter it like 1234.56 or 1.234,56."));
+        if (amount.abs().compareTo(LARGEST) >= 0) {
+            throw new Refused("An amount of " + amount.toPlainString()
+                    + " is not plausible: at most 12 digits before the decimal point.");
+        }
+        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static boolean currencyWord(String letters) {
+        String upper = letters.toUpperCase(Locale.ROOT);
+        if (CURRENCY_WORDS.contains(upper)) {
+            return true;
+        }
+        try {
+            return upper.length() == 3 && Currency.getInstance(upper) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Day, month and year as digits: a date written with numbers only, to tell one that does not exist. */
+    private static final java.util.regex.Pattern NUMERIC_DATE = java.util.regex.Pattern.compile(
+            "(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})|(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})");
+
+    /**
+     * A date typed by a person, taken whole or refused: ISO (2024-03-31), or day first (31.03.2024, 31/03/2024,
+     * 31 March 2024), and nothing else beside it. A date that does not exist (31/02/2014) is said to not exist.
+     */
+    static LocalDate date(String value) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            date = Dates.find(value, false).stream()
+                    .filter(found ->
+                            found.start() == 0 && found.printed().strip().length() == value.length())
+                    .findFirst()
+                    .map(Dates.Found::date)
+                    .orElseThrow(() -> new Refused(dateRefusal(value)));
+        }
+        if (date.getYear() < 1900 || date.getYear() > 2100) {
+            throw new Refused(
+                    "A date in " + date.getYear() + " is not plausible here: enter one between 1900 and 2100.");
+        }
+        return date;
+    }
+
+    private static String dateRefusal(String value) {
+        java.util.regex.Matcher numeric = NUMERIC_DATE.matcher(value);
+        if (numeric.matches()) {
+            boolean yearFirst = numeric.group(1) != null;
+            int year = Integer.parseInt(yearFirst ? numeric.group(1) : numeric.group(6));
+            int month = Integer.parseInt(yearFirst ? numeric.group(2) : numeric.group(5));
+            int day = Integer.parseInt(yearFirst ? numeric.group(3) : numeric.group(4));
+            if (month < 1 || month > 12) {
+                return "“" + value + "” is not a date: there is no month " + month + ".";
+            }
+            int days = java.time.YearMonth.of(year, month).lengthOfMonth();
+            if (day < 1 || day > days) {
+                return "“" + value + "” is not a date: "
+                        + java.time.Month.of(month).getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                        + " " + year + " has " + days + " days.";
+            }
+        }
+        return "“" + value + "” is not a date: enter only the date, like 2024-03-31 or 31.03.2024.";
+    }
+
     /** The value as stored, or null for "not on the document"; refuses what cannot be right. */
     static String normalise(String name, String value) {
         if (value.isEmpty()) {
@@ -111,37 +206,10 @@ public class FieldCorrections {
             throw new Refused("Enter at most 300 characters, on one line.");
         }
         if (InvoiceField.is(name, InvoiceField.Kind.AMOUNT)) {
-            // a currency symbol anywhere, or a code or prefix of up to three letters at either end ("EUR", "Rs."),
-            // is not part of the number; any other letter is ("1e308" is not 1308)
-            String number = value.replaceAll("\\p{Sc}", "")
-                    .strip()
-                    .replaceFirst("^\\p{L}{1,3}\\.?\\s*", "")
-                    .replaceFirst("\\s*\\p{L}{1,3}\\.?$", "");
-            BigDecimal amount = Amounts.parse(number)
-                    .orElseThrow(
-                            () -> new Refused("“" + value + "” is not an amount: enter it like 1234.56 or 1.234,56."));
-            if (amount.abs().compareTo(LARGEST) >= 0) {
-                throw new Refused("An amount of " + amount.toPlainString()
-                        + " is not plausible: at most 12 digits before" + " the decimal point.");
-            }
-            return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+            return amount(value.strip());
         }
         if (InvoiceField.is(name, InvoiceField.Kind.DATE)) {
-            LocalDate date;
-            try {
-                date = LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                date = Dates.find(value, false).stream()
-                        .findFirst()
-                        .map(Dates.Found::date)
-                        .orElseThrow(() -> new Refused(
-                                "“" + value + "” is not a date between 1900 and 2100: enter it like" + " 2024-03-31."));
-            }
-            if (date.getYear() < 1900 || date.getYear() > 2100) {
-                throw new Refused(
-                        "A date in " + date.getYear() + " is not plausible here: enter one between 1900 and 2100.");
-            }
-            return date.toString();
+            return date(value.strip()).toString();
         }
         String compact = value.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
         switch (name) {
