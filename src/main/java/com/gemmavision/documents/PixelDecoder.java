@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * Decodes a user's pixels within the {@link DecodeBudget}: what a decode will hold is worked out from the header
  * (an image's width, height, channels and bytes per sample; a PDF page's box at the render resolution and the
  * largest image it draws) and reserved before a pixel is decoded. An image whose full decode would not fit is
- * subsampled while it is decoded; 16-bit samples and alpha, which OCR gains nothing from, are reduced to 8-bit grey
- * as soon as it is decoded. The reservation is held until the caller closes what it got, so it covers OCR's working
+ * subsampled while it is decoded; 16-bit samples and alpha, which OCR gains nothing from, are reduced to 8-bit RGB
+ * on white as soon as it is decoded. The reservation is held until the caller closes what it got, so it covers OCR's working
  * copies too.
  */
 @Component
@@ -73,7 +73,7 @@ public class PixelDecoder {
 
     /**
      * What decoding an image will take, read from its header: its size, how many bytes each decoded pixel holds,
-     * whether it is reduced to grey after decoding, and the subsampling step that makes it fit.
+     * whether it is reduced to 8-bit RGB after decoding, and the subsampling step that makes it fit.
      */
     public record Plan(long width, long height, double bytesPerPixel, boolean reduce, int step) {
 
@@ -85,10 +85,10 @@ public class PixelDecoder {
             return (height + step - 1) / step;
         }
 
-        /** The decoded raster, the grey copy it is reduced to, and the straightened copy OCR makes. */
+        /** The decoded raster, the 8-bit RGB copy it is reduced to, and the straightened copy OCR makes. */
         long bytes() {
             long pixels = outWidth() * outHeight();
-            return (long) Math.ceil(pixels * bytesPerPixel) + (reduce ? pixels : 0) + pixels;
+            return (long) Math.ceil(pixels * bytesPerPixel) + (reduce ? 4 * pixels : 0) + pixels;
         }
 
         long fullBytes() {
@@ -142,7 +142,7 @@ public class PixelDecoder {
                     }
                     BufferedImage image = reader.read(0, param);
                     if (plan.reduce()) {
-                        image = grey(image);
+                        image = eightBitOnWhite(image);
                     }
                     return new Decoded(image, reservation, note(plan, pixelLimit));
                 } catch (IOException | RuntimeException | Error e) {
@@ -205,22 +205,26 @@ public class PixelDecoder {
                 || type.getColorModel().hasAlpha();
     }
 
-    /** The image in 8-bit grey, transparent parts on white, row by row (no second full-colour copy). */
-    static BufferedImage grey(BufferedImage image) {
+    /**
+     * The image in 8-bit RGB, transparent parts on white, row by row. Not grey: Tesseract turns colour into grey with
+     * its own weights, and a white heading on a coloured band read in Java's grey was lost (measured on the corpus).
+     */
+    static BufferedImage eightBitOnWhite(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] row = new int[w];
-        byte[] grey = new byte[w];
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, row, 0, w);
             for (int x = 0; x < w; x++) {
                 int argb = row[x];
                 int alpha = argb >>> 24;
-                int g = ((argb >> 16 & 0xff) * 299 + (argb >> 8 & 0xff) * 587 + (argb & 0xff) * 114) / 1000;
-                grey[x] = (byte) ((g * alpha + 255 * (255 - alpha)) / 255);
+                int r = ((argb >> 16 & 0xff) * alpha + 255 * (255 - alpha)) / 255;
+                int g = ((argb >> 8 & 0xff) * alpha + 255 * (255 - alpha)) / 255;
+                int b = ((argb & 0xff) * alpha + 255 * (255 - alpha)) / 255;
+                row[x] = r << 16 | g << 8 | b;
             }
-            out.getRaster().setDataElements(0, y, w, 1, grey);
+            out.setRGB(0, y, w, 1, row, 0, w);
         }
         return out;
     }

@@ -91,14 +91,14 @@ class DecodeBudgetTest {
     }
 
     @Test
-    void aDeepPngIsDecodedSubsampledToEightBitGreyWithinTheBudgetAndSaysSo() throws Exception {
+    void aDeepPngIsDecodedSubsampledToEightBitRgbWithinTheBudgetAndSaysSo() throws Exception {
         Path png = folder.resolve("deep.png");
         Files.write(png, HostileFiles.deepPng(2000));
         assertThat(Files.size(png)).isLessThan(100_000);
         PixelDecoder decoder = new PixelDecoder(new DecodeBudget(20 * MB), 60_000_000);
         try (PixelDecoder.Decoded decoded = decoder.forOcr(png)) {
             BufferedImage image = decoded.image();
-            assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+            assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
             assertThat(image.getWidth()).isLessThan(2000);
             // transparent pixels are white paper, not black
             assertThat(image.getRGB(10, 10) & 0xff).isEqualTo(255);
