@@ -33,7 +33,11 @@ public final class HeldOut {
     /** One calibration bin: how many, the mean probability given and the share actually right. */
     public record Bin(double from, double to, int count, double meanProbability, double shareRight) {}
 
-    public record Evaluation(List<Score> scores, List<Prediction> predictions, double threshold) {
+    public record Evaluation(List<Score> scores, List<Prediction> predictions, double threshold, String how) {
+
+        public Evaluation(List<Score> scores, List<Prediction> predictions, double threshold) {
+            this(scores, predictions, threshold, "held out");
+        }
 
         public ExtractionBench.Result asResult() {
             return new ExtractionBench.Result(scores, 0, 0, List.of());
@@ -44,7 +48,8 @@ public final class HeldOut {
             return new Evaluation(
                     scores.stream().filter(s -> kind.test(s.kind())).toList(),
                     predictions.stream().filter(p -> kind.test(p.kind())).toList(),
-                    threshold);
+                    threshold,
+                    how);
         }
 
         public List<Bin> bins() {
@@ -71,10 +76,15 @@ public final class HeldOut {
 
         /** Expected calibration error: the count-weighted gap between probability given and share right. */
         public double calibrationError() {
-            double total = predictions.size();
+            double total = Math.max(1, predictions.size());
             return bins().stream()
                     .mapToDouble(b -> b.count() / total * Math.abs(b.meanProbability() - b.shareRight()))
                     .sum();
+        }
+
+        /** The same evaluation with only the predictions that match (for a calibration error per field or kind). */
+        public Evaluation onlyPredictions(java.util.function.Predicate<Prediction> which) {
+            return new Evaluation(scores, predictions.stream().filter(which).toList(), threshold, how);
         }
 
         /** Right and wrong shares of labelled fields had values been stated from {@code other} instead. */
@@ -97,18 +107,66 @@ public final class HeldOut {
 
     private HeldOut() {}
 
+    /** How many folds the grouped cross-validation uses. */
+    public static final int FOLDS = 5;
+
     /** Every group scored by a model trained on the others, stating values from {@code threshold}. */
     public static Evaluation leaveOneGroupOut(List<Read> reads, double threshold) {
         List<String> groups = reads.stream().map(Read::group).distinct().toList();
+        Evaluation e = heldOut(reads, read -> groups.indexOf(read.group()), groups.size(), threshold);
+        return new Evaluation(
+                e.scores(), e.predictions(), threshold, "Held out (leave one group out, " + groups.size() + " groups");
+    }
+
+    /**
+     * Cross-validation grouped by store or issuer: the groups are dealt into {@code folds} folds of about as many
+     * labelled values each (largest groups first, each to the fold with the fewest so far; a group is never
+     * split), and each fold is scored by a model trained on the others.
+     */
+    public static Evaluation groupedFolds(List<Read> reads, int folds, double threshold) {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (Read read : reads) {
+            sizes.merge(read.group(), read.labels().size(), Integer::sum);
+        }
+        List<String> groups = new ArrayList<>(sizes.keySet());
+        groups.sort(java.util.Comparator.comparing((String g) -> -sizes.get(g)).thenComparing(g -> g));
+        int[] load = new int[folds];
+        Map<String, Integer> foldOf = new LinkedHashMap<>();
+        for (String group : groups) {
+            int lightest = 0;
+            for (int f = 1; f < folds; f++) {
+                if (load[f] < load[lightest]) {
+                    lightest = f;
+                }
+            }
+            foldOf.put(group, lightest);
+            load[lightest] += sizes.get(group);
+        }
+        Evaluation e = heldOut(reads, read -> foldOf.get(read.group()), folds, threshold);
+        return new Evaluation(
+                e.scores(),
+                e.predictions(),
+                threshold,
+                "Grouped cross-validation (" + folds + " folds by store or issuer, " + groups.size() + " groups");
+    }
+
+    /** Each part (its reads by {@code partOf}) scored by a model trained on every other part. */
+    private static Evaluation heldOut(
+            List<Read> reads, java.util.function.ToIntFunction<Read> partOf, int parts, double threshold) {
         List<Score> scores = new ArrayList<>();
         List<Prediction> predictions = new ArrayList<>();
-        for (String group : groups) {
-            ConfidenceModel model = ConfidenceModel.train(examples(
-                    reads.stream().filter(r -> !r.group().equals(group)).toList()));
-            for (Read read : reads) {
-                if (!read.group().equals(group)) {
-                    continue;
-                }
+        for (int part = 0; part < parts; part++) {
+            int held = part;
+            List<Read> fitting =
+                    reads.stream().filter(r -> partOf.applyAsInt(r) != held).toList();
+            List<Read> scoring =
+                    reads.stream().filter(r -> partOf.applyAsInt(r) == held).toList();
+            if (scoring.isEmpty()) {
+                continue;
+            }
+            ConfidenceModel model = ConfidenceModel.train(examples(fitting));
+            for (Read read : scoring) {
+                String group = read.group();
                 read.labels().properties().forEach(entry -> {
                     ExtractedField candidate = read.candidates().get(entry.getKey());
                     String expected = expected(entry.getValue());
@@ -168,17 +226,50 @@ public final class HeldOut {
         return value.isNumber() ? value.decimalValue().toPlainString() : value.asString();
     }
 
+    /** Right, wrong, not found and calibration error, per field, per document kind and overall. */
+    static String breakdown(Evaluation evaluation) {
+        ExtractionBench.Result result = evaluation.asResult();
+        StringBuilder out = new StringBuilder();
+        for (String by : List.of("field", "document kind")) {
+            java.util.function.Function<Score, String> key = by.equals("field") ? Score::field : Score::kind;
+            java.util.function.Function<Prediction, String> predictionKey =
+                    by.equals("field") ? Prediction::field : Prediction::kind;
+            out.append("| ")
+                    .append(by)
+                    .append(" | right / labelled | wrong | not found | calibration error |\n|---|---|---|---|---|\n");
+            result.by(key)
+                    .forEach((name, t) -> out.append(row(
+                            name,
+                            t,
+                            ExtractionBench.notFound(result, s -> key.apply(s).equals(name)),
+                            evaluation.onlyPredictions(
+                                    p -> predictionKey.apply(p).equals(name)))));
+            out.append('\n');
+        }
+        out.append(row("**overall**", result.overall(), ExtractionBench.notFound(result, s -> true), evaluation));
+        return out.toString();
+    }
+
+    private static String row(String name, ExtractionBench.Tally t, long notFound, Evaluation calibrated) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d / %d (%.0f%%) | %d (%.1f%%) | %d | %s |%n",
+                name,
+                t.right(),
+                t.labelled(),
+                100 * t.rightShare(),
+                t.wrong(),
+                100 * t.wrongShare(),
+                notFound,
+                calibrated.predictions().isEmpty()
+                        ? "-"
+                        : String.format(Locale.ROOT, "%.3f", calibrated.calibrationError()));
+    }
+
     public static String table(Evaluation evaluation) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(
-                Locale.ROOT,
-                "Held out (leave one group out, %d groups; stated from %.2f):%n%n",
-                evaluation.predictions().stream()
-                        .map(Prediction::group)
-                        .distinct()
-                        .count(),
-                evaluation.threshold()));
-        out.append(ExtractionBench.table(evaluation.asResult()).replaceAll("(?s)\\nOCR:.*", "\n"));
+        out.append(String.format(Locale.ROOT, "%s; stated from %.2f):%n%n", evaluation.how(), evaluation.threshold()));
+        out.append(breakdown(evaluation));
         out.append(String.format(
                 Locale.ROOT,
                 "%nCalibration of the held-out probabilities (%d values found): expected calibration error %.3f%n%n",
