@@ -412,17 +412,19 @@ public final class ExtractionBench {
                 .count();
     }
 
-    private static String row(String name, Tally t, long notFound) {
+    /** A table row: right of labelled, wrong, not found, then any further cells. */
+    static String row(String name, Tally t, long notFound, String... more) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %d / %d (%.0f%%) | %d (%.0f%%) | %d |%n",
+                "| %s | %d / %d (%.0f%%) | %d (%.1f%%) | %d |%s%n",
                 name,
                 t.right(),
                 t.labelled(),
                 100 * t.rightShare(),
                 t.wrong(),
                 100 * t.wrongShare(),
-                notFound);
+                notFound,
+                more.length == 0 ? "" : " " + String.join(" | ", more) + " |");
     }
 
     public static void writeMisses(Result result, Path file) throws IOException {

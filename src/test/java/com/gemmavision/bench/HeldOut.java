@@ -251,15 +251,9 @@ public final class HeldOut {
     }
 
     private static String row(String name, ExtractionBench.Tally t, long notFound, Evaluation calibrated) {
-        return String.format(
-                Locale.ROOT,
-                "| %s | %d / %d (%.0f%%) | %d (%.1f%%) | %d | %s |%n",
+        return ExtractionBench.row(
                 name,
-                t.right(),
-                t.labelled(),
-                100 * t.rightShare(),
-                t.wrong(),
-                100 * t.wrongShare(),
+                t,
                 notFound,
                 calibrated.predictions().isEmpty()
                         ? "-"
