@@ -8,9 +8,12 @@
 # the folders' transcripts.jsonl and the share of labelled values that occur in the text read at all (the
 # ceiling any rule can reach). Writes the grouped-fold misses to a CSV.
 #
-#   bench/extraction/run.sh [folder ...] [misses.csv] [--train] [--tilt=DEGREES]
+#   bench/extraction/run.sh [folder ...] [misses.csv] [--train] [--tilt=DEGREES] [--rankers]
 #     defaults: ../shared/corpus, target/extraction-misses.csv
 #     the measurement that cannot flatter: bench/extraction/run.sh ../shared/corpus ../shared/receipts
+#     --rankers  held-out figures with the learned total and seller rankers (fitted per fold, with cross-fitted
+#                calibration) instead of the hand rules; with --train, also writes them to
+#                src/main/resources/extraction, where the app then loads them
 #     --train   also retrain src/main/resources/extraction/confidence-model.txt on every labelled value
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -86,7 +86,12 @@ public final class ExtractionBench {
      * confidence model is trained on), and the group left out together in the held-out figures.
      */
     public record Read(
-            String file, String kind, String group, JsonNode labels, Map<String, ExtractedField> candidates) {}
+            String file,
+            String kind,
+            String group,
+            JsonNode labels,
+            Map<String, ExtractedField> candidates,
+            List<PageText> pages) {}
 
     public record Result(
             List<Score> scores, int ocrPages, double ocrSeconds, List<Read> reads, Map<String, List<PageText>> texts) {
@@ -133,6 +138,7 @@ public final class ExtractionBench {
         Path misses = Path.of(
                 paths.stream().filter(a -> a.endsWith(".csv")).findFirst().orElse("target/extraction-misses.csv"));
         boolean train = List.of(args).contains("--train");
+        HeldOut.rankers = List.of(args).contains("--rankers");
         double tilt = List.of(args).stream()
                 .filter(a -> a.startsWith("--tilt="))
                 .mapToDouble(a -> Double.parseDouble(a.substring("--tilt=".length())))
@@ -168,7 +174,42 @@ public final class ExtractionBench {
                                     + folder.getFileName() + " by bench/extraction/run.sh --train"
                                     + "\n(rebuild the app and run the bench again to see the app state with it)"));
             System.out.println("Model trained on " + examples.size() + " values written to " + model);
+            if (!HeldOut.rankers) {
+                return; // the rankers are written (and then shipped) only when asked for
+            }
+            writeRanking(
+                    com.gemmavision.documents.extraction.AmountRanker.NAME,
+                    "every amount on the page",
+                    HeldOut.ranking(result.reads(), HeldOut.TOTAL),
+                    folders);
+            writeRanking(
+                    com.gemmavision.documents.extraction.SellerRanker.NAME,
+                    "the first lines of the first page",
+                    HeldOut.ranking(result.reads(), HeldOut.SELLER),
+                    folders);
         }
+    }
+
+    /** Writes a ranking's two models under src/main/resources/extraction, deterministically. */
+    private static void writeRanking(
+            String name, String over, com.gemmavision.documents.extraction.Ranking ranking, List<Path> folders)
+            throws IOException {
+        String from =
+                folders.stream().map(f -> f.getFileName().toString()).toList().toString();
+        Path ranker = Path.of("src/main/resources/extraction/" + name + ".txt");
+        Files.writeString(
+                ranker,
+                ranking.ranker()
+                        .write("Ranker " + name + ": L2-regularised logistic regression (LIBLINEAR, C = "
+                                + ConfidenceModel.REGULARISATION_C + ") over " + over + ", trained on " + from
+                                + "\nby bench/extraction/run.sh --train (the same folders write the same file)"));
+        Path calibration = Path.of("src/main/resources/extraction/" + name + "-calibration.txt");
+        Files.writeString(
+                calibration,
+                ranking.calibration()
+                        .write("Calibration of " + name + "'s picks: logistic regression over the pick's log-odds,"
+                                + " share and lead,\ncross-fitted on " + from + " by bench/extraction/run.sh --train"));
+        System.out.println("Ranking written to " + ranker + " and " + calibration);
     }
 
     public static Result run(Path folder) throws IOException, InterruptedException {
@@ -290,7 +331,13 @@ public final class ExtractionBench {
                                         || label.path("embeddedXml").isMissingNode()
                                 ? ""
                                 : " (e-invoice)");
-                reads.add(new Read(file, kind, group(label), label.get("fields"), candidates));
+                reads.add(new Read(
+                        file,
+                        kind,
+                        group(label),
+                        label.get("fields"),
+                        candidates,
+                        texts.getOrDefault(file, List.of())));
                 label.get("fields").properties().forEach(entry -> {
                     String name = entry.getKey();
                     ExtractedField field = found.get(name);

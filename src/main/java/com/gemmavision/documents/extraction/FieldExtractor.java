@@ -247,6 +247,11 @@ public final class FieldExtractor {
     private static final Pattern BUSINESS_WORD = Pattern.compile(
             "(?<![\\p{L}])(" + String.join("|", BUSINESS_WORDS) + "|cash\\s*&\\s*carry)(?![\\p{L}])", FLAGS);
 
+    /** Whether a line names a legal form ("GmbH", "Sdn Bhd", "Ltd") or a kind of business ("restaurant"). */
+    static boolean namesABusiness(String line) {
+        return LEGAL_FORM.matcher(line).find() || BUSINESS_WORD.matcher(line).find();
+    }
+
     /** Characters print-OCR reads one for another ("BAKERLES" for "BAKERIES", "0" for "O"). */
     private static final List<String> LOOKALIKES = List.of("IL1|", "O0DQ", "S5$", "B8", "G6C", "EF", "Z2");
 
@@ -421,6 +426,105 @@ public final class FieldExtractor {
 
     private final double stated;
 
+    /** The learned reader of the total, when the app ships one ({@link AmountRanker#NAME}). */
+    private final Optional<AmountRanker> totals;
+
+    /** The learned reader of the seller, when the app ships one ({@link SellerRanker#NAME}). */
+    private final Optional<SellerRanker> sellers;
+
+    /** Evidence of a value chosen by a learned ranker: its confidence is the ranker's own probability. */
+    static final String RANKED = "ranked";
+
+    /** Whether a field's value was chosen by a learned ranker (its confidence is then the ranker's probability). */
+    public static boolean ranked(ExtractedField field) {
+        return field != null && field.evidence().contains(RANKED);
+    }
+
+    /** Whether the total is read from the page (not from an e-invoice's XML, which is the document itself). */
+    public static boolean rankable(ExtractedField rulesTotal) {
+        return rulesTotal == null || !ExtractedField.EMBEDDED_XML.equals(rulesTotal.source());
+    }
+
+    /**
+     * The candidates with the total chosen by the ranker among every amount on the pages, where the total is read
+     * from the page; the hand rules' choice is one of the ranker's features, not the decision.
+     */
+    public static Map<String, ExtractedField> withRankedTotal(
+            Map<String, ExtractedField> candidates, List<PageText> pages, AmountRanker ranker) {
+        ExtractedField rules = candidates.get("totalAmount");
+        if (!rankable(rules)) {
+            return candidates;
+        }
+        List<PageText> read = headAndTail(pages);
+        Optional<AmountRanker.Pick> pick = ranker.pick(read, rules == null ? null : rules.value());
+        if (pick.isEmpty()) {
+            return candidates;
+        }
+        AmountRanker.Pick best = pick.get();
+        String source = read.stream()
+                .filter(p -> p.pageNumber() == best.candidate().page())
+                .findFirst()
+                .map(p -> p.source() == PageText.TextSource.OCR ? ExtractedField.OCR : ExtractedField.TEXT_LAYER)
+                .orElse(ExtractedField.OCR);
+        String value = best.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        boolean agree = rules != null && same("totalAmount", rules.value(), value);
+        return replaced(
+                candidates,
+                new ExtractedField(
+                        "totalAmount",
+                        value,
+                        best.candidate().page(),
+                        best.candidate().line(),
+                        best.probability(),
+                        source,
+                        agree ? List.of("the rules chose it too") : List.of(),
+                        List.of(),
+                        List.of(RANKED)));
+    }
+
+    /** The candidates with the seller chosen by the ranker among the first lines, where it is read from the page. */
+    public static Map<String, ExtractedField> withRankedSeller(
+            Map<String, ExtractedField> candidates, List<PageText> pages, SellerRanker ranker) {
+        ExtractedField rules = candidates.get("sellerName");
+        if (!rankable(rules) || candidates.containsKey("totalAmount") && !rankable(candidates.get("totalAmount"))) {
+            return candidates; // an e-invoice: its XML names the seller
+        }
+        Optional<SellerRanker.Pick> pick = ranker.pick(pages, rules == null ? null : rules.value());
+        if (pick.isEmpty()) {
+            return candidates;
+        }
+        SellerRanker.Pick best = pick.get();
+        boolean agree = rules != null && same("sellerName", rules.value(), best.value());
+        return replaced(
+                candidates,
+                new ExtractedField(
+                        "sellerName",
+                        best.value(),
+                        best.candidate().page(),
+                        best.candidate().line(),
+                        best.probability(),
+                        pages.get(0).source() == PageText.TextSource.OCR
+                                ? ExtractedField.OCR
+                                : ExtractedField.TEXT_LAYER,
+                        agree ? List.of("the rules chose it too") : List.of(),
+                        List.of(),
+                        List.of(RANKED)));
+    }
+
+    /** The candidates with {@code field} in place of the one of its name, in field order. */
+    private static Map<String, ExtractedField> replaced(Map<String, ExtractedField> candidates, ExtractedField field) {
+        Map<String, ExtractedField> all = new LinkedHashMap<>(candidates);
+        all.put(field.name(), field);
+        Map<String, ExtractedField> ordered = new LinkedHashMap<>();
+        for (String name : FIELDS) {
+            if (all.containsKey(name)) {
+                ordered.put(name, all.get(name));
+            }
+        }
+        all.forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+
     /** Rules with the committed confidence model, stating values at {@value #STATED} confidence or more. */
     public FieldExtractor() {
         this(ConfidenceModel.bundled(), STATED);
@@ -431,8 +535,15 @@ public final class FieldExtractor {
      * @param stated the probability from which a value is stated; below it the value is shown as "not sure"
      */
     public FieldExtractor(ConfidenceModel model, double stated) {
+        this(model, stated, AmountRanker.bundled(), SellerRanker.bundled());
+    }
+
+    public FieldExtractor(
+            ConfidenceModel model, double stated, Optional<AmountRanker> totals, Optional<SellerRanker> sellers) {
         this.model = model;
         this.stated = stated;
+        this.totals = totals;
+        this.sellers = sellers;
     }
 
     public Map<String, ExtractedField> extract(List<PageText> pages) {
@@ -454,8 +565,15 @@ public final class FieldExtractor {
     public Reading read(List<PageText> pages, EInvoiceXml.Invoice xml) {
         Map<String, ExtractedField> stated = new LinkedHashMap<>();
         Map<String, ExtractedField> unsure = new LinkedHashMap<>();
-        candidates(pages, xml).forEach((name, field) -> {
-            ExtractedField scored = field.withConfidence(model.probability(features(field)));
+        Map<String, ExtractedField> candidates = candidates(pages, xml);
+        if (totals.isPresent()) {
+            candidates = withRankedTotal(candidates, pages, totals.get());
+        }
+        if (sellers.isPresent()) {
+            candidates = withRankedSeller(candidates, pages, sellers.get());
+        }
+        candidates.forEach((name, field) -> {
+            ExtractedField scored = ranked(field) ? field : field.withConfidence(model.probability(features(field)));
             boolean vetoed = field.evidence().contains(NEVER_STATED);
             if (!vetoed && (scored.confidence() >= this.stated - 1e-9 || name.equals("documentType"))) {
                 stated.put(name, scored);
@@ -507,7 +625,7 @@ public final class FieldExtractor {
      * Key fields stand on a document's first pages (number, dates, parties) and its last (totals, bank details);
      * reading only those keeps a 500-page report from costing seconds of pattern matching per run.
      */
-    private static List<PageText> headAndTail(List<PageText> pages) {
+    public static List<PageText> headAndTail(List<PageText> pages) {
         if (pages.size() <= HEAD_PAGES + TAIL_PAGES) {
             return pages;
         }
