@@ -160,9 +160,9 @@ public class Advisor {
 
     /**
      * A 1B draft beside a larger Gemma 3 on llama.cpp, for speculative decoding (the 1B shares the larger models'
-     * tokenizer). llama.cpp keeps the whole context in the sliding-window layers when it speculates on a Gemma 3
-     * (ggml-org/llama.cpp#18720: a 27B with a 1B draft needs {@code --swa-full}; #22660 makes an SWA draft's cache
-     * full-size), so both caches are counted with the {@code --swa-full} rule. Derived, like the advice.
+     * tokenizer). Speculation on sliding-window models works on llama.cpp's default cache (ggml-org/llama.cpp#13833,
+     * #18720), so both caches are counted by the engine's own rule ({@code --swa-full} where the user chose that
+     * engine); the {@code --swa-full} figures are shown beside them as the larger option. Derived, like the advice.
      */
     public record DraftPlan(
             String target,
@@ -170,13 +170,17 @@ public class Advisor {
             String draftFormat,
             long targetWeightsBytes,
             long targetKvBytes,
-            long targetKvWithoutSwaFullBytes,
             long draftWeightsBytes,
             long draftKvBytes,
             long overheadBytes,
             long totalBytes,
             long usableBytes,
-            boolean fits) {}
+            boolean fits,
+            long targetKvSwaFullBytes,
+            long draftKvSwaFullBytes,
+            long totalSwaFullBytes,
+            boolean fitsSwaFull,
+            boolean swaFull) {}
 
     static final String DRAFT_MODEL = "Gemma3-1B-IT";
     static final String DRAFT_FORMAT = "q8_0";
@@ -196,8 +200,37 @@ public class Advisor {
         if (draftFormat == null) {
             return java.util.Optional.empty();
         }
-        MemoryEstimate target = memory.estimate(request.with(Engine.LLAMACPP_SWA_FULL)
-                .memory(option.model(), option.format().code(), request.context()));
+        Draft asked = draft(request, option, request.engine());
+        Draft full = draft(request, option, Engine.LLAMACPP_SWA_FULL);
+        return java.util.Optional.of(new DraftPlan(
+                option.model(),
+                option.format(),
+                draftFormat.label(),
+                asked.target().weightsBytes(),
+                asked.target().kvCacheBytes(),
+                asked.draft().weightsBytes(),
+                asked.draft().kvCacheBytes(),
+                asked.target().overheadBytes(),
+                asked.totalBytes(),
+                request.usableBytes(),
+                asked.totalBytes() <= request.usableBytes(),
+                full.target().kvCacheBytes(),
+                full.draft().kvCacheBytes(),
+                full.totalBytes(),
+                full.totalBytes() <= request.usableBytes(),
+                request.engine() == Engine.LLAMACPP_SWA_FULL));
+    }
+
+    /** The target and the draft on one llama.cpp cache rule. */
+    private record Draft(MemoryEstimate target, MemoryEstimate draft) {
+        long totalBytes() {
+            return target.totalBytes() + draft.weightsBytes() + draft.kvCacheBytes();
+        }
+    }
+
+    private Draft draft(AdviceRequest request, FitOption option, Engine engine) {
+        MemoryEstimate target = memory.estimate(
+                request.with(engine).memory(option.model(), option.format().code(), request.context()));
         MemoryEstimate draft = memory.estimate(new MemoryRequest(
                 DRAFT_MODEL,
                 DRAFT_FORMAT,
@@ -212,22 +245,9 @@ public class Advisor {
                 request.slidingWindow(),
                 new WeightBytes.Options(true, false),
                 0,
-                Engine.LLAMACPP_SWA_FULL,
+                engine,
                 request.settings()));
-        long total = target.totalBytes() + draft.weightsBytes() + draft.kvCacheBytes();
-        return java.util.Optional.of(new DraftPlan(
-                option.model(),
-                option.format(),
-                draftFormat.label(),
-                target.weightsBytes(),
-                target.kvCacheBytes(),
-                option.estimate().kvCacheBytes(),
-                draft.weightsBytes(),
-                draft.kvCacheBytes(),
-                target.overheadBytes(),
-                total,
-                request.usableBytes(),
-                total <= request.usableBytes()));
+        return new Draft(target, draft);
     }
 
     /** Contexts a fit plan looks at, up to the model's longest; the request's own is added. */

@@ -93,12 +93,16 @@ public final class LaunchCommand {
     }
 
     /**
-     * llama-server with a Gemma 3 1B Q8_0 draft beside the model, for speculative decoding: the full sliding-window
-     * cache it then needs ({@code --swa-full}), the draft on the GPU too and up to 16 drafted tokens a step.
+     * llama-server with a Gemma 3 1B Q8_0 draft beside the model, for speculative decoding. Current llama-server
+     * defaults {@code --spec-type} to none, so {@code -md} alone loads the draft and never drafts
+     * (ggml-org/llama.cpp#25345): the command names the draft-model type, {@code draft-simple}
+     * ({@code common_speculative_type_from_name_map} in {@code common/speculative.cpp}), with the draft on the GPU
+     * too and up to 16 drafted tokens a step ({@code --spec-draft-n-max}, once {@code --draft-max}). The cache is
+     * the engine's own: {@code --swa-full} is not needed to speculate on a sliding-window model (#13833, #18720).
      */
     public static String withDraft(AdviceRequest request, FitOption option) {
-        AdviceRequest swaFull = request.with(Engine.LLAMACPP_SWA_FULL);
-        return of(swaFull, option) + " \\\n  -md gemma-3-1b-it-Q8_0.gguf -ngld 99 --draft-max 16";
+        return of(request, option)
+                + " \\\n  -md gemma-3-1b-it-Q8_0.gguf --spec-type draft-simple -ngld 99 --spec-draft-n-max 16";
     }
 
     /**

@@ -275,23 +275,29 @@ class AdvisorTest {
     }
 
     /**
-     * 27B in Q4_K_M with a 1B Q8_0 draft on llama.cpp at 32,768 tokens: with --swa-full every one of the 27B's 62
-     * layers keeps all 32,768 tokens (62 × 32,768 × 2 × 16 KV heads × 128 dims × 2 bytes = 16,642,998,272) and so
-     * does each of the 1B's 26 layers (26 × 32,768 × 2 × 1 × 256 × 2 = 872,415,232); the 1B Q8_0 file is 1.07 GB
-     * (ggml-org/gemma-3-1b-it-GGUF).
+     * 27B in Q4_K_M with a 1B Q8_0 draft on llama.cpp at 32,768 tokens. On the default cache (speculation works on
+     * it: ggml-org/llama.cpp#13833, #18720) the 27B keeps what it keeps without a draft. With --swa-full, the larger
+     * option, every one of the 27B's 62 layers keeps all 32,768 tokens (62 × 32,768 × 2 × 16 KV heads × 128 dims × 2
+     * bytes = 16,642,998,272) and so does each of the 1B's 26 layers (26 × 32,768 × 2 × 1 × 256 × 2 = 872,415,232);
+     * the 1B Q8_0 file is 1.07 GB (ggml-org/gemma-3-1b-it-GGUF).
      */
     @Test
-    void aDraftModelCountsBothModelsWithTheFullSlidingWindowCache() {
+    void aDraftModelCountsBothModelsOnTheDefaultCacheWithTheFullSlidingWindowCacheBeside() {
         AdviceRequest request = onLlamaCpp("NVIDIA A100 80GB", 32_768);
         FitOption target = option(advisor.advise(request), "Gemma3-27B-IT", "q4_k_m");
 
         Advisor.DraftPlan plan = advisor.draftPlan(request, target).orElseThrow();
 
-        assertThat(plan.targetKvBytes()).isEqualTo(16_642_998_272L);
-        assertThat(plan.targetKvWithoutSwaFullBytes())
-                .isEqualTo(target.estimate().kvCacheBytes())
-                .isLessThan(plan.targetKvBytes());
-        assertThat(plan.draftKvBytes()).isEqualTo(872_415_232L);
+        assertThat(plan.swaFull()).isFalse();
+        assertThat(plan.targetKvBytes()).isEqualTo(target.estimate().kvCacheBytes());
+        assertThat(plan.targetKvSwaFullBytes()).isEqualTo(16_642_998_272L).isGreaterThan(plan.targetKvBytes());
+        assertThat(plan.draftKvSwaFullBytes()).isEqualTo(872_415_232L).isGreaterThan(plan.draftKvBytes());
+        assertThat(plan.totalSwaFullBytes())
+                .isEqualTo(plan.totalBytes()
+                        + plan.targetKvSwaFullBytes()
+                        - plan.targetKvBytes()
+                        + plan.draftKvSwaFullBytes()
+                        - plan.draftKvBytes());
         assertThat((double) plan.draftWeightsBytes())
                 .isCloseTo(1.07e9, org.assertj.core.data.Percentage.withPercentage(3));
         assertThat(plan.totalBytes())
@@ -302,8 +308,15 @@ class AdvisorTest {
                         + plan.draftKvBytes());
         assertThat(plan.fits()).isTrue();
         assertThat(com.gemmavision.advisor.LaunchCommand.withDraft(request, target))
-                .contains("--swa-full")
-                .contains("-md gemma-3-1b-it-Q8_0.gguf");
+                .doesNotContain("--swa-full")
+                .contains("-md gemma-3-1b-it-Q8_0.gguf --spec-type draft-simple")
+                .contains("--spec-draft-n-max 16");
+        // chosen on the --swa-full engine, the plan and the command follow it
+        Advisor.DraftPlan full = advisor.draftPlan(
+                        request.with(com.gemmavision.memory.Engine.LLAMACPP_SWA_FULL), target)
+                .orElseThrow();
+        assertThat(full.swaFull()).isTrue();
+        assertThat(full.targetKvBytes()).isEqualTo(16_642_998_272L);
         // vLLM gets no draft plan here, nor does the 1B model itself
         assertThat(advisor.draftPlan(on("NVIDIA A100 80GB", 32_768, 1), target)).isEmpty();
         FitOption small = option(advisor.advise(request), "Gemma3-1B-IT", "q8_0");

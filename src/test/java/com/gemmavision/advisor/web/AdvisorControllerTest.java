@@ -119,10 +119,13 @@ class AdvisorControllerTest {
         Document vllm = page("/advisor?gpu=NVIDIA%20A100%2080GB&engine=vllm&context=32768", false);
 
         assertThat(llama.select("#draft-table tbody tr")).hasSize(6);
-        assertThat(llama.select("#draft-table tr.selected td").text()).contains("usable:");
+        assertThat(llama.select("#draft-table thead th").eachText())
+                .containsExactly("Part", "GiB, default cache", "GiB, with --swa-full");
+        assertThat(llama.select("#draft-table tr.selected td").first().text()).contains("usable:");
+        // the command speculates: without --spec-type, current llama-server loads the draft and never drafts
         assertThat(llama.select("#draft-command").text())
-                .contains("--swa-full")
-                .contains("-md gemma-3-1b-it-Q8_0.gguf");
+                .doesNotContain("--swa-full")
+                .contains("-md gemma-3-1b-it-Q8_0.gguf --spec-type draft-simple");
         assertThat(vllm.select("#draft-table")).isEmpty();
     }
 
