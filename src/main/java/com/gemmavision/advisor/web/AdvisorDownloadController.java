@@ -39,10 +39,18 @@ class AdvisorDownloadController {
         this.reconciliation = reconciliation;
     }
 
+    /**
+     * The view the parameters ask for. A download is for a script or a file kept: a parameter it cannot read (an
+     * unknown GPU, say) is a 400 in words, as the JSON API answers, never a file for the defaults it fell back on.
+     */
     private AdvisorView view(HttpServletRequest request) {
         Selection selection = currentSelection.resolve(request).selection();
-        return advisorPage.view(
-                parameters.parse(request.getParameterMap()).request(), selection.models(), selection.quants());
+        AdvisorParameters.Parsed parsed = parameters.parse(request.getParameterMap());
+        if (!parsed.errors().isEmpty()) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, String.join(" ", parsed.messages()));
+        }
+        return advisorPage.view(parsed.request(), selection.models(), selection.quants());
     }
 
     /** The recommended option's fit plan: users per context and the time each waits (derived). */

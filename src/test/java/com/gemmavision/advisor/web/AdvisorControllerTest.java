@@ -114,6 +114,23 @@ class AdvisorControllerTest {
     }
 
     @Test
+    void aDownloadForAGpuThatIsNotAPresetIsA400InWordsNotAFileForTheDefault() throws Exception {
+        var answer = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/tables/fit-plan.csv")
+                                .param("gpu", "NVIDIA Imaginary 1000"))
+                .andReturn()
+                .getResponse();
+        assertThat(answer.getStatus()).isEqualTo(400);
+        assertThat(answer.getContentAsString()).contains("Unknown GPU").contains("NVIDIA Imaginary 1000");
+        var known = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/tables/fit-plan.csv")
+                                .param("gpu", "NVIDIA L4"))
+                .andReturn()
+                .getResponse();
+        assertThat(known.getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void onLlamaCppTheRecommendationShowsWhatADraftModelAdds() throws Exception {
         Document llama = page("/advisor?gpu=NVIDIA%20A100%2080GB&engine=llamacpp&kvDtype=f16&context=32768", false);
         Document vllm = page("/advisor?gpu=NVIDIA%20A100%2080GB&engine=vllm&context=32768", false);
