@@ -73,7 +73,7 @@ final class OcrQuality {
                 int reference = 0;
                 if (transcript != null) {
                     String expected = fold(transcript);
-                    edits = editDistance(fold(read), expected);
+                    edits = com.gemmavision.documents.extraction.Ranking.editDistance(fold(read), expected);
                     reference = expected.length();
                 }
                 Map<String, Boolean> inText = new LinkedHashMap<>();
@@ -122,27 +122,6 @@ final class OcrQuality {
     /** Upper case, every run of white space one space: OCR and transcripts compared alike. */
     static String fold(String text) {
         return text.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-    }
-
-    /** Levenshtein distance in two rows. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            char ca = a.charAt(i - 1);
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (ca == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Whether a labelled value occurs in a text: an amount or a date in any printed form, any other text folded. */

@@ -177,38 +177,35 @@ public final class AmountRanker {
                     String line = lines.get(i);
                     String above = i > 0 ? lines.get(i - 1) : "";
                     for (String role : LABELS.keySet()) {
-                        put(f, "line:" + role, similarity(line, LABELS.get(role)));
-                        put(f, "above:" + role, similarity(above, LABELS.get(role)));
+                        Ranking.put(f, "line:" + role, similarity(line, LABELS.get(role)));
+                        Ranking.put(f, "above:" + role, similarity(above, LABELS.get(role)));
                     }
                     double position = n <= 1 ? 0 : (double) i / (n - 1);
                     f.put("position", position);
                     f.put("position^2", position * position);
-                    put(f, "last-five-lines", n - i <= 5 ? 1 : 0);
+                    Ranking.put(f, "last-five-lines", n - i <= 5 ? 1 : 0);
                     BigDecimal value = amount.value();
                     int rank = distinct.indexOf(value.stripTrailingZeros());
-                    put(f, "rank:" + (rank < 0 ? "none" : Math.min(rank, 3)), 1);
+                    Ranking.put(f, "rank:" + (rank < 0 ? "none" : Math.min(rank, 3)), 1);
                     long repeats =
                             all.stream().filter(v -> v.compareTo(value) == 0).count() - 1;
-                    put(f, "printed-again", Math.min(3, repeats) / 3.0);
-                    put(f, "sum-of-two", sums.contains(value.stripTrailingZeros()) ? 1 : 0);
-                    put(f, "cash-less-change", differences.contains(value.stripTrailingZeros()) ? 1 : 0);
-                    put(f, "rightmost", k == amounts.size() - 1 ? 1 : 0);
-                    put(f, "decimals", amount.hasDecimals() ? 1 : 0);
-                    put(f, "currency-mark", CURRENCY.matcher(line).find() ? 1 : 0);
-                    put(f, "negative", value.signum() < 0 ? 1 : 0);
-                    put(f, "small-whole", value.abs().compareTo(BigDecimal.TEN) < 0 && !amount.hasDecimals() ? 1 : 0);
-                    put(f, "amounts-on-line", Math.min(4, amounts.size()) / 4.0);
-                    List<Double> confidences = page.wordConfidences(i);
-                    if (!confidences.isEmpty()) {
-                        f.put(
-                                "ocr-confidence",
-                                confidences.stream()
-                                                .mapToDouble(Double::doubleValue)
-                                                .average()
-                                                .orElse(0)
-                                        / 100.0);
+                    Ranking.put(f, "printed-again", Math.min(3, repeats) / 3.0);
+                    Ranking.put(f, "sum-of-two", sums.contains(value.stripTrailingZeros()) ? 1 : 0);
+                    Ranking.put(f, "cash-less-change", differences.contains(value.stripTrailingZeros()) ? 1 : 0);
+                    Ranking.put(f, "rightmost", k == amounts.size() - 1 ? 1 : 0);
+                    Ranking.put(f, "decimals", amount.hasDecimals() ? 1 : 0);
+                    Ranking.put(f, "currency-mark", CURRENCY.matcher(line).find() ? 1 : 0);
+                    Ranking.put(f, "negative", value.signum() < 0 ? 1 : 0);
+                    Ranking.put(
+                            f,
+                            "small-whole",
+                            value.abs().compareTo(BigDecimal.TEN) < 0 && !amount.hasDecimals() ? 1 : 0);
+                    Ranking.put(f, "amounts-on-line", Math.min(4, amounts.size()) / 4.0);
+                    Double confidence = Ranking.ocrConfidence(page, i);
+                    if (confidence != null) {
+                        f.put("ocr-confidence", confidence);
                     }
-                    put(f, "rules-chose-it", rules != null && rules.compareTo(value) == 0 ? 1 : 0);
+                    Ranking.put(f, "rules-chose-it", rules != null && rules.compareTo(value) == 0 ? 1 : 0);
                     f.put("source:" + (page.source() == PageText.TextSource.OCR ? "ocr" : "text"), 1.0);
                     candidates.add(
                             new Candidate(value, amount.printed(), page.pageNumber(), line, new FieldFeatures(f)));
@@ -216,12 +213,6 @@ public final class AmountRanker {
             }
         }
         return candidates;
-    }
-
-    private static void put(Map<String, Double> features, String name, double value) {
-        if (value != 0) {
-            features.put(name, value);
-        }
     }
 
     /** The most probable total on these pages, by value (a value printed twice counts once, at its best). */
@@ -262,31 +253,11 @@ public final class AmountRanker {
                 if (Math.abs(phrase.length() - label.length()) > 2) {
                     continue;
                 }
-                double s = 1 - (double) distance(phrase, label) / Math.max(phrase.length(), label.length());
+                double s = 1 - (double) Ranking.editDistance(phrase, label) / Math.max(phrase.length(), label.length());
                 best = Math.max(best, s);
             }
         }
         return best >= 2.0 / 3 ? best : 0;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                current[j] = Math.min(
-                        previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1),
-                        Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Whether the value is printed on another line that reads like cash or payment (paid exactly). */

@@ -110,4 +110,45 @@ public record Ranking(ConfidenceModel ranker, ConfidenceModel calibration) {
         return Optional.of(new ConfidenceModel.Example(
                 pickFeatures(scored.values().stream().map(Map.Entry::getValue).toList()), right.apply(top)));
     }
+
+    /** Puts a feature that is not zero (a zero says nothing to a linear model and only lengthens the file). */
+    static void put(Map<String, Double> features, String name, double value) {
+        if (value != 0) {
+            features.put(name, value);
+        }
+    }
+
+    /** OCR's mean confidence in the words of a page's line, 0 to 1, or null where the text has none. */
+    static Double ocrConfidence(com.gemmavision.documents.text.PageText page, int line) {
+        List<Double> confidences = page.wordConfidences(line);
+        return confidences.isEmpty()
+                ? null
+                : confidences.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .average()
+                                .orElse(0)
+                        / 100.0;
+    }
+
+    /** Levenshtein distance, in two rows. */
+    public static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            char ca = a.charAt(i - 1);
+            for (int j = 1; j <= b.length(); j++) {
+                current[j] = Math.min(
+                        previous[j - 1] + (ca == b.charAt(j - 1) ? 0 : 1),
+                        Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
 }

@@ -152,37 +152,34 @@ public final class SellerRanker {
                 long upper = value.chars().filter(Character::isUpperCase).count();
                 long digits = value.chars().filter(Character::isDigit).count();
                 int length = Math.max(1, value.length());
-                put(f, "capitals", letters == 0 ? 0 : (double) upper / letters);
+                Ranking.put(f, "capitals", letters == 0 ? 0 : (double) upper / letters);
                 f.put("letters", (double) letters / length);
-                put(f, "digits", (double) digits / length);
+                Ranking.put(f, "digits", (double) digits / length);
                 f.put("length", Math.min(60, length) / 60.0);
-                put(f, "short", length < 4 ? 1 : 0);
-                put(f, "business", FieldExtractor.namesABusiness(value) ? 1 : 0);
-                put(f, "header-label", AmountRanker.similarity(value, HEADER_LABELS));
-                put(f, "address-word", AmountRanker.similarity(value, ADDRESS_WORDS));
-                put(
+                Ranking.put(f, "short", length < 4 ? 1 : 0);
+                Ranking.put(f, "business", FieldExtractor.namesABusiness(value) ? 1 : 0);
+                Ranking.put(f, "header-label", AmountRanker.similarity(value, HEADER_LABELS));
+                Ranking.put(f, "address-word", AmountRanker.similarity(value, ADDRESS_WORDS));
+                Ranking.put(
                         f,
                         "comma-and-digits",
                         value.contains(",") && DIGIT.matcher(value).find() ? 1 : 0);
-                put(f, "colon", value.contains(":") ? 1 : 0);
-                put(f, "without-bracketed-number", v);
-                put(f, "has-bracketed-number", BRACKETED_NUMBER.matcher(value).find() ? 1 : 0);
-                put(
+                Ranking.put(f, "colon", value.contains(":") ? 1 : 0);
+                Ranking.put(f, "without-bracketed-number", v);
+                Ranking.put(
+                        f,
+                        "has-bracketed-number",
+                        BRACKETED_NUMBER.matcher(value).find() ? 1 : 0);
+                Ranking.put(
                         f,
                         "next-line-business",
                         i + 1 < lines.size() && FieldExtractor.namesABusiness(lines.get(i + 1)) ? 1 : 0);
-                List<Double> confidences = page.wordConfidences(i);
-                if (!confidences.isEmpty()) {
-                    f.put(
-                            "ocr-confidence",
-                            confidences.stream()
-                                            .mapToDouble(Double::doubleValue)
-                                            .average()
-                                            .orElse(0)
-                                    / 100.0);
+                Double confidence = Ranking.ocrConfidence(page, i);
+                if (confidence != null) {
+                    f.put("ocr-confidence", confidence);
                 }
-                put(f, "rules-chose-it", rules != null && fold(value).equals(rules) ? 1 : 0);
-                put(
+                Ranking.put(f, "rules-chose-it", rules != null && fold(value).equals(rules) ? 1 : 0);
+                Ranking.put(
                         f,
                         "rules-inside-it",
                         rules != null
@@ -196,12 +193,6 @@ public final class SellerRanker {
             index++;
         }
         return candidates;
-    }
-
-    private static void put(Map<String, Double> features, String name, double value) {
-        if (value != 0) {
-            features.put(name, value);
-        }
     }
 
     static String fold(String text) {
