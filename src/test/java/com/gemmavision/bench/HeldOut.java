@@ -175,12 +175,13 @@ public final class HeldOut {
                 continue;
             }
             ConfidenceModel model = ConfidenceModel.train(examples(fitting));
-            AmountRanker ranker = new AmountRanker(ranking(fitting, TOTAL));
-            SellerRanker sellers = new SellerRanker(ranking(fitting, SELLER));
+            AmountRanker ranker = rankers ? new AmountRanker(ranking(fitting, TOTAL)) : null;
+            SellerRanker sellers = rankers ? new SellerRanker(ranking(fitting, SELLER)) : null;
             for (Read read : scoring) {
                 String group = read.group();
-                Map<String, ExtractedField> candidates =
-                        FieldExtractor.withRankedSeller(ranked(read, ranker), read.pages(), sellers);
+                Map<String, ExtractedField> candidates = rankers
+                        ? FieldExtractor.withRankedSeller(ranked(read, ranker), read.pages(), sellers)
+                        : read.candidates();
                 read.labels().properties().forEach(entry -> {
                     ExtractedField candidate = candidates.get(entry.getKey());
                     String expected = expected(entry.getValue());
