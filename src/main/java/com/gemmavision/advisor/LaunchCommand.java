@@ -64,7 +64,9 @@ public final class LaunchCommand {
                     args.add("-m gemma-3-" + size + "-it-"
                             + quant.toUpperCase(Locale.ROOT).replace("BF16", "bf16") + ".gguf");
                     if (!request.weights().textOnly() && !size.equals("1b")) {
-                        args.add("--mmproj mmproj-gemma-3-" + size + "-it-f16.gguf");
+                        // the vision projector as its publisher names it (ggml-org/gemma-3-4b-it-GGUF and the 12B
+                        // and 27B repositories: one mmproj-model-f16.gguf beside each model's files)
+                        args.add("--mmproj mmproj-model-f16.gguf");
                     }
                 }
                 args.add("-c " + request.context() * request.batch());

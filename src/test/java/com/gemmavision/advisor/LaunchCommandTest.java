@@ -89,4 +89,18 @@ class LaunchCommandTest {
                     .doesNotContain("<", ">");
         }
     }
+
+    /** A GGUF option of a model that reads images loads the projector by the name its publisher gives it. */
+    @Test
+    void aGgufOptionLoadsTheVisionProjectorByItsPublishedName() {
+        AdviceRequest request = request(Engine.LLAMACPP, KvDtype.F16, 1, "NVIDIA A100 80GB");
+        FitOption option = advisor.advise(request).options().stream()
+                .filter(o ->
+                        o.model().equals("Gemma3-4B-IT") && o.format().code().equals("q4_k_m"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(LaunchCommand.of(request, option))
+                .contains("-m gemma-3-4b-it-Q4_K_M.gguf")
+                .contains("--mmproj mmproj-model-f16.gguf");
+    }
 }
