@@ -63,4 +63,22 @@ class OperatorLogTest {
                 .doesNotContain("Using fallback font")
                 .doesNotContain("Failed to detect GPU count");
     }
+
+    /** A PDF report leaves nothing in the operator's log: the PDF library's INFO lines say nothing to act on. */
+    @Test
+    void aPdfReportWritesNoLibraryInfoLines(CapturedOutput output) throws Exception {
+        AppClient client = new AppClient(port);
+        int before = output.getAll().length();
+        HttpResponse<String> pdf = client.get("/report.pdf?model=Gemma3-4B-IT&quant=bf16");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("pdf"));
+        String logged = output.getAll().substring(before);
+        // Tomcat's one line when the first request of this app arrives is not the PDF's
+        assertThat(logged.lines()
+                        .filter(l -> l.contains(" INFO ") || l.contains("INFO::"))
+                        .filter(l -> !l.contains("DispatcherServlet")))
+                .as(logged)
+                .isEmpty();
+    }
 }

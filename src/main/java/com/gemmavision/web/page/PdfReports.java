@@ -54,6 +54,16 @@ public class PdfReports {
     private final Semaphore turns;
     private final ReportProperties properties;
 
+    /**
+     * openhtmltopdf writes five INFO lines per PDF to standard error through its own logger (stylesheet timing,
+     * selector counts, font loading), past the app's logging levels: nothing for an operator to act on. Its
+     * warnings and errors still print.
+     */
+    static {
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(name -> com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING));
+    }
+
     PdfReports(RenderedFragments fragments, ReportProperties properties) {
         this.fragments = fragments;
         this.properties = properties;
