@@ -113,6 +113,29 @@ class EvaluationFlowTest {
         fake.failWithGarbage = invoiceNumbers.get(3);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** A refused bake-off, from the form or the API, starts no session: refusals cannot fill the session table. */
+    @Test
+    void refusedBakeOffsLeaveNoSessionBehind() {
+        long before = jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION")
+                .query(Long.class)
+                .single();
+        for (int i = 0; i < 10; i++) {
+            AppClient stranger = new AppClient(port);
+            stranger.get("/evaluations");
+            assertThat(api(stranger, "{\"endpoints\":[\"vllm-12b\"]}").statusCode())
+                    .isEqualTo(409);
+            assertThat(stranger.postForm("/evaluations", "endpoint=vllm-12b").statusCode())
+                    .isEqualTo(409);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
     private HttpResponse<String> api(AppClient who, String body) {
         String[] csrf = who.csrf();
         try {
