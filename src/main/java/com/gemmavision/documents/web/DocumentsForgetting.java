@@ -24,4 +24,13 @@ class DocumentsForgetting implements Forgetting {
     public void forget(HttpServletRequest request) {
         owner.current(request).ifPresent(documents::forget);
     }
+
+    @Override
+    public java.util.Optional<String> kept(HttpServletRequest request) {
+        int count = owner.current(request).map(o -> documents.list(o).size()).orElse(0);
+        return count == 0
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(count + (count == 1 ? " document" : " documents")
+                        + ", with their text, fields and corrections");
+    }
 }

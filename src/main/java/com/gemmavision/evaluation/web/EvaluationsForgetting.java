@@ -24,4 +24,13 @@ class EvaluationsForgetting implements Forgetting {
     public void forget(HttpServletRequest request) {
         owner.current(request).ifPresent(evaluations::forget);
     }
+
+    @Override
+    public java.util.Optional<String> kept(HttpServletRequest request) {
+        int count = owner.current(request).map(o -> evaluations.runs(o).size()).orElse(0);
+        return count == 0
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(
+                        count + (count == 1 ? " bake-off run" : " bake-off runs") + " and their scores");
+    }
 }

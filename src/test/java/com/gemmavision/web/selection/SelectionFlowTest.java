@@ -260,8 +260,19 @@ class SelectionFlowTest {
         long sessionsBefore = sessions();
         long documentsBefore = documents();
 
-        String[] csrf = client.csrf();
-        HttpResponse<String> forget = client.post("/forget", csrf[0], csrf[1]);
+        // the footer's link asks first, saying what will go; a POST without the confirmation deletes nothing
+        org.jsoup.nodes.Document question = Jsoup.parse(client.get("/forget").body());
+        assertThat(question.select("#forget-list li").eachText())
+                .anyMatch(item -> item.startsWith("your stored selection"))
+                .anyMatch(item -> item.startsWith("1 document,"));
+        assertThat(question.select("form[action=/forget] input[name=confirm]").attr("value"))
+                .isEqualTo("yes");
+        HttpResponse<String> unconfirmed = client.postForm("/forget", "");
+        assertThat(unconfirmed.uri().getPath()).isEqualTo("/forget");
+        assertThat(sessions()).isEqualTo(sessionsBefore);
+        assertThat(documents()).isEqualTo(documentsBefore);
+
+        HttpResponse<String> forget = client.postForm("/forget", "confirm=yes");
 
         assertThat(forget.statusCode()).isEqualTo(200); // followed the redirect to a fresh main page
         assertThat(sessions()).isEqualTo(sessionsBefore - 1);
