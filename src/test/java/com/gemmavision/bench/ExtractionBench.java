@@ -254,11 +254,14 @@ public final class ExtractionBench {
                 }
             }
         }
+        // A database in files, not in memory: 190 documents' bytes would sit in the heap the app reads them with
+        // (and an in-memory database outlives its context), which ran a 512 MB test JVM out of memory.
+        Path database = Files.createTempDirectory("extraction-bench");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GemmaVisionApplication.class)
                 .run(
                         "--server.port=0",
-                        "--spring.datasource.url=jdbc:h2:mem:extraction-bench-" + UUID.randomUUID()
-                                + ";DB_CLOSE_DELAY=-1",
+                        "--spring.datasource.url=jdbc:h2:file:"
+                                + database.resolve("bench").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
                         "--gemmavision.documents.poll-interval=50ms",
                         "--gemmavision.documents.max-documents=100000",
                         "--gemmavision.documents.max-queued-pages=100000",
@@ -360,6 +363,11 @@ public final class ExtractionBench {
                 });
             }
             return new Result(scores, ocrPages, ocrSeconds, reads, texts);
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(database)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
+            }
         }
     }
 
