@@ -356,14 +356,16 @@ public class DocumentProcessor {
                 if (text.replaceAll("\\s", "").length() >= properties.minTextLayerChars()) {
                     page = new PageText(number, PageText.TextSource.TEXT_LAYER, text, null, width, height);
                 } else {
-                    dpi = fittingDpi(pdfPage, dpi);
-                    String refusal = renderRefusal(pdfPage, dpi);
+                    // the page's images are measured once, for the resolution, the refusal and the reservation
+                    PageImages.Size largest = PageImages.largest(pdfPage);
+                    dpi = fittingDpi(pdfPage, dpi, largest);
+                    String refusal = renderRefusal(pdfPage, dpi, largest);
                     if (refusal != null) {
                         page = new PageText(number, PageText.TextSource.NONE, text, null, width, height, refusal);
                     } else {
                         run.stage(0.9 * (i + 0.5) / count, "OCR page " + number + " of " + count);
                         Ocr.Result result;
-                        try (DecodeBudget.Reservation held = decoder.forPage(pdfPage, dpi, number)) {
+                        try (DecodeBudget.Reservation held = decoder.forPage(pdfPage, dpi, number, largest)) {
                             BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
                             Ocr.Reading reading = ocr.read(image, run.language);
                             run.language = reading.language();
@@ -389,16 +391,16 @@ public class DocumentProcessor {
      * The resolution a page is rendered at for OCR: the one asked, lowered (to no less than 100 dpi) until what the
      * render holds fits the decoding budget; 0 when even that does not fit.
      */
-    private int fittingDpi(PDPage page, int dpi) {
+    private int fittingDpi(PDPage page, int dpi, PageImages.Size largest) {
         int fitting = dpi;
-        while (fitting >= 100 && !decoder.pageFits(page, fitting)) {
+        while (fitting >= 100 && !decoder.pageFits(page, fitting, largest)) {
             fitting = (int) Math.floor(fitting * 0.85);
         }
         return fitting >= 100 || fitting == dpi ? fitting : -dpi;
     }
 
     /** Why a page without a text layer is not rendered for OCR, or null when it can be. */
-    private String renderRefusal(PDPage page, int dpi) {
+    private String renderRefusal(PDPage page, int dpi, PageImages.Size image) {
         if (!ocr.available()) {
             return "No text layer, and Tesseract is not installed on this server, so there is no OCR.";
         }
@@ -410,7 +412,6 @@ public class DocumentProcessor {
                     box.getWidth() / 72 * 2.54,
                     box.getHeight() / 72 * 2.54);
         }
-        PageImages.Size image = PageImages.largest(page);
         if (image.pixels() > properties.maxPageImagePixels()) {
             return String.format(
                     Locale.ROOT,

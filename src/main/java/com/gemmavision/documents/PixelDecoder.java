@@ -246,19 +246,25 @@ public class PixelDecoder {
     /** Reserves what rendering {@code page} at {@code dpi} will hold; refused in words when it never could fit. */
     public DecodeBudget.Reservation forPage(PDPage page, float dpi, int number)
             throws DecodeBudget.TooLarge, InterruptedException {
-        return budget.reserve(pageBytes(page, dpi), "Page " + number);
+        return forPage(page, dpi, number, PageImages.largest(page));
     }
 
-    /** Whether a page rendered at {@code dpi} could ever be decoded here. */
-    public boolean pageFits(PDPage page, float dpi) {
-        return budget.fits(pageBytes(page, dpi));
+    /** As {@link #forPage(PDPage, float, int)}, with the page's largest image already measured. */
+    public DecodeBudget.Reservation forPage(PDPage page, float dpi, int number, PageImages.Size largest)
+            throws DecodeBudget.TooLarge, InterruptedException {
+        return budget.reserve(pageBytes(page, dpi, largest), "Page " + number);
+    }
+
+    /** Whether a page rendered at {@code dpi} could ever be decoded here, its largest image measured. */
+    public boolean pageFits(PDPage page, float dpi, PageImages.Size largest) {
+        return budget.fits(pageBytes(page, dpi, largest));
     }
 
     /** What rendering {@code page} at {@code dpi} will hold, PDFBox sizing the raster from the crop box. */
-    private static long pageBytes(PDPage page, float dpi) {
+    private static long pageBytes(PDPage page, float dpi, PageImages.Size largest) {
         PDRectangle box = page.getCropBox();
         long w = (long) Math.max(1, Math.floor(box.getWidth() * dpi / 72f));
         long h = (long) Math.max(1, Math.floor(box.getHeight() * dpi / 72f));
-        return pageBytes(w, h, PageImages.largest(page));
+        return pageBytes(w, h, largest);
     }
 }
