@@ -161,6 +161,8 @@ class PostgresScaleOutTest {
                         null,
                         new java.math.BigDecimal("0.80"),
                         "The server answered HTTP 500",
+                        1,
+                        "1 document was read only in part.",
                         java.util.List.of(new com.gemmavision.evaluation.EvaluationRun.FieldScore(
                                 "totalAmount", 3, 1, 1, 5, 0, 0)));
         runs.save("owner-pg", run.apply(1), 2);
@@ -175,5 +177,20 @@ class PostgresScaleOutTest {
                 .singleElement()
                 .extracting("modelWrong")
                 .isEqualTo(1);
+        assertThat(stored.get(0).truncatedDocuments()).isEqualTo(1);
+        assertThat(stored.get(0).notes()).isEqualTo("1 document was read only in part.");
+
+        // bake-offs are stored as they start, the owner's newest kept; one instance's heartbeat is the other's view
+        runs.startBatch("batch-1", "owner-pg", 5, java.util.List.of("vllm-12b", "ollama-4b"), 2);
+        runs.startBatch("batch-2", "owner-pg", 5, java.util.List.of("vllm-12b"), 2);
+        runs.startBatch("batch-3", "owner-pg", 5, java.util.List.of("ollama-4b"), 2);
+        com.gemmavision.evaluation.EvaluationRepository firstRuns =
+                first.getBean(com.gemmavision.evaluation.EvaluationRepository.class);
+        assertThat(firstRuns.batch("owner-pg", "batch-1")).isEmpty();
+        firstRuns.heartbeat("batch-2", 4);
+        assertThat(runs.batch("owner-pg", "batch-2").orElseThrow().asked()).isEqualTo(4);
+        runs.endBatch("batch-3", "done", 5, null);
+        assertThat(firstRuns.latestRunning("owner-pg").orElseThrow().endpoints())
+                .containsExactly("vllm-12b");
     }
 }

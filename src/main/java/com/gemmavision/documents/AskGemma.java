@@ -18,6 +18,8 @@ import javax.imageio.ImageIO;
 
 import com.gemmavision.documents.extraction.FieldExtractor;
 import com.gemmavision.documents.text.PageText;
+import com.gemmavision.tokens.GemmaTokenizer;
+import com.gemmavision.tokens.TokenCount;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -50,6 +52,7 @@ public class AskGemma {
     private final DocumentContent contents;
     private final PdfPasswords passwords;
     private final PixelDecoder decoder;
+    private final GemmaTokenizer tokenizer;
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -58,8 +61,10 @@ public class AskGemma {
             DocumentRepository repository,
             DocumentContent contents,
             PdfPasswords passwords,
-            PixelDecoder decoder) {
+            PixelDecoder decoder,
+            GemmaTokenizer tokenizer) {
         this.decoder = decoder;
+        this.tokenizer = tokenizer;
         this.contents = contents;
         this.passwords = passwords;
         this.properties = properties;
@@ -68,7 +73,12 @@ public class AskGemma {
 
     /**
      * What the model answered: its fields, or a message saying why there are none, how long it took, and the
-     * prompt and completion tokens the server counted ({@code usage}; null when it sent none).
+     * prompt and completion tokens the server counted ({@code usage}; null when it sent none, or sent counts no
+     * exchange of this size can have). Beside them, what the app sent: {@code sentTokens} counted with Gemma 3's
+     * tokenizer (text, prompt and 256 per page image; {@code sentExact} false where only the estimate was at hand),
+     * whether the server counted clearly fewer prompt tokens than that ({@code readInPart}: it cut the prompt, as
+     * Ollama does at its context without an error), whether it refused {@code response_format} and was asked again
+     * without it ({@code withoutSchema}), and whether its {@code usage} was ignored as absurd.
      */
     public record Answer(
             Map<String, String> fields,
@@ -76,28 +86,83 @@ public class AskGemma {
             long millis,
             String model,
             Integer promptTokens,
-            Integer completionTokens) {
+            Integer completionTokens,
+            Long sentTokens,
+            boolean sentExact,
+            boolean readInPart,
+            boolean withoutSchema,
+            boolean usageIgnored) {
         public Answer(Map<String, String> fields, String problem, long millis, String model) {
-            this(fields, problem, millis, model, null, null);
+            this(fields, problem, millis, model, null, null, null, false, false, false, false);
         }
 
         public boolean ok() {
             return problem == null;
         }
+
+        Answer sent(TokenCount sent, boolean schemaRefused) {
+            boolean absurd = promptTokens != null && (long) promptTokens > ABSURD_FACTOR * sent.tokens() + ABSURD_SLACK
+                    || completionTokens != null && completionTokens > MAX_ANSWER_TOKENS + ABSURD_COMPLETION_SLACK;
+            Integer prompt = absurd ? null : promptTokens;
+            double share = sent.exact() ? READ_IN_PART_SHARE : READ_IN_PART_SHARE_ESTIMATED;
+            boolean cut = ok() && prompt != null && prompt < share * sent.tokens();
+            return new Answer(
+                    fields,
+                    problem,
+                    millis,
+                    model,
+                    prompt,
+                    absurd ? null : completionTokens,
+                    sent.tokens(),
+                    sent.exact(),
+                    cut,
+                    schemaRefused,
+                    absurd);
+        }
     }
+
+    /**
+     * The answer's length bound ({@code max_tokens}): the fields take about 200 tokens, so a model that rambles
+     * stops here instead of running to the end of its context.
+     */
+    public static final int MAX_ANSWER_TOKENS = 1024;
+
+    /**
+     * A prompt the server counted below this share of what the app counted was cut. The server's chat template
+     * adds tokens (turn markers, image delimiters), so a whole prompt never counts less than the app's own count.
+     */
+    static final double READ_IN_PART_SHARE = 0.9;
+
+    /** The same, where the app only estimated what it sent (characters per token, which can be 30% off). */
+    static final double READ_IN_PART_SHARE_ESTIMATED = 0.5;
+
+    /** Prompt tokens beyond this many times what was sent (plus the slack) are no count of this exchange. */
+    static final long ABSURD_FACTOR = 4;
+
+    static final long ABSURD_SLACK = 4096;
+    static final int ABSURD_COMPLETION_SLACK = 64;
 
     /**
      * One OpenAI-compatible server to ask: the configured "Ask Gemma" one, or a bake-off endpoint. Never built
      * from a request: addresses come from the server's configuration only.
      */
-    public record Target(String completionsUrl, String model, String apiKey, java.time.Duration timeout, int maxPages) {
+    public record Target(
+            String completionsUrl,
+            String model,
+            String apiKey,
+            java.time.Duration timeout,
+            int maxPages,
+            boolean images,
+            String imagesSetting) {
         public static Target of(LlmProperties properties) {
             return new Target(
                     properties.completionsUrl(),
                     properties.model(),
                     properties.apiKey(),
                     properties.timeout(),
-                    properties.maxPages());
+                    properties.maxPages(),
+                    properties.readsImages(),
+                    "gemmavision.llm.images");
         }
     }
 
@@ -122,44 +187,142 @@ public class AskGemma {
      */
     public Answer ask(DocumentResults results, Target target) {
         long start = System.nanoTime();
+        Prompt prompt;
+        try {
+            prompt = prompt(results, target);
+        } catch (IOException e) {
+            return problem("The document's pages could not be prepared: " + e.getMessage(), elapsed(start), target);
+        }
+        Exchange first = exchange(request(prompt, target, true), target, start);
+        if (first.answer() != null) {
+            return first.answer();
+        }
+        boolean schemaRefused = false;
+        Exchange answered = first;
+        if (first.status() / 100 != 2 && refusesSchema(first.body())) {
+            // an older server that knows no json_schema: asked once more without it, and the run says so
+            schemaRefused = true;
+            answered = exchange(request(prompt, target, false), target, start);
+            if (answered.answer() != null) {
+                return answered.answer();
+            }
+        }
+        long millis = elapsed(start);
+        if (answered.status() / 100 != 2) {
+            if (!prompt.images().isEmpty() && refusesImages(answered.body())) {
+                return problem(
+                        "This server does not read images: set " + target.imagesSetting()
+                                + "=false to send it text only. It answered HTTP " + answered.status() + ": "
+                                + shorten(answered.body()),
+                        millis,
+                        target);
+            }
+            return problem(
+                    "The server answered HTTP " + answered.status() + ": " + shorten(answered.body()), millis, target);
+        }
+        return read(answered.body(), millis, target.model()).sent(prompt.tokens(), schemaRefused);
+    }
+
+    /** The text and page images one document is sent as, and the tokens they make, counted by the app. */
+    private record Prompt(String text, List<String> images, TokenCount tokens) {}
+
+    private Prompt prompt(DocumentResults results, Target target) throws IOException {
+        StringBuilder text = new StringBuilder("The document's text, page by page:\n");
+        for (PageText page : results.pages()) {
+            text.append("--- page ")
+                    .append(page.pageNumber())
+                    .append(" ---\n")
+                    .append(page.text())
+                    .append('\n');
+        }
+        String sent = text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text.toString();
+        List<String> images = target.images() ? pageImages(results.document(), target.maxPages()) : List.of();
+        return new Prompt(sent, images, counted(PROMPT + "\n" + sent, images.size()));
+    }
+
+    /** The prompt's text, counted with Gemma 3's tokenizer where it is loaded, and 256 tokens per image. */
+    private TokenCount counted(String text, int images) {
+        TokenCount words = tokenizer == null
+                ? new TokenCount((long) Math.ceil(text.length() / 4.0), false)
+                : tokenizer.countOrEstimate(text, java.time.Duration.ofSeconds(5));
+        return new TokenCount(words.tokens() + (long) images * IMAGE_TOKENS, words.exact());
+    }
+
+    /** Soft tokens one image takes in Gemma 3 (its SigLIP encoder's 256 pooled tokens). */
+    static final int IMAGE_TOKENS = 256;
+
+    /** The text sent at most, in characters. */
+    static final int MAX_TEXT_CHARS = 60_000;
+
+    /** One HTTP exchange: the status and body, or an answer already (a timeout, an unreachable server). */
+    private record Exchange(int status, String body, Answer answer) {}
+
+    private Exchange exchange(ObjectNode request, Target target, long start) {
         java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> sent = null;
         try {
-            String body = JSON.writeValueAsString(request(results, target));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.completionsUrl()))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(target.completionsUrl()))
                     .timeout(target.timeout())
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)));
             if (target.apiKey() != null && !target.apiKey().isBlank()) {
-                request.header("Authorization", "Bearer " + target.apiKey());
+                builder.header("Authorization", "Bearer " + target.apiKey());
             }
-            sent = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            sent = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             long deadline = start + target.timeout().toNanos();
             HttpResponse<java.io.InputStream> response =
                     sent.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-            String text = readBounded(response.body(), deadline);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            if (response.statusCode() / 100 != 2) {
-                return problem(
-                        "The server answered HTTP " + response.statusCode() + ": " + shorten(text), millis, target);
-            }
-            return read(text, millis, target.model());
+            return new Exchange(response.statusCode(), readBounded(response.body(), deadline), null);
         } catch (java.util.concurrent.TimeoutException | HttpTimeoutException e) {
             // the exchange is given up, so it holds no connection past the deadline
             if (sent != null) {
                 sent.cancel(true);
             }
-            return timedOut(target, start);
+            return new Exchange(0, "", timedOut(target, start));
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return cause instanceof HttpTimeoutException
-                    ? timedOut(target, start)
-                    : problem("The model server could not be reached: " + cause.getMessage(), elapsed(start), target);
+            return new Exchange(
+                    0,
+                    "",
+                    cause instanceof HttpTimeoutException
+                            ? timedOut(target, start)
+                            : problem(
+                                    "The model server could not be reached: " + cause.getMessage(),
+                                    elapsed(start),
+                                    target));
         } catch (IOException | IllegalArgumentException e) {
-            return problem("The model server could not be reached: " + e.getMessage(), elapsed(start), target);
+            return new Exchange(
+                    0, "", problem("The model server could not be reached: " + e.getMessage(), elapsed(start), target));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return problem("Interrupted while waiting for the model.", elapsed(start), target);
+            return new Exchange(0, "", problem("Interrupted while waiting for the model.", elapsed(start), target));
         }
+    }
+
+    /**
+     * Whether an error answer refuses the {@code response_format} itself: older llama-server builds answer
+     * {@code response_format type must be one of "text" or "json_object", but got: json_schema}, servers without
+     * guided decoding name the field in their 400 or 422.
+     */
+    static boolean refusesSchema(String body) {
+        String text = body.toLowerCase(java.util.Locale.ROOT);
+        return text.contains("response_format") || text.contains("json_schema") || text.contains("guided_");
+    }
+
+    /**
+     * Whether an error answer refuses the page images: vLLM launched with {@code --limit-mm-per-prompt
+     * '{"image": 0}'} answers "At most 0 image(s) may be provided in one prompt.", llama-server without
+     * {@code --mmproj} "image input is not supported - hint: ... you may need to provide the mmproj", text-only
+     * models that they do not support images or multimodal input.
+     */
+    static boolean refusesImages(String body) {
+        String text = body.toLowerCase(java.util.Locale.ROOT);
+        return text.contains("image")
+                && (text.contains("not supported")
+                        || text.contains("at most 0")
+                        || text.contains("mmproj")
+                        || text.contains("does not support")
+                        || text.contains("multimodal")
+                        || text.contains("vision"));
     }
 
     private static Answer timedOut(Target target, long start) {
@@ -210,10 +373,6 @@ public class AskGemma {
                 return t;
             });
 
-    private Answer problem(String message, long millis) {
-        return new Answer(Map.of(), message, millis, properties.model());
-    }
-
     private static Answer problem(String message, long millis, Target target) {
         return new Answer(Map.of(), message, millis, target.model());
     }
@@ -222,32 +381,49 @@ public class AskGemma {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private ObjectNode request(DocumentResults results, Target target) throws IOException {
+    /**
+     * The chat-completions body: the prompt and page images, temperature 0, the answer bounded by
+     * {@link #MAX_ANSWER_TOKENS} and, when {@code structured}, the fields' JSON schema as {@code response_format}
+     * (vLLM's guided decoding, llama-server's {@code json_schema} and Ollama's {@code format} all take it).
+     */
+    private static ObjectNode request(Prompt prompt, Target target, boolean structured) {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", target.model());
         root.put("temperature", 0);
+        root.put("max_tokens", MAX_ANSWER_TOKENS);
+        if (structured) {
+            root.set("response_format", RESPONSE_FORMAT);
+        }
         ArrayNode messages = root.putArray("messages");
         messages.addObject().put("role", "system").put("content", PROMPT);
         ObjectNode user = messages.addObject().put("role", "user");
         ArrayNode content = user.putArray("content");
-        StringBuilder text = new StringBuilder("The document's text, page by page:\n");
-        for (PageText page : results.pages()) {
-            text.append("--- page ")
-                    .append(page.pageNumber())
-                    .append(" ---\n")
-                    .append(page.text())
-                    .append('\n');
-        }
-        content.addObject()
-                .put("type", "text")
-                .put("text", text.length() > 60_000 ? text.substring(0, 60_000) : text.toString());
-        for (String image : pageImages(results.document(), target.maxPages())) {
+        content.addObject().put("type", "text").put("text", prompt.text());
+        for (String image : prompt.images()) {
             content.addObject()
                     .put("type", "image_url")
                     .putObject("image_url")
                     .put("url", "data:image/png;base64," + image);
         }
         return root;
+    }
+
+    /** Every field a string or null, all of them present, nothing else. */
+    static final ObjectNode RESPONSE_FORMAT = responseFormat();
+
+    private static ObjectNode responseFormat() {
+        ObjectNode format = JSON.createObjectNode().put("type", "json_schema");
+        ObjectNode wrapper = format.putObject("json_schema").put("name", "document_fields");
+        ObjectNode schema = wrapper.putObject("schema").put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        ArrayNode required = schema.putArray("required");
+        for (String field : FieldExtractor.FIELDS) {
+            ArrayNode types = properties.putObject(field).putArray("type");
+            types.add("string").add("null");
+            required.add(field);
+        }
+        schema.put("additionalProperties", false);
+        return format;
     }
 
     /** The first pages as PNG, about 896 px on the long side (what the vision encoder takes). */
@@ -360,7 +536,12 @@ public class AskGemma {
                     millis,
                     model,
                     count(usage.path("prompt_tokens")),
-                    count(usage.path("completion_tokens")));
+                    count(usage.path("completion_tokens")),
+                    null,
+                    false,
+                    false,
+                    false,
+                    false);
         } catch (RuntimeException e) {
             return problemFor(model, "The model's fields are not valid JSON: " + shorten(content), millis);
         }

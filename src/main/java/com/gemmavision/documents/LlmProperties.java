@@ -13,9 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiKey   sent as a bearer token when set
  * @param timeout  how long to wait for an answer
  * @param maxPages page images sent at most (the text of every page is sent)
+ * @param images   whether the server reads images (false for a text-only launch, a server without a vision
+ *                 projector, or Gemma 3 1B); unset means yes, unless the model's name says 1B
  */
 @ConfigurationProperties("gemmavision.llm")
-public record LlmProperties(String baseUrl, String model, String apiKey, Duration timeout, int maxPages) {
+public record LlmProperties(
+        String baseUrl, String model, String apiKey, Duration timeout, int maxPages, Boolean images) {
+
+    /** Whether page images are sent: as set, else yes unless the model is Gemma 3 1B, which reads no images. */
+    public boolean readsImages() {
+        return images != null ? images : !ModelNames.isOneB(model);
+    }
 
     public boolean enabled() {
         return baseUrl != null && !baseUrl.isBlank();

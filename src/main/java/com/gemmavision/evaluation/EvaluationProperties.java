@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import com.gemmavision.documents.ModelNames;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -41,9 +43,27 @@ public record EvaluationProperties(
      * @param engine     the advisor's engine code (vllm, llamacpp, ideal), for the memory of its chart point
      * @param gemmaModel the Gemma 3 checkpoint it serves (Gemma3-12B-IT), for its chart point
      * @param format     the advisor's format code (bf16, int4, q4_k_m), for its chart point
+     * @param images     whether it reads page images: false for vLLM launched text-only ({@code
+     *                   --limit-mm-per-prompt '{"image": 0}'}), llama-server without {@code --mmproj}, Ollama
+     *                   models without vision; unset means yes, except for Gemma 3 1B, which reads none
      */
     public record Endpoint(
-            String name, String baseUrl, String model, String apiKey, String engine, String gemmaModel, String format) {
+            String name,
+            String baseUrl,
+            String model,
+            String apiKey,
+            String engine,
+            String gemmaModel,
+            String format,
+            Boolean images) {
+
+        /** Whether page images are sent: as set, else yes unless the endpoint serves Gemma 3 1B. */
+        public boolean readsImages() {
+            if (images != null) {
+                return images;
+            }
+            return !ModelNames.isOneB(gemmaModel) && !ModelNames.isOneB(model);
+        }
 
         public String completionsUrl() {
             String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

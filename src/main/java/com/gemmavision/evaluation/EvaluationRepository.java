@@ -21,7 +21,7 @@ public class EvaluationRepository {
     private static final String COLUMNS =
             "id, batch_id, created_at, endpoint, served_model, engine, gemma_model, format,"
                     + " documents, failed, concurrency, wall_seconds, p50_seconds, p95_seconds, prompt_tokens, completion_tokens,"
-                    + " price_per_hour, first_problem";
+                    + " price_per_hour, first_problem, truncated_documents, notes";
 
     private final JdbcClient jdbc;
 
@@ -35,8 +35,8 @@ public class EvaluationRepository {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO evaluation_run (batch_id, owner, created_at, endpoint, served_model, engine, gemma_model,"
                         + " format, documents, failed, concurrency, wall_seconds, p50_seconds, p95_seconds,"
-                        + " prompt_tokens, completion_tokens, price_per_hour, first_problem)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " prompt_tokens, completion_tokens, price_per_hour, first_problem, truncated_documents, notes)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         run.batchId(),
                         owner,
@@ -55,7 +55,9 @@ public class EvaluationRepository {
                         run.promptTokens(),
                         run.completionTokens(),
                         run.pricePerHour(),
-                        run.firstProblem())
+                        run.firstProblem(),
+                        run.truncatedDocuments(),
+                        run.notes())
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (EvaluationRun.FieldScore f : run.fields()) {
@@ -122,6 +124,80 @@ public class EvaluationRepository {
 
     public void forget(String owner) {
         jdbc.sql("DELETE FROM evaluation_run WHERE owner = ?").param(owner).update();
+        jdbc.sql("DELETE FROM evaluation_batch WHERE owner = ?").param(owner).update();
+    }
+
+    /**
+     * A bake-off as stored: its servers in order, how many answers were in at its last heartbeat, and its state
+     * ({@code running} until its runner ends it; a running one whose heartbeat stopped was cut short by a stop).
+     */
+    public record StoredBatch(
+            String id,
+            String owner,
+            Instant startedAt,
+            Instant heartbeatAt,
+            String state,
+            int documents,
+            int asked,
+            List<String> endpoints,
+            String error) {}
+
+    /** Stores a bake-off as it starts, and keeps only the owner's newest {@code keep} ones. */
+    @Transactional
+    public void startBatch(String id, String owner, int documents, List<String> endpoints, int keep) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("INSERT INTO evaluation_batch (id, owner, started_at, heartbeat_at, state, documents, asked,"
+                        + " endpoints) VALUES (?, ?, ?, ?, ?, ?, 0, ?)")
+                .params(id, owner, now, now, Evaluations.RUNNING, documents, String.join("\n", endpoints))
+                .update();
+        jdbc.sql("DELETE FROM evaluation_batch WHERE owner = ? AND id IN (SELECT id FROM evaluation_batch"
+                        + " WHERE owner = ? ORDER BY started_at DESC, id OFFSET ? ROWS)")
+                .params(owner, owner, keep)
+                .update();
+    }
+
+    /** The runner is alive: the batch's answers so far and the time. */
+    public void heartbeat(String id, int asked) {
+        jdbc.sql("UPDATE evaluation_batch SET heartbeat_at = ?, asked = ? WHERE id = ? AND state = ?")
+                .params(Timestamp.from(Instant.now()), asked, id, Evaluations.RUNNING)
+                .update();
+    }
+
+    public void endBatch(String id, String state, int asked, String error) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("UPDATE evaluation_batch SET state = ?, asked = ?, error = ?, ended_at = ?, heartbeat_at = ?"
+                        + " WHERE id = ?")
+                .params(state, asked, error, now, now, id)
+                .update();
+    }
+
+    public java.util.Optional<StoredBatch> batch(String owner, String id) {
+        return jdbc.sql("SELECT * FROM evaluation_batch WHERE owner = ? AND id = ?")
+                .params(owner, id)
+                .query(EvaluationRepository::batch)
+                .optional();
+    }
+
+    /** The owner's newest bake-off still marked running, if any. */
+    public java.util.Optional<StoredBatch> latestRunning(String owner) {
+        return jdbc.sql("SELECT * FROM evaluation_batch WHERE owner = ? AND state = ?"
+                        + " ORDER BY started_at DESC, id FETCH FIRST 1 ROWS ONLY")
+                .params(owner, Evaluations.RUNNING)
+                .query(EvaluationRepository::batch)
+                .optional();
+    }
+
+    private static StoredBatch batch(ResultSet rs, int n) throws SQLException {
+        return new StoredBatch(
+                rs.getString("id"),
+                rs.getString("owner"),
+                rs.getTimestamp("started_at").toInstant(),
+                rs.getTimestamp("heartbeat_at").toInstant(),
+                rs.getString("state"),
+                rs.getInt("documents"),
+                rs.getInt("asked"),
+                List.of(rs.getString("endpoints").split("\n")),
+                rs.getString("error"));
     }
 
     private static EvaluationRun run(ResultSet rs, List<EvaluationRun.FieldScore> fields) throws SQLException {
@@ -145,6 +221,8 @@ public class EvaluationRepository {
                 (Long) rs.getObject("completion_tokens", Long.class),
                 rs.getBigDecimal("price_per_hour"),
                 rs.getString("first_problem"),
+                rs.getInt("truncated_documents"),
+                rs.getString("notes"),
                 fields);
     }
 }

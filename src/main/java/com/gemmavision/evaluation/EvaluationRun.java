@@ -9,6 +9,8 @@ import java.util.List;
  * One endpoint's part of a bake-off, as measured: how many documents, how fast (wall clock with the run's
  * concurrency, and per document), how many tokens the server counted, and each labelled field scored for the model
  * and for the rules side by side. Documents per hour and cost are derived from those and say so on the page.
+ * Documents the server read only in part ({@code truncatedDocuments}: it cut the prompt) are not in the field
+ * scores; {@code notes} say what else the run met, in words.
  */
 public record EvaluationRun(
         long id,
@@ -29,25 +31,18 @@ public record EvaluationRun(
         Long completionTokens,
         BigDecimal pricePerHour,
         String firstProblem,
+        int truncatedDocuments,
+        String notes,
         List<FieldScore> fields) {
 
     public EvaluationRun {
         fields = List.copyOf(fields);
     }
 
-    /** The same run as stored under this id. */
-    public EvaluationRun withId(long newId) {
-        return copy(newId, fields);
-    }
-
     /** The same run with these field scores. */
     public EvaluationRun withFields(List<FieldScore> newFields) {
-        return copy(id, newFields);
-    }
-
-    private EvaluationRun copy(long newId, List<FieldScore> newFields) {
         return new EvaluationRun(
-                newId,
+                id,
                 batchId,
                 createdAt,
                 endpoint,
@@ -65,6 +60,8 @@ public record EvaluationRun(
                 completionTokens,
                 pricePerHour,
                 firstProblem,
+                truncatedDocuments,
+                notes,
                 newFields);
     }
 

@@ -63,14 +63,25 @@ public class Evaluations {
     /** A run that cannot start, with the HTTP status that fits and the reason in words. */
     public static final class Refused extends RuntimeException {
         private final int status;
+        private final String runningBatch;
 
         public Refused(int status, String message) {
+            this(status, message, null);
+        }
+
+        Refused(int status, String message, String runningBatch) {
             super(message);
             this.status = status;
+            this.runningBatch = runningBatch;
         }
 
         public int status() {
             return status;
+        }
+
+        /** The user's bake-off that is running, where that is why this one was refused; else null. */
+        public String runningBatch() {
+            return runningBatch;
         }
     }
 
@@ -87,8 +98,9 @@ public class Evaluations {
     }
 
     /**
-     * Where a bake-off stands: running (documents asked so far of all it will ask), done, or failed with the
-     * reason; and the runs it has stored so far, one per endpoint finished.
+     * Where a bake-off stands: running (documents asked so far of all it will ask), done, failed with the reason,
+     * or stopped (the server stopped while it ran: {@code unfinished} names the servers that never finished); and
+     * the runs it has stored so far, one per endpoint finished.
      */
     public record BatchStatus(
             String batch,
@@ -98,7 +110,8 @@ public class Evaluations {
             int asked,
             int toAsk,
             String error,
-            List<EvaluationRun> runs) {
+            List<EvaluationRun> runs,
+            List<String> unfinished) {
 
         public boolean running() {
             return RUNNING.equals(state);
@@ -108,6 +121,13 @@ public class Evaluations {
     static final String RUNNING = "running";
     static final String DONE = "done";
     static final String FAILED = "failed";
+    static final String STOPPED = "stopped";
+
+    /** How often a runner marks its batch alive in the database. */
+    static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(10);
+
+    /** A running batch not marked alive for this long was cut short: its server stopped. */
+    static final java.time.Duration STALE = java.time.Duration.ofSeconds(45);
 
     /** A batch while this server runs it; kept an hour after it ends, so its page and API can say how it went. */
     private static final class Batch {
@@ -134,9 +154,35 @@ public class Evaluations {
         t.setDaemon(true);
         return t;
     });
+    private final java.util.concurrent.ScheduledExecutorService heartbeats =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "bake-off-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+
+    @jakarta.annotation.PostConstruct
+    void startHeartbeats() {
+        heartbeats.scheduleWithFixedDelay(
+                this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Marks this server's running batches alive, with their answers so far. */
+    private void beat() {
+        for (Batch batch : batches.values()) {
+            if (RUNNING.equals(batch.state)) {
+                try {
+                    repository.heartbeat(batch.id, batch.asked.get());
+                } catch (RuntimeException e) {
+                    log.warn("Bake-off {}: its heartbeat could not be stored", batch.id, e);
+                }
+            }
+        }
+    }
 
     @jakarta.annotation.PreDestroy
     void stop() {
+        heartbeats.shutdownNow();
         runner.shutdownNow();
     }
 
@@ -157,7 +203,14 @@ public class Evaluations {
             throw new Refused(400, e.getMessage());
         }
         if (!running.add(owner)) {
-            throw new Refused(429, "A bake-off of yours is already running; wait for it to finish.");
+            throw new Refused(
+                    429,
+                    "A bake-off of yours is already running; wait for it to finish.",
+                    batches.values().stream()
+                            .filter(b -> b.owner.equals(owner) && RUNNING.equals(b.state))
+                            .map(b -> b.id)
+                            .findFirst()
+                            .orElse(null));
         }
         boolean started = false;
         try {
@@ -174,6 +227,7 @@ public class Evaluations {
                         endpoints.stream()
                                 .map(EvaluationProperties.Endpoint::name)
                                 .toList());
+                repository.startBatch(batch.id, owner, batch.documents, batch.endpoints, properties.keepRuns());
                 batches.put(batch.id, batch);
                 runner.execute(() -> runAll(batch, endpoints, labelled, price));
                 started = true;
@@ -192,6 +246,7 @@ public class Evaluations {
 
     private void runAll(
             Batch batch, List<EvaluationProperties.Endpoint> endpoints, List<Labelled> labelled, BigDecimal price) {
+        String state = FAILED;
         try {
             for (EvaluationProperties.Endpoint endpoint : endpoints) {
                 EvaluationRun run = measure(batch.id, endpoint, labelled, price, batch.asked::incrementAndGet);
@@ -204,50 +259,119 @@ public class Evaluations {
                         run.failed(),
                         String.format(java.util.Locale.ROOT, "%.1f", run.wallSeconds()));
             }
-            batch.state = DONE;
+            state = DONE;
         } catch (RuntimeException e) {
             log.warn("Bake-off {} failed", batch.id, e);
             batch.error = "The bake-off stopped: " + shorten(String.valueOf(e.getMessage()));
-            batch.state = FAILED;
         } finally {
             batch.ended = Instant.now();
+            try {
+                repository.endBatch(batch.id, state, batch.asked.get(), batch.error);
+            } catch (RuntimeException e) {
+                log.warn("Bake-off {}: its end could not be stored", batch.id, e);
+            }
             serverWide.release();
             running.remove(batch.owner);
+            // said last: whoever sees it ended may start the next one at once
+            batch.state = state;
         }
     }
 
-    /** A batch of the owner's: from memory while this server knows it, else from the runs it stored. */
+    /**
+     * A batch of the owner's: from memory while this server runs it, else as stored. A batch stored as running
+     * whose heartbeat stopped was cut short by a stop: it is marked stopped, with the servers that never finished.
+     */
     public java.util.Optional<BatchStatus> status(String owner, String batchId) {
         Batch batch = batches.get(batchId);
         if (batch != null) {
             return batch.owner.equals(owner) ? java.util.Optional.of(status(batch)) : java.util.Optional.empty();
         }
-        List<EvaluationRun> stored = repository.list(owner, batchId);
-        if (stored.isEmpty()) {
+        java.util.Optional<EvaluationRepository.StoredBatch> stored = repository.batch(owner, batchId);
+        if (stored.isPresent()) {
+            return java.util.Optional.of(status(stored.get()));
+        }
+        // a bake-off from before batches were stored: its runs are all there is
+        List<EvaluationRun> runs = repository.list(owner, batchId);
+        if (runs.isEmpty()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new BatchStatus(
                 batchId,
                 DONE,
-                stored.get(0).documents(),
-                stored.stream().map(EvaluationRun::endpoint).toList(),
-                stored.size() * stored.get(0).documents(),
-                stored.size() * stored.get(0).documents(),
+                runs.get(0).documents(),
+                runs.stream().map(EvaluationRun::endpoint).toList(),
+                runs.size() * runs.get(0).documents(),
+                runs.size() * runs.get(0).documents(),
                 null,
-                stored));
+                runs,
+                List.of()));
+    }
+
+    /**
+     * The owner's bake-off that is running now (on this server or, in a cluster, on another whose heartbeat is
+     * fresh), or the one a stop cut short, once; else empty. The page shows it whenever it is opened.
+     */
+    public java.util.Optional<BatchStatus> current(String owner) {
+        java.util.Optional<Batch> here = batches.values().stream()
+                .filter(b -> b.owner.equals(owner) && RUNNING.equals(b.state))
+                .findFirst();
+        if (here.isPresent()) {
+            return java.util.Optional.of(status(here.get()));
+        }
+        return repository.latestRunning(owner).map(this::status);
+    }
+
+    private BatchStatus status(EvaluationRepository.StoredBatch stored) {
+        List<EvaluationRun> runs = repository.list(stored.owner(), stored.id());
+        String state = stored.state();
+        String error = stored.error();
+        int toAsk = stored.documents() * stored.endpoints().size();
+        boolean stale = RUNNING.equals(state)
+                && stored.heartbeatAt().isBefore(Instant.now().minus(STALE));
+        List<String> finished = runs.stream().map(EvaluationRun::endpoint).toList();
+        List<String> unfinished = RUNNING.equals(state) && !stale
+                ? List.of()
+                : stored.endpoints().stream().filter(e -> !finished.contains(e)).toList();
+        if (stale) {
+            state = STOPPED;
+            error = "The server stopped while this bake-off ran: " + String.join(", ", unfinished)
+                    + " never finished"
+                    + (runs.isEmpty() ? "." : "; the runs below are those that did.")
+                    + " Start it again to measure " + (unfinished.size() == 1 ? "it." : "them.");
+            repository.endBatch(stored.id(), STOPPED, stored.asked(), shorten(error));
+        }
+        return new BatchStatus(
+                stored.id(),
+                state,
+                stored.documents(),
+                stored.endpoints(),
+                Math.min(stored.asked(), toAsk),
+                toAsk,
+                error,
+                runs,
+                DONE.equals(state) ? List.of() : unfinished);
     }
 
     private BatchStatus status(Batch batch) {
+        // the state first: a batch said to be ended has stored all its runs, so the list read after it is whole
+        String state = batch.state;
+        int asked = batch.asked.get();
         List<EvaluationRun> stored = repository.list(batch.owner, batch.id);
+        List<String> finished = stored.stream().map(EvaluationRun::endpoint).toList();
         return new BatchStatus(
                 batch.id,
-                batch.state,
+                state,
                 batch.documents,
                 batch.endpoints,
-                batch.asked.get(),
+                asked,
                 batch.documents * batch.endpoints.size(),
                 batch.error,
-                stored);
+                stored,
+                FAILED.equals(state)
+                        ? batch.endpoints.stream()
+                                .filter(e -> !finished.contains(e))
+                                .toList()
+                        : List.of());
     }
 
     private void forgetOldBatches() {
@@ -326,7 +450,9 @@ public class Evaluations {
                 endpoint.model(),
                 endpoint.apiKey(),
                 properties.timeout(),
-                properties.maxPages());
+                properties.maxPages(),
+                endpoint.readsImages(),
+                "gemmavision.evaluation.endpoints[" + properties.endpoints().indexOf(endpoint) + "].images");
         int concurrency = Math.max(1, Math.min(properties.concurrency(), labelled.size()));
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "bake-off-" + endpoint.name());
@@ -382,8 +508,21 @@ public class Evaluations {
         boolean usage = false;
         String firstProblem = null;
         List<Double> seconds = new ArrayList<>();
+        int truncated = 0;
+        int withoutSchema = 0;
+        int usageIgnored = 0;
+        String firstCut = null;
         for (Asked a : asked) {
             AskGemma.Answer answer = a.answer();
+            withoutSchema += answer.withoutSchema() ? 1 : 0;
+            usageIgnored += answer.usageIgnored() ? 1 : 0;
+            if (answer.ok() && answer.readInPart()) {
+                truncated++;
+                if (firstCut == null) {
+                    firstCut = "the server counted " + answer.promptTokens() + " prompt tokens of the "
+                            + answer.sentTokens() + " sent";
+                }
+            }
             if (answer.ok()) {
                 seconds.add(a.seconds());
                 if (answer.promptTokens() != null) {
@@ -397,6 +536,10 @@ public class Evaluations {
             } else {
                 failed++;
                 firstProblem = firstProblem == null ? shorten(answer.problem()) : firstProblem;
+            }
+            if (answer.ok() && answer.readInPart()) {
+                // what the model saw is not the document: its fields say nothing of how well it reads one
+                continue;
             }
             Map<String, int[]> outcomes;
             try {
@@ -432,6 +575,26 @@ public class Evaluations {
             }
         });
         seconds.sort(Double::compare);
+        List<String> notes = new ArrayList<>();
+        if (truncated > 0) {
+            notes.add((truncated == 1 ? "1 document was" : truncated + " documents were")
+                    + " read only in part (" + firstCut + "): the server cut the prompt to its context; kept out of"
+                    + " the accuracy figures. On Ollama raise the context (OLLAMA_CONTEXT_LENGTH, or num_ctx in a"
+                    + " Modelfile).");
+        }
+        if (!endpoint.readsImages()) {
+            notes.add("Text only: no page images were sent (images=false).");
+        }
+        if (withoutSchema > 0) {
+            notes.add("The server refused response_format (json_schema); "
+                    + (withoutSchema == 1 ? "1 document was" : withoutSchema + " documents were")
+                    + " asked again without it.");
+        }
+        if (usageIgnored > 0) {
+            notes.add("Token counts ignored on " + usageIgnored + (usageIgnored == 1 ? " document" : " documents")
+                    + ": the server reported more than such an exchange can hold.");
+        }
+        String joined = String.join(" ", notes);
         return new EvaluationRun(
                 0,
                 batch,
@@ -451,6 +614,8 @@ public class Evaluations {
                 usage ? completion : null,
                 price,
                 firstProblem,
+                truncated,
+                joined.isEmpty() ? null : shortened(joined, 600),
                 fields);
     }
 
@@ -482,7 +647,11 @@ public class Evaluations {
     }
 
     private static String shorten(String text) {
+        return shortened(text, 280);
+    }
+
+    private static String shortened(String text, int at) {
         String flat = AskGemma.plain(text).replaceAll("\\s+", " ").strip();
-        return flat.length() > 280 ? flat.substring(0, 280) + "…" : flat;
+        return flat.length() > at ? flat.substring(0, at - 1) + "…" : flat;
     }
 }

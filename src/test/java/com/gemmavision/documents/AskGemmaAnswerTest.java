@@ -10,7 +10,12 @@ import org.junit.jupiter.api.Test;
 class AskGemmaAnswerTest {
 
     private final AskGemma ask = new AskGemma(
-            new LlmProperties("http://llm", "gemma3:4b", null, Duration.ofSeconds(5), 1), null, null, null, null);
+            new LlmProperties("http://llm", "gemma3:4b", null, Duration.ofSeconds(5), 1, null),
+            null,
+            null,
+            null,
+            null,
+            null);
 
     @Test
     void usageIsReadWhenSentAndNullWhenNot() {

@@ -20,6 +20,26 @@ import tools.jackson.databind.node.ObjectNode;
  * in the request: {@code good} with each document's labelled fields, {@code sloppy} with a wrong total, no currency,
  * an HTTP 500 for one document and malformed JSON for another, {@code slow} after 3 s, {@code huge} with 2 MB, and
  * {@code trickle} a byte every 200 ms. A document is known by its invoice number appearing in the prompt.
+ *
+ * <p>Engine-shaped models answer, refuse and cut as the engines do, quoted from their source and issues:
+ * <ul>
+ *   <li>{@code vllm-text-only}: vLLM launched with {@code --limit-mm-per-prompt '{"image": 0}'} refuses any image
+ *       with its {@code ErrorResponse} object, HTTP 400 ({@code vllm/entrypoints/openai/protocol.py}; the message
+ *       is the multimodal processor's "At most 0 image(s) may be provided in one prompt.").
+ *   <li>{@code llamacpp-no-mmproj}: llama-server started without {@code --mmproj} answers 500 with its
+ *       {@code server_error} object ("image input is not supported - hint: if this is unexpected, you may need to
+ *       provide the mmproj", {@code tools/server/utils.hpp}).
+ *   <li>{@code llamacpp-old}: a llama-server (or ik_llama.cpp) build from before json_schema was accepted answers
+ *       500 "response_format type must be one of \"text\" or \"json_object\", but got: json_schema"
+ *       (ikawrakow/ik_llama.cpp#778) and answers the same request without {@code response_format}.
+ *   <li>{@code ollama}: Ollama cuts a prompt longer than its context ({@code num_ctx}, 4,096 by default below
+ *       24 GiB of VRAM) without an error: its runner logs "truncating input prompt limit=4096 prompt=7268 keep=4
+ *       new=4096" and {@code usage.prompt_tokens} is the context; the OpenAI endpoint cannot raise it.
+ *   <li>{@code schema-garbage} answers invalid JSON although a schema was asked; {@code no-usage} sends no
+ *       {@code usage}; {@code absurd-usage} and {@code ollama-overcount} report more tokens than were sent.
+ * </ul>
+ * Prompt tokens are counted at or above what a Gemma server counts: a token per two characters of text, 260 per
+ * image (256 soft tokens and their delimiters) and 20 for the chat template.
  */
 public final class FakeChatServer implements AutoCloseable {
 
@@ -32,6 +52,10 @@ public final class FakeChatServer implements AutoCloseable {
     final AtomicInteger mostInFlight = new AtomicInteger();
     volatile String failWith500;
     volatile String failWithGarbage;
+    /** Ollama's context, {@code num_ctx}: 4,096 by default. */
+    volatile int ollamaContext = 4096;
+    /** Every request, by the model it named, as the server received it. */
+    final Map<String, java.util.List<JsonNode>> received = new ConcurrentHashMap<>();
 
     public FakeChatServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -55,7 +79,11 @@ public final class FakeChatServer implements AutoCloseable {
         try {
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
             String model = request.path("model").asString();
+            received.computeIfAbsent(model, m -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(request);
             String prompt = request.toString();
+            int images = images(request);
+            int tokens = promptTokens(request);
             ObjectNode fields = answers.entrySet().stream()
                     .filter(e -> prompt.contains(e.getKey()))
                     .map(Map.Entry::getValue)
@@ -108,6 +136,63 @@ public final class FakeChatServer implements AutoCloseable {
                         }
                     }
                 }
+                case "vllm-text-only" -> {
+                    if (images > 0) {
+                        send(
+                                exchange,
+                                400,
+                                "{\"object\":\"error\",\"message\":\"At most 0 image(s) may be provided in one"
+                                        + " prompt.\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}");
+                        return;
+                    }
+                    send(exchange, 200, completion(fields, tokens, 60));
+                }
+                case "llamacpp-no-mmproj" -> {
+                    if (images > 0) {
+                        send(
+                                exchange,
+                                500,
+                                "{\"error\":{\"code\":500,\"message\":\"image input is not supported - hint: if"
+                                        + " this is unexpected, you may need to provide the mmproj\","
+                                        + "\"type\":\"server_error\"}}");
+                        return;
+                    }
+                    send(exchange, 200, completion(fields, tokens, 60));
+                }
+                case "llamacpp-old" -> {
+                    if ("json_schema"
+                            .equals(request.path("response_format").path("type").asString())) {
+                        send(
+                                exchange,
+                                500,
+                                "{\"error\":{\"code\":500,\"message\":\"response_format type must be one of"
+                                        + " \\\"text\\\" or \\\"json_object\\\", but got: json_schema\","
+                                        + "\"type\":\"server_error\"}}");
+                        return;
+                    }
+                    send(exchange, 200, completion(fields, tokens, 60));
+                }
+                case "ollama" -> {
+                    if (tokens > ollamaContext) {
+                        // the head of the prompt is gone: the model never saw the document's opening lines
+                        send(exchange, 200, completion(JSON.createObjectNode(), ollamaContext, 30));
+                        return;
+                    }
+                    send(exchange, 200, completion(fields, tokens, 60));
+                }
+                case "schema-garbage" ->
+                    send(
+                            exchange,
+                            200,
+                            "{\"choices\":[{\"message\":{\"content\":\"{\\\"totalAmount\\\": 12\"}}],"
+                                    + "\"usage\":{\"prompt_tokens\":" + tokens + ",\"completion_tokens\":5}}");
+                case "no-usage" -> {
+                    ObjectNode root = (ObjectNode) JSON.readTree(completion(fields, 1, 1));
+                    root.remove("usage");
+                    send(exchange, 200, root.toString());
+                }
+                case "absurd-usage" -> send(exchange, 200, completion(fields, 2_000_000_000, 1_000_000_000));
+                case "ollama-overcount" -> send(exchange, 200, completion(fields, tokens * 10 + 5000, 60));
                 default -> send(exchange, 404, "{\"error\":\"no such model\"}");
             }
         } catch (IOException e) {
@@ -116,6 +201,30 @@ public final class FakeChatServer implements AutoCloseable {
             inFlight.decrementAndGet();
             exchange.close();
         }
+    }
+
+    private static int images(JsonNode request) {
+        int images = 0;
+        for (JsonNode message : request.path("messages")) {
+            for (JsonNode part : message.path("content")) {
+                images += "image_url".equals(part.path("type").asString()) ? 1 : 0;
+            }
+        }
+        return images;
+    }
+
+    private static int promptTokens(JsonNode request) {
+        long characters = 0;
+        for (JsonNode message : request.path("messages")) {
+            JsonNode content = message.path("content");
+            if (content.isString()) {
+                characters += content.asString().length();
+            }
+            for (JsonNode part : content) {
+                characters += part.path("text").asString("").length();
+            }
+        }
+        return (int) Math.ceil(characters / 2.0) + 260 * images(request) + 20;
     }
 
     private static String completion(ObjectNode fields, int prompt, int completion) {

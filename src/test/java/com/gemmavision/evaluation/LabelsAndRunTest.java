@@ -70,6 +70,8 @@ class LabelsAndRunTest {
                 200L,
                 new BigDecimal("0.80"),
                 null,
+                0,
+                null,
                 List.of(new EvaluationRun.FieldScore("totalAmount", 3, 1, 1, 5, 0, 0)));
 
         assertThat(run.documentsPerHour()).isEqualTo(4 * 3600.0 / 8.0);

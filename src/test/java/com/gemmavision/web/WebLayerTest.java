@@ -190,7 +190,8 @@ public @interface WebLayerTest {
                     new DocumentRepository(ReportFixture.jdbc()),
                     new DocumentContent(ReportFixture.jdbc()),
                     new PdfPasswords(documentProperties),
-                    new PixelDecoder(new DecodeBudget(documentProperties), documentProperties));
+                    new PixelDecoder(new DecodeBudget(documentProperties), documentProperties),
+                    null);
         }
 
         @Bean

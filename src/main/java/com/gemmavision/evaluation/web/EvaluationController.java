@@ -20,6 +20,8 @@ import com.gemmavision.web.http.Downloads;
 import com.gemmavision.web.http.Htmx;
 import com.gemmavision.web.session.DocumentOwner;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,11 +58,11 @@ class EvaluationController {
     /** The page; with {@code batch}, that bake-off's progress while it runs and its runs marked when done. */
     @GetMapping("/evaluations")
     String page(@RequestParam(required = false) String batch, HttpServletRequest request, Model model) {
-        if (batch != null) {
-            owner.current(request)
-                    .flatMap(me -> evaluations.status(me, batch))
-                    .ifPresent(status -> model.addAttribute("batch", status));
-        }
+        // the bake-off asked for, else the user's own that is running (or that a stop cut short), whenever the
+        // page is opened
+        owner.current(request)
+                .flatMap(me -> batch != null ? evaluations.status(me, batch) : evaluations.current(me))
+                .ifPresent(status -> model.addAttribute("batch", status));
         populate(request, model);
         return "evaluations";
     }
@@ -92,6 +94,7 @@ class EvaluationController {
         } catch (Evaluations.Refused refused) {
             response.setStatus(refused.status());
             model.addAttribute("evaluationError", refused.getMessage());
+            model.addAttribute("runningBatch", refused.runningBatch());
         }
         model.addAttribute("typedPrice", pricePerHour);
         model.addAttribute("chosen", endpoints == null ? List.of() : endpoints);
@@ -102,7 +105,13 @@ class EvaluationController {
     /** What a script sends: endpoint names, a price per GPU hour and, optionally, the labels.jsonl text. */
     record ApiRequest(List<String> endpoints, BigDecimal pricePerHour, String labels) {}
 
-    record ApiRefusal(String error) {}
+    /** A refusal: the reason, and where the user's running bake-off is when that is the reason. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ApiRefusal(String error, String running) {
+        ApiRefusal(String error) {
+            this(error, null);
+        }
+    }
 
     static final String API_SHAPE = "The body must be a JSON object such as {\"endpoints\": [\"vllm-12b\"],"
             + " \"pricePerHour\": 0.80, \"labels\": \"<labels.jsonl text>\"}: endpoints a list of endpoint names,"
@@ -125,6 +134,7 @@ class EvaluationController {
             int asked,
             int toAsk,
             String error,
+            List<String> unfinished,
             String status,
             List<EvaluationJson> runs) {
         static BatchJson of(Evaluations.BatchStatus s) {
@@ -136,6 +146,7 @@ class EvaluationController {
                     s.asked(),
                     s.toAsk(),
                     s.error(),
+                    s.unfinished(),
                     "/api/evaluations/batches/" + s.batch(),
                     s.runs().stream().map(EvaluationJson::of).toList());
         }
@@ -163,7 +174,12 @@ class EvaluationController {
                     .location(java.net.URI.create("/api/evaluations/batches/" + started.batch()))
                     .body(BatchJson.of(started));
         } catch (Evaluations.Refused refused) {
-            return ResponseEntity.status(refused.status()).body(new ApiRefusal(refused.getMessage()));
+            return ResponseEntity.status(refused.status())
+                    .body(new ApiRefusal(
+                            refused.getMessage(),
+                            refused.runningBatch() == null
+                                    ? null
+                                    : "/api/evaluations/batches/" + refused.runningBatch()));
         }
     }
 
@@ -211,7 +227,9 @@ class EvaluationController {
                     num(r.documentsPerHour(), 1),
                     r.pricePerHour() == null ? "" : r.pricePerHour().toPlainString(),
                     r.costPer1000() == null ? "" : r.costPer1000().toPlainString(),
-                    nz(r.firstProblem())));
+                    nz(r.firstProblem()),
+                    Integer.toString(r.truncatedDocuments()),
+                    nz(r.notes())));
         }
         return Downloads.csv(
                 "bake-off-runs.csv",
@@ -239,7 +257,9 @@ class EvaluationController {
                         "documents_per_hour_derived",
                         "price_per_hour",
                         "cost_per_1000_documents_derived",
-                        "first_problem"),
+                        "first_problem",
+                        "truncated_documents",
+                        "notes"),
                 rows);
     }
 

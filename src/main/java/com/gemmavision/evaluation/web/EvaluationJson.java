@@ -35,6 +35,8 @@ record EvaluationJson(
         BigDecimal pricePerHour,
         BigDecimal costPer1000DocumentsDerived,
         String firstProblem,
+        int truncatedDocuments,
+        String notes,
         List<EvaluationRun.FieldScore> fields) {
 
     static EvaluationJson of(EvaluationRun r) {
@@ -66,6 +68,8 @@ record EvaluationJson(
                 r.pricePerHour(),
                 r.costPer1000(),
                 r.firstProblem(),
+                r.truncatedDocuments(),
+                r.notes(),
                 r.fields());
     }
 }
