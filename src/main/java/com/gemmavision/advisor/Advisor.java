@@ -34,7 +34,18 @@ public class Advisor {
 
     /** Formats in order of precision, most precise first: the tie-break between options of one model. */
     private static final List<String> PRECISION = List.of(
-            "bf16", "q8_0", "sfp8", "fp8", "q6_k", "q4_k_m", "qat-int4", "int4-b32", "q4_0", "awq-int4", "int4");
+            "bf16",
+            "q8_0",
+            "sfp8",
+            "fp8",
+            "q6_k",
+            "q5_k_m",
+            "q4_k_m",
+            "qat-int4",
+            "int4-b32",
+            "q4_0",
+            "awq-int4",
+            "int4");
 
     private final Catalog catalog;
     private final QuantizationFormats formats;
@@ -115,14 +126,11 @@ public class Advisor {
             decode = request.batch() * bandwidth / bytesPerStep;
         }
         Double prefill = null;
-        if (request.gpu() != null && request.gpu().bf16DenseTflops() != null) {
+        Integer peak = request.gpu() == null ? null : request.gpu().prefillTflops(format.code());
+        if (peak != null) {
             double textParameters =
                     (profile.parameters().embeddingM() + profile.parameters().nonEmbeddingM()) * 1e6;
-            prefill = 2
-                    * textParameters
-                    * context
-                    * request.batch()
-                    / (request.gpu().bf16DenseTflops() * 1e12 * request.gpus());
+            prefill = 2 * textParameters * context * request.batch() / (peak * 1e12 * request.gpus());
         }
         Map<QualityBenchmark, String> quality = new EnumMap<>(QualityBenchmark.class);
         for (QualityBenchmark benchmark : QualityBenchmark.values()) {

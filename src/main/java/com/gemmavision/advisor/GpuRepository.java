@@ -24,7 +24,7 @@ public class GpuRepository {
     public List<GpuPreset> presets() {
         return jdbc
                 .sql("SELECT gpu, memory_gib AS memoryGib, memory_bandwidth_gb_s AS memoryBandwidthGbS,"
-                        + " bf16_dense_tflops AS bf16DenseTflops, notes FROM gpu_preset"
+                        + " bf16_dense_tflops AS bf16DenseTflops, fp8_dense_tflops AS fp8DenseTflops, notes FROM gpu_preset"
                         + " ORDER BY sort_order")
                 .query(GpuPreset.class)
                 .list()

@@ -83,9 +83,8 @@ public class Workloads {
 
         double textParameters =
                 (profile.parameters().embeddingM() + profile.parameters().nonEmbeddingM()) * 1e6;
-        Double flops = deployment.gpu() == null || deployment.gpu().bf16DenseTflops() == null
-                ? null
-                : deployment.gpu().bf16DenseTflops() * 1e12 * deployment.gpus();
+        Integer peak = deployment.gpu() == null ? null : deployment.gpu().prefillTflops(request.quant());
+        Double flops = peak == null ? null : peak * 1e12 * deployment.gpus();
         Double bandwidth =
                 deployment.gpu() == null ? null : deployment.gpu().memoryBandwidthGbS() * 1e9 * deployment.gpus();
         Double prefill = flops == null

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.gemmavision.ReportFixture;
+import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.KvCache;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.WeightBytes;
@@ -119,6 +120,24 @@ class AdvisorTest {
 
         assertThat(option.decodeTokensPerSecondBound()).isCloseTo(2 * 3350e9 / bytesPerStep, within(1e-6));
         assertThat(option.prefillSecondsBound()).isCloseTo(prefill, within(1e-9));
+    }
+
+    /**
+     * FP8 (W8A8) weights run their products on FP8 tensor cores where the GPU has them: the H100's dense FP8 peak
+     * is 1,979 TFLOPs (3,958 with sparsity on its datasheet), twice its bf16 989. The A100 has none, so FP8 weights
+     * there prefill at the bf16 peak (312), and weight-only formats (AWQ) dequantize to bf16 on every GPU.
+     */
+    @Test
+    void fp8WeightsPrefillAtTheFp8PeakWhereTheGpuHasOne() {
+        double flopsPerRun = 2 * (675 + 3209) * 1e6 * 4096 * 2;
+        Advice h100 = advisor.advise(on("NVIDIA H100 80GB", 4096, 2).with(Engine.VLLM));
+        assertThat(option(h100, "Gemma3-4B-IT", "fp8").prefillSecondsBound())
+                .isCloseTo(flopsPerRun / 1979e12, within(1e-9));
+        assertThat(option(h100, "Gemma3-4B-IT", "awq-int4").prefillSecondsBound())
+                .isCloseTo(flopsPerRun / 989e12, within(1e-9));
+        Advice a100 = advisor.advise(on("NVIDIA A100 80GB", 4096, 2).with(Engine.VLLM));
+        assertThat(option(a100, "Gemma3-4B-IT", "fp8").prefillSecondsBound())
+                .isCloseTo(flopsPerRun / 312e12, within(1e-9));
     }
 
     @Test

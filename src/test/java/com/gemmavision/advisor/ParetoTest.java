@@ -112,7 +112,7 @@ class ParetoTest {
         assertThat(svg.select("text.mark").eachText()).containsExactlyInAnyOrder("★", "2nd");
         assertThat(svg.select("g.frontier polyline")).hasSize(1);
         assertThat(svg.select("g.reference title").text()).isEqualTo("NVIDIA L4: 21.6 GiB usable");
-        // every format llama.cpp loads is a point: bf16, Q8_0, Q6_K, Q4_K_M, Q4_0, QAT for 3 scored models
-        assertThat(data.points()).hasSize(3 * 6);
+        // every format llama.cpp loads is a point: bf16, Q8_0, Q6_K, Q5_K_M, Q4_K_M, Q4_0, QAT for 3 scored models
+        assertThat(data.points()).hasSize(3 * 7);
     }
 }

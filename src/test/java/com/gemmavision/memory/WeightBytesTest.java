@@ -148,6 +148,23 @@ class WeightBytesTest {
                 .isCloseTo(1.01, within(1.01 * 0.02));
     }
 
+    /**
+     * GGUF Q5_K_M (migration V25) against the published files of ggml-org's and the community's gemma-3 GGUF
+     * repositories, text weights only (the vision projector is its own file): 1B 0.851 GB (its 1152-wide tensors fall
+     * back to Q5_1 and Q8_0), 12B 8.44 GB, 27B 19.3 GB.
+     */
+    @Test
+    void ggufQ5KMMatchesThePublishedFiles() {
+        WeightBytes.Options textOnly = new WeightBytes.Options(true, false);
+        java.util.Map<String, Double> published =
+                java.util.Map.of("Gemma3-1B", 0.851, "Gemma3-12B", 8.44, "Gemma3-27B", 19.3);
+        WeightFormat q5 = ReportFixture.formats().download("q5_k_m").orElseThrow();
+        published.forEach((model, gb) -> assertThat(
+                        WeightBytes.bytes(params(model), catalog.architecture(model), q5, textOnly) / 1e9)
+                .as(model)
+                .isCloseTo(gb, within(gb * 0.02)));
+    }
+
     @Test
     void modelsWhoseWidthsAreMultiplesOf256HaveNoFallback() {
         for (String model : java.util.List.of("Gemma3-4B", "Gemma3-12B", "Gemma3-27B")) {
