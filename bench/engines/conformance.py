@@ -21,6 +21,7 @@ ENGINES = {
     "vllm-no-hybrid": ["bf16", "fp8"],
     "llamacpp": ["f16", "q8_0", "q4_0"],
     "llamacpp-swa-full": ["f16", "q8_0", "q4_0"],
+    "ollama": ["f16", "q8_0", "q4_0"],
 }
 
 
@@ -51,6 +52,14 @@ def kv_bytes(m, engine, ctx, batch, dtype, max_batched):
         l_layers = cdiv(n_local, group) * group
         g_cells = cdiv(ctx, 16) * 16
         l_cells = (cdiv(min(window - 1 + max_batched, ctx), 16) + 1) * 16
+    elif engine == "ollama":
+        # ollama kvcache/causal.go Init(maxSequences=num_parallel, capacity=num_ctx, maxBatch=num_batch 512):
+        # causal cache num_parallel * num_ctx cells, SWA cache num_parallel * window + num_batch (or the causal
+        # size when num_ctx < window), rounded up to 256; the cells are one pool shared by the sequences
+        g_cells = cdiv(batch * ctx, 256) * 256
+        l_cells = g_cells if ctx < window else cdiv(batch * window + 512, 256) * 256
+        total = cell * (n_global * g_cells + n_local * l_cells)
+        return total, g_cells, l_cells, n_global, n_local
     else:
         n_ctx = cdiv(ctx * batch, 256) * 256
         per_seq = cdiv(n_ctx // batch, 256) * 256

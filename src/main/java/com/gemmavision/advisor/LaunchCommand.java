@@ -82,6 +82,9 @@ public final class LaunchCommand {
                     args.add("--swa-full");
                 }
             }
+            case OLLAMA -> {
+                return ollama(request, size, quant);
+            }
             case HF_TRANSFORMERS -> {
                 String checkpoint = quant.equals("awq-int4") ? awqCheckpoint(size) : hub;
                 return "model = Gemma3ForConditionalGeneration.from_pretrained(\"" + checkpoint
@@ -105,6 +108,42 @@ public final class LaunchCommand {
     public static String withDraft(AdviceRequest request, FitOption option) {
         return of(request, option)
                 + " \\\n  -md gemma-3-1b-it-Q8_0.gguf --spec-type draft-simple -ngld 99 --spec-draft-n-max 16";
+    }
+
+    /**
+     * Ollama: the server's environment sets the context of every model it loads ({@code OLLAMA_CONTEXT_LENGTH}, since
+     * its OpenAI endpoint cannot), the parallel requests and the KV type (quantized types need flash attention);
+     * then the library tag of the format. A Modelfile with {@code PARAMETER num_ctx} fixes the context for one model
+     * instead. Without the variable Ollama picks the context by VRAM (docs/context-length.mdx: 4k below 24 GiB, 32k
+     * to 48 GiB, 256k above) and cuts longer prompts without an error.
+     */
+    static String ollama(AdviceRequest request, String size, String quant) {
+        String tag = ollamaTag(size, quant);
+        List<String> env = new ArrayList<>();
+        env.add("OLLAMA_CONTEXT_LENGTH=" + request.context());
+        env.add("OLLAMA_NUM_PARALLEL=" + request.batch());
+        if (request.kvDtype() != KvDtype.F16) {
+            env.add("OLLAMA_FLASH_ATTENTION=1");
+            env.add("OLLAMA_KV_CACHE_TYPE=" + request.kvDtype().code());
+        }
+        return String.join(" ", env) + " ollama serve &\n"
+                + "ollama run " + tag + "\n"
+                + "# or for this model only: printf 'FROM " + tag + "\\nPARAMETER num_ctx " + request.context()
+                + "\\n' > Modelfile && ollama create " + tag.replace(':', '-') + "-" + request.context()
+                + " -f Modelfile";
+    }
+
+    /**
+     * The Ollama library's tag for a size and format (ollama.com/library/gemma3/tags): the plain size is Q4_K_M,
+     * {@code -it-qat} Google's QAT Q4_0, {@code -it-q8_0} Q8_0 and {@code -it-fp16} the 16-bit weights.
+     */
+    static String ollamaTag(String size, String quant) {
+        return switch (quant) {
+            case "qat-int4" -> "gemma3:" + size + "-it-qat";
+            case "q8_0" -> "gemma3:" + size + "-it-q8_0";
+            case "bf16" -> "gemma3:" + size + "-it-fp16";
+            default -> "gemma3:" + size;
+        };
     }
 
     /**

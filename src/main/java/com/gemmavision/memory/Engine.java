@@ -38,7 +38,7 @@ public enum Engine {
                     + " (FullAttentionSpec, vllm/v1/kv_cache_interface.py)."),
     LLAMACPP(
             "llamacpp",
-            "llama.cpp / Ollama (default SWA cache)",
+            "llama.cpp (default SWA cache)",
             List.of(KvDtype.F16, KvDtype.BF16, KvDtype.Q8_0, KvDtype.Q4_0),
             "One stream per slot (-np): the non-SWA cache keeps n_ctx_seq cells, the SWA cache"
                     + " pad(min(n_ctx_seq, window + n_ubatch), 256) (src/llama-kv-cache-iswa.cpp,"
@@ -48,7 +48,16 @@ public enum Engine {
             "llama.cpp --swa-full",
             List.of(KvDtype.F16, KvDtype.BF16, KvDtype.Q8_0, KvDtype.Q4_0),
             "The SWA cache is as large as the non-SWA cache: n_ctx_seq cells on every layer"
-                    + " (src/llama-kv-cache-iswa.cpp).");
+                    + " (src/llama-kv-cache-iswa.cpp)."),
+    OLLAMA(
+            "ollama",
+            "Ollama (its own Gemma 3 engine)",
+            List.of(KvDtype.F16, KvDtype.Q8_0, KvDtype.Q4_0),
+            "Ollama runs Gemma 3 on its own Go engine (model/models/gemma3): a sliding-window cache and a causal"
+                    + " cache (kvcache.NewWrapperCache). The causal layers keep num_parallel × num_ctx cells, the"
+                    + " sliding ones num_parallel × window + num_batch (512), each rounded up to 256"
+                    + " (kvcache/causal.go Init, the ggml backend's CachePadding). OLLAMA_KV_CACHE_TYPE q8_0 or q4_0"
+                    + " needs OLLAMA_FLASH_ATTENTION=1.");
 
     private final String code;
     private final String label;
@@ -93,7 +102,7 @@ public enum Engine {
 
     /**
      * The program behind the engine, whatever its cache option: "vllm" for both vLLM rows, "llamacpp" for both
-     * llama.cpp rows (how published measurements name it).
+     * llama.cpp rows (how published measurements name it), "ollama" for Ollama.
      */
     public String family() {
         return isVllm() ? "vllm" : isLlamaCpp() ? "llamacpp" : code;

@@ -103,6 +103,7 @@ public final class EngineKvCache {
             }
             case LLAMACPP, LLAMACPP_SWA_FULL ->
                 llamaCpp(model, engine, context, batch, dtype, cell, settings, describe);
+            case OLLAMA -> ollama(model, context, batch, dtype, cell, describe);
         };
     }
 
@@ -232,6 +233,53 @@ public final class EngineKvCache {
         checks.add(llamaSizeLine(swa, model.localLayers(), batch, dtype, draft.localBytes()));
         return new KvAllocation(
                 engine, dtype, draft.globalLayers(), perSeq, draft.localLayers(), swa, batch, cell, 1, rule, checks);
+    }
+
+    /** Ollama's {@code num_batch} default (api/types.go DefaultOptions): the sliding cache's extra cells. */
+    static final int OLLAMA_NUM_BATCH = 512;
+
+    /** Ollama's cache padding on the ggml backend ({@code CacheConfig}: 256 cells, flash attention or not). */
+    static final int OLLAMA_PAD = 256;
+
+    /**
+     * Ollama's Gemma 3 cache (model/models/gemma3: a SWA cache and a causal cache in one wrapper). The runner
+     * gives each cache {@code Init(backend, dtype, maxSequences = num_parallel, capacity = num_ctx, maxBatch =
+     * num_batch)}; kvcache/causal.go sizes the causal one {@code maxSequences × capacity} cells and the sliding one
+     * {@code maxSequences × window + maxBatch} (or {@code maxSequences × capacity} when the context is shorter than
+     * the window), each rounded up to the backend's padding. The cells are shared by the sequences, so the
+     * allocation is counted as one pool ({@code sequences} 1).
+     */
+    private static KvAllocation ollama(
+            Architecture model, long context, long batch, KvDtype dtype, long cell, boolean describe) {
+        long window = model.slidingWindow();
+        long global = pad(Math.multiplyExact(batch, context), OLLAMA_PAD);
+        long local = context < window
+                ? global
+                : pad(Math.addExact(Math.multiplyExact(batch, window), OLLAMA_NUM_BATCH), OLLAMA_PAD);
+        String rule = !describe
+                ? ""
+                : "num_ctx " + context + ", num_parallel " + batch + ": causal cache pad(" + batch + " × " + context
+                        + ", 256) = " + global + " cells; sliding cache "
+                        + (context < window
+                                ? "(context below the window " + window + ") the same " + global + " cells"
+                                : "pad(" + batch + " × window " + window + " + num_batch " + OLLAMA_NUM_BATCH
+                                        + ", 256) = " + local + " cells");
+        List<String> checks = describe
+                ? List.of("ollama ps → CONTEXT " + context
+                        + (batch > 1 ? " (per request; " + batch + " in parallel)" : ""))
+                : List.of();
+        return new KvAllocation(
+                Engine.OLLAMA,
+                dtype,
+                model.globalLayers(),
+                global,
+                model.localLayers(),
+                local,
+                1,
+                cell,
+                1,
+                rule,
+                checks);
     }
 
     /** The line llama.cpp's llama_kv_cache constructor logs for one of its two caches. */

@@ -2,6 +2,8 @@ package com.gemmavision.advisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import com.gemmavision.ReportFixture;
 import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.KvDtype;
@@ -30,6 +32,35 @@ class LaunchCommandTest {
                 10,
                 QualityBenchmark.DOCVQA,
                 engine);
+    }
+
+    @Test
+    void ollamaSetsTheContextParallelRequestsAndKvTypeInTheServersEnvironmentAndRunsTheLibraryTag() {
+        AdviceRequest request = request(Engine.OLLAMA, KvDtype.Q8_0, 1, "NVIDIA L4");
+        Advice advice = advisor.advise(request);
+        assertThat(advice.recommended()).isNotNull();
+        String command = LaunchCommand.of(request, advice.recommended());
+        String size = advice.recommended()
+                .model()
+                .replace("Gemma3-", "")
+                .replace("-IT", "")
+                .toLowerCase();
+        assertThat(command)
+                .startsWith("OLLAMA_CONTEXT_LENGTH=32768 OLLAMA_NUM_PARALLEL=4 OLLAMA_FLASH_ATTENTION=1"
+                        + " OLLAMA_KV_CACHE_TYPE=q8_0 ollama serve &\nollama run gemma3:" + size)
+                .contains("PARAMETER num_ctx 32768");
+        assertThat(LaunchCommand.ollamaTag("12b", "qat-int4")).isEqualTo("gemma3:12b-it-qat");
+        assertThat(LaunchCommand.ollamaTag("4b", "q4_k_m")).isEqualTo("gemma3:4b");
+        assertThat(LaunchCommand.ollamaTag("27b", "bf16")).isEqualTo("gemma3:27b-it-fp16");
+        // f16 needs no flash attention and sets no KV type
+        AdviceRequest plain = request(Engine.OLLAMA, KvDtype.F16, 1, "NVIDIA L4");
+        assertThat(LaunchCommand.of(plain, advisor.advise(plain).recommended()))
+                .doesNotContain("OLLAMA_KV_CACHE_TYPE")
+                .doesNotContain("FLASH");
+        // Ollama loads what its library publishes: no AWQ, no FP8
+        assertThat(advice.options())
+                .allMatch(o -> List.of("bf16", "q4_k_m", "qat-int4", "q8_0")
+                        .contains(o.format().code()));
     }
 
     @Test

@@ -118,6 +118,44 @@ class EngineKvCacheTest {
         }
     }
 
+    /**
+     * Ollama's own Gemma 3 cache, derived by hand from kvcache/causal.go: the 12B at num_ctx 32,768 with two
+     * requests in parallel, f16. A cell is 2 × 8 KV heads × 256 × 2 bytes = 8,192 bytes. Causal layers: pad(2 ×
+     * 32,768, 256) = 65,536 cells × 8 layers × 8,192 = 4,294,967,296 bytes. Sliding layers: pad(2 × 1,024 + 512,
+     * 256) = 2,560 cells × 40 layers × 8,192 = 838,860,800 bytes. Below the window (1B, window 512, num_ctx 300)
+     * both caches keep pad(300, 256) = 512 cells.
+     */
+    @Test
+    void ollamaSharesOneSlidingWindowPoolAmongItsParallelRequests() {
+        KvAllocation twelve = EngineKvCache.allocate(
+                CATALOG.architecture("Gemma3-12B"),
+                Engine.OLLAMA,
+                32_768,
+                2,
+                KvDtype.F16,
+                true,
+                EngineSettings.DEFAULT);
+        assertThat(twelve.globalCells()).isEqualTo(65_536);
+        assertThat(twelve.localCells()).isEqualTo(2_560);
+        assertThat(twelve.bytes()).isEqualTo(4_294_967_296L + 838_860_800L);
+        assertThat(twelve.rule()).contains("pad(2 × window 1024 + num_batch 512, 256) = 2560 cells");
+
+        KvAllocation small = EngineKvCache.allocate(
+                CATALOG.architecture("Gemma3-1B"), Engine.OLLAMA, 300, 1, KvDtype.F16, true, EngineSettings.DEFAULT);
+        assertThat(small.globalCells()).isEqualTo(512);
+        assertThat(small.localCells()).isEqualTo(512);
+        assertThat(small.bytes()).isEqualTo(512L * 26 * 1_024);
+        assertThatThrownBy(() -> EngineKvCache.allocate(
+                        CATALOG.architecture("Gemma3-1B"),
+                        Engine.OLLAMA,
+                        300,
+                        1,
+                        KvDtype.BF16,
+                        true,
+                        EngineSettings.DEFAULT))
+                .hasMessageContaining("f16, q8_0 or q4_0");
+    }
+
     @Test
     void llamaCppPrintsTheLinesItsLogShows() {
         // 27B, -c 32768 -np 1, f16: 10 x 32,768 cells x 8,192 bytes = 2,560 MiB; 52 x 1,536 x 8,192 = 624 MiB
