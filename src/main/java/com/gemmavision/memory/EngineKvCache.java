@@ -332,38 +332,46 @@ public final class EngineKvCache {
         long blockTokens = pages / kvCacheGroups * block;
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "Available KV cache memory: %.2f GiB", perGpu / (MIB * 1024)));
-        if (blockTokens == tokens) {
-            lines.add(String.format(Locale.ROOT, "GPU KV cache size: %,d tokens", tokens));
-        } else {
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "GPU KV cache size: %,d tokens   (%s: maximum concurrency × max_model_len)",
-                    tokens,
-                    SINCE_54840));
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "GPU KV cache size: %,d tokens   (%s: %,d blocks ÷ %d KV cache groups × %d)",
-                    blockTokens,
-                    BEFORE_54840,
-                    pages,
-                    kvCacheGroups,
-                    block));
-        }
         lines.add(String.format(
-                Locale.ROOT, "Maximum concurrency for %,d tokens per request: %.2fx", context, concurrency));
+                Locale.ROOT,
+                "GPU KV cache size: %,d tokens, Maximum concurrency for %,d tokens per request: %.2fx   (%s:"
+                        + " N = maximum concurrency × max_model_len)",
+                tokens,
+                context,
+                concurrency,
+                SINCE_50462));
+        lines.add(String.format(
+                Locale.ROOT,
+                "GPU KV cache size: %,d tokens   (%s: %,d blocks ÷ %d KV cache group%s × %d)",
+                blockTokens,
+                BEFORE_50462,
+                pages,
+                kvCacheGroups,
+                kvCacheGroups == 1 ? "" : "s",
+                block));
+        lines.add(String.format(
+                Locale.ROOT,
+                "Maximum concurrency for %,d tokens per request: %.2fx   (%s)",
+                context,
+                concurrency,
+                BEFORE_50462));
         return lines;
     }
 
     /**
-     * vLLM's "GPU KV cache size" line changed meaning with vllm-project/vllm#54840 (September 2026): it now logs
-     * maximum concurrency × max_model_len (the tokens of context the pool holds at peak). Before, it logged
-     * num_blocks // len(kv_cache_groups) × block size (vllm/v1/core/kv_cache_utils.py, as reported for 0.19.0 in
-     * vllm-project/vllm#40691), which for a hybrid model such as Gemma 3 counts each sliding-window group's
-     * share of the pool as if it held whole contexts.
+     * What vLLM's start-up line means depends on the version. Before vllm-project/vllm#50462 (merged 30 July 2026),
+     * {@code _report_kv_cache_config} in vllm/v1/core/kv_cache_utils.py logged two lines: "GPU KV cache size: N
+     * tokens" with N = num_blocks // len(kv_cache_groups) × min block size (as 0.19.0 prints it,
+     * vllm-project/vllm#40691), and "Maximum concurrency for C tokens per request: Yx". For a hybrid model such as
+     * Gemma 3 the two disagree: the block formula divides the shared pool evenly among the groups. #50462 moved the
+     * log to {@code update_kv_cache_capacity}, which computes, stores ({@code cache_config.kv_cache_size_tokens}) and
+     * logs N and Y from one calculation, N = int(Y × max_model_len), in one line; Y counts each group's whole blocks
+     * since vllm-project/vllm#48317 (merged July 2026). vllm-project/vllm#54840 is an open, logging-only PR ("no
+     * computed value changes") that would label N and add the pool size; it changed nothing printed here.
      */
-    static final String SINCE_54840 = "vLLM with PR #54840 (Sept. 2026) and later";
+    static final String SINCE_50462 = "vLLM with PR #50462 (July 2026) and later";
 
-    static final String BEFORE_54840 = "vLLM before PR #54840, e.g. 0.19";
+    static final String BEFORE_50462 = "vLLM before PR #50462, e.g. 0.19";
 
     /** Why an engine cannot split this model over {@code gpus} GPUs, if it cannot. */
     public static Optional<String> tensorParallelProblem(Architecture model, Engine engine, int gpus) {

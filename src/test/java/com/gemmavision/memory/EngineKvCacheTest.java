@@ -186,16 +186,18 @@ class EngineKvCacheTest {
         assertThat(EngineKvCache.vllmLog(allocation, big, 32_768, 10L << 30, settings))
                 .containsExactly(
                         "Available KV cache memory: 10.00 GiB",
-                        "GPU KV cache size: 83,729 tokens   (vLLM with PR #54840 (Sept. 2026) and later: maximum"
-                                + " concurrency × max_model_len)",
-                        "GPU KV cache size: 18,720 tokens   (vLLM before PR #54840, e.g. 0.19: 8,192 blocks ÷ 7 KV"
+                        "GPU KV cache size: 83,729 tokens, Maximum concurrency for 32,768 tokens per request:"
+                                + " 2.56x   (vLLM with PR #50462 (July 2026) and later: N = maximum concurrency ×"
+                                + " max_model_len)",
+                        "GPU KV cache size: 18,720 tokens   (vLLM before PR #50462, e.g. 0.19: 8,192 blocks ÷ 7 KV"
                                 + " cache groups × 16)",
-                        "Maximum concurrency for 32,768 tokens per request: 2.56x");
+                        "Maximum concurrency for 32,768 tokens per request: 2.56x   (vLLM before PR #50462, e.g."
+                                + " 0.19)");
     }
 
     /**
      * The figure from the issue, computed independently: 27B bf16 on one H100 at 32K with vLLM's defaults
-     * (max_num_batched_tokens 8,192) prints 96,954 tokens since PR #54840 and 37,264 before it. A sliding group
+     * (max_num_batched_tokens 8,192) prints 96,954 tokens since PR #50462 and 37,264 before it. A sliding group
      * reserves cdiv(1,023 + 8,192, 16) + 1 = 577 pages, so a request needs 2,048 + 6 × 577 = 5,510 pages, and
      * 96,954 tokens are about 16,303 blocks; the old line divides the blocks among 7 groups instead:
      * 16,303 // 7 × 16 = 37,264.
@@ -209,11 +211,12 @@ class EngineKvCacheTest {
         List<String> log = EngineKvCache.vllmLog(allocation, big, 32_768, budget, settings);
         assertThat(log.get(1)).startsWith("GPU KV cache size: 96,954 tokens");
         assertThat(log.get(2)).startsWith("GPU KV cache size: 37,264 tokens");
-        // without the hybrid manager there is one group, and both meanings agree: one line
+        // without the hybrid manager there is one group, and both versions print the same N
         KvAllocation flat = EngineKvCache.allocate(big, Engine.VLLM_NO_HYBRID, 32_768, 1, KvDtype.BF16, true, settings);
-        assertThat(EngineKvCache.vllmLog(flat, big, 32_768, 10L << 30, settings))
-                .filteredOn(l -> l.startsWith("GPU KV cache size"))
-                .hasSize(1);
+        List<String> flatLog = EngineKvCache.vllmLog(flat, big, 32_768, 10L << 30, settings);
+        assertThat(flatLog.get(1).substring(0, flatLog.get(1).indexOf(" tokens")))
+                .isEqualTo(flatLog.get(2).substring(0, flatLog.get(2).indexOf(" tokens")));
+        assertThat(flatLog.get(2)).contains("÷ 1 KV cache group × 16");
     }
 
     @Test

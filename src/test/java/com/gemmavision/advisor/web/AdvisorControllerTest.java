@@ -189,8 +189,7 @@ class AdvisorControllerTest {
         assertThat(page.select("#fit-table tbody tr td:nth-of-type(1)").eachText())
                 .allMatch(label ->
                         label.equals("bfloat16") || label.startsWith("GGUF") || label.startsWith("Google QAT"));
-        assertThat(page.select("#engine-heading").text())
-                .startsWith("What llama.cpp (default SWA cache) allocates");
+        assertThat(page.select("#engine-heading").text()).startsWith("What llama.cpp (default SWA cache) allocates");
         assertThat(page.select("#engine-kv-table tbody tr")).hasSize(2);
         assertThat(page.select("#check-lines").text())
                 .contains("creating non-SWA KV cache, size = 32768 cells", "2/2 seqs), K (q8_0)");

@@ -103,11 +103,11 @@ class ApiControllerTest {
                 .andExpect(jsonPath("$.kvCache.check[1]")
                         .value(Matchers.allOf(
                                 Matchers.startsWith("GPU KV cache size: "),
-                                Matchers.containsString("PR #54840 (Sept. 2026) and later"))))
+                                Matchers.containsString("PR #50462 (July 2026) and later"))))
                 .andExpect(jsonPath("$.kvCache.check[2]")
                         .value(Matchers.allOf(
                                 Matchers.startsWith("GPU KV cache size: "),
-                                Matchers.containsString("before PR #54840, e.g. 0.19"))))
+                                Matchers.containsString("before PR #50462, e.g. 0.19"))))
                 .andExpect(jsonPath("$.kvCache.check[3]")
                         .value(Matchers.startsWith("Maximum concurrency for 32,768 tokens per request: ")));
     }
