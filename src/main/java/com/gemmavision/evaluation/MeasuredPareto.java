@@ -88,7 +88,7 @@ public class MeasuredPareto {
             if (points.size() > published.points().size()) {
                 charts.add(new ScatterChart.Data(
                         "measured-" + engine.code(),
-                        "Your runs (◆) beside the published DocVQA, " + engine.code(),
+                        "Your runs (◆) beside the published DocVQA, " + engine.label(),
                         published.description() + " Diamonds are your bake-off runs: field accuracy on your labelled"
                                 + " documents, in percent, on the same axis.",
                         published.xLabel(),
@@ -100,6 +100,55 @@ public class MeasuredPareto {
             }
         });
         return charts;
+    }
+
+    /**
+     * The user's runs on the advisor's own chart: its engine, GPU, context and KV type. A run is placed where its
+     * model and format are an option of that engine; the others are named in {@code elsewhere}, with the engine
+     * they were measured on.
+     */
+    public record OnAdvisor(ScatterChart.Data chart, List<String> elsewhere) {}
+
+    public OnAdvisor onAdvisor(List<EvaluationRun> runs, AdviceRequest request) {
+        Advice advice = advisor.advise(request);
+        ScatterChart.Data published = AdvisorPage.paretoChart(request, advice, false);
+        List<ScatterChart.Point> points = new ArrayList<>(published.points());
+        List<String> elsewhere = new ArrayList<>();
+        for (EvaluationRun run : runs) {
+            if (run.modelAccuracy() == null
+                    || run.failed() == run.documents()
+                    || run.gemmaModel() == null
+                    || run.format() == null) {
+                continue;
+            }
+            Optional<FitOption> option = advice.options().stream()
+                    .filter(o -> o.model().equals(run.gemmaModel())
+                            && o.format().code().equals(run.format()))
+                    .findFirst();
+            if (option.isPresent()) {
+                points.add(point(run, option.get()));
+            } else {
+                elsewhere.add(run.endpoint() + " (" + run.gemmaModel() + " in " + run.format() + ", measured on "
+                        + (run.engine().isBlank() ? "an unnamed engine" : run.engine()) + ")");
+            }
+        }
+        if (points.size() == published.points().size()) {
+            return new OnAdvisor(null, elsewhere.stream().distinct().toList());
+        }
+        return new OnAdvisor(
+                new ScatterChart.Data(
+                        "measured-" + request.engine().code(),
+                        "Your runs (◆) beside the published DocVQA, "
+                                + request.engine().label(),
+                        published.description() + " Diamonds are your bake-off runs: field accuracy on your labelled"
+                                + " documents, in percent, on the same axis.",
+                        published.xLabel(),
+                        "DocVQA (published) · ◆ field accuracy % (measured)",
+                        points,
+                        published.frontier(),
+                        published.vertical(),
+                        published.note()),
+                elsewhere.stream().distinct().toList());
     }
 
     private static ScatterChart.Point point(EvaluationRun run, FitOption option) {

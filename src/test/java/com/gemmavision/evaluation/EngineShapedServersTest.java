@@ -66,7 +66,8 @@ class EngineShapedServersTest {
         {"no-usage", "no-usage", "vllm", "Gemma3-4B-IT", "bf16", ""},
         {"absurd-usage", "absurd-usage", "vllm", "Gemma3-4B-IT", "bf16", ""},
         {"ollama-overcount", "ollama-overcount", "ollama", "Gemma3-4B-IT", "q4_k_m", ""},
-        {"slow", "slow", "vllm", "Gemma3-27B-IT", "bf16", ""}
+        {"slow", "slow", "vllm", "Gemma3-27B-IT", "bf16", ""},
+        {"misconfigured", "no-usage", "vllm", "Gemma3-12B", "int4", ""}
     };
 
     @LocalServerPort
@@ -285,6 +286,21 @@ class EngineShapedServersTest {
             assertThat(absurd.get("notes").asString()).as(name).contains("Token counts ignored on 4 documents");
             assertThat(absurd.get("modelRight").asInt()).as(name).isEqualTo(labelled(absurd) - 1);
         }
+    }
+
+    /** vLLM with the report's int4 and a base model's name: said beside the endpoint, not silently chart-less. */
+    @Test
+    void anEndpointWhoseCodesTheAdvisorDoesNotKnowIsSaidOnThePage() {
+        Document page = Jsoup.parse(client.get("/evaluations").body());
+        String note = page.select("label:has(input[value=misconfigured]) .endpoint-note")
+                .text();
+        assertThat(note)
+                .contains("Its runs get no point on the chart")
+                .contains("gemma-model “Gemma3-12B” is not one of")
+                .contains("format “int4” is not one vllm loads (bf16, awq-int4, fp8)");
+        assertThat(page.select("label:has(input[value=ollama-4b]) .endpoint-note"))
+                .isEmpty();
+        assertThat(page.select("label:has(input[value=vllm-1b]) .hint").text()).contains("text only");
     }
 
     @Test

@@ -246,10 +246,19 @@ class EvaluationFlowTest {
         assertThat(page.select("svg path.point.measured > title").eachText())
                 .anyMatch(t -> t.startsWith("Measured on your documents: vllm-12b (Gemma3-12B-IT in AWQ"))
                 .anyMatch(t -> t.startsWith("Measured on your documents: llamacpp-4b (Gemma3-4B-IT in GGUF Q4_K_M"));
-        // and on the advisor's own page, below its (cached) results
-        Document advisor = Jsoup.parse(client.get("/advisor").body());
+        // and on the advisor's own page, below its (cached) results, on the advisor's own engine: on vLLM the
+        // vLLM run is a diamond and the llama.cpp run is named as measured elsewhere
+        Document advisor = Jsoup.parse(client.get("/advisor?engine=vllm").body());
         assertThat(advisor.select("#measured svg path.point.measured > title").eachText())
-                .anyMatch(t -> t.startsWith("Measured on your documents: vllm-12b"));
+                .anyMatch(t -> t.startsWith("Measured on your documents: vllm-12b"))
+                .noneMatch(t -> t.contains("llamacpp-4b"));
+        assertThat(advisor.select("#measured svg title").first().text()).contains("vLLM");
+        assertThat(advisor.select("#measured").text())
+                .contains("Not an option on vLLM")
+                .contains("llamacpp-4b (Gemma3-4B-IT in q4_k_m, measured on llamacpp)");
+        Document onLlama = Jsoup.parse(client.get("/advisor?engine=llamacpp").body());
+        assertThat(onLlama.select("#measured svg path.point.measured > title").eachText())
+                .anyMatch(t -> t.startsWith("Measured on your documents: llamacpp-4b"));
         assertThat(Jsoup.parse(new AppClient(port).get("/advisor").body()).select("#measured"))
                 .isEmpty();
         String csv = client.get("/evaluations.csv").body();

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.gemmavision.charts.ScatterChart;
 import com.gemmavision.documents.extraction.Decimals;
+import com.gemmavision.evaluation.EndpointChecks;
 import com.gemmavision.evaluation.EvaluationRun;
 import com.gemmavision.evaluation.Evaluations;
 import com.gemmavision.evaluation.MeasuredPareto;
@@ -48,8 +49,10 @@ class EvaluationController {
     private final Evaluations evaluations;
     private final MeasuredPareto pareto;
     private final DocumentOwner owner;
+    private final EndpointChecks checks;
 
-    EvaluationController(Evaluations evaluations, MeasuredPareto pareto, DocumentOwner owner) {
+    EvaluationController(Evaluations evaluations, MeasuredPareto pareto, DocumentOwner owner, EndpointChecks checks) {
+        this.checks = checks;
         this.evaluations = evaluations;
         this.pareto = pareto;
         this.owner = owner;
@@ -314,6 +317,7 @@ class EvaluationController {
             }
         }
         model.addAttribute("endpoints", evaluations.settings().endpoints());
+        model.addAttribute("endpointNotes", checks.notes());
         model.addAttribute("settings", evaluations.settings());
         model.addAttribute("runs", runs);
         model.addAttribute(

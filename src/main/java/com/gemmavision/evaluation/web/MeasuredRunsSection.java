@@ -4,7 +4,9 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.charts.ScatterChart;
+import com.gemmavision.evaluation.EvaluationRun;
 import com.gemmavision.evaluation.Evaluations;
 import com.gemmavision.evaluation.MeasuredPareto;
 import com.gemmavision.web.page.Page;
@@ -29,18 +31,24 @@ class MeasuredRunsSection implements UserSection {
         this.owner = owner;
     }
 
+    /**
+     * The chart follows the advisor: its engine, GPU, context and KV type, as the page above it shows them
+     * ({@code adviceRequest}, set before the user sections); runs measured on what that engine does not load are
+     * named below it.
+     */
     @Override
     public void addTo(Page page, Model model, Selection selection, HttpServletRequest request) {
-        if (page != Page.ADVISOR) {
+        if (page != Page.ADVISOR || !(model.getAttribute("adviceRequest") instanceof AdviceRequest advice)) {
             return;
         }
+        List<EvaluationRun> runs = owner.current(request).map(evaluations::runs).orElse(List.of());
+        if (runs.isEmpty()) {
+            return;
+        }
+        MeasuredPareto.OnAdvisor measured = pareto.onAdvisor(runs, advice);
         model.addAttribute(
                 "measuredCharts",
-                owner.current(request)
-                        .map(evaluations::runs)
-                        .map(runs -> pareto.charts(runs).stream()
-                                .map(ScatterChart::render)
-                                .toList())
-                        .orElse(List.of()));
+                measured.chart() == null ? List.of() : List.of(ScatterChart.render(measured.chart())));
+        model.addAttribute("measuredElsewhere", measured.elsewhere());
     }
 }
