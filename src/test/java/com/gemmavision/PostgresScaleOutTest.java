@@ -160,6 +160,7 @@ class PostgresScaleOutTest {
                         4000L,
                         null,
                         new java.math.BigDecimal("0.80"),
+                        "GBP",
                         "The server answered HTTP 500",
                         1,
                         "1 document was read only in part.",
@@ -178,6 +179,7 @@ class PostgresScaleOutTest {
                 .extracting("modelWrong")
                 .isEqualTo(1);
         assertThat(stored.get(0).truncatedDocuments()).isEqualTo(1);
+        assertThat(stored.get(0).priceCurrency()).isEqualTo("GBP");
         assertThat(stored.get(0).notes()).isEqualTo("1 document was read only in part.");
 
         // bake-offs are stored as they start, the owner's newest kept; one instance's heartbeat is the other's view

@@ -21,7 +21,7 @@ public class EvaluationRepository {
     private static final String COLUMNS =
             "id, batch_id, created_at, endpoint, served_model, engine, gemma_model, format,"
                     + " documents, failed, concurrency, wall_seconds, p50_seconds, p95_seconds, prompt_tokens, completion_tokens,"
-                    + " price_per_hour, first_problem, truncated_documents, notes";
+                    + " price_per_hour, price_currency, first_problem, truncated_documents, notes";
 
     private final JdbcClient jdbc;
 
@@ -35,8 +35,9 @@ public class EvaluationRepository {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO evaluation_run (batch_id, owner, created_at, endpoint, served_model, engine, gemma_model,"
                         + " format, documents, failed, concurrency, wall_seconds, p50_seconds, p95_seconds,"
-                        + " prompt_tokens, completion_tokens, price_per_hour, first_problem, truncated_documents, notes)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " prompt_tokens, completion_tokens, price_per_hour, price_currency, first_problem,"
+                        + " truncated_documents, notes)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         run.batchId(),
                         owner,
@@ -55,6 +56,7 @@ public class EvaluationRepository {
                         run.promptTokens(),
                         run.completionTokens(),
                         run.pricePerHour(),
+                        run.priceCurrency(),
                         run.firstProblem(),
                         run.truncatedDocuments(),
                         run.notes())
@@ -220,6 +222,7 @@ public class EvaluationRepository {
                 (Long) rs.getObject("prompt_tokens", Long.class),
                 (Long) rs.getObject("completion_tokens", Long.class),
                 rs.getBigDecimal("price_per_hour"),
+                rs.getString("price_currency"),
                 rs.getString("first_problem"),
                 rs.getInt("truncated_documents"),
                 rs.getString("notes"),

@@ -25,6 +25,7 @@ import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.FieldComparison;
 import com.gemmavision.documents.extraction.FieldComparison.Outcome;
+import com.gemmavision.pricing.PriceCurrencies;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +58,15 @@ public class Evaluations {
         this.askGemma = askGemma;
     }
 
-    /** What a run asks: endpoints by name, a GPU price per hour (optional) and labels (null: the documents' own). */
-    public record Request(List<String> endpoints, BigDecimal pricePerHour, String labelsJsonl) {}
+    /**
+     * What a run asks: endpoints by name, a GPU price per hour (optional) in a currency (null: US dollars) and labels
+     * (null: the documents' own).
+     */
+    public record Request(List<String> endpoints, BigDecimal pricePerHour, String labelsJsonl, String currency) {
+        public Request(List<String> endpoints, BigDecimal pricePerHour, String labelsJsonl) {
+            this(endpoints, pricePerHour, labelsJsonl, null);
+        }
+    }
 
     /** A run that cannot start, with the HTTP status that fits and the reason in words. */
     public static final class Refused extends RuntimeException {
@@ -196,6 +204,12 @@ public class Evaluations {
         if (price != null && (price.signum() < 0 || price.compareTo(MAX_PRICE) > 0)) {
             throw new Refused(400, "The price per hour must be between 0 and 10,000.");
         }
+        String currency = request.currency() == null || request.currency().isBlank()
+                ? PriceCurrencies.DEFAULT
+                : PriceCurrencies.parse(request.currency())
+                        .orElseThrow(() -> new Refused(
+                                400,
+                                "The currency must be one of " + String.join(", ", PriceCurrencies.OFFERED) + "."));
         Map<String, Map<String, Object>> uploaded;
         try {
             uploaded = request.labelsJsonl() == null ? null : Labels.parse(request.labelsJsonl());
@@ -229,7 +243,7 @@ public class Evaluations {
                                 .toList());
                 repository.startBatch(batch.id, owner, batch.documents, batch.endpoints, properties.keepRuns());
                 batches.put(batch.id, batch);
-                runner.execute(() -> runAll(batch, endpoints, labelled, price));
+                runner.execute(() -> runAll(batch, endpoints, labelled, price, currency));
                 started = true;
                 return status(batch);
             } finally {
@@ -245,11 +259,16 @@ public class Evaluations {
     }
 
     private void runAll(
-            Batch batch, List<EvaluationProperties.Endpoint> endpoints, List<Labelled> labelled, BigDecimal price) {
+            Batch batch,
+            List<EvaluationProperties.Endpoint> endpoints,
+            List<Labelled> labelled,
+            BigDecimal price,
+            String currency) {
         String state = FAILED;
         try {
             for (EvaluationProperties.Endpoint endpoint : endpoints) {
-                EvaluationRun run = measure(batch.id, endpoint, labelled, price, batch.asked::incrementAndGet);
+                EvaluationRun run =
+                        measure(batch.id, endpoint, labelled, price, currency, batch.asked::incrementAndGet);
                 repository.save(batch.owner, run, properties.keepRuns());
                 log.info(
                         "Bake-off {} on {}: {} documents, {} failed, {} s",
@@ -444,6 +463,7 @@ public class Evaluations {
             EvaluationProperties.Endpoint endpoint,
             List<Labelled> labelled,
             BigDecimal price,
+            String currency,
             Runnable onEachAnswer) {
         AskGemma.Target target = new AskGemma.Target(
                 endpoint.completionsUrl(),
@@ -490,7 +510,7 @@ public class Evaluations {
             pool.shutdownNow();
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        return score(batch, endpoint, asked, wall, concurrency, price);
+        return score(batch, endpoint, asked, wall, concurrency, price, currency);
     }
 
     private EvaluationRun score(
@@ -499,7 +519,8 @@ public class Evaluations {
             List<Asked> asked,
             double wall,
             int concurrency,
-            BigDecimal price) {
+            BigDecimal price,
+            String currency) {
         Map<String, int[]> tallies = new LinkedHashMap<>();
         DocumentLabels.FIELDS.forEach(f -> tallies.put(f, new int[6]));
         int failed = 0;
@@ -613,6 +634,7 @@ public class Evaluations {
                 usage ? prompt : null,
                 usage ? completion : null,
                 price,
+                price == null ? null : currency,
                 firstProblem,
                 truncated,
                 joined.isEmpty() ? null : shortened(joined, 600),

@@ -196,7 +196,8 @@ class EvaluationFlowTest {
             Thread.sleep(100);
         }
         fake.mostInFlight.set(0);
-        JsonNode runs = runAndWait(client, "{\"endpoints\":[\"vllm-12b\",\"llamacpp-4b\"],\"pricePerHour\":0.80}");
+        JsonNode runs = runAndWait(
+                client, "{\"endpoints\":[\"vllm-12b\",\"llamacpp-4b\"],\"pricePerHour\":0.80,\"currency\":\" eur\"}");
 
         JsonNode good = run(runs, "vllm-12b");
         assertThat(good.get("documents").asInt()).isEqualTo(5);
@@ -213,6 +214,7 @@ class EvaluationFlowTest {
         double perHour = good.get("documentsPerHourDerived").asDouble();
         assertThat(perHour)
                 .isEqualTo(5 * 3600.0 / good.get("wallSeconds").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(good.get("priceCurrency").asString()).isEqualTo("EUR");
         assertThat(good.get("costPer1000DocumentsDerived").decimalValue())
                 .isEqualByComparingTo(
                         new BigDecimal("800").divide(BigDecimal.valueOf(perHour), 4, RoundingMode.HALF_UP));
@@ -265,6 +267,10 @@ class EvaluationFlowTest {
         assertThat(csv.lines().findFirst().orElseThrow())
                 .contains("p50_seconds", "prompt_tokens", "cost_per_1000_documents_derived");
         assertThat(csv.lines()).anyMatch(l -> l.startsWith(goodId + ",") && l.contains(",vllm-12b,good,vllm,"));
+        // money names its currency: the price's, on the page and in the CSV
+        assertThat(csv.lines().findFirst().orElseThrow()).contains(",price_per_hour,price_currency,cost_per_1000");
+        assertThat(csv.lines()).anyMatch(l -> l.startsWith(goodId + ",") && l.contains(",0.8000,EUR,"));
+        assertThat(page.select("#run-" + goodId + " td").last().text()).endsWith(" EUR");
         assertThat(client.get("/evaluations/fields.csv").body())
                 .contains(sloppyId + ",llamacpp-4b,totalAmount,5,0,3,2,5,0,0");
     }
@@ -334,6 +340,10 @@ class EvaluationFlowTest {
         assertThat(fake.requests.get()).isEqualTo(asked);
 
         assertThat(api(client, "{\"endpoints\":[]}").statusCode()).isEqualTo(400);
+        HttpResponse<String> money =
+                api(client, "{\"endpoints\":[\"vllm-12b\"],\"pricePerHour\":1,\"currency\":\"BTC\"}");
+        assertThat(money.statusCode()).isEqualTo(400);
+        assertThat(json(money).get("error").asString()).startsWith("The currency must be one of USD, EUR, GBP");
         assertThat(api(client, "{\"endpoints\":[\"vllm-12b\"],\"pricePerHour\":-1}")
                         .statusCode())
                 .isEqualTo(400);

@@ -69,6 +69,7 @@ class LabelsAndRunTest {
                 4000L,
                 200L,
                 new BigDecimal("0.80"),
+                "EUR",
                 null,
                 0,
                 null,

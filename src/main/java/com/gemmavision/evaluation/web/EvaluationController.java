@@ -17,6 +17,7 @@ import com.gemmavision.evaluation.EndpointChecks;
 import com.gemmavision.evaluation.EvaluationRun;
 import com.gemmavision.evaluation.Evaluations;
 import com.gemmavision.evaluation.MeasuredPareto;
+import com.gemmavision.pricing.PriceCurrencies;
 import com.gemmavision.web.http.Downloads;
 import com.gemmavision.web.http.Htmx;
 import com.gemmavision.web.session.DocumentOwner;
@@ -78,6 +79,7 @@ class EvaluationController {
     String run(
             @RequestParam(name = "endpoint", required = false) List<String> endpoints,
             @RequestParam(defaultValue = "") String pricePerHour,
+            @RequestParam(defaultValue = "USD") String currency,
             @RequestParam(name = "labels", required = false) MultipartFile labels,
             @RequestHeader(value = Htmx.REQUEST, required = false) String htmx,
             HttpServletRequest request,
@@ -88,7 +90,7 @@ class EvaluationController {
             String me = owner.currentOrNobody(request);
             String jsonl = labels == null || labels.isEmpty() ? null : text(labels);
             Evaluations.BatchStatus started =
-                    evaluations.start(me, new Evaluations.Request(endpoints, price(pricePerHour), jsonl));
+                    evaluations.start(me, new Evaluations.Request(endpoints, price(pricePerHour), jsonl, currency));
             if (!Htmx.isRequest(htmx)) {
                 return "redirect:/evaluations?batch=" + started.batch();
             }
@@ -100,13 +102,17 @@ class EvaluationController {
             model.addAttribute("runningBatch", refused.runningBatch());
         }
         model.addAttribute("typedPrice", pricePerHour);
+        model.addAttribute("currency", PriceCurrencies.orDefault(currency));
         model.addAttribute("chosen", endpoints == null ? List.of() : endpoints);
         populate(request, model);
         return "evaluations";
     }
 
-    /** What a script sends: endpoint names, a price per GPU hour and, optionally, the labels.jsonl text. */
-    record ApiRequest(List<String> endpoints, BigDecimal pricePerHour, String labels) {}
+    /**
+     * What a script sends: endpoint names, a price per GPU hour in a currency (USD unless named) and, optionally, the
+     * labels.jsonl text.
+     */
+    record ApiRequest(List<String> endpoints, BigDecimal pricePerHour, String labels, String currency) {}
 
     /** A refusal: the reason, and where the user's running bake-off is when that is the reason. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -117,8 +123,9 @@ class EvaluationController {
     }
 
     static final String API_SHAPE = "The body must be a JSON object such as {\"endpoints\": [\"vllm-12b\"],"
-            + " \"pricePerHour\": 0.80, \"labels\": \"<labels.jsonl text>\"}: endpoints a list of endpoint names,"
-            + " pricePerHour a number, labels text (both optional).";
+            + " \"pricePerHour\": 0.80, \"currency\": \"EUR\", \"labels\": \"<labels.jsonl text>\"}: endpoints a list"
+            + " of endpoint names, pricePerHour a number, currency a code (USD unless given), labels text (all three"
+            + " optional).";
 
     /** A body that is not JSON, or not of the API's shape (a price of "abc", endpoints that are not a list). */
     @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
@@ -172,7 +179,7 @@ class EvaluationController {
             }
             Evaluations.BatchStatus started = evaluations.start(
                     owner.currentOrNobody(request),
-                    new Evaluations.Request(body.endpoints(), body.pricePerHour(), body.labels()));
+                    new Evaluations.Request(body.endpoints(), body.pricePerHour(), body.labels(), body.currency()));
             return ResponseEntity.accepted()
                     .location(java.net.URI.create("/api/evaluations/batches/" + started.batch()))
                     .body(BatchJson.of(started));
@@ -229,6 +236,7 @@ class EvaluationController {
                     num(r.wallSeconds(), 3),
                     num(r.documentsPerHour(), 1),
                     r.pricePerHour() == null ? "" : r.pricePerHour().toPlainString(),
+                    nz(r.priceCurrency()),
                     r.costPer1000() == null ? "" : r.costPer1000().toPlainString(),
                     nz(r.firstProblem()),
                     Integer.toString(r.truncatedDocuments()),
@@ -259,6 +267,7 @@ class EvaluationController {
                         "wall_seconds",
                         "documents_per_hour_derived",
                         "price_per_hour",
+                        "price_currency",
                         "cost_per_1000_documents_derived",
                         "first_problem",
                         "truncated_documents",
@@ -328,6 +337,10 @@ class EvaluationController {
         if (!model.containsAttribute("typedPrice")) {
             model.addAttribute("typedPrice", "");
         }
+        if (!model.containsAttribute("currency")) {
+            model.addAttribute("currency", PriceCurrencies.DEFAULT);
+        }
+        model.addAttribute("currencies", PriceCurrencies.OFFERED);
     }
 
     private String text(MultipartFile labels) {

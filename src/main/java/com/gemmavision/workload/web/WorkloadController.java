@@ -15,6 +15,7 @@ import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.pricing.PriceCurrencies;
 import com.gemmavision.web.http.Downloads;
 import com.gemmavision.web.selection.CurrentSelection;
 import com.gemmavision.web.selection.RequestParameters;
@@ -173,14 +174,11 @@ class WorkloadController {
     }
 
     /** Currencies a price per GPU-hour is commonly quoted in; the cost is shown in the one chosen. */
-    static final List<String> CURRENCIES =
-            List.of("USD", "EUR", "GBP", "CHF", "JPY", "INR", "CNY", "CAD", "AUD", "SGD");
+    static final List<String> CURRENCIES = PriceCurrencies.OFFERED;
 
     /** The currency asked for when it is one of the list, else US dollars (what cloud price lists use). */
     static String currency(String asked) {
-        return asked != null && CURRENCIES.contains(asked.strip().toUpperCase(java.util.Locale.ROOT))
-                ? asked.strip().toUpperCase(java.util.Locale.ROOT)
-                : "USD";
+        return PriceCurrencies.orDefault(asked);
     }
 
     private void populate(HttpServletRequest http, HttpServletResponse response, Model model) {
