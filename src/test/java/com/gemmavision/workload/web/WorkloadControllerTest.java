@@ -177,6 +177,16 @@ class WorkloadControllerTest {
                 .getContentAsString());
         assertThat(refused.select(".refusal").text()).contains("needs");
         assertThat(refused.text()).doesNotContain("batch of 0");
+        // said once: the refusal, not again as the calibration note below it
+        String why = refused.select(".refusal").text();
+        assertThat(refused.text().split(java.util.regex.Pattern.quote(why), -1)).hasSize(2);
+        assertThat(refused.text()).doesNotContain("Nothing runs");
+        // only the results are redrawn, and a newer change replaces a request in flight (issue 30.4)
+        assertThat(refused.select("#workload-form").attr("hx-target")).isEqualTo("#workload-results");
+        assertThat(refused.select("#workload-form").attr("hx-sync")).isEqualTo("this:replace");
+        assertThat(refused.select("#workload-form").attr("hx-select-oob")).isEqualTo("#quant-choice,#kv-choice");
+        assertThat(refused.select("#quant-choice select[name=quant], #kv-choice select[name=kvDtype]"))
+                .hasSize(2);
         Document priced = Jsoup.parse(mvc.perform(get(
                         "/workload?gpu=NVIDIA L4&model=Gemma3-4B-IT&quant=bf16" + "&pricePerHour=0.80&currency=EUR"))
                 .andReturn()
