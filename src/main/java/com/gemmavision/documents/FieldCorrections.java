@@ -90,6 +90,14 @@ public class FieldCorrections {
         return snippet != null && snippet.startsWith("was ") ? snippet.substring(4) : null;
     }
 
+    /**
+     * When a correction was made, as a reader says it ("7 Dec 2026 at 16:24 UTC"); the stored correction keeps the
+     * instant, and exports give it in ISO 8601.
+     */
+    static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern(
+                    "d MMM yyyy 'at' HH:mm 'UTC'", java.util.Locale.ENGLISH)
+            .withZone(java.time.ZoneOffset.UTC);
+
     static ExtractedField corrected(String name, String value, String previous, Instant when) {
         return new ExtractedField(
                 name,
@@ -98,7 +106,7 @@ public class FieldCorrections {
                 previous == null ? "added by a person" : "was " + previous,
                 1.0,
                 ExtractedField.CORRECTED,
-                List.of("corrected by a person at " + when),
+                List.of("corrected by a person on " + WHEN.format(when)),
                 List.of());
     }
 

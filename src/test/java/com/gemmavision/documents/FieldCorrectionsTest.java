@@ -82,4 +82,12 @@ class FieldCorrectionsTest {
                 .isInstanceOf(FieldCorrections.Refused.class)
                 .hasMessageContaining(said);
     }
+
+    /** Issue 30.9: the time of a correction in words on the page (the stored correction keeps the instant). */
+    @org.junit.jupiter.api.Test
+    void aCorrectionSaysWhenInWords() {
+        var field = FieldCorrections.corrected(
+                "totalAmount", "12.00", "11.00", java.time.Instant.parse("2026-12-07T16:24:10.418382469Z"));
+        assertThat(field.passed()).containsExactly("corrected by a person on 7 Dec 2026 at 16:24 UTC");
+    }
 }

@@ -71,7 +71,9 @@ class TeamViewsFlowTest {
                         "quant", "int4",
                         "gpu", "NVIDIA L4",
                         "context", "131072",
-                        "batch", "2"));
+                        "batch", "2",
+                        "engine", "vllm",
+                        "kvDtype", "fp8"));
 
         assertThat(saved.statusCode()).isEqualTo(200);
         String slug = slugOf(saved);
@@ -89,7 +91,9 @@ class TeamViewsFlowTest {
 
         Document list = new AppClient(port).page("/views");
         assertThat(list.selectFirst("#view-" + slug).text())
-                .contains("27B Int4 on L4, 128K, invoices", "Alice", "Advisor: NVIDIA L4 · 131,072 tokens × 2");
+                .contains("27B Int4 on L4, 128K, invoices", "Alice", "Advisor: NVIDIA L4 · 131,072 tokens × 2")
+                // the engine and KV type the advice depends on (issue 30.9)
+                .contains("vLLM (hybrid KV cache manager), KV fp8");
     }
 
     @Test

@@ -36,6 +36,8 @@ class AdvisorState implements PageState {
         return new Described(
                 resolved.selection().toQueryString() + "&" + AdvisorController.advisorQuery(parsed.request()),
                 AdvisorController.title(parsed.request()) + " · "
+                        + parsed.request().engine().label() + ", KV "
+                        + parsed.request().kvDtype().code() + " · "
                         + resolved.selection().title(),
                 notices);
     }
