@@ -9,6 +9,7 @@ import com.gemmavision.catalog.Catalog;
 import com.gemmavision.charts.BarChart;
 import com.gemmavision.charts.Datum;
 import com.gemmavision.charts.LineChart;
+import com.gemmavision.charts.Palette;
 import com.gemmavision.charts.ReferenceLine;
 import com.gemmavision.charts.ScatterChart;
 import com.gemmavision.charts.Series;
@@ -230,8 +231,9 @@ public class AdvisorPage {
 
     LineChart.Data kvChart(AdviceRequest request, List<String> sizes) {
         List<LineChart.Line> lines = new ArrayList<>();
-        int colour = 0;
         for (String size : sizes) {
+            // each model in its own colour, as on the Pareto and benchmark charts
+            int colour = Palette.modelIndex(size);
             Architecture architecture = catalog.architecture(size);
             List<LineChart.Point> window = new ArrayList<>();
             List<LineChart.Point> full = new ArrayList<>();
@@ -242,7 +244,6 @@ public class AdvisorPage {
             String name = size.replace("Gemma3-", "");
             lines.add(new LineChart.Line(name + " 5:1 with window", window, false, colour));
             lines.add(new LineChart.Line(name + " every layer full", full, true, colour));
-            colour++;
         }
         return new LineChart.Data(
                 "kv-chart",

@@ -59,8 +59,16 @@ public final class Palette {
 
     /** The colour of a model in every chart; one the table does not name gets a stable colour by its name. */
     public static String forModel(String name) {
+        return colour(modelIndex(name));
+    }
+
+    /**
+     * The palette index of a model's colour, for charts that take an index per series (line charts): the same
+     * colour {@link #forModel} gives it.
+     */
+    public static int modelIndex(String name) {
         String key = key(name);
         Integer index = MODELS.get(key);
-        return colour(index != null ? index : key.hashCode());
+        return index != null ? index : key.hashCode();
     }
 }

@@ -115,4 +115,37 @@ class ParetoTest {
         // every format llama.cpp loads is a point: bf16, Q8_0, Q6_K, Q5_K_M, Q4_K_M, Q4_0, QAT for 3 scored models
         assertThat(data.points()).hasSize(3 * 7);
     }
+
+    /** Issue 30.8: one palette by model: the KV-against-context lines take each model's own colour. */
+    @Test
+    void theKvChartColoursEachModelAsTheOtherChartsDo() {
+        GpuPreset l4 = ReportFixture.gpuPresets().byName("NVIDIA L4").orElseThrow();
+        AdviceRequest request = new AdviceRequest(
+                l4,
+                l4.memoryGib(),
+                1,
+                32_768,
+                1,
+                KvDtype.BF16,
+                true,
+                WeightBytes.Options.DEFAULT,
+                1.0,
+                10,
+                QualityBenchmark.DOCVQA,
+                Engine.IDEAL);
+        org.jsoup.nodes.Document svg = Jsoup.parse(
+                com.gemmavision.charts.LineChart.render(
+                        ReportFixture.advisorPage().kvChart(request, List.of("Gemma3-4B", "Gemma3-12B", "Gemma3-27B"))),
+                "",
+                Parser.xmlParser());
+        for (String size : List.of("4B", "12B", "27B")) {
+            String stroke = svg.select("g.line").stream()
+                    .filter(g -> g.select("title").text().contains(size + " 5:1"))
+                    .findFirst()
+                    .orElseThrow()
+                    .select("polyline")
+                    .attr("stroke");
+            assertThat(stroke).as(size).isEqualTo(com.gemmavision.charts.Palette.forModel("Gemma3-" + size + "-IT"));
+        }
+    }
 }
