@@ -100,6 +100,82 @@ public class PdfReports {
         return Downloads.pdf(filename, pdf);
     }
 
+    /**
+     * Removes each column whose header is set but whose body cells are all empty (no text, no image or chart): on
+     * the page they held controls. A cell spanning several columns keeps its place with one column fewer.
+     */
+    static void dropEmptyColumns(Element table) {
+        org.jsoup.select.Elements rows = table.select("tr");
+        int columns = 0;
+        for (Element row : rows) {
+            columns = Math.max(columns, span(row.children().stream().toList(), Integer.MAX_VALUE));
+        }
+        for (int column = columns - 1; column >= 0; column--) {
+            boolean empty = true;
+            boolean body = false;
+            for (Element row : rows) {
+                Element cell = cellAt(row, column);
+                if (cell == null
+                        || cell.tagName().equals("th")
+                                && row.parent() != null
+                                && row.parent().tagName().equals("thead")) {
+                    continue;
+                }
+                if (!cell.hasAttr("colspan")) {
+                    body = true;
+                    empty &= cell.text().isBlank() && cell.select("img, svg").isEmpty();
+                }
+            }
+            if (!body || !empty) {
+                continue;
+            }
+            for (Element row : rows) {
+                Element cell = cellAt(row, column);
+                if (cell == null) {
+                    continue;
+                }
+                int spanned = colspan(cell);
+                if (spanned > 1) {
+                    cell.attr("colspan", Integer.toString(spanned - 1));
+                } else {
+                    cell.remove();
+                }
+            }
+        }
+    }
+
+    private static Element cellAt(Element row, int column) {
+        int at = 0;
+        for (Element cell : row.children()) {
+            int next = at + colspan(cell);
+            if (column < next) {
+                return cell;
+            }
+            at = next;
+        }
+        return null;
+    }
+
+    private static int span(java.util.List<Element> cells, int limit) {
+        int total = 0;
+        for (Element cell : cells) {
+            total += colspan(cell);
+        }
+        return Math.min(total, limit);
+    }
+
+    private static int colspan(Element cell) {
+        try {
+            return Math.max(
+                    1, Math.min(100, Integer.parseInt(cell.attr("colspan").strip())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Tables with more columns than this print in the smaller type of {@code table.wide} (report.css). */
+    static final int WIDE_TABLE_COLUMNS = 9;
+
     /** The report's HTML: the heading, the fragment without its on-screen controls, and the sources. */
     Document document(Heading heading, String fragmentHtml, OffsetDateTime when) {
         Document document = Jsoup.parse("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"></head>"
@@ -124,6 +200,15 @@ public class PdfReports {
         main.select("summary").forEach(s -> s.tagName("p").addClass("summary"));
         // nor MathML: a formula becomes text with its subscripts and superscripts
         main.select("math").forEach(PdfReports::mathAsText);
+        // a column only a screen fills (the fields' Correct column, its forms gone) takes no room on paper
+        main.select("table").forEach(PdfReports::dropEmptyColumns);
+        // a table of many columns prints in a smaller type, so its columns fit the page without cutting words
+        main.select("table").forEach(table -> {
+            Element firstRow = table.selectFirst("tr");
+            if (firstRow != null && firstRow.children().size() > WIDE_TABLE_COLUMNS) {
+                table.addClass("wide");
+            }
+        });
         // openhtmltopdf knows no flex box: small multiples sit two to a row in inline blocks, at about their own size
         main.select(".chart.multiples > svg").forEach(svg -> svg.wrap("<div class=\"multiple\"></div>"));
         // openhtmltopdf draws an inline SVG only from the SVG namespace

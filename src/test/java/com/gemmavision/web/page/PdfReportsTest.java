@@ -41,6 +41,42 @@ class PdfReportsTest {
         assertThat(report.selectFirst("footer").text()).contains("arXiv:2503.19786v1");
     }
 
+    /**
+     * Issue 30.8: the fields table's Correct column held only forms, so on paper it is gone and the evidence gets
+     * its room; a row spanning it (a field not found) keeps its place. A table of many columns prints in the smaller
+     * type whose columns fit the page without cutting a number.
+     */
+    @Test
+    void aColumnOnlyTheScreenFillsIsDroppedAndWideTablesGetTheSmallerType() {
+        Document report = reports.document(
+                HEADING,
+                "<table><thead><tr><th>Field</th><th>Value</th><th>Evidence</th><th>Correct</th></tr></thead>"
+                        + "<tbody><tr><th>Total</th><td>12.00</td><td>Total 12,00 EUR</td>"
+                        + "<td><form><input name=value><button>Save</button></form></td></tr>"
+                        + "<tr><th>Number</th><td><em>not found</em></td><td colspan=\"2\">Nothing read</td></tr>"
+                        + "</tbody></table>"
+                        + "<table id=\"options\"><tr>" + "<th>c</th>".repeat(12) + "</tr><tr>"
+                        + "<td class=\"num\">131,072</td>".repeat(12) + "</tr></table>",
+                OffsetDateTime.of(2026, 12, 7, 9, 30, 0, 0, ZoneOffset.UTC));
+
+        assertThat(report.select("main table").first().select("thead th").eachText())
+                .containsExactly("Field", "Value", "Evidence");
+        assertThat(report.select("main table")
+                        .first()
+                        .select("tbody tr")
+                        .get(0)
+                        .children()
+                        .eachText())
+                .containsExactly("Total", "12.00", "Total 12,00 EUR");
+        assertThat(report.selectFirst("main td[colspan]").attr("colspan")).isEqualTo("1");
+        assertThat(report.selectFirst("#options").hasClass("wide")).isTrue();
+        assertThat(report.select("main table").first().hasClass("wide")).isFalse();
+        assertThat(report.select("style").html())
+                .contains("table-layout: auto")
+                .contains("td.num { white-space: nowrap; }")
+                .doesNotContain("word-wrap: break-word");
+    }
+
     @Test
     void formulasKeepTheirSubscriptsAndSmallMultiplesSitSideBySide() {
         Document report = reports.document(
