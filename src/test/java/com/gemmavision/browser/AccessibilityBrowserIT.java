@@ -39,6 +39,9 @@ class AccessibilityBrowserIT extends BrowserTest {
         "/?model=Gemma3-1B&model=Gemma3-4B-IT&model=Gemma3-12B-IT&model=Gemma3-27B-IT&table=8&table=15, 1440",
         "/advisor, 390",
         "/advisor, 1440",
+        "/advisor?engine=vllm&gpu=NVIDIA%20H100%2080GB, 390",
+        "/advisor?engine=llamacpp&gpu=NVIDIA%20L4, 390",
+        "/advisor?engine=ollama&gpu=NVIDIA%20L4, 1440",
         "/workload, 390",
         "/workload, 1440",
         "/evaluations, 390",
@@ -70,5 +73,11 @@ class AccessibilityBrowserIT extends BrowserTest {
         settle();
 
         assertThat(Axe.seriousFindings(driver)).isEmpty();
+        // on a phone every field's Save sits inside the screen: the fields stack (issue 30.7)
+        for (org.openqa.selenium.WebElement save : driver.findElements(By.cssSelector("table.fields button"))) {
+            long right = ((Number) script("const r = arguments[0].getBoundingClientRect(); return r.right;", save))
+                    .longValue();
+            assertThat(right).as("a Save's right edge at " + width + " px").isLessThanOrEqualTo(width);
+        }
     }
 }

@@ -270,7 +270,10 @@ class EvaluationFlowTest {
         // money names its currency: the price's, on the page and in the CSV
         assertThat(csv.lines().findFirst().orElseThrow()).contains(",price_per_hour,price_currency,cost_per_1000");
         assertThat(csv.lines()).anyMatch(l -> l.startsWith(goodId + ",") && l.contains(",0.8000,EUR,"));
-        assertThat(page.select("#run-" + goodId + " td").last().text()).endsWith(" EUR");
+        // accuracy and cost first, so a phone shows them without scrolling (issue 30.7)
+        assertThat(page.select("#runs-table thead th").eachText().subList(0, 3))
+                .containsExactly("Run", "Model right", "Cost / 1,000 (derived)");
+        assertThat(page.select("#run-" + goodId + " td").get(1).text()).endsWith(" EUR");
         assertThat(client.get("/evaluations/fields.csv").body())
                 .contains(sloppyId + ",llamacpp-4b,totalAmount,5,0,3,2,5,0,0");
     }
