@@ -76,6 +76,10 @@ class DocumentsBrowserIT extends BrowserTest {
         Browser.waitFor(driver).until(d -> text("tr[id$='-totalAmount']").contains("corrected"));
         assertThat(text("tr[id$='-totalAmount']")).contains("£1,650.00").contains("was 1560.00");
         assertThat(sameDocument()).isTrue();
+        // the focus stays on the row's Save the mouse clicked, not on the page (issue 30.9)
+        assertThat((String) script("return document.activeElement.id"))
+                .startsWith("save-")
+                .endsWith("-totalAmount");
 
         // a refused value, sent with Enter, is explained beside its box: still typed, still focused, and the page
         // stays where it was (before, it jumped to the bottom and the message stood ~5,800 px above)
@@ -127,6 +131,9 @@ class DocumentsBrowserIT extends BrowserTest {
                 .until(d -> text("#document-list").contains("invoice.pdf")
                         && !text("#document-list").contains("Removed"));
         assertThat(text("#documents article.document h3")).contains("invoice.pdf");
+        // and after a mouse Undo the focus is on the document's Remove again, where the click was
+        assertThat(script("return document.activeElement.getAttribute('aria-label')"))
+                .isEqualTo("Remove invoice.pdf");
     }
 
     @Test
