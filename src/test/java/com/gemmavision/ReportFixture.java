@@ -12,6 +12,7 @@ import com.gemmavision.advisor.Advisor;
 import com.gemmavision.advisor.AdvisorPage;
 import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.advisor.GpuRepository;
+import com.gemmavision.advisor.Sizing;
 import com.gemmavision.benchmarks.AbilityRadar;
 import com.gemmavision.benchmarks.Arena;
 import com.gemmavision.benchmarks.BenchmarkRepository;
@@ -104,8 +105,12 @@ public final class ReportFixture {
         return new GpuPresets(new GpuRepository(jdbc()));
     }
 
+    public static Sizing sizing() {
+        return new Sizing(catalog(), memoryModel());
+    }
+
     public static Advisor advisor() {
-        return new Advisor(catalog(), formats(), memoryModel(), scores());
+        return new Advisor(catalog(), formats(), memoryModel(), scores(), sizing());
     }
 
     public static Table3Reconciliation reconciliation() {

@@ -51,12 +51,15 @@ public class Advisor {
     private final QuantizationFormats formats;
     private final MemoryModel memory;
     private final BenchmarkScores scores;
+    private final Sizing sizing;
 
-    public Advisor(Catalog catalog, QuantizationFormats formats, MemoryModel memory, BenchmarkScores scores) {
+    public Advisor(
+            Catalog catalog, QuantizationFormats formats, MemoryModel memory, BenchmarkScores scores, Sizing sizing) {
         this.catalog = catalog;
         this.formats = formats;
         this.memory = memory;
         this.scores = scores;
+        this.sizing = sizing;
     }
 
     /** The checkpoints one deploys: the instruction-tuned variant of each size. */
@@ -96,21 +99,22 @@ public class Advisor {
     }
 
     FitOption fit(String model, QuantizationFormat format, AdviceRequest request) {
-        ModelProfile profile = catalog.profiles(List.of(model)).get(0);
+        // what fits is decided by Sizing, as for the workload page and the memory API
+        Sizing.Fit sized = sizing.fit(model, format.code(), request.context(), request);
+        ModelProfile profile = sized.profile();
         Architecture architecture = profile.architecture();
-        long usable = request.usableBytes();
-        boolean supported = request.context() <= architecture.maxContext();
-        long context = Math.min(request.context(), architecture.maxContext());
+        long usable = sized.usableBytes();
+        boolean supported =
+                sized.refusal().filter(r -> r == Sizing.Refusal.CONTEXT).isEmpty();
+        long context = sized.context();
         MemoryRequest memoryRequest = request.memory(model, format.code(), context);
-        MemoryEstimate estimate = memory.estimate(memoryRequest);
-        long fixed = estimate.weightsBytes() + estimate.overheadBytes();
+        MemoryEstimate estimate = sized.estimate();
+        long fixed = sized.fixedBytes();
 
-        String refusal = EngineKvCache.tensorParallelProblem(architecture, request.engine(), request.gpus())
-                .orElse(null);
+        String refusal = sized.tensorParallelProblem();
         boolean runs = supported && refusal == null;
         Long maxContext = refusal != null ? null : maxContext(architecture, request, usable - fixed);
-        long perSequence = kvBytes(architecture, request, context, 1);
-        long maxBatch = !runs || usable < fixed ? 0 : (usable - fixed) / Math.max(1, perSequence);
+        long maxBatch = sized.maxSequences();
 
         Double decode = null;
         if (request.gpu() != null) {
@@ -125,13 +129,7 @@ public class Advisor {
             double bytesPerStep = memory.decodeWeightBytes(memoryRequest) + kvRead;
             decode = request.batch() * bandwidth / bytesPerStep;
         }
-        Double prefill = null;
-        Integer peak = request.gpu() == null ? null : request.gpu().prefillTflops(format.code());
-        if (peak != null) {
-            double textParameters =
-                    (profile.parameters().embeddingM() + profile.parameters().nonEmbeddingM()) * 1e6;
-            prefill = 2 * textParameters * context * request.batch() / (peak * 1e12 * request.gpus());
-        }
+        Double prefill = Sizing.prefillSeconds(profile, format.code(), context, request.batch(), request);
         Map<QualityBenchmark, String> quality = new EnumMap<>(QualityBenchmark.class);
         for (QualityBenchmark benchmark : QualityBenchmark.values()) {
             scores.score(benchmark.table(), benchmark.benchmark(), model)
@@ -143,7 +141,7 @@ public class Advisor {
                 estimate,
                 usable,
                 supported,
-                runs && estimate.totalBytes() <= usable,
+                sized.fitsAtBatch(),
                 maxContext,
                 maxBatch,
                 decode,

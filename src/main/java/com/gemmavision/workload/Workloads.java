@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.gemmavision.advisor.AdviceRequest;
+import com.gemmavision.advisor.Sizing;
 import com.gemmavision.catalog.Architecture;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelProfile;
@@ -31,11 +32,13 @@ public class Workloads {
     private final Catalog catalog;
     private final MemoryModel memory;
     private final MeasurementRepository measurements;
+    private final Sizing sizing;
 
-    public Workloads(Catalog catalog, MemoryModel memory, MeasurementRepository measurements) {
+    public Workloads(Catalog catalog, MemoryModel memory, MeasurementRepository measurements, Sizing sizing) {
         this.catalog = catalog;
         this.memory = memory;
         this.measurements = measurements;
+        this.sizing = sizing;
     }
 
     public List<Measurement> measurements() {
@@ -44,40 +47,38 @@ public class Workloads {
 
     public Workload compute(WorkloadRequest request) {
         AdviceRequest deployment = request.deployment();
-        ModelProfile profile = catalog.profiles(List.of(request.model())).get(0);
-        Architecture architecture = profile.architecture();
         long context = request.tokensPerDocument() + request.answerTokens();
-        long usable = deployment.usableBytes();
-        long readContext = Math.min(context, architecture.maxContext());
+        // what fits is decided by Sizing, as for the advisor's options and the memory API
+        Sizing.Fit sized = sizing.fit(request.model(), request.quant(), context, deployment.with(context, 1));
+        ModelProfile profile = sized.profile();
+        Architecture architecture = profile.architecture();
+        long readContext = sized.context();
         MemoryRequest one = memoryRequest(request, readContext, 1);
-        MemoryEstimate single = memory.estimate(one);
-        long fixed = single.weightsBytes() + single.overheadBytes();
-        long perSequence = single.kvCacheBytes();
-        String whyNot = null;
-        long batch = 0;
-        if (context > architecture.maxContext()) {
-            whyNot = String.format(
-                    Locale.ROOT,
-                    "A document needs %,d tokens with its answer; %s reads at most %,d.",
-                    context,
-                    profile.name(),
-                    architecture.maxContext());
-        } else if (EngineKvCache.tensorParallelProblem(architecture, deployment.engine(), deployment.gpus())
-                .isPresent()) {
-            whyNot = EngineKvCache.tensorParallelProblem(architecture, deployment.engine(), deployment.gpus())
-                    .get();
-        } else if (usable < fixed + perSequence) {
-            whyNot = String.format(
-                    Locale.ROOT,
-                    "%s in %s needs %.1f GiB for one document; %s has %.1f GiB usable.",
-                    profile.name(),
-                    request.quant(),
-                    MemoryEstimate.gib(fixed + perSequence),
-                    deployment.gpuLabel(),
-                    MemoryEstimate.gib(usable));
-        } else {
-            batch = Math.min(request.batchLimit(), (usable - fixed) / Math.max(1, perSequence));
-        }
+        long fixed = sized.fixedBytes();
+        long perSequence = sized.perSequenceBytes();
+        long usable = sized.usableBytes();
+        String whyNot = sized.refusal()
+                .map(refusal -> switch (refusal) {
+                    case CONTEXT ->
+                        String.format(
+                                Locale.ROOT,
+                                "A document needs %,d tokens with its answer; %s reads at most %,d.",
+                                context,
+                                profile.name(),
+                                architecture.maxContext());
+                    case TENSOR_PARALLEL -> sized.tensorParallelProblem();
+                    case MEMORY ->
+                        String.format(
+                                Locale.ROOT,
+                                "%s in %s needs %.1f GiB for one document; %s has %.1f GiB usable.",
+                                profile.name(),
+                                request.quant(),
+                                MemoryEstimate.gib(fixed + perSequence),
+                                deployment.gpuLabel(),
+                                MemoryEstimate.gib(usable));
+                })
+                .orElse(null);
+        long batch = Math.min(request.batchLimit(), sized.maxSequences());
         long kvBatch = Math.max(1, batch);
         KvAllocation allocation = memory.allocation(memoryRequest(request, readContext, kvBatch));
 
@@ -87,9 +88,7 @@ public class Workloads {
         Double flops = peak == null ? null : peak * 1e12 * deployment.gpus();
         Double bandwidth =
                 deployment.gpu() == null ? null : deployment.gpu().memoryBandwidthGbS() * 1e9 * deployment.gpus();
-        Double prefill = flops == null
-                ? null
-                : Throughput.prefillSecondsBound(textParameters, request.tokensPerDocument(), flops);
+        Double prefill = Sizing.prefillSeconds(profile, request.quant(), request.tokensPerDocument(), 1, deployment);
 
         Double decodePerSequence = null;
         if (bandwidth != null && batch > 0) {
@@ -156,7 +155,7 @@ public class Workloads {
                 whyNot == null,
                 whyNot,
                 batch,
-                single.weightsBytes(),
+                sized.estimate().weightsBytes(),
                 allocation,
                 usable,
                 prefill,

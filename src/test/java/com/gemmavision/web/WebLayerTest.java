@@ -9,6 +9,7 @@ import com.gemmavision.ReportFixture;
 import com.gemmavision.advisor.Advisor;
 import com.gemmavision.advisor.AdvisorPage;
 import com.gemmavision.advisor.GpuPresets;
+import com.gemmavision.advisor.Sizing;
 import com.gemmavision.advisor.web.AdvisorProperties;
 import com.gemmavision.benchmarks.BenchmarksSection;
 import com.gemmavision.benchmarks.ModelComparison;
@@ -157,6 +158,11 @@ public @interface WebLayerTest {
         }
 
         @Bean
+        Sizing sizing() {
+            return ReportFixture.sizing();
+        }
+
+        @Bean
         AdvisorPage advisorPage() {
             return ReportFixture.advisorPage();
         }
@@ -199,7 +205,8 @@ public @interface WebLayerTest {
             return new Workloads(
                     ReportFixture.catalog(),
                     ReportFixture.memoryModel(),
-                    new MeasurementRepository(ReportFixture.jdbc()));
+                    new MeasurementRepository(ReportFixture.jdbc()),
+                    ReportFixture.sizing());
         }
 
         @Bean

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 class WorkloadsTest {
 
     private final Workloads workloads = new Workloads(
-            ReportFixture.catalog(), ReportFixture.memoryModel(), new MeasurementRepository(ReportFixture.jdbc()));
+            ReportFixture.catalog(),
+            ReportFixture.memoryModel(),
+            new MeasurementRepository(ReportFixture.jdbc()),
+            ReportFixture.sizing());
 
     private AdviceRequest on(String gpu, Engine engine, KvDtype kv) {
         GpuPreset preset = ReportFixture.gpuPresets().byName(gpu).orElseThrow();
@@ -119,5 +122,45 @@ class WorkloadsTest {
         Workload with = workloads.compute(document(window, "Gemma3-12B-IT", "bf16", 20_000, 1, null));
         Workload without = workloads.compute(document(noWindow, "Gemma3-12B-IT", "bf16", 20_000, 1, null));
         assertThat(without.decodeBound()).isLessThan(with.decodeBound());
+    }
+
+    /**
+     * Issue 30.10: one place decides what fits. Over a grid of models, formats, GPUs, engines and contexts, the
+     * workload page says a document runs exactly where the advisor says the option fits at one sequence, with as
+     * many documents at once as the advisor's largest batch, and the same prefill bound for one sequence.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} on {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "NVIDIA L4, ideal",
+        "NVIDIA L4, vllm",
+        "NVIDIA L4, llamacpp",
+        "NVIDIA L4, ollama",
+        "NVIDIA A100 40GB, vllm",
+        "NVIDIA H100 80GB, llamacpp",
+        "NVIDIA RTX 4090, ollama"
+    })
+    void theWorkloadPageAndTheAdvisorGiveTheSameAnswer(String gpu, String engineCode) {
+        Engine engine = Engine.byCode(engineCode).orElseThrow();
+        com.gemmavision.advisor.Advisor advisor = ReportFixture.advisor();
+        int compared = 0;
+        for (long context : new long[] {4_096, 32_768, 131_072}) {
+            AdviceRequest deployment = on(gpu, engine, engine.kvDtypes().get(0)).with(context, 1);
+            for (com.gemmavision.advisor.FitOption option :
+                    advisor.advise(deployment).options()) {
+                Workload workload = workloads.compute(
+                        document(deployment, option.model(), option.format().code(), context - 512, 1_000_000, null));
+                String what = option.model() + " in " + option.format().code() + " at " + context;
+                assertThat(workload.fits()).as(what).isEqualTo(option.fits());
+                assertThat(workload.batch()).as(what).isEqualTo(option.fits() ? option.maxBatch() : 0);
+                if (option.fits() && option.prefillSecondsBound() != null) {
+                    // the workload prefills the document's tokens, the advisor the whole context
+                    assertThat(workload.prefillSecondsPerDocument() * context / (context - 512))
+                            .as(what)
+                            .isCloseTo(option.prefillSecondsBound(), org.assertj.core.data.Offset.offset(1e-9));
+                }
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(20);
     }
 }

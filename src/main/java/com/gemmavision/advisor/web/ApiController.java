@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.Advisor;
+import com.gemmavision.advisor.Sizing;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelProfile;
 import com.gemmavision.memory.Engine;
@@ -36,6 +37,7 @@ class ApiController {
     private final Advisor advisor;
 
     private final RequestBinder binder;
+    private final Sizing sizing;
 
     ApiController(
             AdvisorParameters parameters,
@@ -43,7 +45,9 @@ class ApiController {
             QuantizationFormats formats,
             MemoryModel memory,
             Advisor advisor,
-            RequestBinder binder) {
+            RequestBinder binder,
+            Sizing sizing) {
+        this.sizing = sizing;
         this.binder = binder;
         this.parameters = parameters;
         this.catalog = catalog;
@@ -96,10 +100,12 @@ class ApiController {
             return badRequest(in.problems());
         }
         MemoryRequest memoryRequest = request.memory(model.name(), quant, request.context());
-        MemoryEstimate estimate = memory.estimate(memoryRequest);
+        // the estimate and the KV budget as the advisor and the workload page size them
+        Sizing.Fit sized = sizing.fit(model.name(), quant, request.context(), request);
+        MemoryEstimate estimate = sized.estimate();
         KvAllocation allocation = memory.allocation(memoryRequest);
         List<String> check = new java.util.ArrayList<>(allocation.checks());
-        long kvBudget = request.usableBytes() - estimate.weightsBytes() - estimate.overheadBytes();
+        long kvBudget = sized.kvBudgetBytes();
         check.addAll(EngineKvCache.vllmLog(
                 allocation, model.architecture(), request.context(), kvBudget, request.settings()));
         return ResponseEntity.ok(ApiJson.Memory.of(
