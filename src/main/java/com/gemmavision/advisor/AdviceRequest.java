@@ -4,6 +4,7 @@ import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.EngineSettings;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.MemoryEstimate;
+import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.WeightBytes;
 
 /**
@@ -91,8 +92,8 @@ public record AdviceRequest(
     }
 
     /** What the memory model is asked for one model and format under this request, at the given context. */
-    public com.gemmavision.memory.MemoryRequest memory(String model, String quant, long atContext) {
-        return new com.gemmavision.memory.MemoryRequest(
+    public MemoryRequest memory(String model, String quant, long atContext) {
+        return new MemoryRequest(
                 model, quant, atContext, batch, kvDtype, slidingWindow, weights, overheadBytes(), engine, settings());
     }
 

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 
 import com.gemmavision.benchmarks.BenchmarkScores;
 import com.gemmavision.catalog.Architecture;
@@ -192,23 +194,23 @@ public class Advisor {
     static final String DRAFT_FORMAT = "q8_0";
 
     /** The draft plan of an option, on the llama.cpp engines only and for the models larger than the draft. */
-    public java.util.Optional<DraftPlan> draftPlan(AdviceRequest request, FitOption option) {
+    public Optional<DraftPlan> draftPlan(AdviceRequest request, FitOption option) {
         if ((request.engine() != Engine.LLAMACPP && request.engine() != Engine.LLAMACPP_SWA_FULL)
                 || option.model().equals(DRAFT_MODEL)
                 || option.refusal() != null
                 || !option.contextSupported()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         QuantizationFormat draftFormat = formats.loadableBy(request.engine()).stream()
                 .filter(f -> f.code().equals(DRAFT_FORMAT))
                 .findFirst()
                 .orElse(null);
         if (draftFormat == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Draft asked = draft(request, option, request.engine());
         Draft full = draft(request, option, Engine.LLAMACPP_SWA_FULL);
-        return java.util.Optional.of(new DraftPlan(
+        return Optional.of(new DraftPlan(
                 option.model(),
                 option.format(),
                 draftFormat.label(),
@@ -262,7 +264,7 @@ public class Advisor {
     /** The fit plan of one model and format: for each context, the users that fit and the time each waits. */
     public List<FitPlanRow> fitPlan(AdviceRequest request, String model, QuantizationFormat format) {
         Architecture architecture = catalog.profiles(List.of(model)).get(0).architecture();
-        java.util.TreeSet<Long> contexts = new java.util.TreeSet<>(PLAN_CONTEXTS);
+        TreeSet<Long> contexts = new TreeSet<>(PLAN_CONTEXTS);
         contexts.add(request.context());
         List<FitPlanRow> rows = new ArrayList<>();
         for (long context : contexts) {

@@ -1,8 +1,11 @@
 package com.gemmavision.advisor;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 import com.gemmavision.catalog.Architecture;
 import com.gemmavision.catalog.Catalog;
@@ -83,7 +86,7 @@ public class AdvisorPage {
      */
     public static ScatterChart.Data paretoChart(AdviceRequest request, Advice advice, boolean speed) {
         QualityBenchmark by = request.rankBy();
-        java.util.function.ToDoubleFunction<FitOption> xOf = speed
+        ToDoubleFunction<FitOption> xOf = speed
                 ? o -> o.decodeTokensPerSecondBound() == null ? 0 : o.decodeTokensPerSecondBound()
                 : o -> MemoryEstimate.gib(o.estimate().totalBytes());
         List<FitOption> scored = advice.options().stream()
@@ -106,7 +109,7 @@ public class AdvisorPage {
                         + sameScoreSmaller.format().label()
                         + " has the same published score and needs less, but the advice takes the most precise"
                         + " format that fits";
-        java.util.Map<FitOption, ScatterChart.Point> points = new java.util.LinkedHashMap<>();
+        Map<FitOption, ScatterChart.Point> points = new LinkedHashMap<>();
         for (FitOption o : scored) {
             String mark = o == advice.recommended() ? "★" : o == advice.runnerUp() ? "2nd" : null;
             String x = speed

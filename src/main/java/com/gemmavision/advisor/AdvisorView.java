@@ -2,6 +2,7 @@ package com.gemmavision.advisor;
 
 import java.util.List;
 
+import com.gemmavision.memory.KvAllocation;
 import com.gemmavision.memory.Table3Reconciliation;
 
 /** What the advisor page shows for a request and the sidebar's selection. */
@@ -23,7 +24,7 @@ public record AdvisorView(
      */
     public record EngineDetail(
             FitOption option,
-            com.gemmavision.memory.KvAllocation kvCache,
+            KvAllocation kvCache,
             List<String> checks,
             String launchCommand,
             Advisor.DraftPlan draft,

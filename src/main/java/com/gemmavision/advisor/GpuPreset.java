@@ -1,5 +1,7 @@
 package com.gemmavision.advisor;
 
+import java.util.Set;
+
 /**
  * A GPU's datasheet figures (gpu_presets.csv, and migration V25 for FP8): memory as marketed (read as GiB),
  * bandwidth in GB/s, peak dense bf16 TFLOPs and, on GPUs with FP8 tensor cores, peak dense FP8 TFLOPs, where
@@ -14,7 +16,7 @@ public record GpuPreset(
         String notes) {
 
     /** Formats whose matrix products run in FP8 (W8A8) where the GPU has FP8 tensor cores. */
-    public static final java.util.Set<String> FP8_COMPUTE = java.util.Set.of("fp8");
+    public static final Set<String> FP8_COMPUTE = Set.of("fp8");
 
     /**
      * The dense peak a format's prefill runs at: FP8's for an FP8 (W8A8) format on a GPU with FP8 tensor cores,

@@ -2,6 +2,7 @@ package com.gemmavision.benchmarks;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -71,7 +72,7 @@ public class ModelComparison {
                 .filter(s -> canonical(s.model()).equals(b))
                 .collect(Collectors.toMap(ModelComparison::key, Function.identity(), (x, y) -> x));
         List<Delta> deltas = new ArrayList<>();
-        Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (ScoreRepository.Score scoreA : scores.all()) {
             if (!canonical(scoreA.model()).equals(a)) {
                 continue;

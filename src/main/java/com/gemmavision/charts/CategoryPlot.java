@@ -1,5 +1,6 @@
 package com.gemmavision.charts;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,7 +56,7 @@ final class CategoryPlot {
 
     /** A label broken at its spaces into lines of at most {@link #LINE_CHARACTERS} (a longer word stays whole). */
     static List<String> lines(String label) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : label.split(" ")) {
             if (line.length() > 0 && line.length() + 1 + word.length() > LINE_CHARACTERS) {
@@ -71,7 +72,7 @@ final class CategoryPlot {
             lines.add(line.toString());
         }
         if (lines.size() > LINES) {
-            List<String> kept = new java.util.ArrayList<>(lines.subList(0, LINES));
+            List<String> kept = new ArrayList<>(lines.subList(0, LINES));
             kept.set(LINES - 1, kept.get(LINES - 1) + "…");
             return kept;
         }

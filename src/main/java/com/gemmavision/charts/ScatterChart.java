@@ -1,5 +1,6 @@
 package com.gemmavision.charts;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,7 +183,7 @@ public final class ScatterChart {
 
         Double lineX =
                 data.vertical() == null ? null : x.applyAsDouble(data.vertical().value());
-        List<Box> labels = new java.util.ArrayList<>();
+        List<Box> labels = new ArrayList<>();
         for (Placed placement : placed) {
             Point p = placement.point();
             String colour = Palette.forModel(p.colourKey());
@@ -325,7 +326,7 @@ public final class ScatterChart {
      * nudge that keeps it off the points already placed (its tooltip keeps the exact values).
      */
     static List<Placed> place(List<Point> points, DoubleUnaryOperator x, DoubleUnaryOperator y) {
-        List<Placed> placed = new java.util.ArrayList<>();
+        List<Placed> placed = new ArrayList<>();
         points.stream().sorted(Comparator.comparingDouble(Point::x)).forEach(p -> {
             double r = p.mark() != null ? 6 : 4.5;
             double cx = x.applyAsDouble(p.x());

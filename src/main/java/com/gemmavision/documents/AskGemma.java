@@ -4,16 +4,28 @@ import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.imageio.ImageIO;
 
 import com.gemmavision.documents.extraction.FieldExtractor;
@@ -150,7 +162,7 @@ public class AskGemma {
             String completionsUrl,
             String model,
             String apiKey,
-            java.time.Duration timeout,
+            Duration timeout,
             int maxPages,
             boolean images,
             String imagesSetting) {
@@ -244,7 +256,7 @@ public class AskGemma {
     private TokenCount counted(String text, int images) {
         TokenCount words = tokenizer == null
                 ? new TokenCount((long) Math.ceil(text.length() / 4.0), false)
-                : tokenizer.countOrEstimate(text, java.time.Duration.ofSeconds(5));
+                : tokenizer.countOrEstimate(text, Duration.ofSeconds(5));
         return new TokenCount(words.tokens() + (long) images * IMAGE_TOKENS, words.exact());
     }
 
@@ -258,7 +270,7 @@ public class AskGemma {
     private record Exchange(int status, String body, Answer answer) {}
 
     private Exchange exchange(ObjectNode request, Target target, long start) {
-        java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>> sent = null;
+        CompletableFuture<HttpResponse<InputStream>> sent = null;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(target.completionsUrl()))
                     .timeout(target.timeout())
@@ -269,16 +281,16 @@ public class AskGemma {
             }
             sent = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             long deadline = start + target.timeout().toNanos();
-            HttpResponse<java.io.InputStream> response =
-                    sent.get(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            HttpResponse<InputStream> response =
+                    sent.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return new Exchange(response.statusCode(), readBounded(response.body(), deadline), null);
-        } catch (java.util.concurrent.TimeoutException | HttpTimeoutException e) {
+        } catch (TimeoutException | HttpTimeoutException e) {
             // the exchange is given up, so it holds no connection past the deadline
             if (sent != null) {
                 sent.cancel(true);
             }
             return new Exchange(0, "", timedOut(target, start));
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return new Exchange(
                     0,
@@ -304,7 +316,7 @@ public class AskGemma {
      * guided decoding name the field in their 400 or 422.
      */
     static boolean refusesSchema(String body) {
-        String text = body.toLowerCase(java.util.Locale.ROOT);
+        String text = body.toLowerCase(Locale.ROOT);
         return text.contains("response_format") || text.contains("json_schema") || text.contains("guided_");
     }
 
@@ -315,7 +327,7 @@ public class AskGemma {
      * models that they do not support images or multimodal input.
      */
     static boolean refusesImages(String body) {
-        String text = body.toLowerCase(java.util.Locale.ROOT);
+        String text = body.toLowerCase(Locale.ROOT);
         return text.contains("image")
                 && (text.contains("not supported")
                         || text.contains("at most 0")
@@ -331,12 +343,11 @@ public class AskGemma {
     }
 
     /** The answer's text, read up to the size bound and the deadline (a server trickling bytes is cut off). */
-    private static String readBounded(java.io.InputStream in, long deadline)
-            throws IOException, java.util.concurrent.TimeoutException {
+    private static String readBounded(InputStream in, long deadline) throws IOException, TimeoutException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (in) {
-            java.util.concurrent.ScheduledFuture<?> guard = DEADLINES.schedule(
+            ScheduledFuture<?> guard = DEADLINES.schedule(
                     () -> {
                         try {
                             in.close();
@@ -345,7 +356,7 @@ public class AskGemma {
                         }
                     },
                     Math.max(1, deadline - System.nanoTime()),
-                    java.util.concurrent.TimeUnit.NANOSECONDS);
+                    TimeUnit.NANOSECONDS);
             try {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
@@ -356,22 +367,21 @@ public class AskGemma {
                 }
             } catch (IOException e) {
                 if (System.nanoTime() >= deadline) {
-                    throw new java.util.concurrent.TimeoutException();
+                    throw new TimeoutException();
                 }
                 throw e;
             } finally {
                 guard.cancel(false);
             }
         }
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "ask-gemma-deadlines");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ask-gemma-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
 
     private static Answer problem(String message, long millis, Target target) {
         return new Answer(Map.of(), message, millis, target.model());
@@ -432,7 +442,7 @@ public class AskGemma {
             return decodedPageImages(document, maxPages);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while waiting for decoding memory");
+            throw new InterruptedIOException("interrupted while waiting for decoding memory");
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.gemmavision.database.Checkpoint;
 import com.gemmavision.documents.extraction.EInvoiceXml;
@@ -294,7 +295,7 @@ public class DocumentProcessor {
                 ? "no pages read"
                 : sources.entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue())
-                        .collect(java.util.stream.Collectors.joining(", "));
+                        .collect(Collectors.joining(", "));
         log.info(
                 "Document {} {}: {} {} ({}), {} s{}",
                 run.id(),

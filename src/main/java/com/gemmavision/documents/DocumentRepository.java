@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.gemmavision.documents.extraction.EInvoiceXml;
@@ -480,7 +481,7 @@ public class DocumentRepository {
 
     /** How many of a document's pages came from each source ({@code text-layer}, {@code ocr}, ...), in order. */
     public Map<String, Integer> pageSources(String id) {
-        Map<String, Integer> sources = new java.util.TreeMap<>();
+        Map<String, Integer> sources = new TreeMap<>();
         jdbc.sql("SELECT text_source, COUNT(*) FROM document_page WHERE document_id = ? GROUP BY text_source")
                 .param(id)
                 .query((rs, i) -> sources.put(rs.getString(1), rs.getInt(2)))

@@ -11,6 +11,7 @@ import com.gemmavision.documents.extraction.EInvoiceXml;
 import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.ExtractedTable;
 import com.gemmavision.documents.extraction.FieldExtractor;
+import com.gemmavision.documents.extraction.InvoiceField;
 import com.gemmavision.documents.extraction.Transactions;
 import com.gemmavision.documents.text.PageText;
 
@@ -32,7 +33,7 @@ public record DocumentResults(
      * Fields a reader of an invoice or receipt looks for first: when neither stated nor found unsure, they are
      * listed as "not found" rather than left out.
      */
-    public static final List<String> EXPECTED = com.gemmavision.documents.extraction.InvoiceField.expectedNames();
+    public static final List<String> EXPECTED = InvoiceField.expectedNames();
 
     public DocumentResults(
             StoredDocument document, List<PageText> pages, List<ExtractedField> fields, List<ExtractedTable> tables) {

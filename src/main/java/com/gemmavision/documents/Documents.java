@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -108,7 +109,7 @@ public class Documents {
      * As {@link #upload(String, List)}, with the owner asked for only when a file passed its checks and is about to
      * be stored: an upload of nothing but refused files starts no session.
      */
-    public Outcome upload(java.util.function.Supplier<String> owner, List<Upload> uploads) {
+    public Outcome upload(Supplier<String> owner, List<Upload> uploads) {
         boolean turn;
         try {
             turn = intake.tryAcquire(INTAKE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -134,7 +135,7 @@ public class Documents {
         }
     }
 
-    private Outcome intake(java.util.function.Supplier<String> owner, List<Upload> uploads) {
+    private Outcome intake(Supplier<String> owner, List<Upload> uploads) {
         List<StoredDocument> accepted = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         Optional<String> shortage = freeSpace.shortage();
@@ -179,10 +180,7 @@ public class Documents {
      * were kept.
      */
     private void store(
-            java.util.function.Supplier<String> owners,
-            List<Upload> uploads,
-            List<StoredDocument> accepted,
-            List<Rejection> rejected) {
+            Supplier<String> owners, List<Upload> uploads, List<StoredDocument> accepted, List<Rejection> rejected) {
         String owner = null;
         for (Upload upload : uploads) {
             String name = safeName(upload.filename());

@@ -4,12 +4,20 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.gemmavision.documents.extraction.Amounts;
 import com.gemmavision.documents.extraction.Dates;
@@ -61,8 +69,7 @@ public class FieldCorrections {
         }
         String value = normalise(name, typed == null ? "" : typed.strip());
         DocumentRepository.Fields fields = repository.allFields(document.id());
-        Optional<ExtractedField> previous = java.util.stream.Stream.concat(
-                        fields.stated().stream(), fields.unsure().stream())
+        Optional<ExtractedField> previous = Stream.concat(fields.stated().stream(), fields.unsure().stream())
                 .filter(f -> f.name().equals(name))
                 .findFirst();
         Instant now = Instant.now();
@@ -94,9 +101,8 @@ public class FieldCorrections {
      * When a correction was made, as a reader says it ("7 Dec 2026 at 16:24 UTC"); the stored correction keeps the
      * instant, and exports give it in ISO 8601.
      */
-    static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern(
-                    "d MMM yyyy 'at' HH:mm 'UTC'", java.util.Locale.ENGLISH)
-            .withZone(java.time.ZoneOffset.UTC);
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     static ExtractedField corrected(String name, String value, String previous, Instant when) {
         return new ExtractedField(
@@ -111,7 +117,7 @@ public class FieldCorrections {
     }
 
     /** A written amount, whole: digits with one kind of thousands mark and up to two decimals. */
-    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile(
+    private static final Pattern AMOUNT = Pattern.compile(
             "[-\u2212]?(?:\\d{1,3}(?:([.,'\u00a0\u202f ])\\d{3})(?:\\1\\d{3})*(?:(?!\\1)[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)");
 
     /** Letters written beside an amount for its currency that are not ISO codes. */
@@ -124,8 +130,7 @@ public class FieldCorrections {
      */
     static String amount(String value) {
         String number = value.replaceAll("\\p{Sc}", "").strip();
-        java.util.regex.Matcher code = java.util.regex.Pattern.compile(
-                        "^(\\p{L}{2,3}\\.?)\\s*(.*)$|^(.*?)\\s*(\\p{L}{2,3}\\.?)$")
+        Matcher code = Pattern.compile("^(\\p{L}{2,3}\\.?)\\s*(.*)$|^(.*?)\\s*(\\p{L}{2,3}\\.?)$")
                 .matcher(number);
         if (code.matches()) {
             String letters = code.group(1) != null ? code.group(1) : code.group(4);
@@ -159,8 +164,8 @@ public class FieldCorrections {
     }
 
     /** Day, month and year as digits: a date written with numbers only, to tell one that does not exist. */
-    private static final java.util.regex.Pattern NUMERIC_DATE = java.util.regex.Pattern.compile(
-            "(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})|(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})");
+    private static final Pattern NUMERIC_DATE =
+            Pattern.compile("(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})|(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})");
 
     /**
      * A date typed by a person, taken whole or refused: ISO (2024-03-31), or day first (31.03.2024, 31/03/2024,
@@ -186,7 +191,7 @@ public class FieldCorrections {
     }
 
     private static String dateRefusal(String value) {
-        java.util.regex.Matcher numeric = NUMERIC_DATE.matcher(value);
+        Matcher numeric = NUMERIC_DATE.matcher(value);
         if (numeric.matches()) {
             boolean yearFirst = numeric.group(1) != null;
             int year = Integer.parseInt(yearFirst ? numeric.group(1) : numeric.group(6));
@@ -195,10 +200,10 @@ public class FieldCorrections {
             if (month < 1 || month > 12) {
                 return "“" + value + "” is not a date: there is no month " + month + ".";
             }
-            int days = java.time.YearMonth.of(year, month).lengthOfMonth();
+            int days = YearMonth.of(year, month).lengthOfMonth();
             if (day < 1 || day > days) {
                 return "“" + value + "” is not a date: "
-                        + java.time.Month.of(month).getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                        + Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH)
                         + " " + year + " has " + days + " days.";
             }
         }

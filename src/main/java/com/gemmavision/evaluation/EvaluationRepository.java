@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -173,7 +174,7 @@ public class EvaluationRepository {
                 .update();
     }
 
-    public java.util.Optional<StoredBatch> batch(String owner, String id) {
+    public Optional<StoredBatch> batch(String owner, String id) {
         return jdbc.sql("SELECT * FROM evaluation_batch WHERE owner = ? AND id = ?")
                 .params(owner, id)
                 .query(EvaluationRepository::batch)
@@ -181,7 +182,7 @@ public class EvaluationRepository {
     }
 
     /** The owner's newest bake-off still marked running, if any. */
-    public java.util.Optional<StoredBatch> latestRunning(String owner) {
+    public Optional<StoredBatch> latestRunning(String owner) {
         return jdbc.sql("SELECT * FROM evaluation_batch WHERE owner = ? AND state = ?"
                         + " ORDER BY started_at DESC, id FETCH FIRST 1 ROWS ONLY")
                 .params(owner, Evaluations.RUNNING)

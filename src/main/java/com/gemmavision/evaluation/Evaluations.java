@@ -1,19 +1,29 @@
 package com.gemmavision.evaluation;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 
 import com.gemmavision.documents.AskGemma;
 import com.gemmavision.documents.DocumentLabels;
@@ -132,10 +142,10 @@ public class Evaluations {
     static final String STOPPED = "stopped";
 
     /** How often a runner marks its batch alive in the database. */
-    static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(10);
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
     /** A running batch not marked alive for this long was cut short: its server stopped. */
-    static final java.time.Duration STALE = java.time.Duration.ofSeconds(45);
+    static final Duration STALE = Duration.ofSeconds(45);
 
     /** A batch while this server runs it; kept an hour after it ends, so its page and API can say how it went. */
     private static final class Batch {
@@ -143,7 +153,7 @@ public class Evaluations {
         final String owner;
         final int documents;
         final List<String> endpoints;
-        final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger asked = new AtomicInteger();
         volatile String state = RUNNING;
         volatile String error;
         volatile Instant ended;
@@ -162,17 +172,16 @@ public class Evaluations {
         t.setDaemon(true);
         return t;
     });
-    private final java.util.concurrent.ScheduledExecutorService heartbeats =
-            Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "bake-off-heartbeat");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "bake-off-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void startHeartbeats() {
         heartbeats.scheduleWithFixedDelay(
-                this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Marks this server's running batches alive, with their answers so far. */
@@ -188,7 +197,7 @@ public class Evaluations {
         }
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         heartbeats.shutdownNow();
         runner.shutdownNow();
@@ -276,7 +285,7 @@ public class Evaluations {
                         endpoint.name(),
                         run.documents(),
                         run.failed(),
-                        String.format(java.util.Locale.ROOT, "%.1f", run.wallSeconds()));
+                        String.format(Locale.ROOT, "%.1f", run.wallSeconds()));
             }
             state = DONE;
         } catch (RuntimeException e) {
@@ -300,21 +309,21 @@ public class Evaluations {
      * A batch of the owner's: from memory while this server runs it, else as stored. A batch stored as running
      * whose heartbeat stopped was cut short by a stop: it is marked stopped, with the servers that never finished.
      */
-    public java.util.Optional<BatchStatus> status(String owner, String batchId) {
+    public Optional<BatchStatus> status(String owner, String batchId) {
         Batch batch = batches.get(batchId);
         if (batch != null) {
-            return batch.owner.equals(owner) ? java.util.Optional.of(status(batch)) : java.util.Optional.empty();
+            return batch.owner.equals(owner) ? Optional.of(status(batch)) : Optional.empty();
         }
-        java.util.Optional<EvaluationRepository.StoredBatch> stored = repository.batch(owner, batchId);
+        Optional<EvaluationRepository.StoredBatch> stored = repository.batch(owner, batchId);
         if (stored.isPresent()) {
-            return java.util.Optional.of(status(stored.get()));
+            return Optional.of(status(stored.get()));
         }
         // a bake-off from before batches were stored: its runs are all there is
         List<EvaluationRun> runs = repository.list(owner, batchId);
         if (runs.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new BatchStatus(
+        return Optional.of(new BatchStatus(
                 batchId,
                 DONE,
                 runs.get(0).documents(),
@@ -330,12 +339,12 @@ public class Evaluations {
      * The owner's bake-off that is running now (on this server or, in a cluster, on another whose heartbeat is
      * fresh), or the one a stop cut short, once; else empty. The page shows it whenever it is opened.
      */
-    public java.util.Optional<BatchStatus> current(String owner) {
-        java.util.Optional<Batch> here = batches.values().stream()
+    public Optional<BatchStatus> current(String owner) {
+        Optional<Batch> here = batches.values().stream()
                 .filter(b -> b.owner.equals(owner) && RUNNING.equals(b.state))
                 .findFirst();
         if (here.isPresent()) {
-            return java.util.Optional.of(status(here.get()));
+            return Optional.of(status(here.get()));
         }
         return repository.latestRunning(owner).map(this::status);
     }
@@ -494,7 +503,7 @@ public class Evaluations {
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     asked.add(futures.get(i).get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     // one document's failure is that document's, never the run's
                     log.warn("Bake-off {} on {}: a document failed", batch, endpoint.name(), e.getCause());
                     asked.add(new Asked(

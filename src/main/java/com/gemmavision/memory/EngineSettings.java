@@ -1,5 +1,7 @@
 package com.gemmavision.memory;
 
+import java.util.Locale;
+
 /**
  * The engine parameters the KV cache depends on, as the launch command sets them.
  *
@@ -21,8 +23,7 @@ public record EngineSettings(int vllmBlockSize, long vllmMaxBatchedTokens, int l
      * A100, 2,048 elsewhere ({@code EngineArgs.get_batch_defaults}, vllm/engine/arg_utils.py).
      */
     public static EngineSettings forGpu(double memoryGib, String gpuName, int tensorParallel) {
-        boolean large =
-                memoryGib >= 70 && !gpuName.toLowerCase(java.util.Locale.ROOT).contains("a100");
+        boolean large = memoryGib >= 70 && !gpuName.toLowerCase(Locale.ROOT).contains("a100");
         return new EngineSettings(VLLM_BLOCK_SIZE, large ? 8192 : 2048, LLAMA_UBATCH, Math.max(1, tensorParallel));
     }
 }

@@ -43,11 +43,6 @@ public enum KvDtype {
         return blockBytes * 8 / blockElements;
     }
 
-    /** Bits per stored value, exactly. */
-    public double exactBits() {
-        return blockBytes * 8.0 / blockElements;
-    }
-
     /** Bytes of one row of {@code elements} values (a whole number of blocks, as ggml_row_size). */
     public long rowBytes(long elements) {
         if (elements % blockElements != 0) {

@@ -1,5 +1,6 @@
 package com.gemmavision.memory;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public class MemoryRepository {
                 .query((rs, row) -> new WeightFormat(
                         rs.getString("code"),
                         rs.getString("label"),
-                        java.util.Arrays.stream(rs.getString("engines").split(";"))
+                        Arrays.stream(rs.getString("engines").split(";"))
                                 .map(code -> Engine.byCode(code).orElseThrow())
                                 .toList(),
                         rs.getDouble("body_bits"),

@@ -1,5 +1,6 @@
 package com.gemmavision.memory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,8 +42,8 @@ public class QuantizationFormats {
 
     /** Every format code the memory API reads: the report's four, then the downloads. */
     public List<String> allCodes() {
-        List<String> codes = new java.util.ArrayList<>(
-                all().stream().map(QuantizationFormat::code).toList());
+        List<String> codes =
+                new ArrayList<>(all().stream().map(QuantizationFormat::code).toList());
         downloads().forEach(d -> codes.add(d.code()));
         return codes;
     }
@@ -55,7 +56,7 @@ public class QuantizationFormats {
         if (engine == Engine.IDEAL) {
             return all();
         }
-        List<QuantizationFormat> formats = new java.util.ArrayList<>();
+        List<QuantizationFormat> formats = new ArrayList<>();
         byCode("bf16").ifPresent(formats::add);
         downloads().stream()
                 .filter(d -> d.engines().contains(engine))

@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.gemmavision.database.Checkpoint;
@@ -51,7 +53,7 @@ public class TeamViews {
      * Who saves a view: the session's owner token if it has one, how to start one (only once the view is accepted),
      * and the client address it came from.
      */
-    public record Saver(String owner, java.util.function.Supplier<String> newOwner, String address) {}
+    public record Saver(String owner, Supplier<String> newOwner, String address) {}
 
     /**
      * Saves a view of {@code page} with its canonical {@code query}; throws {@link ViewRefused} in words. The
@@ -102,7 +104,7 @@ public class TeamViews {
     }
 
     /** Checks and inserts of saves, one at a time (a save takes milliseconds). */
-    private final java.util.concurrent.locks.ReentrantLock saving = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock saving = new ReentrantLock();
 
     /** The server key that turns a client address into the digest stored with a view. */
     static final String ADDRESS_KEY = "client-address";

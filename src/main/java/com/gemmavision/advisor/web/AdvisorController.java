@@ -12,6 +12,7 @@ import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.AdvisorPage;
 import com.gemmavision.advisor.GpuPresets;
 import com.gemmavision.advisor.QualityBenchmark;
+import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.web.http.Htmx;
 import com.gemmavision.web.page.Page;
@@ -145,7 +146,7 @@ class AdvisorController {
         model.addAttribute("adviceRequest", request.advisor().request());
         model.addAttribute("gpuPresets", gpus.all());
         model.addAttribute("kvDtypes", KvDtype.values());
-        model.addAttribute("engines", com.gemmavision.memory.Engine.values());
+        model.addAttribute("engines", Engine.values());
         model.addAttribute("rankings", QualityBenchmark.values());
         model.addAttribute("advisorQuery", request.query());
         model.addAttribute("stateParameters", SelectionResolver.entries(request.query()));

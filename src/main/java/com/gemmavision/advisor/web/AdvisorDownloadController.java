@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.gemmavision.advisor.Advisor;
 import com.gemmavision.advisor.AdvisorPage;
 import com.gemmavision.advisor.AdvisorView;
 import com.gemmavision.advisor.FitOption;
@@ -15,9 +16,11 @@ import com.gemmavision.web.http.Downloads;
 import com.gemmavision.web.selection.CurrentSelection;
 import com.gemmavision.web.selection.Selection;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The advisor's tables as CSV and its charts as SVG, for the parameters in the URL. */
 @RestController
@@ -47,8 +50,7 @@ class AdvisorDownloadController {
         Selection selection = currentSelection.resolve(request).selection();
         AdvisorParameters.Parsed parsed = parameters.parse(request.getParameterMap());
         if (!parsed.errors().isEmpty()) {
-            throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, String.join(" ", parsed.messages()));
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, String.join(" ", parsed.messages()));
         }
         return advisorPage.view(parsed.request(), selection.models(), selection.quants());
     }
@@ -62,21 +64,17 @@ class AdvisorDownloadController {
                 ? ""
                 : view.advice().recommended().model() + " in "
                         + view.advice().recommended().format().code();
-        for (com.gemmavision.advisor.Advisor.FitPlanRow p : view.fitPlan()) {
+        for (Advisor.FitPlanRow p : view.fitPlan()) {
             rows.add(List.of(
                     option,
                     Long.toString(p.context()),
                     Long.toString(p.users()),
                     Long.toString(p.kvBytesPerUser()),
-                    p.ttftAloneSeconds() == null
-                            ? ""
-                            : String.format(java.util.Locale.ROOT, "%.4f", p.ttftAloneSeconds()),
-                    p.ttftLastSeconds() == null
-                            ? ""
-                            : String.format(java.util.Locale.ROOT, "%.4f", p.ttftLastSeconds()),
+                    p.ttftAloneSeconds() == null ? "" : String.format(Locale.ROOT, "%.4f", p.ttftAloneSeconds()),
+                    p.ttftLastSeconds() == null ? "" : String.format(Locale.ROOT, "%.4f", p.ttftLastSeconds()),
                     p.decodeTokensPerSecondPerUser() == null
                             ? ""
-                            : String.format(java.util.Locale.ROOT, "%.2f", p.decodeTokensPerSecondPerUser())));
+                            : String.format(Locale.ROOT, "%.2f", p.decodeTokensPerSecondPerUser())));
         }
         return Downloads.csv(
                 "gemma3-fit-plan.csv",
@@ -220,8 +218,8 @@ class AdvisorDownloadController {
     ResponseEntity<String> paretoSpeed(HttpServletRequest request) {
         String svg = view(request).paretoSpeedSvg();
         if (svg == null) {
-            throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.NOT_FOUND,
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND,
                     "A GPU known only by its memory has no published bandwidth: choose a preset for the speed chart");
         }
         return Downloads.svg("gemma3-quality-vs-speed.svg", svg);

@@ -1,5 +1,6 @@
 package com.gemmavision.advisor.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,10 +131,7 @@ public class AdvisorParameters {
                 KvDtype::byCode,
                 fallbackKv,
                 String.join(
-                        ", ",
-                        java.util.Arrays.stream(KvDtype.values())
-                                .map(KvDtype::code)
-                                .toList()));
+                        ", ", Arrays.stream(KvDtype.values()).map(KvDtype::code).toList()));
         if (!engine.offers(kv)) {
             in.reject(
                     "kvDtype",

@@ -1,5 +1,6 @@
 package com.gemmavision.advisor.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -104,7 +105,7 @@ class ApiController {
         Sizing.Fit sized = sizing.fit(model.name(), quant, request.context(), request);
         MemoryEstimate estimate = sized.estimate();
         KvAllocation allocation = memory.allocation(memoryRequest);
-        List<String> check = new java.util.ArrayList<>(allocation.checks());
+        List<String> check = new ArrayList<>(allocation.checks());
         long kvBudget = sized.kvBudgetBytes();
         check.addAll(EngineKvCache.vllmLog(
                 allocation, model.architecture(), request.context(), kvBudget, request.settings()));

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.gemmavision.advisor.Advice;
 import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.FitOption;
+import com.gemmavision.advisor.LaunchCommand;
 import com.gemmavision.advisor.QualityBenchmark;
+import com.gemmavision.memory.KvAllocation;
 import com.gemmavision.memory.MemoryEstimate;
 import com.gemmavision.web.selection.RequestParameters;
 
@@ -63,7 +66,7 @@ final class ApiJson {
             long localBytes,
             List<String> check) {
 
-        static KvCacheDetail of(com.gemmavision.memory.KvAllocation a, List<String> check) {
+        static KvCacheDetail of(KvAllocation a, List<String> check) {
             return new KvCacheDetail(
                     a.engine().code(),
                     a.rule(),
@@ -125,7 +128,7 @@ final class ApiJson {
             long usableBytes) {
 
         /** Components that are worked out, not inputs a URL sets. */
-        static final java.util.Set<String> DERIVED = java.util.Set.of("usableBytes");
+        static final Set<String> DERIVED = Set.of("usableBytes");
 
         static AdviceInputs of(AdviceRequest request) {
             return new AdviceInputs(
@@ -242,7 +245,7 @@ final class ApiJson {
                             points,
                             bytes,
                             decode,
-                            com.gemmavision.advisor.LaunchCommand.of(request, best)));
+                            LaunchCommand.of(request, best)));
         }
     }
 

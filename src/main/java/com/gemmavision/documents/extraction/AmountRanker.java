@@ -1,12 +1,16 @@
 package com.gemmavision.documents.extraction;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -147,11 +151,11 @@ public final class AmountRanker {
                     .filter(v -> v.signum() > 0)
                     .map(BigDecimal::stripTrailingZeros)
                     .distinct()
-                    .sorted(java.util.Comparator.reverseOrder())
+                    .sorted(Comparator.reverseOrder())
                     .toList();
             int n = lines.size();
-            java.util.Set<BigDecimal> sums = new java.util.HashSet<>();
-            java.util.Set<BigDecimal> differences = new java.util.HashSet<>();
+            Set<BigDecimal> sums = new HashSet<>();
+            Set<BigDecimal> differences = new HashSet<>();
             List<BigDecimal> positive = distinct.size() > 150 ? distinct.subList(0, 150) : distinct;
             for (int a = 0; a < positive.size(); a++) {
                 for (int b = a + 1; b < positive.size(); b++) {
@@ -167,7 +171,7 @@ public final class AmountRanker {
             List<BigDecimal> lowerDistinct = lowerHalf.stream()
                     .filter(v -> v.signum() > 0)
                     .distinct()
-                    .sorted(java.util.Comparator.reverseOrder())
+                    .sorted(Comparator.reverseOrder())
                     .toList();
             for (int i = 0; i < n; i++) {
                 List<Amounts.Found> amounts = found.get(i);
@@ -239,7 +243,7 @@ public final class AmountRanker {
      */
     static double similarity(String line, List<String> labels) {
         List<String> words = new ArrayList<>();
-        var matcher = WORD.matcher(java.text.Normalizer.normalize(line, java.text.Normalizer.Form.NFD)
+        var matcher = WORD.matcher(Normalizer.normalize(line, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT));
         while (matcher.find()) {

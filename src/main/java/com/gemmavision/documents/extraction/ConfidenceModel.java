@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import de.bwaldvogel.liblinear.Feature;
 import de.bwaldvogel.liblinear.FeatureNode;
@@ -134,7 +135,7 @@ public final class ConfidenceModel {
     public Map<String, Double> weights() {
         double[] w = model.getFeatureWeights();
         double sign = rightLabel == 0 ? 1 : -1;
-        Map<String, Double> weights = new java.util.TreeMap<>();
+        Map<String, Double> weights = new TreeMap<>();
         for (int i = 0; i < names.size(); i++) {
             weights.put(names.get(i), sign * w[i]);
         }

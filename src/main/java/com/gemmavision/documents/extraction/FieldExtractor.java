@@ -466,7 +466,7 @@ public final class FieldExtractor {
                 .findFirst()
                 .map(p -> p.source() == PageText.TextSource.OCR ? ExtractedField.OCR : ExtractedField.TEXT_LAYER)
                 .orElse(ExtractedField.OCR);
-        String value = best.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        String value = best.value().setScale(2, RoundingMode.HALF_UP).toPlainString();
         boolean agree = rules != null && same("totalAmount", rules.value(), value);
         return replaced(
                 candidates,

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import com.gemmavision.documents.text.PageText;
+
 /**
  * A learned choice among a field's candidates, in two stages. The ranker gives each candidate the probability that
  * it is the field's value; the best value wins. How sure that makes the reading is a second question (a line that
@@ -119,7 +121,7 @@ public record Ranking(ConfidenceModel ranker, ConfidenceModel calibration) {
     }
 
     /** OCR's mean confidence in the words of a page's line, 0 to 1, or null where the text has none. */
-    static Double ocrConfidence(com.gemmavision.documents.text.PageText page, int line) {
+    static Double ocrConfidence(PageText page, int line) {
         List<Double> confidences = page.wordConfidences(line);
         return confidences.isEmpty()
                 ? null

@@ -1,5 +1,7 @@
 package com.gemmavision.documents.web;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.documents.Documents;
@@ -26,11 +28,11 @@ class DocumentsForgetting implements Forgetting {
     }
 
     @Override
-    public java.util.Optional<String> kept(HttpServletRequest request) {
+    public Optional<String> kept(HttpServletRequest request) {
         int count = owner.current(request).map(o -> documents.list(o).size()).orElse(0);
         return count == 0
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(count + (count == 1 ? " document" : " documents")
+                ? Optional.empty()
+                : Optional.of(count + (count == 1 ? " document" : " documents")
                         + ", with their text, fields and corrections");
     }
 }

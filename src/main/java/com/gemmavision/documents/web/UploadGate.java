@@ -3,10 +3,12 @@ package com.gemmavision.documents.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.documents.DocumentProperties;
 import com.gemmavision.web.http.ContainerRefusal;
@@ -42,7 +44,7 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
     static final int OTHER_BODIES = 64;
 
     /** Whether the request's body was cut for arriving too slowly. */
-    static boolean cutForPace(jakarta.servlet.http.HttpServletRequest request) {
+    static boolean cutForPace(HttpServletRequest request) {
         ContainerRefusal refusal = ContainerRefusal.on(request);
         return refusal != null && refusal.status() == 408;
     }
@@ -189,7 +191,7 @@ class UploadGate implements WebServerFactoryCustomizer<ConfigurableTomcatWebServ
         }
         if (address.indexOf(':') >= 0) {
             String[] groups = address.split(":", -1);
-            return groups.length >= 4 ? String.join(":", java.util.Arrays.copyOf(groups, 4)) + "::/64" : address;
+            return groups.length >= 4 ? String.join(":", Arrays.copyOf(groups, 4)) + "::/64" : address;
         }
         int last = address.lastIndexOf('.');
         return last > 0 ? address.substring(0, last) + ".0/24" : address;

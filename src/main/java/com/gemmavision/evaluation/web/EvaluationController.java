@@ -3,6 +3,9 @@ package com.gemmavision.evaluation.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -128,7 +132,7 @@ class EvaluationController {
             + " optional).";
 
     /** A body that is not JSON, or not of the API's shape (a price of "abc", endpoints that are not a list). */
-    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiRefusal> unreadable(HttpServletRequest request) {
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_JSON)
@@ -181,7 +185,7 @@ class EvaluationController {
                     owner.currentOrNobody(request),
                     new Evaluations.Request(body.endpoints(), body.pricePerHour(), body.labels(), body.currency()));
             return ResponseEntity.accepted()
-                    .location(java.net.URI.create("/api/evaluations/batches/" + started.batch()))
+                    .location(URI.create("/api/evaluations/batches/" + started.batch()))
                     .body(BatchJson.of(started));
         } catch (Evaluations.Refused refused) {
             return ResponseEntity.status(refused.status())
@@ -354,9 +358,9 @@ class EvaluationController {
             }
             return StandardCharsets.UTF_8
                     .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .decode(ByteBuffer.wrap(bytes))
                     .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new Evaluations.Refused(400, "labels.jsonl must be UTF-8 text.");
         } catch (IOException e) {
             throw new Evaluations.Refused(400, "labels.jsonl could not be read.");

@@ -1,5 +1,7 @@
 package com.gemmavision.evaluation.web;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.evaluation.Evaluations;
@@ -26,11 +28,10 @@ class EvaluationsForgetting implements Forgetting {
     }
 
     @Override
-    public java.util.Optional<String> kept(HttpServletRequest request) {
+    public Optional<String> kept(HttpServletRequest request) {
         int count = owner.current(request).map(o -> evaluations.runs(o).size()).orElse(0);
         return count == 0
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(
-                        count + (count == 1 ? " bake-off run" : " bake-off runs") + " and their scores");
+                ? Optional.empty()
+                : Optional.of(count + (count == 1 ? " bake-off run" : " bake-off runs") + " and their scores");
     }
 }

@@ -1,5 +1,7 @@
 package com.gemmavision.web.page;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,7 +74,7 @@ public class HomeController {
         if (query.isEmpty() || query.length() > 4000 || !query.matches("[A-Za-z0-9._~%&=+\\-]*")) {
             return false;
         }
-        java.util.Map<String, String[]> parameters = new java.util.HashMap<>();
+        Map<String, String[]> parameters = new HashMap<>();
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             parameters.put(equals < 0 ? pair : pair.substring(0, equals), new String[] {""});

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.gemmavision.catalog.Architecture;
@@ -73,7 +74,7 @@ public class MarkdownContent {
             if (fact == null) {
                 throw new IllegalStateException("Content names an unknown fact: " + m.group());
             }
-            return java.util.regex.Matcher.quoteReplacement(fact);
+            return Matcher.quoteReplacement(fact);
         });
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,11 +22,16 @@ import com.gemmavision.web.http.Downloads;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
 
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,8 +66,7 @@ public class PdfReports {
      * warnings and errors still print.
      */
     static {
-        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
-                .forEach(name -> com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING));
+        XRLog.listRegisteredLoggers().forEach(name -> XRLog.setLevel(name, Level.WARNING));
     }
 
     PdfReports(RenderedFragments fragments, ReportProperties properties) {
@@ -105,7 +110,7 @@ public class PdfReports {
      * the page they held controls. A cell spanning several columns keeps its place with one column fewer.
      */
     static void dropEmptyColumns(Element table) {
-        org.jsoup.select.Elements rows = table.select("tr");
+        Elements rows = table.select("tr");
         int columns = 0;
         for (Element row : rows) {
             columns = Math.max(columns, span(row.children().stream().toList(), Integer.MAX_VALUE));
@@ -156,7 +161,7 @@ public class PdfReports {
         return null;
     }
 
-    private static int span(java.util.List<Element> cells, int limit) {
+    private static int span(List<Element> cells, int limit) {
         int total = 0;
         for (Element cell : cells) {
             total += colspan(cell);
@@ -182,7 +187,7 @@ public class PdfReports {
                 + "<body><header class=\"report-head\"></header><main></main><footer class=\"report-foot\"></footer>"
                 + "</body></html>");
         document.title(heading.title());
-        document.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(css));
+        document.head().appendElement("style").appendChild(new DataNode(css));
         Element head = document.selectFirst("header.report-head");
         head.appendElement("p").addClass("brand").text("GemmaVision-QuantAdvisor report");
         head.appendElement("h1").text(heading.title());
@@ -232,10 +237,10 @@ public class PdfReports {
         math.replaceWith(html);
     }
 
-    private static org.jsoup.nodes.Node mathNode(Element e) {
+    private static Node mathNode(Element e) {
         return switch (e.tagName()) {
             case "mi" -> new Element("i").text(e.text());
-            case "mo" -> new org.jsoup.nodes.TextNode(" " + e.text() + " ");
+            case "mo" -> new TextNode(" " + e.text() + " ");
             case "msub", "msup" -> {
                 Element pair = new Element("span");
                 if (e.childrenSize() == 2) {
@@ -252,7 +257,7 @@ public class PdfReports {
                 e.children().forEach(child -> row.appendChild(mathNode(child)));
                 yield row;
             }
-            default -> new org.jsoup.nodes.TextNode(e.text());
+            default -> new TextNode(e.text());
         };
     }
 

@@ -1,5 +1,6 @@
 package com.gemmavision.web.selection;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -43,7 +44,7 @@ public record Selection(
      * "Gemma3-12B-IT, Gemma3-27B-IT · int4, sfp8 · with KV cache · zero-shot".
      */
     public String title() {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         parts.add(models.isEmpty() ? "no model" : String.join(", ", models));
         if (!quants.isEmpty()) {
             parts.add(String.join(", ", quants));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.gemmavision.benchmarks.BenchmarkGroup;
 import com.gemmavision.benchmarks.ModelComparison;
@@ -164,7 +165,7 @@ public class SelectionResolver {
         return Optional.empty();
     }
 
-    private static String names(java.util.stream.Stream<String> names) {
+    private static String names(Stream<String> names) {
         return String.join(", ", names.toList());
     }
 

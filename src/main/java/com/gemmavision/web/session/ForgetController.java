@@ -1,7 +1,10 @@
 package com.gemmavision.web.session;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -38,7 +41,7 @@ class ForgetController {
     /** The question: what would be deleted, with the button that deletes it and a way back. */
     @GetMapping("/forget")
     String ask(HttpServletRequest request, Model model) {
-        List<String> kept = new java.util.ArrayList<>();
+        List<String> kept = new ArrayList<>();
         if (request.getSession(false) != null || hasCookie(request, SelectionSession.HINT)) {
             kept.add("your stored selection (the models, formats and inputs the pages open with)");
         }
@@ -48,8 +51,8 @@ class ForgetController {
     }
 
     private static boolean hasCookie(HttpServletRequest request, String name) {
-        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
-        return cookies != null && java.util.Arrays.stream(cookies).anyMatch(c -> name.equals(c.getName()));
+        Cookie[] cookies = request.getCookies();
+        return cookies != null && Arrays.stream(cookies).anyMatch(c -> name.equals(c.getName()));
     }
 
     @PostMapping("/forget")

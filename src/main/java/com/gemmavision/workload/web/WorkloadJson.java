@@ -1,6 +1,7 @@
 package com.gemmavision.workload.web;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 
 import com.gemmavision.advisor.AdviceRequest;
@@ -125,6 +126,6 @@ record WorkloadJson(
         if (value == null || value == 0 || value.isInfinite() || value.isNaN()) {
             return value;
         }
-        return new BigDecimal(value).round(new java.math.MathContext(4)).doubleValue();
+        return new BigDecimal(value).round(new MathContext(4)).doubleValue();
     }
 }
