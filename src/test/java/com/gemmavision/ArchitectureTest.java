@@ -91,6 +91,14 @@ class ArchitectureTest {
                     (JavaClass c) -> !c.isAnnotation()
                             && (c.isAnnotatedWith(Controller.class) || c.isAnnotatedWith(RestController.class))));
 
+    /** The shared web code's four parts depend one way (issue 30.11: web.http knew web.page, and back). */
+    @ArchTest
+    static final ArchRule theSharedWebPartsHaveNoCycles =
+            com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                    .matching("com.gemmavision.web.(*)..")
+                    .should()
+                    .beFreeOfCycles();
+
     @ArchTest
     static final ArchRule featuresDoNotReachIntoEachOthersWebCode =
             com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()

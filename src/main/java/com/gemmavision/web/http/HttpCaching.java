@@ -1,7 +1,5 @@
 package com.gemmavision.web.http;
 
-import com.gemmavision.web.page.RenderedFragments;
-
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +8,7 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 /**
  * Entity tags on what a script or a browser fetches again unchanged: every CSV and SVG download and the JSON API
  * get an ETag from their bytes and a {@code 304 Not Modified} for a matching {@code If-None-Match}. Rendered
- * fragments carry their own ({@link RenderedFragments}); static assets have content-hashed names.
+ * fragments carry their own ({@code web.page.RenderedFragments}); static assets have content-hashed names.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpCaching {
