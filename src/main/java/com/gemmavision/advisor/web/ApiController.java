@@ -3,6 +3,7 @@ package com.gemmavision.advisor.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,9 +19,12 @@ import com.gemmavision.memory.MemoryEstimate;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormats;
+import com.gemmavision.web.http.ApiProblems;
 import com.gemmavision.web.selection.RequestBinder;
 import com.gemmavision.web.selection.RequestParameters;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -124,7 +128,11 @@ class ApiController {
         return ResponseEntity.ok(ApiJson.AdviceAnswer.of(parsed.request(), advisor.advise(parsed.request())));
     }
 
-    private static ResponseEntity<ApiJson.Problem> badRequest(List<RequestParameters.Problem> errors) {
-        return ResponseEntity.badRequest().body(ApiJson.Problem.of(errors));
+    /** A 400 as a problem detail: the first problem in words, its parameter, and every problem. */
+    private static ResponseEntity<ProblemDetail> badRequest(List<RequestParameters.Problem> errors) {
+        return ApiProblems.of(
+                HttpStatus.BAD_REQUEST,
+                errors.get(0).message(),
+                Map.of("parameter", errors.get(0).parameter(), "errors", List.copyOf(errors)));
     }
 }

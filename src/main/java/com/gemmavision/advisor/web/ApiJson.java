@@ -13,7 +13,6 @@ import com.gemmavision.advisor.LaunchCommand;
 import com.gemmavision.advisor.QualityBenchmark;
 import com.gemmavision.memory.KvAllocation;
 import com.gemmavision.memory.MemoryEstimate;
-import com.gemmavision.web.selection.RequestParameters;
 
 /** The JSON API's answers as records: Jackson writes their components in the order declared here. */
 final class ApiJson {
@@ -246,13 +245,6 @@ final class ApiJson {
                             bytes,
                             decode,
                             LaunchCommand.of(request, best)));
-        }
-    }
-
-    record Problem(String error, String parameter, List<RequestParameters.Problem> errors) {
-
-        static Problem of(List<RequestParameters.Problem> errors) {
-            return new Problem(errors.get(0).message(), errors.get(0).parameter(), List.copyOf(errors));
         }
     }
 

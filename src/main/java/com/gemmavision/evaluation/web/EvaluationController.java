@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,14 +22,14 @@ import com.gemmavision.evaluation.EvaluationRun;
 import com.gemmavision.evaluation.Evaluations;
 import com.gemmavision.evaluation.MeasuredPareto;
 import com.gemmavision.pricing.PriceCurrencies;
+import com.gemmavision.web.http.ApiProblems;
 import com.gemmavision.web.http.Downloads;
 import com.gemmavision.web.http.Htmx;
 import com.gemmavision.web.session.DocumentOwner;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
@@ -118,14 +119,6 @@ class EvaluationController {
      */
     record ApiRequest(List<String> endpoints, BigDecimal pricePerHour, String labels, String currency) {}
 
-    /** A refusal: the reason, and where the user's running bake-off is when that is the reason. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ApiRefusal(String error, String running) {
-        ApiRefusal(String error) {
-            this(error, null);
-        }
-    }
-
     static final String API_SHAPE = "The body must be a JSON object such as {\"endpoints\": [\"vllm-12b\"],"
             + " \"pricePerHour\": 0.80, \"currency\": \"EUR\", \"labels\": \"<labels.jsonl text>\"}: endpoints a list"
             + " of endpoint names, pricePerHour a number, currency a code (USD unless given), labels text (all three"
@@ -133,10 +126,8 @@ class EvaluationController {
 
     /** A body that is not JSON, or not of the API's shape (a price of "abc", endpoints that are not a list). */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiRefusal> unreadable(HttpServletRequest request) {
-        return ResponseEntity.badRequest()
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new ApiRefusal(API_SHAPE));
+    ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request) {
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, API_SHAPE, Map.of());
     }
 
     /** Where a bake-off stands, as the API answers it. */
@@ -188,12 +179,13 @@ class EvaluationController {
                     .location(URI.create("/api/evaluations/batches/" + started.batch()))
                     .body(BatchJson.of(started));
         } catch (Evaluations.Refused refused) {
-            return ResponseEntity.status(refused.status())
-                    .body(new ApiRefusal(
-                            refused.getMessage(),
-                            refused.runningBatch() == null
-                                    ? null
-                                    : "/api/evaluations/batches/" + refused.runningBatch()));
+            // a refusal, and where the user's running bake-off is when that is the reason
+            return ApiProblems.of(
+                    HttpStatus.valueOf(refused.status()),
+                    refused.getMessage(),
+                    refused.runningBatch() == null
+                            ? Map.of()
+                            : Map.of("running", "/api/evaluations/batches/" + refused.runningBatch()));
         }
     }
 
@@ -203,8 +195,8 @@ class EvaluationController {
         return owner.current(request)
                 .flatMap(me -> evaluations.status(me, batch))
                 .<ResponseEntity<?>>map(s -> ResponseEntity.ok(BatchJson.of(s)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .body(new ApiRefusal("There is no bake-off of yours with that id.")));
+                .orElseGet(() ->
+                        ApiProblems.of(HttpStatus.NOT_FOUND, "There is no bake-off of yours with that id.", Map.of()));
     }
 
     @GetMapping(value = "/api/evaluations", produces = MediaType.APPLICATION_JSON_VALUE)

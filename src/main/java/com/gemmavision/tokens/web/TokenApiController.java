@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.tokens.GemmaTokenizer;
 import com.gemmavision.tokens.TokenCount;
+import com.gemmavision.web.http.ApiProblems;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,8 +37,6 @@ class TokenApiController {
         this.tokenizer = tokenizer;
     }
 
-    record Refusal(String error, String parameter) {}
-
     record TokenRequest(String text) {}
 
     @PostMapping(
@@ -52,8 +51,10 @@ class TokenApiController {
             body = in.readNBytes((int) limit + 1);
         }
         if (body.length > limit) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(new Refusal("The text is longer than the " + max + " characters counted at once.", "text"));
+            return ApiProblems.of(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "The text is longer than the " + max + " characters counted at once.",
+                    "text");
         }
         String text;
         try {
@@ -63,8 +64,8 @@ class TokenApiController {
             text = null;
         }
         if (text == null) {
-            return ResponseEntity.badRequest()
-                    .body(new Refusal("Send JSON {\"text\": \"...\"} with the text to count.", "text"));
+            return ApiProblems.of(
+                    HttpStatus.BAD_REQUEST, "Send JSON {\"text\": \"...\"} with the text to count.", "text");
         }
         return count(text, max);
     }
@@ -75,18 +76,17 @@ class TokenApiController {
         // a form over server.tomcat.max-http-form-post-size never gets here: the container answers 413, and the
         // error page tells an API client to send JSON
         if (text == null) {
-            return ResponseEntity.badRequest()
-                    .body(new Refusal("Send the text to count in the form field text.", "text"));
+            return ApiProblems.of(HttpStatus.BAD_REQUEST, "Send the text to count in the form field text.", "text");
         }
         return count(text, max);
     }
 
     private ResponseEntity<?> count(String text, int max) {
         if (text.length() > max) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(new Refusal(
-                            "The text has " + text.length() + " characters; at most " + max + " are counted at once.",
-                            "text"));
+            return ApiProblems.of(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "The text has " + text.length() + " characters; at most " + max + " are counted at once.",
+                    "text");
         }
         TokenCount count =
                 tokenizer.countOrEstimate(text, tokenizer.properties().waitForTokenizer());

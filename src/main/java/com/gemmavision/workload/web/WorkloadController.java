@@ -3,6 +3,7 @@ package com.gemmavision.workload.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import com.gemmavision.memory.Engine;
 import com.gemmavision.memory.KvDtype;
 import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.pricing.PriceCurrencies;
+import com.gemmavision.web.http.ApiProblems;
 import com.gemmavision.web.http.Downloads;
 import com.gemmavision.web.selection.CurrentSelection;
 import com.gemmavision.web.selection.RequestParameters;
@@ -72,13 +74,13 @@ class WorkloadController {
         WorkloadInputs.Read read = inputs.read(http, true);
         if (!read.problems().isEmpty()) {
             RequestParameters.Problem first = read.problems().get(0);
-            return ResponseEntity.badRequest()
-                    .body(new ApiProblem(first.message(), first.parameter(), read.problems()));
+            return ApiProblems.of(
+                    HttpStatus.BAD_REQUEST,
+                    first.message(),
+                    Map.of("parameter", first.parameter(), "errors", List.copyOf(read.problems())));
         }
         return ResponseEntity.ok(WorkloadJson.of(workloads.compute(read.request()), read.documentId()));
     }
-
-    record ApiProblem(String error, String parameter, List<RequestParameters.Problem> errors) {}
 
     @GetMapping("/workload")
     String page(HttpServletRequest http, HttpServletResponse response, Model model) {

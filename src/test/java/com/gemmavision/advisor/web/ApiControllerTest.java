@@ -81,6 +81,21 @@ class ApiControllerTest {
                 .andExpect(jsonPath("$.error").isString());
     }
 
+    /** Issue 30.11: API refusals are Spring's ProblemDetail (RFC 9457), keeping the members scripts read. */
+    @Test
+    void aRefusalIsAProblemDetail() throws Exception {
+        mvc.perform(get("/api/advice?engine=tgi"))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.title").value("Bad Request"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("tgi")))
+                .andExpect(jsonPath("$.error").value(Matchers.containsString("tgi")))
+                .andExpect(jsonPath("$.parameter").value("engine"))
+                .andExpect(jsonPath("$.errors[0].parameter").value("engine"));
+    }
+
     @Test
     void memoryOnLlamaCppGivesTheCachePerLayerKindAndTheLinesItsLogPrints() throws Exception {
         // 27B, -c 32768 -np 1, f16: 10 x 32,768 x 8,192 + 52 x 1,536 x 8,192 bytes (conformance vectors)
