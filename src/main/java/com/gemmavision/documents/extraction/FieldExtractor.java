@@ -1018,6 +1018,9 @@ public final class FieldExtractor {
                 || name.matches(".*[!$|{}“”@#*?<>=_~^\\\\].*")) {
             return false;
         }
+        if (onlyLabelWords(name)) {
+            return false;
+        }
         for (String word : name.split("\\s+")) {
             boolean initial = word.matches("\\p{Lu}\\.?");
             if ((word.chars().anyMatch(Character::isDigit) && word.chars().anyMatch(Character::isLetter))
@@ -1026,6 +1029,163 @@ public final class FieldExtractor {
             }
         }
         return true;
+    }
+
+    /**
+     * Words that label or head a part of a financial document, in the six languages read: a line made of these
+     * alone ("Ship to", "Contact us", "Overview", "Invoice number", "Rechnungsadresse") is a label, never the name
+     * it stands above or beside. A generic vocabulary, not taken from any document's layout.
+     */
+    private static final Set<String> LABEL_WORDS = Set.of(
+            // English
+            "contact",
+            "us",
+            "overview",
+            "summary",
+            "details",
+            "detail",
+            "ship",
+            "shipping",
+            "shipped",
+            "deliver",
+            "delivery",
+            "to",
+            "bill",
+            "billing",
+            "billed",
+            "sold",
+            "seller",
+            "buyer",
+            "vendor",
+            "supplier",
+            "customer",
+            "client",
+            "recipient",
+            "from",
+            "invoice",
+            "invoiced",
+            "number",
+            "no",
+            "date",
+            "total",
+            "subtotal",
+            "amount",
+            "due",
+            "balance",
+            "description",
+            "item",
+            "items",
+            "qty",
+            "quantity",
+            "price",
+            "unit",
+            "tax",
+            "vat",
+            "payment",
+            "terms",
+            "page",
+            "address",
+            "name",
+            "reference",
+            "ref",
+            "order",
+            "account",
+            "remit",
+            "information",
+            "info",
+            "the",
+            "of",
+            "and",
+            "for",
+            "our",
+            "your",
+            // German
+            "kunde",
+            "kunden",
+            "lieferant",
+            "rechnung",
+            "rechnungsnummer",
+            "rechnungsdatum",
+            "rechnungsadresse",
+            "lieferadresse",
+            "lieferanschrift",
+            "datum",
+            "betrag",
+            "summe",
+            "gesamt",
+            "an",
+            "von",
+            "empfänger",
+            "absender",
+            "kontakt",
+            "übersicht",
+            "nummer",
+            "seite",
+            // French
+            "fournisseur",
+            "facture",
+            "montant",
+            "livraison",
+            "destinataire",
+            "expéditeur",
+            "à",
+            "de",
+            "du",
+            "la",
+            "le",
+            "adresse",
+            "numéro",
+            "aperçu",
+            // Dutch
+            "klant",
+            "leverancier",
+            "factuur",
+            "factuurnummer",
+            "factuurdatum",
+            "bedrag",
+            "totaal",
+            "aan",
+            "van",
+            "afleveradres",
+            "overzicht",
+            // Spanish
+            "cliente",
+            "proveedor",
+            "factura",
+            "fecha",
+            "importe",
+            "para",
+            "envío",
+            "dirección",
+            "número",
+            "resumen",
+            // Italian
+            "fornitore",
+            "fattura",
+            "data",
+            "importo",
+            "totale",
+            "da",
+            "spedizione",
+            "destinatario",
+            "indirizzo",
+            "numero",
+            "riepilogo");
+
+    /** Whether every word of a candidate name is a label word (case, accents as written, punctuation ignored). */
+    static boolean onlyLabelWords(String name) {
+        String[] words = name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+        int counted = 0;
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!LABEL_WORDS.contains(word)) {
+                return false;
+            }
+            counted++;
+        }
+        return counted > 0;
     }
 
     private static Optional<String> firstDate(String text, boolean usOrder) {
