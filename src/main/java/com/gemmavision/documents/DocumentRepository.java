@@ -167,7 +167,7 @@ public class DocumentRepository {
                 .optional();
     }
 
-    Optional<String> sealedPassword(String id) {
+    public Optional<String> sealedPassword(String id) {
         return jdbc.sql("SELECT password_sealed FROM document WHERE id = ?")
                 .param(id)
                 .query(String.class)

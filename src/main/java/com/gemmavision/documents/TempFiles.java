@@ -45,7 +45,7 @@ public final class TempFiles {
     }
 
     /** PDFBox's scratch for one loaded PDF, in this process's folder, deleted when the document closes. */
-    static StreamCacheCreateFunction pdfScratch() {
+    public static StreamCacheCreateFunction pdfScratch() {
         return MemoryUsageSetting.setupTempFileOnly().setTempDir(directory().toFile()).streamCache;
     }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import com.gemmavision.documents.ModelNames;
+import com.gemmavision.documents.llm.ModelNames;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

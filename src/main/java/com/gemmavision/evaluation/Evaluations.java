@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
-import com.gemmavision.documents.AskGemma;
 import com.gemmavision.documents.DocumentLabels;
 import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.DocumentStatus;
@@ -35,6 +34,7 @@ import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.FieldComparison;
 import com.gemmavision.documents.extraction.FieldComparison.Outcome;
+import com.gemmavision.documents.llm.AskGemma;
 import com.gemmavision.pricing.PriceCurrencies;
 
 import org.slf4j.Logger;

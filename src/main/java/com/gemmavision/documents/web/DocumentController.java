@@ -11,12 +11,12 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.gemmavision.documents.AskGemma;
 import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.FieldCorrections;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TempFiles;
+import com.gemmavision.documents.llm.AskGemma;
 import com.gemmavision.web.http.Htmx;
 import com.gemmavision.web.page.Page;
 import com.gemmavision.web.page.PageModel;

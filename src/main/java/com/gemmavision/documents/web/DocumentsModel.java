@@ -5,7 +5,6 @@ import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.gemmavision.documents.AskGemma;
 import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.DocumentStatus;
 import com.gemmavision.documents.DocumentTokens;
@@ -13,6 +12,7 @@ import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
 import com.gemmavision.documents.extraction.FieldExtractor;
+import com.gemmavision.documents.llm.AskGemma;
 import com.gemmavision.documents.text.Ocr;
 import com.gemmavision.web.page.Page;
 import com.gemmavision.web.page.UserSection;

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 import com.gemmavision.AppClient;
+import com.gemmavision.documents.TestInvoices;
+import com.gemmavision.documents.TestPdfs;
 
 import com.sun.net.httpserver.HttpServer;
 

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.llm;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

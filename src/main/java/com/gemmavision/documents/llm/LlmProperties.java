@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.llm;
 
 import java.time.Duration;
 

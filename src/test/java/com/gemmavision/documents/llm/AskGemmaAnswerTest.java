@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
