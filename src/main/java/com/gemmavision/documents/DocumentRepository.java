@@ -18,6 +18,7 @@ import com.gemmavision.documents.extraction.EInvoiceXml;
 import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.ExtractedTable;
 import com.gemmavision.documents.extraction.Transactions;
+import com.gemmavision.documents.intake.DocumentContent;
 import com.gemmavision.documents.text.PageText;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -27,6 +27,11 @@ import javax.imageio.stream.ImageInputStream;
 import com.gemmavision.database.Checkpoint;
 import com.gemmavision.documents.extraction.EInvoiceXml;
 import com.gemmavision.documents.extraction.XmlTree;
+import com.gemmavision.documents.intake.Archives;
+import com.gemmavision.documents.intake.DocumentContent;
+import com.gemmavision.documents.intake.FreeSpace;
+import com.gemmavision.documents.intake.PdfPasswords;
+import com.gemmavision.documents.intake.TempFiles;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -459,7 +464,7 @@ public class Documents {
     }
 
     /** The name a user gave, without any folders, control or bidirectional characters, or excess length. */
-    static String safeName(String filename) {
+    public static String safeName(String filename) {
         String name = filename == null ? "" : filename;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         // control characters, and the bidirectional controls that make "invoice‮fdp.exe" show as "invoiceexe.pdf"

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.gemmavision.AppClient;
+import com.gemmavision.documents.intake.TempFiles;
 
 import tools.jackson.databind.JsonNode;
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.gemmavision.AppClient;
+import com.gemmavision.documents.intake.DocumentContent;
 
 import tools.jackson.databind.JsonNode;
 

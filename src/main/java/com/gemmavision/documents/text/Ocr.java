@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 import com.gemmavision.documents.DocumentProperties;
-import com.gemmavision.documents.TempFiles;
+import com.gemmavision.documents.intake.TempFiles;
 
 import org.springframework.stereotype.Component;
 

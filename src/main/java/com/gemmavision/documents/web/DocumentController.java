@@ -15,7 +15,7 @@ import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.FieldCorrections;
 import com.gemmavision.documents.StoredDocument;
-import com.gemmavision.documents.TempFiles;
+import com.gemmavision.documents.intake.TempFiles;
 import com.gemmavision.documents.llm.AskGemma;
 import com.gemmavision.web.http.Htmx;
 import com.gemmavision.web.page.Page;

@@ -2,7 +2,7 @@ package com.gemmavision.documents.web;
 
 import jakarta.servlet.MultipartConfigElement;
 
-import com.gemmavision.documents.TempFiles;
+import com.gemmavision.documents.intake.TempFiles;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.intake;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import com.gemmavision.documents.DocumentProperties;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,10 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+
+import com.gemmavision.documents.DocumentProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.intake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+
+import com.gemmavision.documents.DocumentProperties;
+import com.gemmavision.documents.Documents;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -24,7 +27,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * bomb) is refused whole, in words (413); a damaged or encrypted one is refused as unreadable (422); nothing of
  * either is kept, and every file it unpacked is deleted before the answer.
  */
-final class Archives {
+public final class Archives {
 
     /** The whole archive may unpack to this many times the per-file limit. */
     static final int MAX_TOTAL_FILES = 4;
@@ -36,9 +39,9 @@ final class Archives {
 
     private Archives() {}
 
-    record Unpacked(List<Documents.Upload> files, List<Documents.Rejection> rejected) {}
+    public record Unpacked(List<Documents.Upload> files, List<Documents.Rejection> rejected) {}
 
-    static boolean isZip(Path file) {
+    public static boolean isZip(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4);
             return Arrays.equals(head, ZIP);
@@ -57,7 +60,7 @@ final class Archives {
         }
     }
 
-    static Unpacked unpack(String archive, Path file, DocumentProperties limits) {
+    public static Unpacked unpack(String archive, Path file, DocumentProperties limits) {
         List<Documents.Upload> files = new ArrayList<>();
         boolean kept = false;
         try {

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,7 @@ public class DocumentContent {
     }
 
     /** Stores a file's bytes for a document (in the caller's transaction); returns how many bytes. */
-    long write(String documentId, Path file) throws IOException {
+    public long write(String documentId, Path file) throws IOException {
         long total = 0;
         try (InputStream in = Files.newInputStream(file)) {
             int index = 0;
