@@ -182,17 +182,14 @@ class PostgresScaleOutTest {
         assertThat(stored.get(0).priceCurrency()).isEqualTo("GBP");
         assertThat(stored.get(0).notes()).isEqualTo("1 document was read only in part.");
 
-        // bake-offs are stored as they start, the owner's newest kept; one instance's heartbeat is the other's view
+        // bake-offs are stored as they start, the owner's newest kept, with their heartbeats and ends
         runs.startBatch("batch-1", "owner-pg", 5, java.util.List.of("vllm-12b", "ollama-4b"), 2);
         runs.startBatch("batch-2", "owner-pg", 5, java.util.List.of("vllm-12b"), 2);
         runs.startBatch("batch-3", "owner-pg", 5, java.util.List.of("ollama-4b"), 2);
-        com.gemmavision.evaluation.EvaluationRepository firstRuns =
-                first.getBean(com.gemmavision.evaluation.EvaluationRepository.class);
-        assertThat(firstRuns.batch("owner-pg", "batch-1")).isEmpty();
-        firstRuns.heartbeat("batch-2", 4);
+        assertThat(runs.batch("owner-pg", "batch-1")).isEmpty();
+        runs.heartbeat("batch-2", 4);
         assertThat(runs.batch("owner-pg", "batch-2").orElseThrow().asked()).isEqualTo(4);
         runs.endBatch("batch-3", "done", 5, null);
-        assertThat(firstRuns.latestRunning("owner-pg").orElseThrow().endpoints())
-                .containsExactly("vllm-12b");
+        assertThat(runs.latestRunning("owner-pg").orElseThrow().endpoints()).containsExactly("vllm-12b");
     }
 }

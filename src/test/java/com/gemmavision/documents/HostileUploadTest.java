@@ -245,7 +245,19 @@ class HostileUploadTest {
                     .update();
             repository.expireClaims(Instant.now().minusSeconds(20), 3);
             String status = repository.find(id).orElseThrow().status().name();
-            assertThat(status).as("after run %d", run).isEqualTo(run < 3 ? "QUEUED" : "FAILED");
+            String claimedBy = jdbc.sql("SELECT claimed_by FROM document WHERE id = ?")
+                    .param(id)
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
+            if (run < 3) {
+                // queued again; this app's own worker may already have claimed it (it polls every 100 ms)
+                assertThat(status.equals("QUEUED") || status.equals("RUNNING") && !"dead-instance".equals(claimedBy))
+                        .as("after run %d: %s, claimed by %s", run, status, claimedBy)
+                        .isTrue();
+            } else {
+                assertThat(status).as("after run %d", run).isEqualTo("FAILED");
+            }
         }
         assertThat(repository.find(id).orElseThrow().error())
                 .startsWith("Could not be processed: the server stopped 3 times while reading this document alone");
