@@ -45,16 +45,11 @@ public class MeasuredPareto {
     public List<ScatterChart.Data> charts(List<EvaluationRun> runs) {
         Map<Engine, List<EvaluationRun>> byEngine = new LinkedHashMap<>();
         for (EvaluationRun run : runs) {
-            // a run whose every document failed measured the server, not the model: it gets no point
-            if (run.modelAccuracy() == null
-                    || run.failed() == run.documents()
-                    || run.gemmaModel() == null
-                    || run.format() == null) {
-                continue;
+            if (placeable(run)) {
+                Engine.byCode(run.engine())
+                        .ifPresent(e -> byEngine.computeIfAbsent(e, k -> new ArrayList<>())
+                                .add(run));
             }
-            Engine.byCode(run.engine())
-                    .ifPresent(e ->
-                            byEngine.computeIfAbsent(e, k -> new ArrayList<>()).add(run));
         }
         Optional<GpuPreset> gpu = gpus.byName(GPU).or(() -> gpus.all().stream().findFirst());
         if (gpu.isEmpty()) {
@@ -75,31 +70,20 @@ public class MeasuredPareto {
                     10,
                     QualityBenchmark.DOCVQA,
                     engine);
-            Advice advice = advisor.advise(request);
-            ScatterChart.Data published = AdvisorPage.paretoChart(request, advice, false);
-            List<ScatterChart.Point> points = new ArrayList<>(published.points());
-            for (EvaluationRun run : engineRuns) {
-                advice.options().stream()
-                        .filter(o -> o.model().equals(run.gemmaModel())
-                                && o.format().code().equals(run.format()))
-                        .findFirst()
-                        .ifPresent(o -> points.add(point(run, o)));
-            }
-            if (points.size() > published.points().size()) {
-                charts.add(new ScatterChart.Data(
-                        "measured-" + engine.code(),
-                        "Your runs (◆) beside the published DocVQA, " + engine.label(),
-                        published.description() + " Diamonds are your bake-off runs: field accuracy on your labelled"
-                                + " documents, in percent, on the same axis.",
-                        published.xLabel(),
-                        "DocVQA (published) · ◆ field accuracy % (measured)",
-                        points,
-                        published.frontier(),
-                        published.vertical(),
-                        published.note()));
+            ScatterChart.Data chart = onAdvisor(engineRuns, request).chart();
+            if (chart != null) {
+                charts.add(chart);
             }
         });
         return charts;
+    }
+
+    /** A run whose every document failed measured the server, not the model: it gets no point; nor one naming none. */
+    private static boolean placeable(EvaluationRun run) {
+        return run.modelAccuracy() != null
+                && run.failed() != run.documents()
+                && run.gemmaModel() != null
+                && run.format() != null;
     }
 
     /**
@@ -115,10 +99,7 @@ public class MeasuredPareto {
         List<ScatterChart.Point> points = new ArrayList<>(published.points());
         List<String> elsewhere = new ArrayList<>();
         for (EvaluationRun run : runs) {
-            if (run.modelAccuracy() == null
-                    || run.failed() == run.documents()
-                    || run.gemmaModel() == null
-                    || run.format() == null) {
+            if (!placeable(run)) {
                 continue;
             }
             Optional<FitOption> option = advice.options().stream()

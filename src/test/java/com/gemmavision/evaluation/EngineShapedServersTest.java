@@ -4,9 +4,6 @@ import static com.gemmavision.documents.DocumentPolling.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -134,21 +131,7 @@ class EngineShapedServersTest {
     }
 
     private HttpResponse<String> api(String body) {
-        String[] csrf = client.csrf();
-        try {
-            return HttpClient.newBuilder()
-                    .cookieHandler(client.cookies())
-                    .build()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/evaluations"))
-                                    .header("Content-Type", "application/json")
-                                    .header(csrf[0], csrf[1])
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return client.postJson("/api/evaluations", body);
     }
 
     private synchronized JsonNode bakeOff(String... endpoints) throws InterruptedException {

@@ -137,21 +137,7 @@ class EvaluationFlowTest {
     }
 
     private HttpResponse<String> api(AppClient who, String body) {
-        String[] csrf = who.csrf();
-        try {
-            return HttpClient.newBuilder()
-                    .cookieHandler(who.cookies())
-                    .build()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/evaluations"))
-                                    .header("Content-Type", "application/json")
-                                    .header(csrf[0], csrf[1])
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return who.postJson("/api/evaluations", body);
     }
 
     /** Starts a bake-off (202, with where to follow it) and follows it until it is done: its runs. */
