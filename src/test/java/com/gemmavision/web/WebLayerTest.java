@@ -13,8 +13,11 @@ import com.gemmavision.advisor.Sizing;
 import com.gemmavision.advisor.web.AdvisorProperties;
 import com.gemmavision.benchmarks.BenchmarksSection;
 import com.gemmavision.benchmarks.ModelComparison;
+import com.gemmavision.benchmarks.web.BenchmarksSidebar;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.catalog.ModelOverview;
+import com.gemmavision.catalog.web.CatalogSidebar;
+import com.gemmavision.catalog.web.MarkdownContent;
 import com.gemmavision.database.CacheProperties;
 import com.gemmavision.database.Caches;
 import com.gemmavision.database.Checkpoint;
@@ -36,17 +39,17 @@ import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.QuantizationComparison;
 import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.memory.Table3Reconciliation;
+import com.gemmavision.memory.web.QuantizationSidebar;
 import com.gemmavision.tokens.GemmaTokenizer;
 import com.gemmavision.tokens.TokenProperties;
 import com.gemmavision.web.http.SecurityConfig;
 import com.gemmavision.web.page.HomeController;
-import com.gemmavision.web.page.MarkdownContent;
 import com.gemmavision.web.page.PageModel;
 import com.gemmavision.web.page.PdfReports;
 import com.gemmavision.web.page.RenderedFragments;
 import com.gemmavision.web.page.ReportProperties;
 import com.gemmavision.web.selection.CurrentSelection;
-import com.gemmavision.web.selection.RequestBinder;
+import com.gemmavision.web.selection.Forms;
 import com.gemmavision.web.selection.SelectionProperties;
 import com.gemmavision.web.selection.SelectionResolver;
 import com.gemmavision.web.selection.SelectionSession;
@@ -88,12 +91,18 @@ public @interface WebLayerTest {
         Caches.class,
         SecurityConfig.class,
         CurrentSelection.class,
-        RequestBinder.class,
+        Forms.class,
         SelectionResolver.class,
         SelectionSession.class,
         SessionStarts.class,
         PageModel.class,
         MarkdownContent.class,
+        CatalogSidebar.class,
+        QuantizationSidebar.class,
+        BenchmarksSidebar.class,
+        BenchmarksSidebar.Groups.class,
+        BenchmarksSidebar.Tables.class,
+        BenchmarksSidebar.Compared.class,
         RenderedFragments.class,
         PdfReports.class,
         GemmaTokenizer.class,

@@ -26,7 +26,9 @@ import com.gemmavision.web.selection.SelectionResolver;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -68,13 +70,23 @@ class AdvisorController {
     @GetMapping(
             value = "/advisor",
             headers = {Htmx.IS_REQUEST, Htmx.IS_HISTORY_RESTORE})
-    String restoredPage(HttpServletRequest request, HttpServletResponse response, Model model) {
-        return page(request, response, model);
+    String restoredPage(
+            @ModelAttribute AdvisorForm form,
+            BindingResult result,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return page(form, result, request, response, model);
     }
 
     @GetMapping("/advisor")
-    String page(HttpServletRequest request, HttpServletResponse response, Model model) {
-        Request read = read(request, response);
+    String page(
+            @ModelAttribute AdvisorForm form,
+            BindingResult result,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Request read = read(form, result, request, response);
         populate(model, read);
         pageModel.addUserSections(Page.ADVISOR, model, read.selection().selection(), request);
         return Page.ADVISOR.template();
@@ -82,8 +94,13 @@ class AdvisorController {
 
     /** The HTMX twin: the results as text, cached per canonical query when nothing in it was ignored. */
     @GetMapping(value = "/advisor", headers = Htmx.IS_REQUEST)
-    ResponseEntity<byte[]> results(HttpServletRequest request, HttpServletResponse response) throws Exception {
-        Request read = read(request, response);
+    ResponseEntity<byte[]> results(
+            @ModelAttribute AdvisorForm form,
+            BindingResult result,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws Exception {
+        Request read = read(form, result, request, response);
         return fragments.htmx(
                 HTMX_FRAGMENT,
                 "/advisor",
@@ -96,8 +113,13 @@ class AdvisorController {
 
     /** The advice as a PDF for a decision memo: the same results, with the link that opens them again. */
     @GetMapping("/advisor/report.pdf")
-    ResponseEntity<byte[]> report(HttpServletRequest request, HttpServletResponse response) throws Exception {
-        Request read = read(request, currentSelection.resolve(request));
+    ResponseEntity<byte[]> report(
+            @ModelAttribute AdvisorForm form,
+            BindingResult result,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws Exception {
+        Request read = read(form, result, currentSelection.resolve(request));
         return reports.fragment(
                 "gemma3-deployment-advice.pdf",
                 new PdfReports.Heading(
@@ -122,12 +144,13 @@ class AdvisorController {
             String query,
             List<String> notices) {}
 
-    private Request read(HttpServletRequest request, HttpServletResponse response) {
-        return read(request, currentSelection.resolveAndRemember(request, response));
+    private Request read(
+            AdvisorForm form, BindingResult result, HttpServletRequest request, HttpServletResponse response) {
+        return read(form, result, currentSelection.resolveAndRemember(request, response));
     }
 
-    private Request read(HttpServletRequest request, SelectionResolver.Resolved resolved) {
-        AdvisorParameters.Parsed parsed = parameters.parse(request.getParameterMap());
+    private Request read(AdvisorForm form, BindingResult result, SelectionResolver.Resolved resolved) {
+        AdvisorParameters.Parsed parsed = parameters.parse(form, result);
         List<String> notices = new ArrayList<>(resolved.notices());
         notices.addAll(parsed.messages());
         return new Request(

@@ -18,7 +18,9 @@ import com.gemmavision.web.selection.Selection;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -46,9 +48,9 @@ class AdvisorDownloadController {
      * The view the parameters ask for. A download is for a script or a file kept: a parameter it cannot read (an
      * unknown GPU, say) is a 400 in words, as the JSON API answers, never a file for the defaults it fell back on.
      */
-    private AdvisorView view(HttpServletRequest request) {
+    private AdvisorView view(AdvisorForm form, BindingResult result, HttpServletRequest request) {
         Selection selection = currentSelection.resolve(request).selection();
-        AdvisorParameters.Parsed parsed = parameters.parse(request.getParameterMap());
+        AdvisorParameters.Parsed parsed = parameters.parse(form, result);
         if (!parsed.errors().isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, String.join(" ", parsed.messages()));
         }
@@ -57,8 +59,8 @@ class AdvisorDownloadController {
 
     /** The recommended option's fit plan: users per context and the time each waits (derived). */
     @GetMapping("/tables/fit-plan.csv")
-    ResponseEntity<String> fitPlan(HttpServletRequest request) {
-        AdvisorView view = view(request);
+    ResponseEntity<String> fitPlan(@ModelAttribute AdvisorForm form, BindingResult result, HttpServletRequest request) {
+        AdvisorView view = view(form, result, request);
         List<List<String>> rows = new ArrayList<>();
         String option = view.advice().recommended() == null
                 ? ""
@@ -90,7 +92,7 @@ class AdvisorDownloadController {
     }
 
     @GetMapping("/tables/advice.csv")
-    ResponseEntity<String> advice(HttpServletRequest request) {
+    ResponseEntity<String> advice(@ModelAttribute AdvisorForm form, BindingResult result, HttpServletRequest request) {
         List<String> header = new ArrayList<>(List.of(
                 "model",
                 "quant",
@@ -109,7 +111,7 @@ class AdvisorDownloadController {
             header.add(benchmark.id() + "_table" + benchmark.table());
         }
         List<List<String>> rows = new ArrayList<>();
-        for (FitOption o : view(request).advice().options()) {
+        for (FitOption o : view(form, result, request).advice().options()) {
             List<String> row = new ArrayList<>(List.of(
                     o.model(),
                     o.format().code(),
@@ -160,8 +162,9 @@ class AdvisorDownloadController {
 
     /** The recommended option's KV cache as its engine allocates it, per layer kind. */
     @GetMapping("/tables/engine-kv.csv")
-    ResponseEntity<String> engineKv(HttpServletRequest request) {
-        AdvisorView.EngineDetail detail = view(request).engine();
+    ResponseEntity<String> engineKv(
+            @ModelAttribute AdvisorForm form, BindingResult result, HttpServletRequest request) {
+        AdvisorView.EngineDetail detail = view(form, result, request).engine();
         List<List<String>> rows = new ArrayList<>();
         if (detail != null) {
             var kv = detail.kvCache();
@@ -205,18 +208,23 @@ class AdvisorDownloadController {
     }
 
     @GetMapping("/charts/fit.svg")
-    ResponseEntity<String> fitChart(HttpServletRequest request) {
-        return Downloads.svg("gemma3-memory-vs-gpu.svg", view(request).fitChartSvg());
+    ResponseEntity<String> fitChart(
+            @ModelAttribute AdvisorForm form, BindingResult result, HttpServletRequest request) {
+        return Downloads.svg(
+                "gemma3-memory-vs-gpu.svg", view(form, result, request).fitChartSvg());
     }
 
     @GetMapping("/charts/pareto-memory.svg")
-    ResponseEntity<String> paretoMemory(HttpServletRequest request) {
-        return Downloads.svg("gemma3-quality-vs-memory.svg", view(request).paretoMemorySvg());
+    ResponseEntity<String> paretoMemory(
+            @ModelAttribute AdvisorForm form, BindingResult result, HttpServletRequest request) {
+        return Downloads.svg(
+                "gemma3-quality-vs-memory.svg", view(form, result, request).paretoMemorySvg());
     }
 
     @GetMapping("/charts/pareto-speed.svg")
-    ResponseEntity<String> paretoSpeed(HttpServletRequest request) {
-        String svg = view(request).paretoSpeedSvg();
+    ResponseEntity<String> paretoSpeed(
+            @ModelAttribute AdvisorForm form, BindingResult result, HttpServletRequest request) {
+        String svg = view(form, result, request).paretoSpeedSvg();
         if (svg == null) {
             throw new ResponseStatusException(
                     HttpStatus.NOT_FOUND,
@@ -226,8 +234,9 @@ class AdvisorDownloadController {
     }
 
     @GetMapping("/charts/kv-cache.svg")
-    ResponseEntity<String> kvChart(HttpServletRequest request) {
-        return Downloads.svg("gemma3-kv-cache-vs-context.svg", view(request).kvChartSvg());
+    ResponseEntity<String> kvChart(@ModelAttribute AdvisorForm form, BindingResult result, HttpServletRequest request) {
+        return Downloads.svg(
+                "gemma3-kv-cache-vs-context.svg", view(form, result, request).kvChartSvg());
     }
 
     private static String fixed(double value, int decimals) {

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import com.gemmavision.advisor.AdviceRequest;
 import com.gemmavision.advisor.Advisor;
 import com.gemmavision.advisor.Sizing;
@@ -20,13 +18,16 @@ import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.MemoryRequest;
 import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.web.http.ApiProblems;
-import com.gemmavision.web.selection.RequestBinder;
-import com.gemmavision.web.selection.RequestParameters;
+import com.gemmavision.web.selection.Forms;
+import com.gemmavision.web.selection.InputProblem;
+import com.gemmavision.web.selection.UserText;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,7 +42,7 @@ class ApiController {
     private final MemoryModel memory;
     private final Advisor advisor;
 
-    private final RequestBinder binder;
+    private final Forms forms;
     private final Sizing sizing;
 
     ApiController(
@@ -50,10 +51,10 @@ class ApiController {
             QuantizationFormats formats,
             MemoryModel memory,
             Advisor advisor,
-            RequestBinder binder,
+            Forms forms,
             Sizing sizing) {
         this.sizing = sizing;
-        this.binder = binder;
+        this.forms = forms;
         this.parameters = parameters;
         this.catalog = catalog;
         this.formats = formats;
@@ -62,23 +63,37 @@ class ApiController {
     }
 
     @GetMapping("/memory")
-    ResponseEntity<?> memory(HttpServletRequest http) {
-        RequestParameters in = binder.read(http.getParameterMap());
+    ResponseEntity<?> memory(
+            @ModelAttribute MemoryForm form,
+            BindingResult formResult,
+            @ModelAttribute AdvisorForm deployment,
+            BindingResult deploymentResult) {
+        Forms.Bound<MemoryForm> in = new Forms.Bound<>(form, formResult);
+        forms.limits().validate(form, formResult);
         ModelProfile model = parameters
-                .model(in, null)
+                .model(in, form.model(), null)
                 .map(v -> catalog.profiles(List.of(v.name())).get(0))
                 .orElse(null);
-        String quant = in.choice(
-                "quant",
-                code -> formats.anyByCode(code).map(f -> f.code()),
-                "bf16",
-                "one of " + String.join(", ", formats.allCodes()));
-        AdviceRequest request = parameters.parse(in).request();
+        String typedQuant = Forms.text(form.quant());
+        String known = typedQuant == null || in.refused("quant")
+                ? "bf16"
+                : formats.anyByCode(typedQuant).map(f -> f.code()).orElse(null);
+        if (known == null) {
+            in.refuse(
+                    "quant",
+                    typedQuant,
+                    "quant must be one of " + String.join(", ", formats.allCodes()) + "; got “"
+                            + UserText.quoted(typedQuant) + "”.");
+        }
+        String quant = known == null ? "bf16" : known;
+        AdvisorParameters.Parsed parsed = parameters.parse(deployment, deploymentResult);
+        AdviceRequest request = parsed.request();
         if (request.engine() != Engine.IDEAL
                 && formats.loadableBy(request.engine()).stream()
                         .noneMatch(f -> f.code().equals(quant))) {
-            in.reject(
+            in.refuse(
                     "quant",
+                    quant,
                     request.engine().label() + " does not load " + quant + "; it loads "
                             + String.join(
                                     ", ",
@@ -89,11 +104,12 @@ class ApiController {
         }
         if (model != null) {
             EngineKvCache.tensorParallelProblem(model.architecture(), request.engine(), request.gpus())
-                    .ifPresent(problem -> in.reject("gpus", problem));
+                    .ifPresent(problem -> in.refuse("gpus", request.gpus(), problem));
         }
         if (model != null && request.context() > model.architecture().maxContext()) {
-            in.reject(
+            in.refuse(
                     "context",
+                    request.context(),
                     String.format(
                             Locale.ROOT,
                             "%s reads at most %,d tokens; context was %,d.",
@@ -101,8 +117,10 @@ class ApiController {
                             model.architecture().maxContext(),
                             request.context()));
         }
-        if (!in.problems().isEmpty()) {
-            return badRequest(in.problems());
+        List<InputProblem> problems = new ArrayList<>(in.problems());
+        problems.addAll(parsed.errors());
+        if (!problems.isEmpty()) {
+            return badRequest(problems);
         }
         MemoryRequest memoryRequest = request.memory(model.name(), quant, request.context());
         // the estimate and the KV budget as the advisor and the workload page size them
@@ -120,8 +138,8 @@ class ApiController {
     }
 
     @GetMapping("/advice")
-    ResponseEntity<?> advice(HttpServletRequest http) {
-        AdvisorParameters.Parsed parsed = parameters.parse(http.getParameterMap());
+    ResponseEntity<?> advice(@ModelAttribute AdvisorForm deployment, BindingResult result) {
+        AdvisorParameters.Parsed parsed = parameters.parse(deployment, result);
         if (!parsed.errors().isEmpty()) {
             return badRequest(parsed.errors());
         }
@@ -129,7 +147,7 @@ class ApiController {
     }
 
     /** A 400 as a problem detail: the first problem in words, its parameter, and every problem. */
-    private static ResponseEntity<ProblemDetail> badRequest(List<RequestParameters.Problem> errors) {
+    private static ResponseEntity<ProblemDetail> badRequest(List<InputProblem> errors) {
         return ApiProblems.of(
                 HttpStatus.BAD_REQUEST,
                 errors.get(0).message(),

@@ -1,17 +1,9 @@
 package com.gemmavision.web.page;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.gemmavision.benchmarks.BenchmarkGroup;
-import com.gemmavision.benchmarks.BenchmarksSection;
-import com.gemmavision.benchmarks.ReportTable;
-import com.gemmavision.catalog.Catalog;
-import com.gemmavision.catalog.ModelProfile;
-import com.gemmavision.catalog.ModelVariant;
-import com.gemmavision.memory.QuantizationFormats;
 import com.gemmavision.web.selection.Selection;
 import com.gemmavision.web.selection.SelectionResolver;
 
@@ -19,30 +11,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * Fills the model a shared page renders: the sidebar's options and notices (the selection contract), then each
- * feature's {@link PageSection} and, for whole pages, each {@link UserSection}.
+ * Fills the model a shared page renders: the selection and its notices, each feature's {@link SidebarSection}
+ * (the sidebar's options), then each feature's {@link PageSection} and, for whole pages, each {@link UserSection}.
  */
 @Component
 public class PageModel {
 
-    private final Catalog catalog;
-    private final QuantizationFormats formats;
-    private final MarkdownContent content;
-    private final BenchmarksSection benchmarks;
+    private final List<SidebarSection> sidebar;
     private final List<PageSection> sections;
     private final List<UserSection> userSections;
 
-    PageModel(
-            Catalog catalog,
-            QuantizationFormats formats,
-            MarkdownContent content,
-            BenchmarksSection benchmarks,
-            List<PageSection> sections,
-            List<UserSection> userSections) {
-        this.catalog = catalog;
-        this.formats = formats;
-        this.content = content;
-        this.benchmarks = benchmarks;
+    PageModel(List<SidebarSection> sidebar, List<PageSection> sections, List<UserSection> userSections) {
+        this.sidebar = List.copyOf(sidebar);
         this.sections = List.copyOf(sections);
         this.userSections = List.copyOf(userSections);
     }
@@ -81,24 +61,8 @@ public class PageModel {
         model.addAttribute("query", selection.toQueryString());
         model.addAttribute("stateParameters", SelectionResolver.entries(selection.toQueryString()));
         model.addAttribute("notices", resolved.notices());
-        model.addAttribute("modelOptions", modelOptions(selection));
-        model.addAttribute("quantOptions", formats.all());
-        model.addAttribute("benchmarkGroups", BenchmarkGroup.values());
-        model.addAttribute("reportTables", ReportTable.values());
-        model.addAttribute("reportCaptions", catalog.tableCaptions());
-        model.addAttribute("reportFacts", catalog.reportFacts());
-        model.addAttribute("comparableModels", benchmarks.comparableModels());
-        model.addAttribute("content", content);
-    }
-
-    /** The listed checkpoints, plus any other one the URL selected (a PT variant, say), in catalogue order. */
-    private List<ModelProfile> modelOptions(Selection selection) {
-        List<String> names = new ArrayList<>();
-        for (ModelVariant variant : catalog.variants()) {
-            if (variant.listed() || selection.hasModel(variant.name())) {
-                names.add(variant.name());
-            }
+        for (SidebarSection section : sidebar) {
+            section.addTo(model, selection);
         }
-        return catalog.profiles(names);
     }
 }

@@ -4,18 +4,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-
-import com.gemmavision.benchmarks.BenchmarkGroup;
-import com.gemmavision.benchmarks.ModelComparison;
-import com.gemmavision.benchmarks.ReportTable;
-import com.gemmavision.catalog.Catalog;
-import com.gemmavision.catalog.ModelVariant;
-import com.gemmavision.memory.QuantizationFormat;
-import com.gemmavision.memory.QuantizationFormats;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -28,23 +22,20 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 public class SelectionResolver {
 
-    private final Catalog catalog;
-    private final QuantizationFormats formats;
-    private final ModelComparison comparison;
+    private final Map<String, SelectionChoice> choices;
     private final SelectionProperties properties;
-    private final RequestBinder binder;
+    private final Forms forms;
 
-    public SelectionResolver(
-            Catalog catalog,
-            QuantizationFormats formats,
-            ModelComparison comparison,
-            SelectionProperties properties,
-            RequestBinder binder) {
-        this.catalog = catalog;
-        this.formats = formats;
-        this.comparison = comparison;
+    /** @param choices what each list parameter may hold, one per parameter, from the feature that owns it */
+    public SelectionResolver(List<SelectionChoice> choices, SelectionProperties properties, Forms forms) {
+        this.choices = choices.stream().collect(Collectors.toUnmodifiableMap(SelectionChoice::parameter, c -> c));
+        for (String parameter : List.of("model", "quant", "bench", "table", "compare")) {
+            if (!this.choices.containsKey(parameter)) {
+                throw new IllegalStateException("No feature says what the “" + parameter + "” parameter may hold.");
+            }
+        }
         this.properties = properties;
-        this.binder = binder;
+        this.forms = forms;
     }
 
     /** A selection and what was ignored on the way to it. */
@@ -85,106 +76,64 @@ public class SelectionResolver {
     }
 
     public Resolved resolve(Map<String, String[]> parameters, Selection fallback) {
-        RequestParameters in = binder.read(parameters);
-        List<String> models = in.list(
-                "model",
-                fallback.models(),
-                value -> catalog.variant(value)
-                        .map(ModelVariant::name)
-                        .or(() -> ignored(
+        Forms.Bound<SelectionForm> in = forms.bind(SelectionForm.class, parameters);
+        SelectionForm form = in.form();
+        List<String> models = list(in, "model", form.model(), fallback.models());
+        List<String> quants = list(in, "quant", form.quant(), fallback.quants());
+        List<String> bench = list(in, "bench", form.bench(), fallback.bench());
+        List<Integer> tables =
+                list(
                                 in,
-                                "model",
-                                "Ignored model “" + UserText.quoted(value)
-                                        + "”: not a Gemma 3 checkpoint. Choose from "
-                                        + names(catalog.variants().stream().map(ModelVariant::name)) + ".")));
-        List<String> quants = in.list(
-                "quant",
-                fallback.quants(),
-                value -> formats.byCode(value)
-                        .map(QuantizationFormat::code)
-                        .or(() -> ignored(
-                                in,
-                                "quant",
-                                "Ignored quantization “" + UserText.quoted(value) + "”: "
-                                        + QuantizationFormats.UNKNOWN_DESCRIPTION + " Use one of "
-                                        + names(formats.all().stream().map(QuantizationFormat::code)) + ".")));
-        List<String> bench = in.list(
-                "bench",
-                fallback.bench(),
-                value -> BenchmarkGroup.byId(value)
-                        .map(BenchmarkGroup::id)
-                        .or(() -> ignored(
-                                in,
-                                "bench",
-                                "Ignored benchmark group “" + UserText.quoted(value)
-                                        + "”: use one of "
-                                        + names(Arrays.stream(BenchmarkGroup.values())
-                                                .map(BenchmarkGroup::id))
-                                        + ".")));
-        List<Integer> tables = in.list("table", fallback.tables(), value -> table(value, in));
-        boolean kv = in.flag("kv", fallback.kv());
-        boolean arenaOpen = in.flag("arenaOpen", fallback.arenaOpen());
-        boolean panScan = in.flag("panScan", fallback.panScan());
-        List<String> compare = in.list(
-                "compare",
-                fallback.compare(),
-                value -> comparison.models().stream()
-                        .filter(m -> m.equalsIgnoreCase(value.trim()))
-                        .findFirst()
-                        .or(() -> ignored(
-                                in,
-                                "compare",
-                                "Ignored model to compare “" + UserText.quoted(value)
-                                        + "”: the report has no scores for it.")));
+                                "table",
+                                form.table(),
+                                fallback.tables().stream().map(String::valueOf).toList())
+                        .stream()
+                        .map(Integer::valueOf)
+                        .toList();
+        boolean kv = in.or("kv", form.kv(), fallback.kv());
+        boolean arenaOpen = in.or("arenaOpen", form.arenaOpen(), fallback.arenaOpen());
+        boolean panScan = in.or("panScan", form.panScan(), fallback.panScan());
+        List<String> compare = list(in, "compare", form.compare(), fallback.compare());
         if (compare.size() > 2) {
-            in.reject("compare", "Only two models can be compared; the first two were kept.");
+            in.refuse("compare", null, "Only two models can be compared; the first two were kept.");
             compare = compare.subList(0, 2);
         }
         Selection selection = new Selection(
-                inOrder(
-                        models,
-                        catalog.variants().stream().map(ModelVariant::name).toList()),
-                inOrder(
-                        quants,
-                        formats.all().stream().map(QuantizationFormat::code).toList()),
+                inOrder(models, choices.get("model").values()),
+                inOrder(quants, choices.get("quant").values()),
                 kv,
+                inOrder(bench, choices.get("bench").values()),
                 inOrder(
-                        bench,
-                        Arrays.stream(BenchmarkGroup.values())
-                                .map(BenchmarkGroup::id)
-                                .toList()),
-                tables.stream().sorted().toList(),
+                                tables.stream().map(String::valueOf).toList(),
+                                choices.get("table").values())
+                        .stream()
+                        .map(Integer::valueOf)
+                        .toList(),
                 compare,
                 arenaOpen,
                 panScan);
         return new Resolved(selection, in.messages());
     }
 
-    private static <T> Optional<T> ignored(RequestParameters in, String parameter, String message) {
-        in.reject(parameter, message);
-        return Optional.empty();
-    }
-
-    private static String names(Stream<String> names) {
-        return String.join(", ", names.toList());
-    }
-
-    private Optional<Integer> table(String value, RequestParameters in) {
-        try {
-            Optional<Integer> number =
-                    ReportTable.byNumber(Integer.parseInt(value.trim())).map(ReportTable::number);
-            if (number.isPresent()) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below like any other unknown table
+    /**
+     * A repeatable parameter: absent keeps the fallback; present, its values as read within the limits, each
+     * looked up (its canonical form) or refused in words, duplicates dropped, order kept.
+     */
+    private List<String> list(Forms.Bound<SelectionForm> in, String name, List<String> values, List<String> fallback) {
+        if (values == null) {
+            return fallback;
         }
-        return ignored(
-                in,
-                "table",
-                "Ignored table “" + UserText.quoted(value)
-                        + "”: the report's result tables are numbered " + ReportTable.values()[0].number() + " to "
-                        + ReportTable.values()[ReportTable.values().length - 1].number() + ".");
+        SelectionChoice choice = choices.get(name);
+        Set<String> known = new LinkedHashSet<>();
+        for (String value : forms.values(values)) {
+            Optional<String> found = choice.canonical(value);
+            if (found.isPresent()) {
+                known.add(found.get());
+            } else {
+                in.refuse(name, value, choice.refusal(value));
+            }
+        }
+        return List.copyOf(known);
     }
 
     /** The chosen values in the app's own order, so the same choice always gives the same URL and chart. */

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.gemmavision.advisor.GpuPresets;
+import com.gemmavision.advisor.web.AdvisorForm;
 import com.gemmavision.catalog.Catalog;
 import com.gemmavision.documents.DocumentStatus;
 import com.gemmavision.documents.Documents;
@@ -20,7 +21,7 @@ import com.gemmavision.pricing.PriceCurrencies;
 import com.gemmavision.web.http.ApiProblems;
 import com.gemmavision.web.http.Downloads;
 import com.gemmavision.web.selection.CurrentSelection;
-import com.gemmavision.web.selection.RequestParameters;
+import com.gemmavision.web.selection.InputProblem;
 import com.gemmavision.web.session.DocumentOwner;
 import com.gemmavision.workload.Workload;
 import com.gemmavision.workload.Workloads;
@@ -29,7 +30,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -70,10 +73,15 @@ class WorkloadController {
 
     @GetMapping("/api/workload")
     @ResponseBody
-    ResponseEntity<?> api(HttpServletRequest http) {
-        WorkloadInputs.Read read = inputs.read(http, true);
+    ResponseEntity<?> api(
+            @ModelAttribute WorkloadForm form,
+            BindingResult formResult,
+            @ModelAttribute AdvisorForm deployment,
+            BindingResult deploymentResult,
+            HttpServletRequest http) {
+        WorkloadInputs.Read read = inputs.read(form, formResult, deployment, deploymentResult, http, true);
         if (!read.problems().isEmpty()) {
-            RequestParameters.Problem first = read.problems().get(0);
+            InputProblem first = read.problems().get(0);
             return ApiProblems.of(
                     HttpStatus.BAD_REQUEST,
                     first.message(),
@@ -83,14 +91,26 @@ class WorkloadController {
     }
 
     @GetMapping("/workload")
-    String page(HttpServletRequest http, HttpServletResponse response, Model model) {
-        populate(http, response, model);
+    String page(
+            @ModelAttribute WorkloadForm form,
+            BindingResult formResult,
+            @ModelAttribute AdvisorForm deployment,
+            BindingResult deploymentResult,
+            HttpServletRequest http,
+            HttpServletResponse response,
+            Model model) {
+        populate(inputs.read(form, formResult, deployment, deploymentResult, http, false), form, http, response, model);
         return "workload";
     }
 
     @GetMapping("/tables/workload.csv")
-    ResponseEntity<String> csv(HttpServletRequest http) {
-        WorkloadInputs.Read read = inputs.read(http, false);
+    ResponseEntity<String> csv(
+            @ModelAttribute WorkloadForm form,
+            BindingResult formResult,
+            @ModelAttribute AdvisorForm deployment,
+            BindingResult deploymentResult,
+            HttpServletRequest http) {
+        WorkloadInputs.Read read = inputs.read(form, formResult, deployment, deploymentResult, http, false);
         Workload w = workloads.compute(read.request());
         List<List<String>> rows = new ArrayList<>();
         rows.add(row("tokens_per_document", (double) w.request().tokensPerDocument(), null));
@@ -103,8 +123,14 @@ class WorkloadController {
     }
 
     @GetMapping("/tables/workload-calibration.csv")
-    ResponseEntity<String> calibration(HttpServletRequest http) {
-        Workload w = workloads.compute(inputs.read(http, false).request());
+    ResponseEntity<String> calibration(
+            @ModelAttribute WorkloadForm form,
+            BindingResult formResult,
+            @ModelAttribute AdvisorForm deployment,
+            BindingResult deploymentResult,
+            HttpServletRequest http) {
+        Workload w = workloads.compute(inputs.read(form, formResult, deployment, deploymentResult, http, false)
+                .request());
         List<List<String>> rows = w.calibration().stream()
                 .map(c -> List.of(
                         c.measurement().gpu(),
@@ -183,17 +209,20 @@ class WorkloadController {
         return PriceCurrencies.orDefault(asked);
     }
 
-    private void populate(HttpServletRequest http, HttpServletResponse response, Model model) {
-        WorkloadInputs.Read read = inputs.read(http, false);
+    private void populate(
+            WorkloadInputs.Read read,
+            WorkloadForm form,
+            HttpServletRequest http,
+            HttpServletResponse response,
+            Model model) {
         Workload workload = workloads.compute(read.request());
         String query = http.getQueryString() == null ? "" : http.getQueryString();
         model.addAttribute("workload", workload);
         model.addAttribute("read", read);
-        model.addAttribute("currency", currency(http.getParameter("currency")));
+        model.addAttribute("currency", currency(form.currency()));
         model.addAttribute("currencies", CURRENCIES);
         model.addAttribute(
-                "notices",
-                read.problems().stream().map(RequestParameters.Problem::message).toList());
+                "notices", read.problems().stream().map(InputProblem::message).toList());
         model.addAttribute("req", read.request());
         model.addAttribute("gpuPresets", gpus.all());
         model.addAttribute("engines", Engine.values());

@@ -81,6 +81,25 @@ class ApiControllerTest {
                 .andExpect(jsonPath("$.error").isString());
     }
 
+    /**
+     * Issue 30.11: the API binds its inputs with {@code @ModelAttribute} and Spring's conversion: a checkbox's
+     * last value wins (its hidden twin comes first), "128k" is a context, and a type mismatch is said in words.
+     */
+    @Test
+    void inputsAreBoundBySpringWithTheAppsConversions() throws Exception {
+        mvc.perform(get("/api/advice?slidingWindow=false&slidingWindow=true&textOnly=false&context=128k"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.inputs.slidingWindow").value(true))
+                .andExpect(jsonPath("$.inputs.textOnly").value(false))
+                .andExpect(jsonPath("$.inputs.context").value(131072));
+        mvc.perform(get("/api/advice?gpus=two&batch=1e3"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("gpus"))
+                .andExpect(jsonPath("$.error").value("gpus must be a whole number; got “two”."))
+                .andExpect(jsonPath("$.errors[1].parameter").value("batch"))
+                .andExpect(jsonPath("$.errors[1].message").value("batch must be a whole number; got “1e3”."));
+    }
+
     /** Issue 30.11: API refusals are Spring's ProblemDetail (RFC 9457), keeping the members scripts read. */
     @Test
     void aRefusalIsAProblemDetail() throws Exception {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.gemmavision.ReportFixture;
+import com.gemmavision.benchmarks.web.BenchmarksSidebar;
+import com.gemmavision.catalog.web.CatalogSidebar;
+import com.gemmavision.memory.web.QuantizationSidebar;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +20,14 @@ class SelectionResolverTest {
             List.of("Gemma3-4B-IT"), List.of("bf16", "int4", "int4-b32", "sfp8"), false, 5, 64, 30);
 
     private final SelectionResolver resolver = new SelectionResolver(
-            ReportFixture.catalog(),
-            ReportFixture.formats(),
-            ReportFixture.comparison(),
+            List.of(
+                    new CatalogSidebar(ReportFixture.catalog(), null),
+                    new QuantizationSidebar(ReportFixture.formats()),
+                    new BenchmarksSidebar.Groups(),
+                    new BenchmarksSidebar.Tables(),
+                    new BenchmarksSidebar.Compared(ReportFixture.comparison())),
             PROPERTIES,
-            new RequestBinder(PROPERTIES));
+            new Forms(PROPERTIES));
 
     private static Map<String, String[]> params(String... nameValues) {
         Map<String, String[]> map = new LinkedHashMap<>();

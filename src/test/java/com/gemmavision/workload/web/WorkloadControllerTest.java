@@ -30,9 +30,6 @@ class WorkloadControllerTest {
     @Autowired
     AdvisorParameters advisorParameters;
 
-    @Autowired
-    com.gemmavision.web.selection.RequestBinder binder;
-
     @Test
     void theApiAnswersTokensPrefillDocumentsPerHourAndCost() throws Exception {
         mvc.perform(get("/api/workload")
@@ -108,8 +105,7 @@ class WorkloadControllerTest {
                 .getContentAsString();
         Document page = Jsoup.parse(html);
         // it opens on what the advisor picks for the default deployment, which fits, not on a refusal
-        String pick = advisor.advise(
-                        advisorParameters.parse(binder.read(java.util.Map.of())).request())
+        String pick = advisor.advise(advisorParameters.parse(java.util.Map.of()).request())
                 .recommended()
                 .model();
         assertThat(page.select("#workload-result-heading").text())

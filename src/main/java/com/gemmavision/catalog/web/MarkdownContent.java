@@ -1,4 +1,4 @@
-package com.gemmavision.web.page;
+package com.gemmavision.catalog.web;
 
 import java.io.IOException;
 import java.io.InputStream;
