@@ -7,10 +7,20 @@ import java.util.Locale;
  * the model cards' "32K" and "128K" contexts. Bound from a parameter by Spring's conversion ({@link Forms}); any
  * other text is a type mismatch, refused in words.
  *
- * @param value the tokens
- * @param typed what was typed, for messages ("32k (32,768)")
+ * <p>It holds no text of the user's: Spring may also build it from {@code context.value} and
+ * {@code context.thousands} parameters, and then nothing typed reaches a message unchecked.
+ *
+ * @param value     the tokens
+ * @param thousands whether it was written in K (1,024 tokens)
  */
-public record TokenCount(long value, String typed) {
+public record TokenCount(long value, boolean thousands) {
+
+    /** As written, for messages: "32k (32,768)" or "32768". */
+    public String typed() {
+        return thousands && value % 1024 == 0
+                ? String.format(Locale.ROOT, "%dk (%,d)", value / 1024, value)
+                : Long.toString(value);
+    }
 
     /** The typed text, or null when it is blank; IllegalArgumentException when it is not a number of tokens. */
     public static TokenCount parse(String text) {
@@ -23,9 +33,6 @@ public record TokenCount(long value, String typed) {
             throw new IllegalArgumentException("not a number of tokens: " + UserText.quoted(text));
         }
         long parsed = thousands ? Long.parseLong(plain.substring(0, plain.length() - 1)) * 1024 : Long.parseLong(plain);
-        String typed = thousands
-                ? UserText.quoted(text) + String.format(Locale.ROOT, " (%,d)", parsed)
-                : UserText.quoted(text);
-        return new TokenCount(parsed, typed);
+        return new TokenCount(parsed, thousands);
     }
 }

@@ -98,6 +98,11 @@ class ApiControllerTest {
                 .andExpect(jsonPath("$.error").value("gpus must be a whole number; got “two”."))
                 .andExpect(jsonPath("$.errors[1].parameter").value("batch"))
                 .andExpect(jsonPath("$.errors[1].message").value("batch must be a whole number; got “1e3”."));
+        // a nested-looking name builds the token count from numbers only: nothing typed is echoed
+        mvc.perform(get("/api/advice?context.value=0&context.thousands=false"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("context"))
+                .andExpect(jsonPath("$.error").value(Matchers.endsWith("; got 0.")));
     }
 
     /** Issue 30.11: API refusals are Spring's ProblemDetail (RFC 9457), keeping the members scripts read. */

@@ -37,7 +37,7 @@ class FormsTest {
         assertThat(bound.form().count()).isEqualTo(42L);
         assertThat(bound.form().share()).isEqualTo(0.5);
         assertThat(bound.form().tokens().value()).isEqualTo(131_072L);
-        assertThat(bound.form().tokens().typed()).isEqualTo("128K (131,072)");
+        assertThat(bound.form().tokens().typed()).isEqualTo("128k (131,072)");
         assertThat(bound.form().names()).containsExactly("a", "b");
     }
 
