@@ -114,7 +114,7 @@ public class DecodeBudget {
         return inUse;
     }
 
-    static String megabytes(long bytes) {
+    public static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%,d MB", Math.max(1, Math.round(bytes / 1_000_000.0)));
     }
 }

@@ -32,6 +32,8 @@ import com.gemmavision.documents.intake.DocumentContent;
 import com.gemmavision.documents.intake.FreeSpace;
 import com.gemmavision.documents.intake.PdfPasswords;
 import com.gemmavision.documents.intake.TempFiles;
+import com.gemmavision.documents.processing.DocumentRepository;
+import com.gemmavision.documents.processing.DocumentStatus;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

@@ -23,6 +23,7 @@ import com.gemmavision.documents.extraction.Amounts;
 import com.gemmavision.documents.extraction.Dates;
 import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.InvoiceField;
+import com.gemmavision.documents.processing.DocumentRepository;
 
 import org.iban4j.BicUtil;
 import org.iban4j.Iban4jException;
@@ -104,7 +105,7 @@ public class FieldCorrections {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    static ExtractedField corrected(String name, String value, String previous, Instant when) {
+    public static ExtractedField corrected(String name, String value, String previous, Instant when) {
         return new ExtractedField(
                 name,
                 value,

@@ -15,6 +15,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
+import com.gemmavision.documents.processing.DocumentProcessor;
 import com.gemmavision.documents.text.PageImages;
 
 import org.apache.pdfbox.pdmodel.PDPage;

@@ -2,6 +2,8 @@ package com.gemmavision.documents;
 
 import java.time.Instant;
 
+import com.gemmavision.documents.processing.DocumentStatus;
+
 /** A document's record without its bytes: what lists, progress bars and the JSON show. */
 public record StoredDocument(
         String id,

@@ -27,7 +27,6 @@ import jakarta.annotation.PreDestroy;
 
 import com.gemmavision.documents.DocumentLabels;
 import com.gemmavision.documents.DocumentResults;
-import com.gemmavision.documents.DocumentStatus;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.FieldCorrections;
 import com.gemmavision.documents.StoredDocument;
@@ -35,6 +34,7 @@ import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.FieldComparison;
 import com.gemmavision.documents.extraction.FieldComparison.Outcome;
 import com.gemmavision.documents.llm.AskGemma;
+import com.gemmavision.documents.processing.DocumentStatus;
 import com.gemmavision.pricing.PriceCurrencies;
 
 import org.slf4j.Logger;

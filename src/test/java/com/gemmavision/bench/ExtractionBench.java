@@ -17,8 +17,6 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import com.gemmavision.GemmaVisionApplication;
-import com.gemmavision.documents.DocumentRepository;
-import com.gemmavision.documents.DocumentStatus;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.extraction.ConfidenceModel;
@@ -26,6 +24,8 @@ import com.gemmavision.documents.extraction.EInvoiceXml;
 import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.FieldComparison;
 import com.gemmavision.documents.extraction.FieldExtractor;
+import com.gemmavision.documents.processing.DocumentRepository;
+import com.gemmavision.documents.processing.DocumentStatus;
 import com.gemmavision.documents.text.PageText;
 
 import tools.jackson.databind.JsonNode;

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 import com.gemmavision.ReportFixture;
+import com.gemmavision.documents.processing.DocumentRepository;
+import com.gemmavision.documents.processing.DocumentStatus;
 import com.gemmavision.documents.text.PageText;
 
 import org.junit.jupiter.api.Test;

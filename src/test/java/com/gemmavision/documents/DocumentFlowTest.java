@@ -14,6 +14,7 @@ import java.util.Random;
 
 import com.gemmavision.AppClient;
 import com.gemmavision.documents.extraction.ExtractedField;
+import com.gemmavision.documents.processing.DocumentRepository;
 import com.gemmavision.tokens.GemmaTokenizer;
 
 import tools.jackson.databind.JsonNode;

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.gemmavision.AppClient;
+import com.gemmavision.documents.processing.DocumentRepository;
+import com.gemmavision.documents.processing.DocumentStatus;
 import com.gemmavision.documents.text.Ocr;
 
 import tools.jackson.databind.JsonNode;

@@ -30,7 +30,6 @@ import javax.imageio.ImageIO;
 
 import com.gemmavision.documents.DecodeBudget;
 import com.gemmavision.documents.DocumentKind;
-import com.gemmavision.documents.DocumentRepository;
 import com.gemmavision.documents.DocumentResults;
 import com.gemmavision.documents.PixelDecoder;
 import com.gemmavision.documents.StoredDocument;
@@ -38,6 +37,7 @@ import com.gemmavision.documents.extraction.FieldExtractor;
 import com.gemmavision.documents.intake.DocumentContent;
 import com.gemmavision.documents.intake.PdfPasswords;
 import com.gemmavision.documents.intake.TempFiles;
+import com.gemmavision.documents.processing.DocumentRepository;
 import com.gemmavision.documents.text.PageText;
 import com.gemmavision.tokens.GemmaTokenizer;
 import com.gemmavision.tokens.TokenCount;

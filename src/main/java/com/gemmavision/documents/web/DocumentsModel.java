@@ -6,13 +6,13 @@ import java.util.function.Predicate;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.gemmavision.documents.DocumentResults;
-import com.gemmavision.documents.DocumentStatus;
 import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
 import com.gemmavision.documents.extraction.FieldExtractor;
 import com.gemmavision.documents.llm.AskGemma;
+import com.gemmavision.documents.processing.DocumentStatus;
 import com.gemmavision.documents.text.Ocr;
 import com.gemmavision.web.page.Page;
 import com.gemmavision.web.page.UserSection;

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.processing;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 
 import com.gemmavision.database.Checkpoint;
+import com.gemmavision.documents.DocumentProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.processing;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.processing;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -16,6 +16,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.gemmavision.database.Checkpoint;
+import com.gemmavision.documents.DecodeBudget;
+import com.gemmavision.documents.DocumentKind;
+import com.gemmavision.documents.DocumentProperties;
+import com.gemmavision.documents.FieldCorrections;
+import com.gemmavision.documents.PixelDecoder;
+import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.extraction.EInvoiceXml;
 import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.ExtractedTable;
@@ -120,8 +126,8 @@ public class DocumentProcessor {
     private static final class GaveWay extends Exception {}
 
     /** A failure whose message is written for the user. */
-    static final class Unreadable extends IOException {
-        Unreadable(String message) {
+    public static final class Unreadable extends IOException {
+        public Unreadable(String message) {
             super(message);
         }
     }

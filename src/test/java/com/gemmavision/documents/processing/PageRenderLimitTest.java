@@ -1,9 +1,11 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+
+import com.gemmavision.documents.DocumentProperties;
 
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;

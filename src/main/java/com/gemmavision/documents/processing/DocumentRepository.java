@@ -1,4 +1,4 @@
-package com.gemmavision.documents;
+package com.gemmavision.documents.processing;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.extraction.EInvoiceXml;
 import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.ExtractedTable;
@@ -58,7 +59,7 @@ public class DocumentRepository {
     }
 
     /** The document's row; its bytes go in separately, through {@link DocumentContent}, in the same transaction. */
-    void insert(StoredDocument document) {
+    public void insert(StoredDocument document) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("INSERT INTO document (id, owner, filename, media_type, size_bytes, needs_password, status,"
                         + " progress, stage, error, page_count, width_px, height_px, created_at, updated_at)"
@@ -85,7 +86,7 @@ public class DocumentRepository {
      * Locks the owner's row until the transaction ends, so two uploads of one user count and insert one after
      * the other: the per-user limits hold however many requests arrive at once.
      */
-    void lockOwner(String owner) {
+    public void lockOwner(String owner) {
         touchOwner(owner);
         jdbc.sql("SELECT owner FROM document_owner WHERE owner = ? FOR UPDATE")
                 .param(owner)
@@ -94,7 +95,7 @@ public class DocumentRepository {
     }
 
     /** Pages of the owner's documents still waiting to be read (queued or running). */
-    long pagesWaiting(String owner) {
+    public long pagesWaiting(String owner) {
         return jdbc.sql("SELECT COALESCE(SUM(COALESCE(page_count, 1) - pages_done), 0) FROM document"
                         + " WHERE owner = ? AND status IN ('QUEUED', 'RUNNING') AND removed_at IS NULL")
                 .param(owner)
@@ -106,7 +107,7 @@ public class DocumentRepository {
      * Records that the owner was here. Called on every list (the section polls each second while work runs), so
      * it writes at most once an hour per owner: an hour is plenty of precision for a 30-day expiry.
      */
-    void touchOwner(String owner) {
+    public void touchOwner(String owner) {
         Instant now = Instant.now();
         Optional<Timestamp> seen = jdbc.sql("SELECT last_seen FROM document_owner WHERE owner = ?")
                 .param(owner)
@@ -128,7 +129,7 @@ public class DocumentRepository {
     }
 
     /** Removes the documents (and results, by cascade) of owners not seen since the cut-off; returns how many. */
-    int removeAbandoned(Instant before) {
+    public int removeAbandoned(Instant before) {
         Timestamp cutOff = Timestamp.from(before);
         int removed = jdbc.sql(
                         "DELETE FROM document WHERE owner IN (SELECT owner FROM document_owner WHERE last_seen < ?)")
@@ -161,7 +162,7 @@ public class DocumentRepository {
                 .optional();
     }
 
-    Optional<StoredDocument> find(String id) {
+    public Optional<StoredDocument> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE id = ?")
                 .param(id)
                 .query((rs, i) -> map(rs))
@@ -175,7 +176,7 @@ public class DocumentRepository {
                 .optional();
     }
 
-    void setSealedPassword(String id, String sealed) {
+    public void setSealedPassword(String id, String sealed) {
         jdbc.sql("UPDATE document SET password_sealed = ?, updated_at = ? WHERE id = ?")
                 .params(sealed, Timestamp.from(Instant.now()), id)
                 .update();
@@ -246,7 +247,7 @@ public class DocumentRepository {
      * Touches only small rows: the bytes are elsewhere.
      */
     @Transactional
-    int expireClaims(Instant before, int maxAttempts) {
+    public int expireClaims(Instant before, int maxAttempts) {
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp cutOff = Timestamp.from(before);
         int failed = jdbc.sql(
@@ -353,7 +354,7 @@ public class DocumentRepository {
                 .update();
     }
 
-    boolean cancel(String id, String owner) {
+    public boolean cancel(String id, String owner) {
         return jdbc.sql("UPDATE document SET status = 'CANCELLED', stage = 'Cancelled', updated_at = ?"
                                 + " WHERE id = ? AND owner = ? AND status IN ('QUEUED', 'RUNNING')")
                         .params(Timestamp.from(Instant.now()), id, owner)
@@ -375,7 +376,7 @@ public class DocumentRepository {
     }
 
     /** The name of the owner's document with these bytes, if they uploaded the same file already. */
-    Optional<String> sameFile(String owner, String sha256) {
+    public Optional<String> sameFile(String owner, String sha256) {
         return jdbc
                 .sql("SELECT filename FROM document WHERE owner = ? AND sha256 = ? AND removed_at IS NULL"
                         + " ORDER BY created_at")
@@ -386,14 +387,14 @@ public class DocumentRepository {
                 .findFirst();
     }
 
-    void sha256(String id, String sha256) {
+    public void sha256(String id, String sha256) {
         jdbc.sql("UPDATE document SET sha256 = ? WHERE id = ?")
                 .params(sha256, id)
                 .update();
     }
 
     /** Takes the document out of every list, to be deleted later unless brought back. */
-    boolean markRemoved(String id, String owner, Instant when) {
+    public boolean markRemoved(String id, String owner, Instant when) {
         return jdbc.sql("UPDATE document SET removed_at = ? WHERE id = ? AND owner = ? AND removed_at IS NULL")
                         .params(Timestamp.from(when), id, owner)
                         .update()
@@ -401,7 +402,7 @@ public class DocumentRepository {
     }
 
     /** The owner's documents removed at or after {@code since}, the newest first: what Undo can bring back. */
-    List<StoredDocument> removedSince(String owner, Instant since) {
+    public List<StoredDocument> removedSince(String owner, Instant since) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE owner = ? AND removed_at >= ?"
                         + " ORDER BY removed_at DESC, id")
                 .params(owner, Timestamp.from(since))
@@ -409,7 +410,7 @@ public class DocumentRepository {
                 .list();
     }
 
-    boolean restore(String id, String owner, Instant since) {
+    public boolean restore(String id, String owner, Instant since) {
         return jdbc.sql("UPDATE document SET removed_at = NULL WHERE id = ? AND owner = ? AND removed_at >= ?")
                         .params(id, owner, Timestamp.from(since))
                         .update()
@@ -417,14 +418,14 @@ public class DocumentRepository {
     }
 
     /** Deletes documents removed before the cut-off, with their results (by cascade). */
-    int purgeRemoved(Instant before) {
+    public int purgeRemoved(Instant before) {
         return jdbc.sql("DELETE FROM document WHERE removed_at < ?")
                 .param(Timestamp.from(before))
                 .update();
     }
 
     /** Every document of the owner, removed ones included, and the owner's record. */
-    void deleteOwner(String owner) {
+    public void deleteOwner(String owner) {
         jdbc.sql("DELETE FROM document WHERE owner = ?").param(owner).update();
         jdbc.sql("DELETE FROM document_owner WHERE owner = ?").param(owner).update();
     }
@@ -436,7 +437,7 @@ public class DocumentRepository {
                 .update();
     }
 
-    Optional<Long> textTokens(String id) {
+    public Optional<Long> textTokens(String id) {
         return jdbc.sql("SELECT text_tokens FROM document WHERE id = ?")
                 .param(id)
                 .query((rs, i) -> rs.getObject(1) == null ? null : rs.getLong(1))
@@ -458,7 +459,7 @@ public class DocumentRepository {
                 .update();
     }
 
-    void savePage(String id, PageText page) {
+    public void savePage(String id, PageText page) {
         jdbc.sql("INSERT INTO document_page (document_id, page_number, text_source, text, ocr_confidence, width_px,"
                         + " height_px, note, line_confidences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
@@ -518,12 +519,12 @@ public class DocumentRepository {
                 .toList();
     }
 
-    void saveFields(String id, Collection<ExtractedField> fields) {
+    public void saveFields(String id, Collection<ExtractedField> fields) {
         saveFields(id, fields, true);
     }
 
     /** Values the rules found but the confidence model is not sure of: shown as such, never stated. */
-    void saveUnsureFields(String id, Collection<ExtractedField> fields) {
+    public void saveUnsureFields(String id, Collection<ExtractedField> fields) {
         saveFields(id, fields, false);
     }
 
@@ -585,13 +586,13 @@ public class DocumentRepository {
         return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
-    void deleteField(String id, String name) {
+    public void deleteField(String id, String name) {
         jdbc.sql("DELETE FROM document_field WHERE document_id = ? AND name = ?")
                 .params(id, name)
                 .update();
     }
 
-    void saveCorrection(String id, String name, String previous, String value, Instant when) {
+    public void saveCorrection(String id, String name, String previous, String value, Instant when) {
         int next = jdbc.sql(
                         "SELECT COALESCE(MAX(correction_no), 0) + 1 FROM document_field_correction WHERE document_id = ?")
                 .param(id)
