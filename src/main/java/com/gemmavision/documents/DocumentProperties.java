@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 
+import com.gemmavision.documents.intake.TempFiles;
+import com.gemmavision.documents.text.OcrSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -76,6 +79,11 @@ public record DocumentProperties(
         Duration uploadGrace,
         @Min(1) int concurrentIntake,
         @Min(5) @Max(90) int decodeMemoryPercent) {
+
+    /** How OCR runs, for the text package (which knows nothing of these settings). */
+    public OcrSettings ocr() {
+        return new OcrSettings(tesseract, ocrLanguages, ocrDpi, ocrTimeout, TempFiles.directory());
+    }
 
     public double decodeMemoryShare() {
         return decodeMemoryPercent / 100.0;

@@ -24,16 +24,17 @@ import com.gemmavision.database.Checkpoint;
 import com.gemmavision.database.ServerKeys;
 import com.gemmavision.documents.DecodeBudget;
 import com.gemmavision.documents.DocumentProperties;
-import com.gemmavision.documents.DocumentRepository;
 import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.FieldCorrections;
+import com.gemmavision.documents.OcrConfiguration;
 import com.gemmavision.documents.PixelDecoder;
 import com.gemmavision.documents.intake.DocumentContent;
 import com.gemmavision.documents.intake.FreeSpace;
 import com.gemmavision.documents.intake.PdfPasswords;
 import com.gemmavision.documents.llm.AskGemma;
 import com.gemmavision.documents.llm.LlmProperties;
+import com.gemmavision.documents.processing.DocumentRepository;
 import com.gemmavision.documents.text.Ocr;
 import com.gemmavision.memory.MemoryModel;
 import com.gemmavision.memory.QuantizationComparison;
@@ -107,6 +108,7 @@ public @interface WebLayerTest {
         PdfReports.class,
         GemmaTokenizer.class,
         Ocr.class,
+        OcrConfiguration.class,
         DocumentTokens.class,
         DocumentOwner.class
     })

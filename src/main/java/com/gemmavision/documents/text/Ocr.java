@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
-import com.gemmavision.documents.DocumentProperties;
-import com.gemmavision.documents.intake.TempFiles;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +26,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ocr {
 
-    private final DocumentProperties properties;
+    private final OcrSettings properties;
     private final boolean available;
 
-    public Ocr(DocumentProperties properties) {
+    public Ocr(OcrSettings properties) {
         this.properties = properties;
         this.available = probe(properties.tesseract());
     }
@@ -108,15 +105,15 @@ public class Ocr {
      */
     public Reading read(BufferedImage page, String knownLanguage) throws IOException {
         BufferedImage image = Deskew.straighten(page);
-        Path input = TempFiles.create("ocr");
+        Path input = Files.createTempFile(Files.createDirectories(properties.scratch()), "ocr", ".tmp");
         try {
             ImageIO.write(image, "png", input.toFile());
-            String primary = properties.ocrLanguages().get(0);
+            String primary = properties.languages().get(0);
             boolean slip = image.getHeight() > 1.6 * image.getWidth();
             int layout = slip ? 6 : 3;
             if (knownLanguage != null
                     && !knownLanguage.equals(primary)
-                    && properties.ocrLanguages().contains(knownLanguage)) {
+                    && properties.languages().contains(knownLanguage)) {
                 Result known = run(input, knownLanguage + "+" + primary, layout);
                 if (known.confidence() >= 75) {
                     return new Reading(known, knownLanguage);
@@ -124,7 +121,7 @@ public class Ocr {
             }
             Result first = run(input, primary, layout);
             String language =
-                    OcrLanguage.detect(first.text(), properties.ocrLanguages()).orElse(primary);
+                    OcrLanguage.detect(first.text(), properties.languages()).orElse(primary);
             Result best = first;
             if (!language.equals(primary)) {
                 Result second = run(input, language + "+" + primary, layout);
@@ -152,7 +149,7 @@ public class Ocr {
                 "--psm",
                 String.valueOf(layout),
                 "--dpi",
-                String.valueOf(properties.ocrDpi()),
+                String.valueOf(properties.dpi()),
                 "tsv");
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("OMP_THREAD_LIMIT", "1");
@@ -165,10 +162,10 @@ public class Ocr {
             try (InputStream stdout = process.getInputStream()) {
                 stdout.transferTo(out);
             }
-            if (!process.waitFor(properties.ocrTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(
-                        "Tesseract took longer than " + properties.ocrTimeout().toSeconds() + " s");
+                        "Tesseract took longer than " + properties.timeout().toSeconds() + " s");
             }
             drain.join(1000);
             if (process.exitValue() != 0) {
