@@ -185,6 +185,21 @@ class ArchitectureTest {
                     "org.iban4j..",
                     "org.slf4j..");
 
+    /** Issue 28.4: the text package (PDF text, OCR) is given its settings and knows nothing of the documents'. */
+    @ArchTest
+    static final ArchRule textKnowsNothingOfTheDocuments = noClasses()
+            .that()
+            .resideInAPackage("com.gemmavision.documents.text..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.gemmavision.documents",
+                    "com.gemmavision.documents.intake..",
+                    "com.gemmavision.documents.processing..",
+                    "com.gemmavision.documents.extraction..",
+                    "com.gemmavision.documents.llm..",
+                    "com.gemmavision.documents.web..");
+
     private static String[] concat(String[] packages, String more) {
         String[] all = Arrays.copyOf(packages, packages.length + 1);
         all[packages.length] = more;
