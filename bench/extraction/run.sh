@@ -8,13 +8,16 @@
 # the folders' transcripts.jsonl and the share of labelled values that occur in the text read at all (the
 # ceiling any rule can reach). Writes the grouped-fold misses to a CSV.
 #
-#   bench/extraction/run.sh [folder ...] [misses.csv] [--train] [--tilt=DEGREES] [--rankers]
+#   bench/extraction/run.sh [folder ...] [misses.csv] [--train] [--thresholds] [--tilt=DEGREES] [--rankers]
 #     defaults: ../shared/corpus, target/extraction-misses.csv
 #     the measurement that cannot flatter: bench/extraction/run.sh ../shared/corpus ../shared/receipts
 #     --rankers  held-out figures with the learned total and seller rankers (fitted per fold, with cross-fitted
 #                calibration) instead of the hand rules; with --train, also writes them to
 #                src/main/resources/extraction, where the app then loads them
 #     --train   also retrain src/main/resources/extraction/confidence-model.txt on every labelled value
+#     --thresholds  also write src/main/resources/extraction/field-thresholds.txt: from which probability the
+#                app states a value (one threshold for values read from pages, one for e-invoice XML), the
+#                lowest keeping wrong values within 2% of the labelled ones on these folders' grouped folds
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -q -DskipTests test-compile

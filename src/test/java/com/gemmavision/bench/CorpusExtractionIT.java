@@ -101,6 +101,17 @@ class CorpusExtractionIT {
         ExtractionBench.Result receiptsOnly =
                 folds.only(kind -> kind.equals("receipt")).asResult();
         assertThat(receiptsOnly.overall().rightShare()).as(table).isGreaterThanOrEqualTo(RECEIPTS_RIGHT_FLOOR);
+        // what the app ships: thresholds chosen inside each fold (nested), one for pages and one for XML
+        HeldOut.Evaluation shipped =
+                HeldOut.groupedFoldsWithFieldThresholds(read.reads(), HeldOut.FOLDS, ExtractionBench.MAX_WRONG_PER_FIELD);
+        String shippedTable = HeldOut.table(shipped);
+        System.out.print(shippedTable);
+        ExtractionBench.Result stated = shipped.asResult();
+        assertThat(stated.overall().wrongShare()).as(shippedTable).isLessThanOrEqualTo(SHIPPED_WRONG_CEILING);
+        assertThat(stated.overall().rightShare()).as(shippedTable).isGreaterThanOrEqualTo(SHIPPED_RIGHT_FLOOR);
+        ExtractionBench.Result eInvoices =
+                shipped.only(kind -> kind.contains("e-invoice")).asResult();
+        assertThat(eInvoices.overall().rightShare()).as(shippedTable).isEqualTo(1.0);
         long transcribed = ocr.stream().filter(OcrQuality.Reading::transcribed).count();
         assertThat(transcribed).isEqualTo(150);
         double errors = ocr.stream().mapToLong(OcrQuality.Reading::edits).sum()
@@ -115,6 +126,14 @@ class CorpusExtractionIT {
      * "Documents": 68.4% right, 5.7% wrong, calibration error 0.053; receipts 62.3% right).
      */
     static final double GROUPED_RIGHT_FLOOR = 0.66;
+
+    /**
+     * The app's thresholds chosen inside each fold (issue 28.3), measured 2026-12-08: 58.7% right, 1.2% wrong,
+     * e-invoices 100%. The ceiling is issue 28's target; the floor a little under what was measured.
+     */
+    static final double SHIPPED_WRONG_CEILING = 0.02;
+
+    static final double SHIPPED_RIGHT_FLOOR = 0.56;
 
     static final double GROUPED_WRONG_CEILING = 0.065;
     static final double GROUPED_CALIBRATION_CEILING = 0.07;

@@ -13,6 +13,7 @@ import com.gemmavision.documents.extraction.AmountRanker;
 import com.gemmavision.documents.extraction.ConfidenceModel;
 import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.FieldExtractor;
+import com.gemmavision.documents.extraction.FieldThresholds;
 import com.gemmavision.documents.extraction.Ranking;
 import com.gemmavision.documents.extraction.SellerRanker;
 
@@ -31,7 +32,8 @@ import tools.jackson.databind.JsonNode;
 public final class HeldOut {
 
     /** A held-out probability and whether the value it was given to was right. */
-    public record Prediction(String group, String kind, String field, double probability, boolean right) {}
+    public record Prediction(
+            String group, String kind, String field, String source, double probability, boolean right) {}
 
     /** One calibration bin: how many, the mean probability given and the share actually right. */
     public record Bin(double from, double to, int count, double meanProbability, double shareRight) {}
@@ -123,7 +125,11 @@ public final class HeldOut {
     /** Every group scored by a model trained on the others, stating values from {@code threshold}. */
     public static Evaluation leaveOneGroupOut(List<Read> reads, double threshold) {
         List<String> groups = reads.stream().map(Read::group).distinct().toList();
-        Evaluation e = heldOut(reads, read -> groups.indexOf(read.group()), groups.size(), threshold);
+        Evaluation e = heldOut(
+                reads,
+                read -> groups.indexOf(read.group()),
+                groups.size(),
+                fitting -> FieldThresholds.single(threshold));
         return new Evaluation(
                 e.scores(), e.predictions(), threshold, "Held out (leave one group out, " + groups.size() + " groups");
     }
@@ -134,6 +140,88 @@ public final class HeldOut {
      * split), and each fold is scored by a model trained on the others.
      */
     public static Evaluation groupedFolds(List<Read> reads, int folds, double threshold) {
+        Map<String, Integer> foldOf = foldsOf(reads, folds);
+        Evaluation e =
+                heldOut(reads, read -> foldOf.get(read.group()), folds, fitting -> FieldThresholds.single(threshold));
+        return new Evaluation(
+                e.scores(),
+                e.predictions(),
+                threshold,
+                "Grouped cross-validation (" + folds + " folds by store or issuer, " + foldOf.size() + " groups");
+    }
+
+    /**
+     * The same grouped folds, each value stated from its field's threshold ({@link FieldThresholds}) chosen on
+     * the fitting folds alone: their own grouped cross-validation (nested, {@code folds - 1} folds) gives held-out
+     * probabilities, and each field gets the lowest threshold keeping its wrong values within
+     * {@code maxWrongShare} of its labelled ones. The scored fold's documents take no part in either choice.
+     */
+    public static Evaluation groupedFoldsWithFieldThresholds(List<Read> reads, int folds, double maxWrongShare) {
+        return groupedFoldsWithFieldThresholds(reads, folds, maxWrongShare, Choice.BY_ORIGIN);
+    }
+
+    /** How thresholds are chosen from held-out probabilities. */
+    public enum Choice {
+        /** each field its own */
+        PER_FIELD,
+        /** one for values read from pages, one for values from e-invoice XML: what the app ships */
+        BY_ORIGIN
+    }
+
+    public static Evaluation groupedFoldsWithFieldThresholds(
+            List<Read> reads, int folds, double maxWrongShare, Choice choice) {
+        Map<String, Integer> foldOf = foldsOf(reads, folds);
+        Evaluation e = heldOut(
+                reads,
+                read -> foldOf.get(read.group()),
+                folds,
+                fitting -> fieldThresholds(fitting, folds - 1, maxWrongShare, choice));
+        return new Evaluation(
+                e.scores(),
+                e.predictions(),
+                Double.NaN,
+                "Grouped cross-validation (" + folds + " folds by store or issuer, " + foldOf.size()
+                        + " groups), stated from " + choice.name().toLowerCase(Locale.ROOT)
+                        + " thresholds chosen inside each fold for at most "
+                        + String.format(Locale.ROOT, "%.0f%%", 100 * maxWrongShare) + " wrong (");
+    }
+
+    /** Per-field thresholds chosen on {@code reads} by their own grouped folds (see above). */
+    public static FieldThresholds fieldThresholds(List<Read> reads, int folds, double maxWrongShare) {
+        return fieldThresholds(reads, folds, maxWrongShare, Choice.BY_ORIGIN);
+    }
+
+    public static FieldThresholds fieldThresholds(List<Read> reads, int folds, double maxWrongShare, Choice choice) {
+        Evaluation inner = groupedFolds(reads, folds, FieldExtractor.STATED);
+        List<FieldThresholds.Outcome> outcomes = inner.predictions().stream()
+                .map(p -> new FieldThresholds.Outcome(p.field(), p.source(), p.probability(), p.right()))
+                .toList();
+        return switch (choice) {
+            case PER_FIELD -> {
+                Map<String, Integer> labelled = new LinkedHashMap<>();
+                inner.scores().forEach(score -> labelled.merge(score.field(), 1, Integer::sum));
+                yield FieldThresholds.choose(outcomes, labelled, maxWrongShare, FieldExtractor.STATED);
+            }
+            case BY_ORIGIN -> {
+                // an e-invoice's labelled values count as XML's (a value not found there has no source of its own)
+                Map<String, Integer> labelled = new LinkedHashMap<>();
+                inner.scores()
+                        .forEach(score -> labelled.merge(
+                                score.kind().contains("e-invoice")
+                                        ? FieldThresholds.FROM_XML
+                                        : FieldThresholds.FROM_PAGE,
+                                1,
+                                Integer::sum));
+                yield FieldThresholds.chooseByOrigin(outcomes, labelled, maxWrongShare, FieldExtractor.STATED);
+            }
+        };
+    }
+
+    /**
+     * The fold of each group: groups dealt into {@code folds} folds of about as many labelled values each
+     * (largest groups first, each to the fold with the fewest so far; a group is never split).
+     */
+    static Map<String, Integer> foldsOf(List<Read> reads, int folds) {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (Read read : reads) {
             sizes.merge(read.group(), read.labels().size(), Integer::sum);
@@ -152,17 +240,15 @@ public final class HeldOut {
             foldOf.put(group, lightest);
             load[lightest] += sizes.get(group);
         }
-        Evaluation e = heldOut(reads, read -> foldOf.get(read.group()), folds, threshold);
-        return new Evaluation(
-                e.scores(),
-                e.predictions(),
-                threshold,
-                "Grouped cross-validation (" + folds + " folds by store or issuer, " + groups.size() + " groups");
+        return foldOf;
     }
 
     /** Each part (its reads by {@code partOf}) scored by a model trained on every other part. */
     private static Evaluation heldOut(
-            List<Read> reads, java.util.function.ToIntFunction<Read> partOf, int parts, double threshold) {
+            List<Read> reads,
+            java.util.function.ToIntFunction<Read> partOf,
+            int parts,
+            java.util.function.Function<List<Read>, FieldThresholds> thresholdsFor) {
         List<Score> scores = new ArrayList<>();
         List<Prediction> predictions = new ArrayList<>();
         for (int part = 0; part < parts; part++) {
@@ -175,6 +261,7 @@ public final class HeldOut {
                 continue;
             }
             ConfidenceModel model = ConfidenceModel.train(examples(fitting));
+            FieldThresholds thresholds = thresholdsFor.apply(fitting);
             AmountRanker ranker = rankers ? new AmountRanker(ranking(fitting, TOTAL)) : null;
             SellerRanker sellers = rankers ? new SellerRanker(ranking(fitting, SELLER)) : null;
             for (Read read : scoring) {
@@ -195,9 +282,9 @@ public final class HeldOut {
                             : model.probability(FieldExtractor.features(candidate));
                     boolean right = ExtractionBench.compare(entry.getKey(), entry.getValue(), candidate.value())
                             == Outcome.RIGHT;
-                    predictions.add(new Prediction(group, read.kind(), entry.getKey(), p, right));
+                    predictions.add(new Prediction(group, read.kind(), entry.getKey(), candidate.source(), p, right));
                     String note = String.format(Locale.ROOT, "%s [held-out %.0f%%]", candidate.snippet(), 100 * p);
-                    if (p < threshold - 1e-9) {
+                    if (p < thresholds.of(entry.getKey(), candidate.source()) - 1e-9) {
                         scores.add(new Score(
                                 read.file(),
                                 read.kind(),
@@ -219,7 +306,7 @@ public final class HeldOut {
                 });
             }
         }
-        return new Evaluation(scores, predictions, threshold);
+        return new Evaluation(scores, predictions, Double.NaN);
     }
 
     /** How one learned field is read: the documents it applies to, their candidates, and which are right. */
@@ -369,7 +456,11 @@ public final class HeldOut {
 
     public static String table(Evaluation evaluation) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s; stated from %.2f):%n%n", evaluation.how(), evaluation.threshold()));
+        out.append(
+                Double.isNaN(evaluation.threshold())
+                        ? evaluation.how() + "):\n\n"
+                        : String.format(
+                                Locale.ROOT, "%s; stated from %.2f):%n%n", evaluation.how(), evaluation.threshold()));
         out.append(breakdown(evaluation));
         out.append(String.format(
                 Locale.ROOT,

@@ -141,16 +141,7 @@ public class AdvisorParameters implements Validator {
                             + ") or give memoryGiB instead.");
         }
         Forms.whole(errors, "gpus", form.gpus(), 1, limits.gpus(), "", null);
-        if (form.context() != null) {
-            Forms.whole(
-                    errors,
-                    "context",
-                    form.context().value(),
-                    1,
-                    limits.context(),
-                    " tokens",
-                    form.context().typed());
-        }
+        Forms.tokens(errors, "context", form.context(), limits.context());
         Forms.whole(errors, "batch", form.batch(), 1, limits.batch(), "", null);
         Engine engine = choice(errors, "engine", form.engine(), Engine::byCode, "one of " + Engine.choices())
                 .orElse(Engine.IDEAL);

@@ -170,6 +170,13 @@ public class Forms {
         }
     }
 
+    /** A token count, when given, within [1, max]; refused naming how it was written ("32k (32,768)"). */
+    public static void tokens(Errors errors, String name, TokenCount value, long max) {
+        if (value != null) {
+            whole(errors, name, value.value(), 1, max, " tokens", value.typed());
+        }
+    }
+
     public static void decimal(Errors errors, String name, double value, double min, double max) {
         if (!Double.isFinite(value) || value < min || value > max) {
             refuse(

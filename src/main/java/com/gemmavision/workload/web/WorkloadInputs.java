@@ -192,16 +192,7 @@ class WorkloadInputs implements Validator {
     public void validate(Object target, Errors errors) {
         WorkloadForm form = (WorkloadForm) target;
         Forms.whole(errors, "answerTokens", form.answerTokens(), 1, MAX_ANSWER_TOKENS, "", null);
-        if (form.tokensPerDocument() != null) {
-            Forms.whole(
-                    errors,
-                    "tokensPerDocument",
-                    form.tokensPerDocument().value(),
-                    1,
-                    catalog.longestContext(),
-                    " tokens",
-                    form.tokensPerDocument().typed());
-        }
+        Forms.tokens(errors, "tokensPerDocument", form.tokensPerDocument(), catalog.longestContext());
         if (form.pricePerHour() != null) {
             Forms.decimal(errors, "pricePerHour", form.pricePerHour(), 0, 10_000);
         }
