@@ -102,8 +102,8 @@ class CorpusExtractionIT {
                 folds.only(kind -> kind.equals("receipt")).asResult();
         assertThat(receiptsOnly.overall().rightShare()).as(table).isGreaterThanOrEqualTo(RECEIPTS_RIGHT_FLOOR);
         // what the app ships: thresholds chosen inside each fold (nested), one for pages and one for XML
-        HeldOut.Evaluation shipped =
-                HeldOut.groupedFoldsWithFieldThresholds(read.reads(), HeldOut.FOLDS, ExtractionBench.MAX_WRONG_PER_FIELD);
+        HeldOut.Evaluation shipped = HeldOut.groupedFoldsWithFieldThresholds(
+                read.reads(), HeldOut.FOLDS, ExtractionBench.MAX_WRONG_PER_FIELD);
         String shippedTable = HeldOut.table(shipped);
         System.out.print(shippedTable);
         ExtractionBench.Result stated = shipped.asResult();
