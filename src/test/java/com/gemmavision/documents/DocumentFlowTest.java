@@ -14,6 +14,7 @@ import java.util.Random;
 
 import com.gemmavision.AppClient;
 import com.gemmavision.documents.extraction.ExtractedField;
+import com.gemmavision.documents.extraction.FieldExtractor;
 import com.gemmavision.documents.processing.DocumentRepository;
 import com.gemmavision.tokens.GemmaTokenizer;
 
@@ -394,6 +395,11 @@ class DocumentFlowTest {
         assertThat(unsure.text()).contains("not sure", "12.30", "41%", "OCR unsure");
         assertThat(unsure.select("input[name=value]").attr("value")).isEqualTo("12.30");
         assertThat(page.selectFirst("#field-" + id + "-invoiceNumber").text()).contains("not found");
+        // the page says from which confidence values are stated: the thresholds the app ships (issue 28.3)
+        assertThat(page.selectFirst(".stated-from-page").text())
+                .isEqualTo(Math.round(100 * FieldExtractor.SHIPPED.of("", ExtractedField.OCR)) + "%");
+        assertThat(page.selectFirst(".stated-from-xml").text())
+                .isEqualTo(Math.round(100 * FieldExtractor.SHIPPED.of("", ExtractedField.EMBEDDED_XML)) + "%");
         // the JSON and CSV state only what is stated
         JsonNode fields = json(client.get("/documents/" + id + ".json")).get("fields");
         assertThat(fields.get("totalAmount").isNull()).isTrue();

@@ -63,6 +63,9 @@ public final class FieldExtractor {
      */
     public static final double STATED = 0.7;
 
+    /** The thresholds the app states from: the committed ones ({@link FieldThresholds#bundled}), read once. */
+    public static final FieldThresholds SHIPPED = FieldThresholds.bundled(STATED);
+
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     private static final Map<String, Pattern> DOCUMENT_TYPES = documentTypes();
@@ -533,7 +536,7 @@ public final class FieldExtractor {
      * {@value #STATED}.
      */
     public FieldExtractor() {
-        this(ConfidenceModel.bundled(), FieldThresholds.bundled(STATED));
+        this(ConfidenceModel.bundled(), SHIPPED);
     }
 
     /**

@@ -10,6 +10,7 @@ import com.gemmavision.documents.DocumentTokens;
 import com.gemmavision.documents.Documents;
 import com.gemmavision.documents.StoredDocument;
 import com.gemmavision.documents.TokenNeeds;
+import com.gemmavision.documents.extraction.ExtractedField;
 import com.gemmavision.documents.extraction.FieldExtractor;
 import com.gemmavision.documents.llm.AskGemma;
 import com.gemmavision.documents.processing.DocumentStatus;
@@ -103,7 +104,8 @@ class DocumentsModel implements UserSection {
         model.addAttribute("askGemma", askGemma);
         model.addAttribute("fieldLabels", FieldExtractor.LABELS);
         model.addAttribute("fieldNames", FieldExtractor.FIELDS);
-        model.addAttribute("statedConfidence", FieldExtractor.STATED);
+        model.addAttribute("statedFromPage", FieldExtractor.SHIPPED.of("", ExtractedField.TEXT_LAYER));
+        model.addAttribute("statedFromXml", FieldExtractor.SHIPPED.of("", ExtractedField.EMBEDDED_XML));
         model.addAttribute("fieldDisplay", new FieldDisplay(request.getLocale()));
         if (!model.containsAttribute("uploadMessages")) {
             model.addAttribute("uploadMessages", List.of());

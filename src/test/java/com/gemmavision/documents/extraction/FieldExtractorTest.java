@@ -76,6 +76,18 @@ class FieldExtractorTest {
     }
 
     private Map<String, ExtractedField> ocr(List<Double> wordConfidences, String... lines) {
+        return extractor.extract(ocrPage(wordConfidences, lines));
+    }
+
+    /** What the rules read from an OCR page, stated or not sure alike (for tests of the reading, not the stating). */
+    private Map<String, ExtractedField> ocrRead(List<Double> wordConfidences, String... lines) {
+        FieldExtractor.Reading reading = extractor.read(ocrPage(wordConfidences, lines), null);
+        Map<String, ExtractedField> all = new java.util.LinkedHashMap<>(reading.unsure());
+        all.putAll(reading.stated());
+        return all;
+    }
+
+    private static List<PageText> ocrPage(List<Double> wordConfidences, String... lines) {
         List<List<Double>> confidences = new ArrayList<>();
         for (String line : lines) {
             int words = line.strip().split("\\s+").length;
@@ -84,8 +96,8 @@ class FieldExtractorTest {
                             ? wordConfidences
                             : Collections.nCopies(words, wordConfidences.get(0)));
         }
-        return extractor.extract(List.of(new PageText(
-                1, PageText.TextSource.OCR, String.join("\n", lines), 90.0, 800, 1400, null, confidences)));
+        return List.of(
+                new PageText(1, PageText.TextSource.OCR, String.join("\n", lines), 90.0, 800, 1400, null, confidences));
     }
 
     @Test
@@ -143,7 +155,7 @@ class FieldExtractorTest {
 
     @Test
     void respellsOnlyLookAlikeMisreadingsOfBusinessWordsAndLegalFormsAndSaysSo() {
-        ExtractedField seller = ocr(
+        ExtractedField seller = ocrRead(
                         List.of(90.0), "GARDENIA BAKERLES (KL) SDN BHD (139386 X)", "LOT 3, JALAN PERUSAHAAN")
                 .get("sellerName");
         assertThat(seller.value()).isEqualTo("GARDENIA BAKERIES (KL) SDN BHD");
