@@ -134,7 +134,6 @@ public final class ExtractionBench {
         if (folders.isEmpty()) {
             folders = List.of(Path.of("../shared/corpus"));
         }
-        Path folder = folders.get(0);
         Path misses = Path.of(
                 paths.stream().filter(a -> a.endsWith(".csv")).findFirst().orElse("target/extraction-misses.csv"));
         boolean train = List.of(args).contains("--train");
@@ -195,7 +194,12 @@ public final class ExtractionBench {
                             .write("Field confidence model: L2-regularised logistic regression (LIBLINEAR, C = "
                                     + ConfidenceModel.REGULARISATION_C + ")\ntrained on " + examples.size()
                                     + " labelled values of " + result.reads().size() + " documents in "
-                                    + folder.getFileName() + " by bench/extraction/run.sh --train"
+                                    + String.join(
+                                            ", ",
+                                            folders.stream()
+                                                    .map(f -> f.getFileName().toString())
+                                                    .toList())
+                                    + " by bench/extraction/run.sh --train"
                                     + "\n(rebuild the app and run the bench again to see the app state with it)"));
             System.out.println("Model trained on " + examples.size() + " values written to " + model);
             if (!HeldOut.rankers) {
