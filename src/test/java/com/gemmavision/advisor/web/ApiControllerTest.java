@@ -105,6 +105,30 @@ class ApiControllerTest {
                 .andExpect(jsonPath("$.error").value(Matchers.endsWith("; got 0.")));
     }
 
+    /** The bound forms' hostile cases: huge values, huge exponents, repeated names, nested and indexed names. */
+    @Test
+    void hostileValuesAreRefusedInWordsNeverFatal() throws Exception {
+        mvc.perform(get("/api/advice").param("gpu", "x".repeat(100_000)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("gpu"))
+                .andExpect(jsonPath("$.error").value("Ignored a value of “gpu” longer than 64 characters."));
+        mvc.perform(get("/api/advice").param("context", "9".repeat(5_000)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("context"))
+                .andExpect(jsonPath("$.error").value(Matchers.endsWith("…”.")));
+        mvc.perform(get("/api/advice?memoryGiB=1e999999999&overheadGiB=-0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("memoryGiB"))
+                .andExpect(jsonPath("$.error").value(Matchers.containsString("Infinity")));
+        mvc.perform(get("/api/advice?engine=vllm&engine=tgi&gpus[0]=2&batch.x=1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].parameter").value("engine"));
+        // a nested path into a number is no property to set: ignored, on every page that binds a form
+        mvc.perform(get("/advisor?batch.x=1&context.value.y=2")).andExpect(status().isOk());
+        mvc.perform(get("/workload?answerTokens.x=1&batch.x=1")).andExpect(status().isOk());
+        mvc.perform(get("/api/memory?model=Gemma3-4B-IT&quant.x=1")).andExpect(status().isOk());
+    }
+
     /** Issue 30.11: API refusals are Spring's ProblemDetail (RFC 9457), keeping the members scripts read. */
     @Test
     void aRefusalIsAProblemDetail() throws Exception {
