@@ -120,24 +120,20 @@ public final class AppClient {
 
     /** A JSON POST with the CSRF token, as a script with the session's cookie sends it. */
     public HttpResponse<String> postJson(String path, String json, String... headers) {
-        String[] csrf = csrf();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .header(csrf[0], csrf[1])
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return send(request.build());
+        return post(path, "application/json", json, headers);
     }
 
     /** A form POST with the CSRF token. */
     public HttpResponse<String> postForm(String path, String form, String... headers) {
+        return post(path, "application/x-www-form-urlencoded", form, headers);
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, String... headers) {
         String[] csrf = csrf();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", contentType)
                 .header(csrf[0], csrf[1])
-                .POST(HttpRequest.BodyPublishers.ofString(form));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
