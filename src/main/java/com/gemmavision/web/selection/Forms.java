@@ -35,6 +35,21 @@ import org.springframework.web.bind.WebDataBinder;
 @Component
 public class Forms {
 
+    /** Each form's components, looked up once per record type (every request reads them). */
+    private static final ClassValue<List<RecordComponent>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return List.of();
+            }
+            RecordComponent[] components = type.getRecordComponents();
+            for (RecordComponent component : components) {
+                component.getAccessor().trySetAccessible();
+            }
+            return List.of(components);
+        }
+    };
+
     private final SelectionProperties properties;
     private final DefaultFormattingConversionService conversion = new DefaultFormattingConversionService();
     private final Validator limits = new Limits();
@@ -199,11 +214,8 @@ public class Forms {
      * what the value must be.
      */
     public static List<InputProblem> problems(BindingResult result, Class<?> formType) {
-        List<String> order = !formType.isRecord()
-                ? List.of()
-                : Arrays.stream(formType.getRecordComponents())
-                        .map(RecordComponent::getName)
-                        .toList();
+        List<String> order =
+                COMPONENTS.get(formType).stream().map(RecordComponent::getName).toList();
         return result.getFieldErrors().stream()
                 .sorted(Comparator.comparingInt(
                         e -> order.contains(e.getField()) ? order.indexOf(e.getField()) : order.size()))
@@ -254,10 +266,9 @@ public class Forms {
 
         @Override
         public void validate(Object target, Errors errors) {
-            for (RecordComponent component : target.getClass().getRecordComponents()) {
+            for (RecordComponent component : COMPONENTS.get(target.getClass())) {
                 Object value;
                 try {
-                    component.getAccessor().trySetAccessible();
                     value = component.getAccessor().invoke(target);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("record accessors are public", e);

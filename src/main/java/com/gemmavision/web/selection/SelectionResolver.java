@@ -81,15 +81,12 @@ public class SelectionResolver {
         List<String> models = list(in, "model", form.model(), fallback.models());
         List<String> quants = list(in, "quant", form.quant(), fallback.quants());
         List<String> bench = list(in, "bench", form.bench(), fallback.bench());
-        List<Integer> tables =
-                list(
-                                in,
-                                "table",
-                                form.table(),
-                                fallback.tables().stream().map(String::valueOf).toList())
-                        .stream()
-                        .map(Integer::valueOf)
-                        .toList();
+        // table numbers stay text until the selection is made: the choice's canonical values are text
+        List<String> tables = list(
+                in,
+                "table",
+                form.table(),
+                fallback.tables().stream().map(String::valueOf).toList());
         boolean kv = in.or("kv", form.kv(), fallback.kv());
         boolean arenaOpen = in.or("arenaOpen", form.arenaOpen(), fallback.arenaOpen());
         boolean panScan = in.or("panScan", form.panScan(), fallback.panScan());
@@ -103,10 +100,7 @@ public class SelectionResolver {
                 inOrder(quants, choices.get("quant").values()),
                 kv,
                 inOrder(bench, choices.get("bench").values()),
-                inOrder(
-                                tables.stream().map(String::valueOf).toList(),
-                                choices.get("table").values())
-                        .stream()
+                inOrder(tables, choices.get("table").values()).stream()
                         .map(Integer::valueOf)
                         .toList(),
                 compare,
