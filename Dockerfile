@@ -9,8 +9,8 @@ COPY src src
 COPY db db
 RUN mvn -q -DskipTests package && cp target/gemmavision-quantadvisor-*.jar /app.jar
 
-# Runtime: a slim JRE with Tesseract and the six languages the field extractor reads, as a non-root user,
-# with the H2 files on a volume.
+# Runtime: a slim JRE with Tesseract and the six languages the field extractor reads (PP-OCR ships in the jar), as
+# a non-root user, with the H2 files on a volume.
 FROM eclipse-temurin:17-jre
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu \
@@ -29,9 +29,10 @@ RUN java -Djarmode=tools -jar /app/app.jar extract --destination /app/extracted 
       --spring.datasource.url=jdbc:h2:mem:training
 VOLUME /data
 EXPOSE 8080
-# Heap as a share of the container's memory; exit (and let the orchestrator restart) on out-of-memory.
+# Heap as a share of the container's memory, leaving room outside it for ONNX Runtime (PP-OCR's networks and
+# their page buffers live in native memory); exit (and let the orchestrator restart) on out-of-memory.
 ENV SPRING_DATASOURCE_URL=jdbc:h2:file:/data/gemmavision \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC"
 HEALTHCHECK --interval=30s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fs http://localhost:8080/actuator/health >/dev/null || exit 1
 ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/extracted/app.jar"]

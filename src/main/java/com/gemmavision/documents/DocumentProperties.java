@@ -1,5 +1,6 @@
 package com.gemmavision.documents;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 
 import com.gemmavision.documents.intake.TempFiles;
+import com.gemmavision.documents.text.OcrEngine;
 import com.gemmavision.documents.text.OcrSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -48,6 +50,8 @@ import org.springframework.validation.annotation.Validated;
  * @param uploadGrace      how long a body may take before its pace is judged
  * @param concurrentIntake uploads whose bodies have arrived that are checked and stored at once; more wait
  * @param decodeMemoryPercent share of the heap that decoded pixels may hold at once ({@link DecodeBudget})
+ * @param ocrEngine        the engine that reads pages in the first OCR language: pp-ocr (shipped) or tesseract
+ * @param ocrModels        folder holding PP-OCR's model files under their shipped names; blank for the shipped ones
  */
 @Validated
 @ConfigurationProperties("gemmavision.documents")
@@ -78,11 +82,22 @@ public record DocumentProperties(
         DataSize minUploadRate,
         Duration uploadGrace,
         @Min(1) int concurrentIntake,
-        @Min(5) @Max(90) int decodeMemoryPercent) {
+        @Min(5) @Max(90) int decodeMemoryPercent,
+        String ocrEngine,
+        String ocrModels) {
 
     /** How OCR runs, for the text package (which knows nothing of these settings). */
     public OcrSettings ocr() {
-        return new OcrSettings(tesseract, ocrLanguages, ocrDpi, ocrTimeout, TempFiles.directory());
+        return new OcrSettings(
+                tesseract,
+                ocrLanguages,
+                ocrDpi,
+                ocrTimeout,
+                TempFiles.directory(),
+                OcrEngine.of(ocrEngine == null ? "pp-ocr" : ocrEngine),
+                ocrModels == null || ocrModels.isBlank() ? null : Path.of(ocrModels),
+                // each worker reads its own page: the cores are shared among them
+                Math.max(1, Runtime.getRuntime().availableProcessors() / workers));
     }
 
     public double decodeMemoryShare() {

@@ -19,24 +19,42 @@ import javax.imageio.ImageIO;
 import org.springframework.stereotype.Component;
 
 /**
- * Optical character recognition with Debian's Tesseract, run as a command: an image in, its lines of text
- * (wide gaps kept as two spaces) and the mean word confidence out. Whether Tesseract is there is checked
- * once at start, so a machine without it keeps its text-layer results and says why pages have no OCR.
+ * Optical character recognition with two engines: PaddleOCR's PP-OCRv4 networks run in ONNX Runtime
+ * ({@link PaddleOcr}, shipped in the app) and Debian's Tesseract, run as a command. An image in, its lines of text
+ * (wide gaps kept as two spaces), the mean word confidence and each word's out. The configured engine
+ * ({@link OcrSettings#engine()}) reads a page in the first language; a page whose words tell another configured
+ * language ({@link OcrLanguage}) is read again by Tesseract in that language, whose alphabets have the accented
+ * letters PP-OCR's lacks. Whether Tesseract is there is checked once at start; PP-OCR's models are loaded and checked
+ * at start too, so a missing or corrupt model file stops the app with a clear message rather than failing each
+ * upload.
  */
 @Component
-public class Ocr {
+public class Ocr implements AutoCloseable {
 
     private final OcrSettings properties;
-    private final boolean available;
+    private final boolean tesseract;
+    private final PaddleOcr paddle;
 
     public Ocr(OcrSettings properties) {
         this.properties = properties;
-        this.available = probe(properties.tesseract());
+        this.tesseract = probe(properties.tesseract());
+        this.paddle = properties.engine() != OcrEngine.PP_OCR
+                ? null
+                : properties.models() == null
+                        ? PaddleOcr.bundled(properties.threads())
+                        : PaddleOcr.fromFolder(properties.models(), properties.threads());
+    }
+
+    @Override
+    public void close() {
+        if (paddle != null) {
+            paddle.close();
+        }
     }
 
     /**
-     * The text read, Tesseract's mean word confidence, and for each line of the text the confidence of each of its
-     * words in order (so a field knows how sure OCR was of the very words it was read from).
+     * The text read, the mean word confidence (0 to 100), and for each line of the text the confidence of each of
+     * its words in order (so a field knows how sure OCR was of the very words it was read from).
      */
     public record Result(String text, double confidence, List<List<Double>> lineConfidences) {
 
@@ -63,8 +81,14 @@ public class Ocr {
         }
     }
 
+    /** Whether pages can be read at all: PP-OCR is loaded, or Tesseract answers. */
     public boolean available() {
-        return available;
+        return paddle != null || tesseract;
+    }
+
+    /** The engine that reads pages in the first language, as the settings name it. */
+    public OcrEngine engine() {
+        return paddle != null ? OcrEngine.PP_OCR : OcrEngine.TESSERACT;
     }
 
     /** Whether the Tesseract command answers, asked once when the app starts. */
@@ -105,6 +129,33 @@ public class Ocr {
      */
     public Reading read(BufferedImage page, String knownLanguage) throws IOException {
         BufferedImage image = Deskew.straighten(page);
+        if (paddle != null) {
+            return readWithPaddle(image, knownLanguage);
+        }
+        return readWithTesseract(image, knownLanguage);
+    }
+
+    /**
+     * PP-OCR reads the page; when its words (or an earlier page) tell another configured language and Tesseract is
+     * there, Tesseract reads it in that language, and its reading is kept unless it found less confidently read
+     * text.
+     */
+    private Reading readWithPaddle(BufferedImage image, String knownLanguage) throws IOException {
+        String primary = properties.languages().get(0);
+        Result read = paddle.read(image);
+        String language = knownLanguage != null && properties.languages().contains(knownLanguage)
+                ? knownLanguage
+                : OcrLanguage.detect(read.text(), properties.languages()).orElse(primary);
+        if (language.equals(primary) || !tesseract) {
+            return new Reading(read, language);
+        }
+        Reading other = readWithTesseract(image, language);
+        return other.result().confidentCharacters() >= 0.8 * read.confidentCharacters()
+                ? other
+                : new Reading(read, language);
+    }
+
+    private Reading readWithTesseract(BufferedImage image, String knownLanguage) throws IOException {
         Path input = Files.createTempFile(Files.createDirectories(properties.scratch()), "ocr", ".tmp");
         try {
             ImageIO.write(image, "png", input.toFile());
@@ -187,8 +238,8 @@ public class Ocr {
         }
     }
 
-    /** One recognised word and its box. */
-    private record Word(int left, int top, int width, int height, String text, double confidence, String lineId) {
+    /** One recognised word, its box, its confidence (0 to 100) and the line its engine put it in. */
+    record Word(int left, int top, int width, int height, String text, double confidence, String lineId) {
         double middle() {
             return top + height / 2.0;
         }
@@ -230,8 +281,18 @@ public class Ocr {
                 counted++;
             }
         }
+        Result assembled = assemble(words, tesseractLines);
+        return new Result(assembled.text(), counted == 0 ? 0 : confidenceSum / counted, assembled.lineConfidences());
+    }
+
+    /**
+     * Words back into lines as printed: with {@code engineLines}, the lines the engine put them in; otherwise
+     * words whose vertical middles line up form a line. Each line reads left to right with wide gaps kept as two
+     * spaces; the confidence is the mean of the words'.
+     */
+    static Result assemble(List<Word> words, boolean engineLines) {
         List<List<Word>> lines = new ArrayList<>();
-        if (tesseractLines) {
+        if (engineLines) {
             Map<String, List<Word>> byLine = new LinkedHashMap<>();
             for (Word word : words) {
                 byLine.computeIfAbsent(word.lineId(), k -> new ArrayList<>()).add(word);
@@ -273,7 +334,11 @@ public class Ocr {
             lineConfidences.add(
                     line.stream().map(w -> Math.max(0, w.confidence())).toList());
         }
-        return new Result(text.toString().strip(), counted == 0 ? 0 : confidenceSum / counted, lineConfidences);
+        double mean = words.stream()
+                .mapToDouble(w -> Math.max(0, w.confidence()))
+                .average()
+                .orElse(0);
+        return new Result(text.toString().strip(), mean, lineConfidences);
     }
 
     private static double average(List<Word> line) {
