@@ -75,7 +75,7 @@ public final class OcrEngineBench {
             rates.sort(Double::compare);
             System.out.printf(
                     Locale.ROOT,
-                    "PP-OCRv4 (%d threads): %d pages, character error rate %.1f%% of %,d characters (median %.1f%%,"
+                    "PP-OCR (%d threads): %d pages, character error rate %.1f%% of %,d characters (median %.1f%%,"
                             + " worst %.1f%%), %.2f s per page%n",
                     threads,
                     rates.size(),

@@ -161,7 +161,7 @@ class PaddleOcrTest {
         assertThatThrownBy(() -> new Ocr(settings))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PP-OCR cannot read")
-                .hasMessageContaining("ch_PP-OCRv4_det_infer.onnx");
+                .hasMessageContaining("ch_PP-OCRv3_det_infer.onnx");
 
         Files.createDirectories(folder.resolve("models"));
         for (String name : List.of(PaddleOcr.DETECTION, PaddleOcr.RECOGNITION, PaddleOcr.CHARACTERS)) {
