@@ -69,6 +69,7 @@ public final class PaddleOcr implements AutoCloseable {
 
     static final double TEXT_THRESHOLD = 0.5;
     static final double SPACE_PITCH = 1.5;
+    static final double SPACE_PROBABILITY = 0.03;
 
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] DEVIATION = {0.229f, 0.224f, 0.225f};
@@ -436,7 +437,10 @@ public final class PaddleOcr implements AutoCloseable {
     private Line decode(FloatBuffer probabilities, int offset, int steps, int alphabet) {
         List<String> emitted = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
+        List<Double> spaceBefore = new ArrayList<>();
+        int space = characters.size() - 1;
         double sum = 0;
+        double spaceSince = 0;
         int previous = -1;
         for (int t = 0; t < steps; t++) {
             int best = 0;
@@ -452,19 +456,25 @@ public final class PaddleOcr implements AutoCloseable {
             if (best != 0 && best != previous && best < characters.size()) {
                 emitted.add(characters.get(best));
                 at.add(t);
+                spaceBefore.add(spaceSince);
+                spaceSince = 0;
                 sum += bestP;
+            } else if (space < alphabet) {
+                spaceSince = Math.max(spaceSince, probabilities.get(row + space));
             }
             previous = best;
         }
-        String text = Normalizer.normalize(spaced(emitted, at), Normalizer.Form.NFKC);
+        String text = Normalizer.normalize(spaced(emitted, at, spaceBefore), Normalizer.Form.NFKC);
         return new Line(text, emitted.isEmpty() ? 0 : sum / emitted.size(), alphabet);
     }
 
     /**
-     * The characters joined, with a space where the step between two of them is well above the line's median step
-     * (at least {@value #SPACE_PITCH} times it and two steps more) and neither is already a space.
+     * The characters joined, with a space where the model left one out: where its own probability of a space
+     * between two characters reaches {@value #SPACE_PROBABILITY} though a blank won the step, or where the step
+     * between them is well above the line's median step (at least {@value #SPACE_PITCH} times it and two steps
+     * more); never next to a space already read.
      */
-    static String spaced(List<String> characters, List<Integer> steps) {
+    static String spaced(List<String> characters, List<Integer> steps, List<Double> spaceBefore) {
         StringBuilder text = new StringBuilder();
         int[] gaps = new int[Math.max(0, steps.size() - 1)];
         for (int i = 1; i < steps.size(); i++) {
@@ -474,9 +484,10 @@ public final class PaddleOcr implements AutoCloseable {
         Arrays.sort(sorted);
         double median = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
         for (int i = 0; i < characters.size(); i++) {
-            if (i > 0
-                    && gaps.length >= 3
-                    && gaps[i - 1] >= Math.max(SPACE_PITCH * median, median + 2)
+            boolean apart = i > 0
+                    && (spaceBefore.get(i) >= SPACE_PROBABILITY
+                            || (gaps.length >= 3 && gaps[i - 1] >= Math.max(SPACE_PITCH * median, median + 2)));
+            if (apart
                     && !characters.get(i).equals(" ")
                     && !characters.get(i - 1).equals(" ")) {
                 text.append(' ');

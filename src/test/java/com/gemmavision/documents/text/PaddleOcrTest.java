@@ -100,15 +100,21 @@ class PaddleOcrTest {
     }
 
     @Test
-    void aSpaceTheModelLeftOutIsPutBackWhereTheCharactersStandApart() {
+    void aSpaceTheModelLeftOutIsPutBackWhereTheCharactersStandApartOrItHalfSawOne() {
         List<String> characters = Arrays.asList("T", "A", "X", "R", "M", "1", "0");
+        List<Double> none = List.of(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
         // steps: T A X at a pitch of 3, then a gap of 9 before R M, then 1 0
-        assertThat(PaddleOcr.spaced(characters, List.of(0, 3, 6, 15, 18, 27, 30)))
+        assertThat(PaddleOcr.spaced(characters, List.of(0, 3, 6, 15, 18, 27, 30), none))
                 .isEqualTo("TAX RM 10");
-        assertThat(PaddleOcr.spaced(characters, List.of(0, 3, 6, 9, 12, 15, 18)))
+        assertThat(PaddleOcr.spaced(characters, List.of(0, 3, 6, 9, 12, 15, 18), none))
                 .isEqualTo("TAXRM10");
+        // evenly pitched, but the model gave a space some probability before R: a blank won the step, not the space
+        assertThat(PaddleOcr.spaced(
+                        characters, List.of(0, 3, 6, 9, 12, 15, 18), List.of(0.0, 0.0, 0.01, 0.4, 0.0, 0.02, 0.0)))
+                .isEqualTo("TAX RM10");
         // too few characters to know the pitch: left as read
-        assertThat(PaddleOcr.spaced(List.of("A", "B"), List.of(0, 20))).isEqualTo("AB");
+        assertThat(PaddleOcr.spaced(List.of("A", "B"), List.of(0, 20), List.of(0.0, 0.0)))
+                .isEqualTo("AB");
     }
 
     @Test
