@@ -12,29 +12,41 @@ import org.junit.jupiter.api.Test;
  * Field extraction on the shared labelled corpus ({@code ../shared/corpus}, never copied into the repository),
  * held out: each receipt, invoice or e-invoice issuer group is scored by a confidence model trained without it
  * ({@link HeldOut}), and must not fall below the floors measured so far; the held-out probabilities must be
- * calibrated. Skipped locally when the folder is missing; under CI the folder and Tesseract are required.
+ * calibrated. Skipped locally when the folder is missing; under CI the folder and Tesseract are required (pages
+ * in another language than English still go to Tesseract).
  */
 class CorpusExtractionIT {
 
+    /*
+     * The corpus alone, each group left out of the fitting of the confidence model. Measured 2026-12-08 with PP-OCR
+     * reading the images: 85.8% right, 3.8% wrong, calibration error 0.057 (0.119 for values read from pages), seller
+     * 33%. With Tesseract it was 91.5%, 1.9%, 0.024: the rules were written while reading Tesseract's text of these
+     * very receipts, and a model fitted on 29 groups cannot relearn their evidence for another engine. The figure
+     * that cannot flatter, corpus and unseen receipts by grouped folds (below), went up with PP-OCR: 68.3% → 85.7%
+     * right from 0.7, 58.7% → 67.8% right at the shipped thresholds. These floors keep the corpus figure from
+     * falling further; they are not targets.
+     */
     /** Share of labelled fields right, at least. */
-    static final double RIGHT_FLOOR = 0.90;
+    static final double RIGHT_FLOOR = 0.84;
     /** Share right of each field labelled on {@link #FIELD_MINIMUM_LABELS} documents or more, at least. */
     static final double FIELD_FLOOR = 0.80;
+    /** The seller's share right, at least: on the corpus's receipts few sellers reach 0.7 (measured 33%). */
+    static final double SELLER_FLOOR = 0.30;
 
     static final int FIELD_MINIMUM_LABELS = 5;
     /** Share of labelled fields stated wrongly, at most. */
-    static final double WRONG_CEILING = 0.02;
+    static final double WRONG_CEILING = 0.045;
     /** Expected calibration error of the held-out probabilities, at most. */
-    static final double CALIBRATION_CEILING = 0.05;
+    static final double CALIBRATION_CEILING = 0.065;
     /** The same for values read from pages only (no e-invoice XML, which is almost always right), at most. */
-    static final double PAGES_CALIBRATION_CEILING = 0.08;
+    static final double PAGES_CALIBRATION_CEILING = 0.13;
 
     /** Degrees every image is turned in the tilted-photo case. */
     static final double TILT = 3;
     /** Share of labelled fields right when every image is tilted {@link #TILT}°, at least (82% without deskew). */
     static final double TILTED_RIGHT_FLOOR = 0.86;
-    /** Share stated wrongly when tilted, at most. */
-    static final double TILTED_WRONG_CEILING = 0.03;
+    /** Share stated wrongly when tilted, at most (3.5% measured with PP-OCR, 91% right). */
+    static final double TILTED_WRONG_CEILING = 0.04;
 
     @Test
     void theCorpusIsReadAtLeastAsWellAsMeasuredBefore() throws Exception {
@@ -59,7 +71,7 @@ class CorpusExtractionIT {
             if (tally.labelled() >= FIELD_MINIMUM_LABELS) {
                 assertThat(tally.rightShare())
                         .as(field + "\n" + ExtractionBench.table(result))
-                        .isGreaterThanOrEqualTo(FIELD_FLOOR);
+                        .isGreaterThanOrEqualTo(field.equals("sellerName") ? SELLER_FLOOR : FIELD_FLOOR);
             }
         });
     }
@@ -122,24 +134,26 @@ class CorpusExtractionIT {
     }
 
     /**
-     * Grouped 5-fold floors over corpus + receipts, a little under what was measured on 2026-12-07 (README,
-     * "Documents": 68.4% right, 5.7% wrong, calibration error 0.053; receipts 62.3% right).
+     * Grouped 5-fold floors over corpus + receipts from 0.7, a little under what was measured on 2026-12-08 with
+     * PP-OCR (README, "Documents": 85.7% right, 5.7% wrong, calibration error 0.028; receipts 83.7% right). With
+     * Tesseract: 68.3%, 5.7%, 0.053, 62%.
      */
-    static final double GROUPED_RIGHT_FLOOR = 0.66;
+    static final double GROUPED_RIGHT_FLOOR = 0.84;
 
     /**
-     * The app's thresholds chosen inside each fold (issue 28.3), measured 2026-12-08: 58.7% right, 1.2% wrong,
-     * e-invoices 100%. The ceiling is issue 28's target; the floor a little under what was measured.
+     * The app's thresholds chosen inside each fold (issue 28.3), measured 2026-12-08 with PP-OCR: 67.8% right, 1.3%
+     * wrong, e-invoices 100% (Tesseract: 58.7%, 1.2%). The ceiling is issue 28's target; the floor a little under
+     * what was measured.
      */
     static final double SHIPPED_WRONG_CEILING = 0.02;
 
-    static final double SHIPPED_RIGHT_FLOOR = 0.56;
+    static final double SHIPPED_RIGHT_FLOOR = 0.66;
 
     static final double GROUPED_WRONG_CEILING = 0.065;
-    static final double GROUPED_CALIBRATION_CEILING = 0.07;
-    static final double RECEIPTS_RIGHT_FLOOR = 0.60;
-    /** Character error rate of OCR against the receipts' transcripts, at most (19.3% measured). */
-    static final double CHARACTER_ERROR_CEILING = 0.21;
+    static final double GROUPED_CALIBRATION_CEILING = 0.04;
+    static final double RECEIPTS_RIGHT_FLOOR = 0.82;
+    /** Character error rate of OCR against the receipts' transcripts, at most (PP-OCR 13.2%, Tesseract 19.3%). */
+    static final double CHARACTER_ERROR_CEILING = 0.145;
 
     /** The shared corpus; skipped locally when it is missing, required under CI. */
     private static Path corpus() {
