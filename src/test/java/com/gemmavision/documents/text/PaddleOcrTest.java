@@ -87,6 +87,29 @@ class PaddleOcrTest {
     }
 
     @Test
+    void aPageOfNoiseYieldsAtMostTheBoxLimitAndEachLineIsBounded() throws Exception {
+        BufferedImage noise = new BufferedImage(1600, 1600, BufferedImage.TYPE_BYTE_GRAY);
+        java.util.Random random = new java.util.Random(7);
+        byte[] pixels = ((java.awt.image.DataBufferByte) noise.getRaster().getDataBuffer()).getData();
+        random.nextBytes(pixels);
+
+        List<PaddleOcr.Box> boxes = ocr.detect(noise);
+
+        assertThat(boxes).hasSizeLessThanOrEqualTo(PaddleOcr.MAX_BOXES);
+        assertThat(boxes).allSatisfy(box -> {
+            assertThat(box.left()).isGreaterThanOrEqualTo(0);
+            assertThat(box.top()).isGreaterThanOrEqualTo(0);
+            assertThat(box.right()).isLessThanOrEqualTo(noise.getWidth());
+            assertThat(box.bottom()).isLessThanOrEqualTo(noise.getHeight());
+        });
+        // whatever it makes of the noise, it answers, with no more characters than the boxes can hold: each box is
+        // read at most 48 × 40 pixels wide, one character per 8 pixels, plus its separator
+        Ocr.Result result = ocr.read(noise);
+        int perBox = PaddleOcr.LINE_HEIGHT * PaddleOcr.MAX_LINE_RATIO / 8 + 2;
+        assertThat(result.text().length()).isLessThanOrEqualTo(boxes.size() * perBox);
+    }
+
+    @Test
     void theDetectorNeverSeesMoreThanItsLongestSideWhateverThePage() {
         for (int[] size : new int[][] {{1, 1}, {31, 33}, {500, 700}, {818, 1924}, {30_000, 20}, {20, 30_000}}) {
             int[] read = PaddleOcr.detectionSize(size[0], size[1]);
