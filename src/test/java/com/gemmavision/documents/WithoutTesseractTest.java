@@ -15,13 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** On a server without Tesseract, scanned pages say why they have no text and text layers are still read. */
+/**
+ * On a server set to read with Tesseract alone ({@code ocr-engine=tesseract}) where Tesseract is missing, scanned
+ * pages say why they have no text and text layers are still read. (With the default engine, PP-OCR, a server
+ * without Tesseract still reads scans: {@link PpOcrWithoutTesseractTest}.)
+ */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.datasource.url=jdbc:h2:mem:without-tesseract;DB_CLOSE_DELAY=-1",
             "gemmavision.documents.poll-interval=100ms",
-            "gemmavision.documents.tesseract=/nonexistent/tesseract"
+            "gemmavision.documents.tesseract=/nonexistent/tesseract",
+            "gemmavision.documents.ocr-engine=tesseract"
         })
 class WithoutTesseractTest {
 
