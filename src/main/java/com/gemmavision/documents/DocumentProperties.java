@@ -94,7 +94,7 @@ public record DocumentProperties(
                 ocrDpi,
                 ocrTimeout,
                 TempFiles.directory(),
-                OcrEngine.of(ocrEngine == null ? "pp-ocr" : ocrEngine),
+                OcrEngine.of(ocrEngine),
                 ocrModels == null || ocrModels.isBlank() ? null : Path.of(ocrModels),
                 // each worker reads its own page: the cores are shared among them
                 Math.max(1, Runtime.getRuntime().availableProcessors() / workers));

@@ -86,11 +86,6 @@ public class Ocr implements AutoCloseable {
         return paddle != null || tesseract;
     }
 
-    /** The engine that reads pages in the first language, as the settings name it. */
-    public OcrEngine engine() {
-        return paddle != null ? OcrEngine.PP_OCR : OcrEngine.TESSERACT;
-    }
-
     /** Whether the Tesseract command answers, asked once when the app starts. */
     private static boolean probe(String tesseract) {
         try {

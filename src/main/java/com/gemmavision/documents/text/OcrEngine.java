@@ -12,13 +12,13 @@ public enum OcrEngine {
     /** PaddleOCR's PP-OCRv4 networks in ONNX Runtime, shipped in the app ({@link PaddleOcr}). */
     PP_OCR;
 
-    /** From a setting: {@code tesseract} or {@code pp-ocr}, any case. */
+    /** From a setting: {@code tesseract} or {@code pp-ocr}, any case; PP-OCR when the setting is left out. */
     public static OcrEngine of(String setting) {
         String folded =
                 setting == null ? "" : setting.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         return switch (folded) {
             case "tesseract" -> TESSERACT;
-            case "pp-ocr", "ppocr", "paddle" -> PP_OCR;
+            case "", "pp-ocr", "ppocr", "paddle" -> PP_OCR;
             default ->
                 throw new IllegalArgumentException(
                         "gemmavision.documents.ocr-engine must be tesseract or pp-ocr; got \"" + setting + "\"");

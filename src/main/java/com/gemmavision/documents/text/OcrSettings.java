@@ -3,6 +3,7 @@ package com.gemmavision.documents.text;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How {@link Ocr} reads pages, given by whoever configures it (the documents' settings), so the text package
@@ -29,9 +30,7 @@ public record OcrSettings(
 
     public OcrSettings {
         languages = List.copyOf(languages);
-        if (engine == null) {
-            engine = OcrEngine.PP_OCR;
-        }
+        Objects.requireNonNull(engine, "engine");
         threads = Math.max(1, threads);
     }
 

@@ -301,15 +301,18 @@ public final class PaddleOcr implements AutoCloseable {
         if (map.length != w * h) {
             throw new IllegalStateException("PP-OCR's detector answered " + map.length + " values for " + w + "×" + h);
         }
-        return boxes(map, w, h, page.getWidth() / (double) w, page.getHeight() / (double) h, page);
+        return boxes(map, w, h, page.getWidth(), page.getHeight());
     }
 
     /**
      * Boxes from the probability map: pixels above {@value #PIXEL_THRESHOLD}, dilated by 2×2 as PaddleOCR does,
      * grouped into 8-connected regions, each kept when its mean probability reaches {@value #BOX_THRESHOLD} and
-     * grown as PaddleOCR's unclip grows a rectangle; then scaled to the page and sorted into reading order.
+     * grown as PaddleOCR's unclip grows a rectangle; then scaled to the page ({@code pageWidth} × {@code pageHeight})
+     * and sorted into reading order.
      */
-    static List<Box> boxes(float[] map, int w, int h, double scaleX, double scaleY, BufferedImage page) {
+    static List<Box> boxes(float[] map, int w, int h, int pageWidth, int pageHeight) {
+        double scaleX = pageWidth / (double) w;
+        double scaleY = pageHeight / (double) h;
         boolean[] on = new boolean[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -373,9 +376,9 @@ public final class PaddleOcr implements AutoCloseable {
             }
             double grow = bw * (double) bh * UNCLIP_RATIO / (2.0 * (bw + bh));
             int left = (int) Math.max(0, Math.floor((minX - grow) * scaleX));
-            int right = (int) Math.min(page.getWidth(), Math.ceil((maxX + 1 + grow) * scaleX));
+            int right = (int) Math.min(pageWidth, Math.ceil((maxX + 1 + grow) * scaleX));
             int upper = (int) Math.max(0, Math.floor((minY - grow) * scaleY));
-            int lower = (int) Math.min(page.getHeight(), Math.ceil((maxY + 1 + grow) * scaleY));
+            int lower = (int) Math.min(pageHeight, Math.ceil((maxY + 1 + grow) * scaleY));
             if (right - left >= 3 && lower - upper >= 3) {
                 boxes.add(new Box(left, upper, right, lower, score));
             }

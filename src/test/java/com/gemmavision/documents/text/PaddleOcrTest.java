@@ -206,6 +206,9 @@ class PaddleOcrTest {
         assertThat(OcrEngine.of("tesseract")).isEqualTo(OcrEngine.TESSERACT);
         assertThat(OcrEngine.of(" PP-OCR ")).isEqualTo(OcrEngine.PP_OCR);
         assertThat(OcrEngine.of("pp_ocr")).isEqualTo(OcrEngine.PP_OCR);
+        // left out or blank: the shipped engine
+        assertThat(OcrEngine.of(null)).isEqualTo(OcrEngine.PP_OCR);
+        assertThat(OcrEngine.of(" ")).isEqualTo(OcrEngine.PP_OCR);
         assertThatThrownBy(() -> OcrEngine.of("easyocr"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must be tesseract or pp-ocr");
