@@ -2,14 +2,9 @@ package com.gemmavision.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-
 import com.gemmavision.AppClient;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,27 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         })
 class PpOcrWithoutTesseractTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @LocalServerPort
     int port;
-
-    private JsonNode process(AppClient client, String name, byte[] content) throws InterruptedException {
-        String id = JSON.readTree(client.upload("/documents", Map.of(name, content), "Accept", "application/json")
-                        .body())
-                .get("accepted")
-                .get(0)
-                .get("id")
-                .asString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode document;
-        do {
-            Thread.sleep(100);
-            document = JSON.readTree(client.get("/documents/" + id + ".json").body());
-        } while (!document.get("status").asString().equals("done")
-                && Instant.now().isBefore(deadline));
-        return document;
-    }
 
     @Test
     void scansAreReadByPpOcrWithNoTesseractAtAll() throws Exception {
@@ -56,7 +32,7 @@ class PpOcrWithoutTesseractTest {
         byte[] scan = ImagePdf.of(
                 TestPdfs.scanned(TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS), "jpg", 150));
 
-        JsonNode scanned = process(client, "scan.pdf", scan);
+        JsonNode scanned = ProcessedDocuments.process(client, "scan.pdf", scan);
 
         assertThat(scanned.get("status").asString()).isEqualTo("done");
         assertThat(scanned.get("pages").get(0).get("textSource").asString()).isEqualTo("ocr");

@@ -2,14 +2,9 @@ package com.gemmavision.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-
 import com.gemmavision.AppClient;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,27 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         })
 class WithoutTesseractTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @LocalServerPort
     int port;
-
-    private JsonNode process(AppClient client, String name, byte[] content) throws InterruptedException {
-        String id = JSON.readTree(client.upload("/documents", Map.of(name, content), "Accept", "application/json")
-                        .body())
-                .get("accepted")
-                .get(0)
-                .get("id")
-                .asString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode document;
-        do {
-            Thread.sleep(100);
-            document = JSON.readTree(client.get("/documents/" + id + ".json").body());
-        } while (!document.get("status").asString().equals("done")
-                && Instant.now().isBefore(deadline));
-        return document;
-    }
 
     @Test
     void scansGetNoTextAndSaySoWhileTextLayersAreStillRead() throws Exception {
@@ -58,9 +34,9 @@ class WithoutTesseractTest {
         byte[] scan = ImagePdf.of(
                 TestPdfs.scanned(TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS), "jpg", 150));
 
-        JsonNode scanned = process(client, "scan.pdf", scan);
-        JsonNode typeset =
-                process(client, "typeset.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
+        JsonNode scanned = ProcessedDocuments.process(client, "scan.pdf", scan);
+        JsonNode typeset = ProcessedDocuments.process(
+                client, "typeset.pdf", TestPdfs.invoice(TestInvoices.ENGLISH, TestPdfs.Layout.COLUMNS));
 
         assertThat(scanned.get("pages").get(0).get("textSource").asString()).isEqualTo("none");
         assertThat(scanned.get("error").asString()).contains("Tesseract is not installed");
